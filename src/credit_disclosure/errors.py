@@ -1,0 +1,270 @@
+"""The whole exception hierarchy of credit_disclosure.
+
+Every error the library raises on purpose derives from one root, and each one
+also derives from the nearest built-in exception, so callers who know nothing
+of this library still catch them with ``except ValueError`` or
+``except LookupError``::
+
+    Exception
+     └── CreditDisclosureError ............ root of everything raised on purpose
+          ├── ValidationError (ValueError)  a value breaks a rule; has code + zh/en message
+          │    ├── InvalidFormat             wrong characters or shape
+          │    ├── InvalidLength             wrong number of characters
+          │    ├── InvalidChecksum           check digit / check character does not match
+          │    └── InvalidComponent          a part is unknown or impossible (division, date, type)
+          ├── CalendarDataMissing (LookupError)  a year the working-day calendar does not know
+          ├── PolicyError                    a disclosure/repair policy cannot answer a question
+          ├── DecryptionError                any failed decryption; deliberately says nothing more
+          └── MissingOptionalDependency (ImportError)  an optional extra is not installed
+
+Validation errors carry a stable, dotted ``code`` (``uscc.checksum``,
+``resident_id.birth_date``) that programs can rely on across releases, a
+message in Chinese (``message_zh``) and in English (``message_en``), and where
+it applies the 0-based character ``position`` and the record ``field`` (field
+code such as ``CF_XDR_SHXYM``) of the offending value.
+
+No error ever includes the full value it rejected: identity numbers are
+personal data and must not end up in logs.
+
+>>> from credit_disclosure.errors import InvalidChecksum, ValidationError
+>>> err = InvalidChecksum(
+...     "uscc.checksum",
+...     message_en="check character does not match",
+...     message_zh="校验码不正确",
+...     position=17,
+... )
+>>> isinstance(err, ValueError) and isinstance(err, ValidationError)
+True
+>>> err.code, err.position
+('uscc.checksum', 17)
+>>> print(err)
+uscc.checksum at position 17: check character does not match (校验码不正确)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarDataMissing",
+    "CreditDisclosureError",
+    "DecryptionError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "MissingOptionalDependency",
+    "PolicyError",
+    "ValidationError",
+]
+
+
+class CreditDisclosureError(Exception):
+    """Root of every exception that credit_disclosure raises on purpose.
+
+    >>> issubclass(PolicyError, CreditDisclosureError)
+    True
+    """
+
+
+class ValidationError(CreditDisclosureError, ValueError):
+    """A value breaks a rule of an identifier standard or the data standard.
+
+    ``code`` is stable across releases; ``message_zh`` and ``message_en`` say
+    the same thing in Chinese and English; ``position`` (0-based index into the
+    compact value) and ``field`` (a field code such as ``XK_XDR_SHXYM``) say
+    where, when known.
+
+    >>> e = ValidationError("uscc.length", message_en="must be 18 characters",
+    ...                     message_zh="长度应为18位", field="CF_XDR_SHXYM")
+    >>> e.field, e.message_zh
+    ('CF_XDR_SHXYM', '长度应为18位')
+    >>> e.with_field("XK_XDR_SHXYM").field
+    'XK_XDR_SHXYM'
+    """
+
+    code: str
+    message_en: str
+    message_zh: str
+    position: int | None
+    field: str | None
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        message_en: str,
+        message_zh: str,
+        position: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.code = code
+        self.message_en = message_en
+        self.message_zh = message_zh
+        self.position = position
+        self.field = field
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = []
+        if self.field is not None:
+            where.append(f"in field {self.field}")
+        if self.position is not None:
+            where.append(f"at position {self.position}")
+        loc = (" " + " ".join(where)) if where else ""
+        return f"{self.code}{loc}: {self.message_en} ({self.message_zh})"
+
+    def __str__(self) -> str:
+        return self._render()
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}({self.code!r}, position={self.position!r}, "
+            f"field={self.field!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep the keyword-only constructor picklable (multiprocessing, Spark).
+        return (
+            _rebuild_validation_error,
+            (type(self), self.code, self.message_en, self.message_zh, self.position, self.field),
+        )
+
+    def with_field(self, field: str) -> ValidationError:
+        """Return a copy of this error located in record field ``field``.
+
+        >>> InvalidLength("x.length", message_en="e", message_zh="z").with_field("BZ").field
+        'BZ'
+        """
+        return type(self)(
+            self.code,
+            message_en=self.message_en,
+            message_zh=self.message_zh,
+            position=self.position,
+            field=field,
+        )
+
+
+def _rebuild_validation_error(
+    cls: type[ValidationError],
+    code: str,
+    message_en: str,
+    message_zh: str,
+    position: int | None,
+    field: str | None,
+) -> ValidationError:
+    return cls(code, message_en=message_en, message_zh=message_zh, position=position, field=field)
+
+
+class InvalidFormat(ValidationError):
+    """The value has characters or a shape the standard does not allow.
+
+    >>> issubclass(InvalidFormat, ValueError)
+    True
+    """
+
+
+class InvalidLength(ValidationError):
+    """The value has the wrong number of characters.
+
+    >>> issubclass(InvalidLength, ValidationError)
+    True
+    """
+
+
+class InvalidChecksum(ValidationError):
+    """The check digit or check character does not match the rest of the value.
+
+    >>> issubclass(InvalidChecksum, ValidationError)
+    True
+    """
+
+
+class InvalidComponent(ValidationError):
+    """A part of the value is unknown or impossible (division, date, type code).
+
+    >>> issubclass(InvalidComponent, ValidationError)
+    True
+    """
+
+
+class CalendarDataMissing(CreditDisclosureError, LookupError):
+    """The working-day calendar has no official schedule for ``year``.
+
+    The library never guesses: a deadline that crosses into an unknown year
+    raises this error, whose message says how to add that year's schedule.
+
+    >>> err = CalendarDataMissing(2031)
+    >>> err.year, isinstance(err, LookupError)
+    (2031, True)
+    """
+
+    year: int
+
+    def __init__(self, year: int, hint: str | None = None) -> None:
+        self.year = year
+        self.hint = hint or (
+            "add the State Council notice for that year with "
+            "WorkdayCalendar.with_schedule(...) or load_schedule(path), "
+            "or opt in to provisional mode (weekends only)"
+        )
+        super().__init__(
+            f"no working-day schedule for {year} (缺少{year}年节假日安排): {self.hint}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.year, self.hint))
+
+
+class PolicyError(CreditDisclosureError):
+    """A disclosure or repair policy cannot answer the question it was asked.
+
+    For example no rule is in force on the given date, or a required fact
+    (severity tier, procedure) was not supplied.
+
+    >>> str(PolicyError("no rule in force on 2018-01-01"))
+    'no rule in force on 2018-01-01'
+    """
+
+
+class DecryptionError(CreditDisclosureError):
+    """A token could not be decrypted.
+
+    Deliberately opaque: a wrong key, a tampered or truncated token, a token
+    bound to another field and a retired key all raise this same error with the
+    same message, so that an attacker learns nothing from it.
+
+    >>> str(DecryptionError())
+    'decryption failed'
+    """
+
+    def __init__(self) -> None:
+        super().__init__("decryption failed")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), ())
+
+
+class MissingOptionalDependency(CreditDisclosureError, ImportError):
+    """An optional dependency is not installed; the message names the extra.
+
+    >>> err = MissingOptionalDependency("openpyxl", "xlsx")
+    >>> print(err)
+    reading or writing Excel files needs openpyxl: pip install "credit-disclosure[xlsx]"
+    """
+
+    def __init__(self, package: str, extra: str, purpose: str | None = None) -> None:
+        self.package = package
+        self.extra = extra
+        self.purpose = purpose
+        what = purpose or _PURPOSES.get(extra, f"this feature ({extra})")
+        super().__init__(f'{what} needs {package}: pip install "credit-disclosure[{extra}]"')
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.package, self.extra, self.purpose))
+
+
+_PURPOSES = {
+    "xlsx": "reading or writing Excel files",
+    "pandas": "the pandas integration",
+    "plot": "plotting",
+    "spark": "the Spark integration",
+}
