@@ -1,0 +1,44 @@
+"""Working days (工作日) on the State Council's yearly holiday schedules.
+
+A :class:`WorkdayCalendar` answers three questions fast: is a day a working day,
+which day is the n-th working day after another, and how many working days lie
+between two days. The start day is never counted (民法典 第二百零一条). A year without
+a schedule raises :class:`~credit_disclosure.errors.CalendarDataMissing`: add the
+year's notice with :meth:`WorkdayCalendar.with_schedule` and :func:`load_schedule`,
+or opt in to provisional (weekends-only) answers.
+
+>>> from datetime import date
+>>> from credit_disclosure.workdays import default_calendar
+>>> cal = default_calendar()
+>>> cal.add(date(2026, 9, 28), 7)
+datetime.date(2026, 10, 13)
+>>> cal.count(date(2026, 9, 28), date(2026, 10, 13))
+7
+"""
+
+from __future__ import annotations
+
+from ._calendar import DayInfo, DayKind, WorkdayCalendar, default_calendar
+from ._schedule import (
+    DayOverride,
+    HolidayRange,
+    MakeupWorkday,
+    Schedule,
+    builtin_schedules,
+    load_schedule,
+    schedule_from_dict,
+)
+
+__all__ = [
+    "DayInfo",
+    "DayKind",
+    "DayOverride",
+    "HolidayRange",
+    "MakeupWorkday",
+    "Schedule",
+    "WorkdayCalendar",
+    "builtin_schedules",
+    "default_calendar",
+    "load_schedule",
+    "schedule_from_dict",
+]

@@ -1,0 +1,357 @@
+"""One year's holiday notice as data, its validation, the file loader and the built-in years."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import sys
+from collections.abc import Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from ..errors import InvalidComponent, InvalidFormat
+
+__all__ = [
+    "DayOverride",
+    "HolidayRange",
+    "MakeupWorkday",
+    "Schedule",
+    "builtin_schedules",
+    "load_schedule",
+    "schedule_from_dict",
+]
+
+#: Where the built-in schedules come from: the yearly notice of the General Office of the
+#: State Council (国务院办公厅关于YYYY年部分节假日安排的通知), as transcribed by chinese-calendar.
+_NOTICE = "国务院办公厅关于{year}年部分节假日安排的通知"
+
+
+@attrs.frozen
+class HolidayRange:
+    """Consecutive days off (放假) named in a notice, ``start`` to ``end`` inclusive.
+
+    Weekend days inside the range are part of the holiday (the notice lists them).
+
+    >>> r = HolidayRange("国庆节", date(2026, 10, 1), date(2026, 10, 7))
+    >>> r.days()[0], len(r.days())
+    (datetime.date(2026, 10, 1), 7)
+    """
+
+    name: str
+    start: date
+    end: date
+
+    def days(self) -> tuple[date, ...]:
+        """Every day of the range, in order.
+
+        >>> HolidayRange("元旦", date(2026, 1, 1), date(2026, 1, 3)).days()[-1]
+        datetime.date(2026, 1, 3)
+        """
+        span = (self.end - self.start).days
+        return tuple(self.start + timedelta(days=i) for i in range(span + 1))
+
+
+@attrs.frozen
+class MakeupWorkday:
+    """A weekend day that the notice makes a working day (调休上班), with the holiday it serves.
+
+    >>> MakeupWorkday(date(2026, 10, 10), "国庆节").day.weekday()  # a Saturday
+    5
+    """
+
+    day: date
+    name: str
+
+
+@attrs.frozen
+class DayOverride:
+    """A local change to one day: an extra local holiday, or an extra working day.
+
+    ``workday=False`` makes ``day`` a day off (for example a holiday that only one
+    province observes); ``workday=True`` makes it a working day. ``source`` names the
+    local document that decided it.
+
+    >>> o = DayOverride(date(2026, 4, 20), workday=False, name="三月三", source="广西")
+    >>> o.workday, o.name
+    (False, '三月三')
+    """
+
+    day: date
+    workday: bool
+    name: str
+    source: str = ""
+
+
+def _check(schedule: Schedule) -> None:
+    year = schedule.year
+    # A notice for year Y may also move the last days of December of Y-1: the notice for
+    # 2019 made 2018-12-29 a working day and 2018-12-30/31 part of 元旦.
+    first, last = date(year - 1, 12, 1), date(year, 12, 31)
+    seen: dict[date, str] = {}
+    for i, rng in enumerate(schedule.holidays):
+        where = f"holidays[{i}]"
+        if rng.end < rng.start:
+            raise InvalidComponent(
+                "schedule.range_order",
+                message_en=f"{where}: holiday {rng.name!r} ends before it starts",
+                message_zh=f"{where}: 假期“{rng.name}”的结束日期早于开始日期",
+                field=where,
+            )
+        for day in (rng.start, rng.end):
+            if not first <= day <= last:
+                raise InvalidComponent(
+                    "schedule.year_range",
+                    message_en=f"{where}: {day} is outside the notice for {year}",
+                    message_zh=f"{where}: {day} 不在{year}年通知的范围内",
+                    field=where,
+                )
+        for day in rng.days():
+            seen[day] = rng.name
+    for i, mk in enumerate(schedule.workdays):
+        where = f"workdays[{i}]"
+        if not first <= mk.day <= last:
+            raise InvalidComponent(
+                "schedule.year_range",
+                message_en=f"{where}: {mk.day} is outside the notice for {year}",
+                message_zh=f"{where}: {mk.day} 不在{year}年通知的范围内",
+                field=where,
+            )
+        if mk.day.weekday() < 5:
+            raise InvalidComponent(
+                "schedule.makeup_weekday",
+                message_en=f"{where}: make-up working day {mk.day} is not a Saturday or Sunday",
+                message_zh=f"{where}: 调休上班日 {mk.day} 不是周六或周日",
+                field=where,
+            )
+        if mk.day in seen:
+            raise InvalidComponent(
+                "schedule.conflict",
+                message_en=f"{where}: {mk.day} is both a holiday ({seen[mk.day]}) and a working day",
+                message_zh=f"{where}: {mk.day} 既是假日（{seen[mk.day]}）又是上班日",
+                field=where,
+            )
+
+
+@attrs.frozen
+class Schedule:
+    """One year's holiday notice as published: days off and make-up working days.
+
+    ``source`` names the notice (国务院办公厅关于YYYY年部分节假日安排的通知 and its number).
+    Days not named are working days Monday to Friday and rest days on weekends. A
+    schedule is checked when it is made: ranges in order, days inside the notice's year
+    (or December of the year before, which a notice sometimes moves), make-up days on
+    weekends, no day both off and on.
+
+    >>> s = Schedule(
+    ...     2026,
+    ...     holidays=(HolidayRange("国庆节", date(2026, 10, 1), date(2026, 10, 7)),),
+    ...     workdays=(MakeupWorkday(date(2026, 9, 20), "国庆节"),),
+    ...     source="国务院办公厅关于2026年部分节假日安排的通知",
+    ... )
+    >>> s.year, len(s.holidays[0].days())
+    (2026, 7)
+    >>> Schedule(2026, workdays=(MakeupWorkday(date(2026, 9, 21), "国庆节"),))
+    Traceback (most recent call last):
+    ...
+    credit_disclosure.errors.InvalidComponent: schedule.makeup_weekday in field workdays[0]: ...
+    """
+
+    year: int
+    holidays: tuple[HolidayRange, ...] = ()
+    workdays: tuple[MakeupWorkday, ...] = ()
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
+
+
+def _structure_date(value: Any, _type: type) -> date:
+    if isinstance(value, date):  # TOML has native dates (a datetime is a date too: refuse it)
+        if hasattr(value, "hour"):
+            raise ValueError(f"expected a date, got a date and time: {value!r}")
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip())
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {type(value).__name__}")
+
+
+def _structure_range(value: Any, _type: type) -> HolidayRange:
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a table with name, start and end")
+    extra = set(value) - {"name", "start", "end"}
+    if extra:
+        raise ValueError(f"unknown keys {sorted(extra)}")
+    start = _structure_date(value["start"], date)
+    end = _structure_date(value["end"], date) if "end" in value else start
+    return HolidayRange(str(value["name"]), start, end)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(HolidayRange, _structure_range)
+    return conv
+
+
+def schedule_from_dict(data: Mapping[str, Any]) -> Schedule:
+    """Build a :class:`Schedule` from plain data (what a JSON or TOML file holds).
+
+    Keys: ``year``, ``source``, ``holidays`` (a list of ``{name, start, end}``; ``end``
+    defaults to ``start``) and ``workdays`` (a list of ``{day, name}``). Dates are
+    ``YYYY-MM-DD`` strings or TOML dates. Unknown keys are refused, so a typo never
+    silently drops a holiday.
+
+    >>> s = schedule_from_dict({
+    ...     "year": 2026,
+    ...     "holidays": [{"name": "中秋节", "start": "2026-09-25", "end": "2026-09-27"}],
+    ...     "workdays": [{"day": "2026-09-20", "name": "国庆节"}],
+    ... })
+    >>> s.holidays[0].end, s.workdays[0].day
+    (datetime.date(2026, 9, 27), datetime.date(2026, 9, 20))
+    >>> schedule_from_dict({"year": 2026, "holiday": []})
+    Traceback (most recent call last):
+    ...
+    credit_disclosure.errors.InvalidFormat: schedule.format: ... holiday ...
+    """
+    payload = dict(data)
+    for key in ("holidays", "workdays"):
+        if isinstance(payload.get(key), list):
+            payload[key] = tuple(payload[key])
+    try:
+        return _converter().structure(payload, Schedule)
+    except (InvalidComponent, InvalidFormat):
+        raise
+    except Exception as exc:
+        problems = (
+            cattrs.transform_error(exc, path="$")
+            if isinstance(exc, cattrs.BaseValidationError)
+            else [str(exc)]
+        )
+        detail = "; ".join(problems)
+        raise InvalidFormat(
+            "schedule.format",
+            message_en=f"not a valid holiday schedule: {detail}",
+            message_zh=f"节假日安排格式错误: {detail}",
+        ) from None
+
+
+def _toml_loads(text: str) -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib.loads(text)
+    try:  # pragma: no cover - Python 3.10
+        import tomli  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:  # pragma: no cover
+        raise InvalidFormat(
+            "schedule.toml_unavailable",
+            message_en="reading TOML on Python 3.10 needs tomli (pip install tomli); "
+            "or write the schedule as JSON",
+            message_zh="Python 3.10 读取 TOML 需要安装 tomli，或改用 JSON 格式",
+        ) from None
+    return tomli.loads(text)  # pragma: no cover
+
+
+def load_schedule(path: str | Path) -> Schedule:
+    """Read one year's notice from a ``.json`` or ``.toml`` file.
+
+    TOML needs Python 3.11+ (``tomllib``) or the ``tomli`` package on 3.10; JSON always
+    works. See :func:`schedule_from_dict` for the keys.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "2026.json"
+    >>> _ = path.write_text('{"year": 2026, "source": "test", '
+    ...     '"holidays": [{"name": "国庆节", "start": "2026-10-01", "end": "2026-10-07"}]}')
+    >>> load_schedule(path).holidays[0].name
+    '国庆节'
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+    elif suffix == ".toml":
+        data = _toml_loads(path.read_text(encoding="utf-8"))
+    else:
+        raise InvalidFormat(
+            "schedule.file_type",
+            message_en=f"schedule files are .json or .toml, not {suffix or 'no suffix'!r}",
+            message_zh="节假日安排文件应为 .json 或 .toml",
+        )
+    if not isinstance(data, dict):
+        raise InvalidFormat(
+            "schedule.format",
+            message_en="a schedule file holds one table (year, source, holidays, workdays)",
+            message_zh="节假日安排文件应为一个表（year, source, holidays, workdays）",
+        )
+    return schedule_from_dict(data)
+
+
+class _Name(enum.Enum):
+    """chinese-calendar's English holiday names, with the Chinese ones used here."""
+
+    NEW_YEAR = "New Year's Day", "元旦"
+    SPRING = "Spring Festival", "春节"
+    QINGMING = "Tomb-sweeping Day", "清明节"
+    LABOUR = "Labour Day", "劳动节"
+    DRAGON_BOAT = "Dragon Boat Festival", "端午节"
+    NATIONAL = "National Day", "国庆节"
+    MID_AUTUMN = "Mid-autumn Festival", "中秋节"
+    VICTORY_70 = "Anti-Fascist 70th Day", "抗战胜利70周年纪念日"
+
+
+_ZH = {member.value[0]: member.value[1] for member in _Name}
+
+
+def _notice_year(day: date, english: str) -> int:
+    # A New Year holiday (or its make-up day) in December belongs to next year's notice.
+    if day.month == 12 and english == _Name.NEW_YEAR.value[0]:
+        return day.year + 1
+    return day.year
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_schedules() -> tuple[Schedule, ...]:
+    """The State Council notices shipped with chinese-calendar, one :class:`Schedule` a year.
+
+    Derived at first use from the installed chinese-calendar (a dependency), so that
+    upgrading it brings new years. Only complete years are returned: 2004 to the last
+    year whose days off chinese-calendar lists.
+
+    >>> s = {x.year: x for x in builtin_schedules()}
+    >>> [(r.name, str(r.start), str(r.end)) for r in s[2026].holidays][-1]
+    ('国庆节', '2026-10-01', '2026-10-07')
+    """
+    from chinese_calendar import constants
+
+    off: dict[int, dict[date, str]] = {}
+    on: dict[int, dict[date, str]] = {}
+    for source, target in ((constants.holidays, off), (constants.workdays, on)):
+        for day, english in source.items():
+            target.setdefault(_notice_year(day, english), {})[day] = _ZH.get(english, english)
+    first = min(d.year for d in constants.holidays)
+    last = max(d.year for d in constants.holidays)
+    out = []
+    for year in range(first, last + 1):
+        ranges: list[HolidayRange] = []
+        for day, name in sorted(off.get(year, {}).items()):
+            prev = ranges[-1] if ranges else None
+            if prev is not None and prev.name == name and prev.end + timedelta(days=1) == day:
+                ranges[-1] = HolidayRange(name, prev.start, day)
+            else:
+                ranges.append(HolidayRange(name, day, day))
+        makeup = tuple(MakeupWorkday(d, n) for d, n in sorted(on.get(year, {}).items()))
+        out.append(
+            Schedule(
+                year,
+                holidays=tuple(ranges),
+                workdays=makeup,
+                source=_NOTICE.format(year=year) + " (via chinese-calendar)",
+            )
+        )
+    return tuple(out)
