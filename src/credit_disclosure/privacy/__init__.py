@@ -1,0 +1,51 @@
+"""Masking (what the portal shows) and field-level encryption (what the database keeps).
+
+>>> from credit_disclosure.privacy import PUBLIC, ValueKind, mask
+>>> mask("11010519491231002X", ValueKind.ID_NUMBER)
+'1101**********002X'
+>>> PUBLIC.mask_record({"CF_XDR_LB": "自然人", "CF_XDR_MC": "张三"})
+{'CF_XDR_LB': '自然人', 'CF_XDR_MC': '张*'}
+"""
+
+from __future__ import annotations
+
+from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
+from ._masking import (
+    COMPOUND_SURNAMES,
+    DEFAULT_RULES,
+    AddressLevel,
+    AddressRule,
+    EmailRule,
+    FreeTextRule,
+    KeepEnds,
+    MaskRule,
+    NameRule,
+    PhoneRule,
+    ValueKind,
+    mask,
+)
+from ._profiles import INTERNAL, NONE, PROFILES, PUBLIC, MaskingProfile, get_profile
+
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "DEFAULT_FIELD_PRIVACY",
+    "DEFAULT_RULES",
+    "INTERNAL",
+    "NONE",
+    "PROFILES",
+    "PUBLIC",
+    "AddressLevel",
+    "AddressRule",
+    "EmailRule",
+    "FieldPrivacy",
+    "FreeTextRule",
+    "KeepEnds",
+    "MaskRule",
+    "MaskingProfile",
+    "NameRule",
+    "Personal",
+    "PhoneRule",
+    "ValueKind",
+    "get_profile",
+    "mask",
+]

@@ -1,0 +1,497 @@
+"""Masking rules: one small callable per kind of value, precompiled, never raising.
+
+Every rule is a frozen attrs class with ``__call__(value: str) -> str``. The
+per-value path is slicing and one ``str.translate`` at most; only free text
+(:class:`FreeTextRule`) and addresses (:class:`AddressRule`) use a regular
+expression. Odd input (empty, too short, mixed full/half width, junk) never
+raises: a rule that cannot recognise the value's shape keeps less of it.
+
+The defaults follow common practice in Chinese portals and GB/T 35273-2020
+《信息安全技术 个人信息安全规范》 (附录A 去标识化: partial masking of direct
+identifiers); no national text fixes how many characters a 双公示 portal may
+show (REFERENCE: ?), so every rule is configurable and the profiles that use
+them can be replaced by the user.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any, Final, Protocol
+
+import attrs
+
+from .._text import compact_identifier
+
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "DEFAULT_RULES",
+    "AddressLevel",
+    "AddressRule",
+    "EmailRule",
+    "FreeTextRule",
+    "KeepEnds",
+    "MaskRule",
+    "NameRule",
+    "PhoneRule",
+    "ValueKind",
+    "mask",
+]
+
+
+class ValueKind(enum.Enum):
+    """The kind of value a field holds, which decides the masking rule.
+
+    >>> ValueKind("id_number")
+    <ValueKind.ID_NUMBER: 'id_number'>
+    """
+
+    #: a person's name (自然人姓名, 法定代表人)
+    NAME = "name"
+    #: resident ID (居民身份证号码, GB 11643) and other identity documents
+    ID_NUMBER = "id_number"
+    #: passport number (护照号)
+    PASSPORT = "passport"
+    #: mobile or fixed-line telephone number (手机号码 / 固定电话)
+    PHONE = "phone"
+    #: postal address (住址 / 住所)
+    ADDRESS = "address"
+    #: bank card or account number (银行卡号)
+    BANK_CARD = "bank_card"
+    #: e-mail address
+    EMAIL = "email"
+    #: 统一社会信用代码 (GB 32100-2015): public for organisations
+    USCC = "uscc"
+    #: other organisation codes (工商注册号, 组织机构代码, 税务登记号, ...): public
+    ORG_CODE = "org_code"
+    #: free text (违法事实, 备注): identity and mobile numbers inside it are masked
+    TEXT = "text"
+
+
+class MaskRule(Protocol):
+    """Anything that masks one value: a callable from ``str`` to ``str`` that never raises.
+
+    >>> rule: MaskRule = KeepEnds(keep_start=1, keep_end=1)
+    >>> rule("1234")
+    '1**4'
+    """
+
+    def __call__(self, value: str, /) -> str:
+        """Return the masked form of ``value``."""
+        ...
+
+
+def _check_mask_char(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if len(value) != 1:
+        raise ValueError(f"{attribute.name} must be a single character")
+
+
+def _check_non_negative(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must not be negative")
+
+
+def _check_width(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1 (or None)")
+
+
+def _keep_ends(
+    s: str, keep_start: int, keep_end: int, min_hidden: int, mask: str, width: int | None
+) -> str:
+    """Keep ``keep_start``/``keep_end`` characters of ``s`` and mask the middle.
+
+    When ``s`` is shorter than ``keep_start + keep_end + min_hidden`` the kept
+    counts shrink in proportion (rounded down), so a short value never shows a
+    larger share of itself than a full-length one.
+    """
+    n = len(s)
+    if n == 0:
+        return ""
+    full = keep_start + keep_end + min_hidden
+    if n < full:
+        keep_start = keep_start * n // full
+        keep_end = keep_end * n // full
+    hidden = n - keep_start - keep_end
+    middle = mask * (hidden if width is None else width)
+    return s[:keep_start] + middle + s[n - keep_end :]
+
+
+@attrs.frozen(kw_only=True)
+class KeepEnds:
+    """Keep a few characters at each end and mask the middle.
+
+    The rule for identity numbers, passports, bank cards and codes. With
+    ``compact=True`` (the default) the value is first folded to half width,
+    stripped of separators and upper-cased (``11010519491231002x`` and
+    ``１１０１０５ １９４９…`` mask the same way). ``min_hidden`` is how many
+    characters a full-length value hides at least: a value shorter than
+    ``keep_start + keep_end + min_hidden`` keeps proportionally less.
+    ``fixed_width`` writes exactly that many mask characters, so that the
+    output does not reveal the value's length.
+
+    >>> rule = KeepEnds(keep_start=6, keep_end=4, min_hidden=8)
+    >>> rule("11010519491231002x")
+    '110105********002X'
+    >>> rule("1234")  # too short: keeps less
+    '1***'
+    >>> KeepEnds(keep_end=4, fixed_width=4, mask_char="#")("6222021234567890123")
+    '####0123'
+    """
+
+    keep_start: int = attrs.field(default=0, validator=_check_non_negative)
+    keep_end: int = attrs.field(default=0, validator=_check_non_negative)
+    min_hidden: int = attrs.field(default=1, validator=_check_non_negative)
+    mask_char: str = attrs.field(default="*", validator=_check_mask_char)
+    fixed_width: int | None = attrs.field(default=None, validator=_check_width)
+    compact: bool = True
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        s = compact_identifier(value) if self.compact else value.strip()
+        return _keep_ends(
+            s, self.keep_start, self.keep_end, self.min_hidden, self.mask_char, self.fixed_width
+        )
+
+
+#: Chinese compound surnames (复姓) from 《百家姓》 and common use. A name that starts
+#: with one of these (and is longer than two characters) keeps both characters.
+COMPOUND_SURNAMES: Final[frozenset[str]] = frozenset(
+    [
+        "欧阳",
+        "太史",
+        "端木",
+        "上官",
+        "司马",
+        "东方",
+        "独孤",
+        "南宫",
+        "万俟",
+        "闻人",
+        "夏侯",
+        "诸葛",
+        "尉迟",
+        "公羊",
+        "赫连",
+        "澹台",
+        "皇甫",
+        "宗政",
+        "濮阳",
+        "公冶",
+        "太叔",
+        "申屠",
+        "公孙",
+        "慕容",
+        "仲孙",
+        "钟离",
+        "长孙",
+        "宇文",
+        "司徒",
+        "鲜于",
+        "司空",
+        "闾丘",
+        "子车",
+        "亓官",
+        "司寇",
+        "巫马",
+        "公西",
+        "颛孙",
+        "壤驷",
+        "公良",
+        "漆雕",
+        "乐正",
+        "宰父",
+        "谷梁",
+        "拓跋",
+        "夹谷",
+        "轩辕",
+        "令狐",
+        "段干",
+        "百里",
+        "呼延",
+        "东郭",
+        "南门",
+        "羊舌",
+        "微生",
+        "公户",
+        "公玉",
+        "公仪",
+        "梁丘",
+        "公仲",
+        "公上",
+        "公门",
+        "公山",
+        "公坚",
+        "左丘",
+        "公伯",
+        "西门",
+        "公祖",
+        "第五",
+        "公乘",
+        "贯丘",
+        "公皙",
+        "南荣",
+        "东里",
+        "东宫",
+        "仲长",
+        "子书",
+        "子桑",
+        "即墨",
+        "达奚",
+        "褚师",
+    ]
+)
+
+_WHITESPACE: Final[dict[int, None]] = dict.fromkeys(map(ord, " \t\r\n\v\f\u00a0\u3000\u200b\ufeff"))
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in s)
+
+
+@attrs.frozen(kw_only=True)
+class NameRule:
+    """Keep the surname (复姓 included) and mask the given name.
+
+    Spaces inside a Chinese name (``张　三``, padding from old systems) are
+    dropped. A name without Chinese characters keeps its first character only.
+    ``keep_end`` also keeps the last characters of the given name (never the
+    whole of it); ``keep_surname=False`` masks everything.
+
+    >>> rule = NameRule()
+    >>> rule("张三"), rule("欧阳娜娜"), rule("诸葛亮"), rule("李")
+    ('张*', '欧阳**', '诸葛*', '*')
+    >>> NameRule(keep_end=1)("王小明")
+    '王*明'
+    >>> NameRule(fixed_width=2)("司马相如")
+    '司马**'
+    """
+
+    keep_surname: bool = True
+    keep_end: int = attrs.field(default=0, validator=_check_non_negative)
+    mask_char: str = attrs.field(default="*", validator=_check_mask_char)
+    fixed_width: int | None = attrs.field(default=None, validator=_check_width)
+    compound_surnames: frozenset[str] = COMPOUND_SURNAMES
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        s = value.strip()
+        if not s:
+            return ""
+        cjk = _has_cjk(s)
+        if cjk:
+            s = s.translate(_WHITESPACE)
+        n = len(s)
+        if not self.keep_surname:
+            keep = 0
+        elif cjk and n > 2 and s[:2] in self.compound_surnames:
+            keep = 2
+        else:
+            keep = 1
+        keep = min(keep, n - 1)
+        keep_end = min(self.keep_end, n - keep - 1)
+        hidden = n - keep - keep_end
+        width = self.fixed_width
+        return s[:keep] + self.mask_char * (hidden if width is None else width) + s[n - keep_end :]
+
+
+_PHONE_JUNK: Final[dict[int, None]] = dict.fromkeys(map(ord, "()（）+＋"))
+
+
+@attrs.frozen(kw_only=True)
+class PhoneRule:
+    """Mask a mobile (11 digits, ``1…``) or fixed-line (``0`` + area code) number.
+
+    A mobile number keeps ``keep_start`` and ``keep_end`` digits (``138****5678``,
+    a prefix ``+86``/``0086`` is kept). A fixed-line number keeps its area code
+    (3 digits for 010 and 02x, else 4) when ``keep_area_code`` and the last
+    ``landline_keep_end`` digits of the local number, and is written
+    ``area-local``. Anything else keeps at most its last digits.
+
+    >>> rule = PhoneRule()
+    >>> rule("13812345678"), rule("+86 138-1234-5678")
+    ('138****5678', '+86138****5678')
+    >>> rule("(010) 6512 3456"), rule("0571-87654321")
+    ('010-****3456', '0571-****4321')
+    >>> rule("12345")
+    '****5'
+    """
+
+    keep_start: int = attrs.field(default=3, validator=_check_non_negative)
+    keep_end: int = attrs.field(default=4, validator=_check_non_negative)
+    keep_area_code: bool = True
+    landline_keep_end: int = attrs.field(default=4, validator=_check_non_negative)
+    mask_char: str = attrs.field(default="*", validator=_check_mask_char)
+    fixed_width: int | None = attrs.field(default=None, validator=_check_width)
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        d = compact_identifier(value).translate(_PHONE_JUNK)
+        n = len(d)
+        prefix = ""
+        if n == 15 and d.startswith("0086"):
+            prefix, d, n = "+86", d[4:], 11
+        elif n == 13 and d.startswith("86") and d[2] == "1":
+            prefix, d, n = "+86", d[2:], 11
+        m, w = self.mask_char, self.fixed_width
+        if n == 11 and d[0] == "1" and d.isdigit():
+            return prefix + _keep_ends(d, self.keep_start, self.keep_end, 4, m, w)
+        if 10 <= n <= 12 and d[0] == "0" and d.isdigit():
+            area = 3 if d[1] in "12" else 4
+            local = _keep_ends(d[area:], 0, self.landline_keep_end, 4, m, w)
+            if self.keep_area_code:
+                return d[:area] + "-" + local
+            return m * area + "-" + local
+        return prefix + _keep_ends(d, 0, min(self.landline_keep_end, 1), 4, m, w)
+
+
+# A province-level unit, then a prefecture-level unit, then a county-level unit
+# (GB/T 2260 naming: 省/自治区/直辖市/特别行政区; 市/自治州/地区/盟; 区/县/旗/县级市).
+_ADDRESS = re.compile(
+    r"(?P<province>[^省市区县]{2,8}?(?:省|自治区|特别行政区)|北京市?|天津市?|上海市?|重庆市?)?"
+    r"(?P<prefecture>[^省市盟区县旗]{1,10}?(?:自治州|市|州(?![市区县])|地区|盟))?"
+    r"(?P<county>[^省市盟区县旗]{1,10}?(?:自治县|自治旗|区|县|旗|市))?"
+)
+
+
+class AddressLevel(enum.Enum):
+    """How much of an address :class:`AddressRule` keeps.
+
+    >>> AddressLevel("county")
+    <AddressLevel.COUNTY: 'county'>
+    """
+
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+
+
+@attrs.frozen(kw_only=True)
+class AddressRule:
+    """Keep an address down to the district or county (区/县) and mask the rest.
+
+    ``level`` keeps less (``PREFECTURE``, ``PROVINCE``). An address whose
+    administrative divisions are not recognised is masked completely; so is
+    whatever follows the kept divisions. ``fixed_width`` (default 4) hides the
+    length of the masked detail.
+
+    >>> rule = AddressRule()
+    >>> rule("浙江省杭州市西湖区文三路90号")
+    '浙江省杭州市西湖区****'
+    >>> rule("北京市朝阳区建国路88号")
+    '北京市朝阳区****'
+    >>> AddressRule(level=AddressLevel.PREFECTURE)("新疆维吾尔自治区乌鲁木齐市天山区解放北路1号")
+    '新疆维吾尔自治区乌鲁木齐市****'
+    >>> rule("文三路90号")
+    '****'
+    """
+
+    level: AddressLevel = AddressLevel.COUNTY
+    mask_char: str = attrs.field(default="*", validator=_check_mask_char)
+    fixed_width: int | None = attrs.field(default=4, validator=_check_width)
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        s = value.translate(_WHITESPACE)
+        if not s:
+            return ""
+        m = _ADDRESS.match(s)
+        assert m is not None  # every group is optional: the pattern always matches
+        end = 0
+        for group in ("province", "prefecture", "county"):
+            if m.group(group) is not None:
+                end = m.end(group)
+            if group == self.level.value:
+                break
+        rest = len(s) - end
+        if rest == 0:  # nothing below the kept divisions: still hide that fact
+            rest = 1
+        width = self.fixed_width
+        return s[:end] + self.mask_char * (rest if width is None else width)
+
+
+@attrs.frozen(kw_only=True)
+class EmailRule:
+    """Keep the first ``keep_start`` characters of the local part and the domain.
+
+    >>> EmailRule()("zhangsan@example.com")
+    'z*******@example.com'
+    >>> EmailRule(fixed_width=3)("a@b.cn"), EmailRule()("not-an-email")
+    ('***@b.cn', '************')
+    """
+
+    keep_start: int = attrs.field(default=1, validator=_check_non_negative)
+    keep_domain: bool = True
+    mask_char: str = attrs.field(default="*", validator=_check_mask_char)
+    fixed_width: int | None = attrs.field(default=None, validator=_check_width)
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        s = value.strip()
+        local, at, domain = s.rpartition("@")
+        if not at or not local or not domain:
+            return _keep_ends(s, 0, 0, 0, self.mask_char, self.fixed_width)
+        masked = _keep_ends(local, self.keep_start, 0, 2, self.mask_char, self.fixed_width)
+        return masked + "@" + (domain if self.keep_domain else self.mask_char * 3)
+
+
+# Identity numbers (18 with check X, or legacy 15 digits) and mobile numbers
+# inside free text, in half or full width, not glued to other letters/digits.
+_D = "[0-9０-９]"
+_ID_IN_TEXT = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?:{_D}{{17}}[0-9０-９XxＸｘ]|{_D}{{15}})(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
+)
+_MOBILE_IN_TEXT = re.compile(r"(?<![0-9０-９])[1１][3-9３-９][0-9０-９]{9}(?![0-9０-９])")
+
+
+@attrs.frozen(kw_only=True)
+class FreeTextRule:
+    """Mask identity and mobile numbers found inside free text; leave the rest.
+
+    Names and addresses inside free text cannot be found reliably; a profile
+    that must hide them should drop the field instead.
+
+    >>> FreeTextRule()("当事人张某（身份证号110105194912310021，电话13812345678）")
+    '当事人张某（身份证号1101**********0021，电话138****5678）'
+    """
+
+    id_rule: MaskRule = attrs.field(
+        factory=lambda: KeepEnds(keep_start=4, keep_end=4, min_hidden=10)
+    )
+    phone_rule: MaskRule = attrs.field(factory=PhoneRule)
+
+    def __call__(self, value: str, /) -> str:
+        """Mask ``value``."""
+        out = _ID_IN_TEXT.sub(lambda m: self.id_rule(m.group()), value)
+        return _MOBILE_IN_TEXT.sub(lambda m: self.phone_rule(m.group()), out)
+
+
+#: The rule each kind gets when no profile says otherwise (what a public portal
+#: may show). Organisation codes are public (REFERENCE §1: subjects are keyed by
+#: 统一社会信用代码); their rule applies only where a profile asks to mask them.
+DEFAULT_RULES: Final[Mapping[ValueKind, MaskRule]] = {
+    ValueKind.NAME: NameRule(),
+    ValueKind.ID_NUMBER: KeepEnds(keep_start=4, keep_end=4, min_hidden=10),
+    ValueKind.PASSPORT: KeepEnds(keep_start=1, keep_end=3, min_hidden=5),
+    ValueKind.PHONE: PhoneRule(),
+    ValueKind.ADDRESS: AddressRule(),
+    ValueKind.BANK_CARD: KeepEnds(keep_start=0, keep_end=4, min_hidden=12),
+    ValueKind.EMAIL: EmailRule(),
+    ValueKind.USCC: KeepEnds(keep_start=8, keep_end=1, min_hidden=9),
+    ValueKind.ORG_CODE: KeepEnds(keep_start=2, keep_end=1, min_hidden=6),
+    ValueKind.TEXT: FreeTextRule(),
+}
+
+
+def mask(value: str, kind: ValueKind, rule: MaskRule | None = None) -> str:
+    """Mask one ``value`` of ``kind`` with ``rule`` (default: :data:`DEFAULT_RULES`).
+
+    >>> mask("11010519491231002X", ValueKind.ID_NUMBER)
+    '1101**********002X'
+    >>> mask("欧阳修", ValueKind.NAME)
+    '欧阳*'
+    >>> mask("6222021234567890123", ValueKind.BANK_CARD, KeepEnds(keep_start=6, keep_end=4))
+    '622202*********0123'
+    """
+    return (DEFAULT_RULES[kind] if rule is None else rule)(value)

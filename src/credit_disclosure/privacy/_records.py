@@ -1,0 +1,97 @@
+"""Reading and rebuilding records: mappings keyed by field code, or the standard's attrs classes.
+
+Masking and encryption work on field codes (``CF_XDR_ZJHM``). A record is
+either a ``Mapping[str, object]`` keyed by field code or one of the frozen
+record classes of :mod:`credit_disclosure.standard`, whose attributes are
+mapped to codes by the standard's field metadata (``fields(kind, version)``)
+and which is rebuilt with :func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from ..standard._codes import SubjectCategory
+
+_R = TypeVar("_R")
+
+_CATEGORY_FIELDS: Final = ("CF_XDR_LB", "XK_XDR_LB")
+_USCC_FIELDS: Final = ("CF_XDR_SHXYM", "XK_XDR_SHXYM")
+_PLACEHOLDER: Final = "00000000000000000X"
+
+_ATTR_MAPS: dict[type, dict[str, str]] = {}
+
+
+def _code_to_attr(cls: type) -> dict[str, str]:
+    """Field code -> attribute name for a standard record class (cached)."""
+    found = _ATTR_MAPS.get(cls)
+    if found is None:
+        kind = getattr(cls, "kind", None)
+        version = getattr(cls, "version", None)
+        if kind is None or version is None:
+            raise TypeError(
+                f"{cls.__name__} is neither a mapping of field codes nor a record class "
+                "of credit_disclosure.standard"
+            )
+        from .. import standard
+
+        specs = standard.fields(kind, version)  # type: ignore[attr-defined,unused-ignore]
+        names = {a.name for a in attrs.fields(cls)}
+        found = {spec.code: spec.attr for spec in specs if spec.attr in names}
+        _ATTR_MAPS[cls] = found
+    return found
+
+
+def as_code_map(record: object) -> dict[str, object]:
+    """The record's values keyed by field code."""
+    if isinstance(record, Mapping):
+        return dict(record)
+    if not attrs.has(type(record)):
+        raise TypeError(
+            f"{type(record).__name__} is neither a mapping of field codes nor a record class "
+            "of credit_disclosure.standard"
+        )
+    mapping = _code_to_attr(type(record))
+    return {code: getattr(record, attr) for code, attr in mapping.items()}
+
+
+def rebuild(record: _R, changes: Mapping[str, object]) -> _R:
+    """A copy of ``record`` with the values of ``changes`` (keyed by field code)."""
+    if not changes:
+        return record
+    if isinstance(record, Mapping):
+        out = dict(record)
+        out.update(changes)
+        return out  # type: ignore[return-value]
+    mapping = _code_to_attr(type(record))
+    evolve: Callable[..., Any] = attrs.evolve
+    result: _R = evolve(record, **{mapping[code]: value for code, value in changes.items()})
+    return result
+
+
+def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
+    """The subject category a record states (``*_XDR_LB``), or infers from its credit code.
+
+    ``None`` when the record says nothing: callers treat that as a natural
+    person (mask more, never less).
+    """
+    for code in _CATEGORY_FIELDS:
+        value = values.get(code)
+        if isinstance(value, SubjectCategory):
+            return value
+        if isinstance(value, str) and value.strip():
+            try:
+                return SubjectCategory(value.strip())
+            except ValueError:
+                return None  # unknown text: do not guess
+    for code in _USCC_FIELDS:
+        value = values.get(code)
+        if isinstance(value, str) and value.strip() and value.strip().upper() != _PLACEHOLDER:
+            # GB 32100-2015: registration authority 9 + type 2 = 个体工商户
+            if value.strip().startswith("92"):
+                return SubjectCategory.INDIVIDUAL_BUSINESS
+            return SubjectCategory.LEGAL_PERSON
+    return None
