@@ -1,0 +1,557 @@
+"""Named, cited deadline rules over the working-day calendar, and the timeliness check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Final, TypeAlias, Union
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..errors import InvalidComponent, PolicyError
+from ..workdays import DayInfo, WorkdayCalendar, default_calendar
+
+__all__ = [
+    "DISPUTE_VERIFICATION",
+    "INFORMATION_DISCLOSURE",
+    "OBJECTION_DECISION",
+    "OBJECTION_MARKING",
+    "OBJECTION_TRANSFER",
+    "PUBLICATION",
+    "REPAIR_RESULT_SHARING",
+    "REPAIR_REVIEW",
+    "RULES",
+    "SAMR_PUBLICATION",
+    "WEEKLY_REPORT",
+    "WITHDRAWAL_AFTER_REVOCATION",
+    "CalendarPeriod",
+    "Deadline",
+    "DeadlineRule",
+    "NextWeekday",
+    "Period",
+    "Timeliness",
+    "WorkingDays",
+    "check_timeliness",
+    "get_rule",
+    "publication_deadline",
+]
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_START_NOT_COUNTED = "The start day {start} is not counted (民法典 第二百零一条)"
+
+
+def _dow(d: date) -> str:
+    return f"{d} ({_WEEKDAYS[d.weekday()]})"
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be zero or more, not {value}")
+
+
+def _group_skipped(days: list[DayInfo]) -> list[str]:
+    """Runs of consecutive non-working days with the same reason, as plain text."""
+    runs: list[list[DayInfo]] = []
+    for info in days:
+        if info.is_workday:
+            continue
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.day + timedelta(days=1) == info.day
+            and (last.kind, last.name, last.provisional) == (info.kind, info.name, info.provisional)
+        ):
+            runs[-1].append(info)
+        else:
+            runs.append([info])
+    out = []
+    for run in runs:
+        head = run[0]
+        why = head.kind.value + (f" ({head.name})" if head.name else "")
+        if head.provisional:
+            why += ", provisional"
+        if len(run) == 1:
+            out.append(f"{_dow(head.day)} {why}")
+        else:
+            out.append(f"{head.day} to {run[-1].day} {why}")
+    return out
+
+
+def _rolled(end: date, due: date, calendar: WorkdayCalendar, how: str) -> list[str]:
+    if end == due:
+        return [f"{_dow(end)} is a working day."]
+    info = calendar.day(end)
+    skipped = _group_skipped([info, *calendar.days(end, due)])
+    return [
+        f"{_dow(end)} is not a working day ({info.kind.value}); {how} {_dow(due)}.",
+        "Skipped: " + "; ".join(skipped) + ".",
+    ]
+
+
+@attrs.frozen
+class WorkingDays:
+    """A period of ``days`` working days (工作日), counted from the day after the start.
+
+    >>> str(WorkingDays(7))
+    '7 working days'
+    >>> WorkingDays(7).end(date(2026, 9, 28), default_calendar())
+    datetime.date(2026, 10, 13)
+    """
+
+    days: int = attrs.field(validator=_non_negative)
+
+    def __str__(self) -> str:
+        return f"{self.days} working day{'' if self.days == 1 else 's'}"
+
+    def end(self, start: date, calendar: WorkdayCalendar) -> date:
+        """The last day of the period that starts on ``start``.
+
+        >>> WorkingDays(1).end(date(2026, 9, 30), default_calendar())
+        datetime.date(2026, 10, 8)
+        """
+        return calendar.add(start, self.days)
+
+    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
+        lines = [_START_NOT_COUNTED.format(start=_dow(start)) + "."]
+        if self.days == 0:
+            lines.append("Zero working days: the start day if it is a working day, else the next.")
+        span = calendar.days(start, due)
+        counted = [info for info in span if info.is_workday]
+        if counted:
+            lines.append(
+                "Counted: "
+                + ", ".join(
+                    f"{i} {info.day} {_WEEKDAYS[info.day.weekday()][:3]}"
+                    + (f" ({info.kind.value}, {info.name})" if info.name else "")
+                    for i, info in enumerate(counted, 1)
+                )
+                + "."
+            )
+        skipped = _group_skipped(span)
+        lines.append("Skipped: " + ("; ".join(skipped) if skipped else "nothing") + ".")
+        return lines
+
+
+@attrs.frozen(kw_only=True)
+class CalendarPeriod:
+    """A period in calendar days, months and years, ending on a working day.
+
+    The period starts the day after the start day (民法典 第二百零一条); a period in
+    months or years ends on the corresponding day of the last month, or its last day
+    when there is none (第二百零二条); a last day that is not a working day moves to the
+    next working day (第二百零三条).
+
+    >>> str(CalendarPeriod(months=3))
+    '3 months'
+    >>> CalendarPeriod(months=1).end(date(2026, 1, 31), default_calendar())  # 02-28 is 调休
+    datetime.date(2026, 2, 28)
+    """
+
+    days: int = attrs.field(default=0, validator=_non_negative)
+    months: int = attrs.field(default=0, validator=_non_negative)
+    years: int = attrs.field(default=0, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.days or self.months or self.years):
+            raise ValueError("a CalendarPeriod needs days, months or years")
+
+    def __str__(self) -> str:
+        parts = []
+        for value, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
+            if value:
+                parts.append(f"{value} {unit}{'' if value == 1 else 's'}")
+        return " ".join(parts)
+
+    def nominal_end(self, start: date) -> date:
+        """The last day before moving off a rest day (民法典 第二百零二条).
+
+        >>> CalendarPeriod(months=1).nominal_end(date(2026, 3, 31))
+        datetime.date(2026, 4, 30)
+        """
+        return start + relativedelta(years=self.years, months=self.months, days=self.days)
+
+    def end(self, start: date, calendar: WorkdayCalendar) -> date:
+        """The last day of the period, moved to the next working day if needed.
+
+        >>> CalendarPeriod(days=3).end(date(2026, 9, 28), default_calendar())
+        datetime.date(2026, 10, 8)
+        """
+        return calendar.add(self.nominal_end(start), 0)
+
+    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
+        end = self.nominal_end(start)
+        return [
+            _START_NOT_COUNTED.format(start=_dow(start))
+            + f"; {self} end on {end} (民法典 第二百零二条).",
+            *_rolled(end, due, calendar, "the period ends on the next working day (第二百零三条),"),
+        ]
+
+
+@attrs.frozen
+class NextWeekday:
+    """The first given weekday after the start, moved to the next working day if a rest day.
+
+    ``weekday`` is 0 for Monday to 6 for Sunday. This is the weekly report of the
+    Changchun Jingyue rules: every Monday, the previous week's records; a Monday that
+    is a holiday moves to the next working day (遇法定节假日顺延).
+
+    >>> str(NextWeekday(0))
+    'the next Monday'
+    >>> NextWeekday(0).end(date(2026, 9, 30), default_calendar())  # Monday 10-05 is 国庆
+    datetime.date(2026, 10, 8)
+    """
+
+    weekday: int = attrs.field(validator=attrs.validators.in_(range(7)))
+
+    def __str__(self) -> str:
+        return f"the next {_WEEKDAYS[self.weekday]}"
+
+    def nominal_end(self, start: date) -> date:
+        """The first such weekday strictly after ``start``.
+
+        >>> NextWeekday(0).nominal_end(date(2026, 9, 28))  # a Monday: the one after
+        datetime.date(2026, 10, 5)
+        """
+        return start + timedelta(days=(self.weekday - start.weekday() - 1) % 7 + 1)
+
+    def end(self, start: date, calendar: WorkdayCalendar) -> date:
+        """The nominal day, or the next working day when it is a rest day.
+
+        >>> NextWeekday(0).end(date(2026, 10, 8), default_calendar())
+        datetime.date(2026, 10, 12)
+        """
+        return calendar.add(self.nominal_end(start), 0)
+
+    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
+        end = self.nominal_end(start)
+        return [
+            f"The first {_WEEKDAYS[self.weekday]} after {_dow(start)} is {end}.",
+            *_rolled(end, due, calendar, "moved to the next working day (遇法定节假日顺延),"),
+        ]
+
+
+#: The kinds of period a rule can have.
+Period: TypeAlias = Union[WorkingDays, CalendarPeriod, NextWeekday]  # noqa: UP007 (a runtime alias on 3.10)
+
+
+@attrs.frozen
+class DeadlineRule:
+    """A named deadline with its period and its source: data, not code.
+
+    ``period`` is :class:`WorkingDays`, :class:`CalendarPeriod` or
+    :class:`NextWeekday`; ``citation`` names the document and article it comes from;
+    ``effective_from``/``effective_to`` bound the start dates it applies to (``None``:
+    unbounded). Define your own rule and use it like the built-in ones.
+
+    >>> rule = DeadlineRule("county review", WorkingDays(15), "某县 2026 实施细则 第三条")
+    >>> rule.due(date(2026, 9, 28)).due
+    datetime.date(2026, 10, 23)
+    >>> PUBLICATION.period, PUBLICATION.citation[:15]
+    (WorkingDays(days=7), '发改办财金〔2018〕424号')
+    """
+
+    name: str
+    period: Period
+    citation: str
+    title: str = attrs.field(default="", kw_only=True)
+    effective_from: date | None = attrs.field(default=None, kw_only=True)
+    effective_to: date | None = attrs.field(default=None, kw_only=True)
+
+    def in_force(self, start: date) -> bool:
+        """Whether the rule applies to a duty that starts on ``start``.
+
+        >>> SAMR_PUBLICATION.in_force(date(2021, 8, 31)), SAMR_PUBLICATION.in_force(date(2021, 9, 1))
+        (False, True)
+        """
+        if self.effective_from is not None and start < self.effective_from:
+            return False
+        return self.effective_to is None or start <= self.effective_to
+
+    def due(self, start: date, *, calendar: WorkdayCalendar | None = None) -> Deadline:
+        """The deadline of a duty that starts on ``start`` (a decision, a request, a notice).
+
+        Raises :class:`~credit_disclosure.errors.PolicyError` when the rule was not in
+        force on ``start``, and :class:`~credit_disclosure.errors.CalendarDataMissing`
+        when the deadline depends on a year without a schedule (unless the calendar is
+        provisional, and then the deadline says so).
+
+        >>> d = DISPUTE_VERIFICATION.due(date(2026, 9, 28))
+        >>> d.due, d.provisional
+        (datetime.date(2026, 10, 30), False)
+        """
+        cal = default_calendar() if calendar is None else calendar
+        if not self.in_force(start):
+            raise PolicyError(
+                f"rule {self.name!r} ({self.citation}) applies from {self.effective_from} "
+                f"to {self.effective_to or 'now'}, not to {start}"
+            )
+        due = self.period.end(start, cal)
+        provisional = cal.provisional and not (cal.covers(start) and cal.covers(due))
+        return Deadline(start=start, due=due, rule=self, provisional=provisional, calendar=cal)
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """When a duty is due, under which rule, and why.
+
+    ``provisional`` is true when the date depends on a year without a schedule and
+    the calendar was in provisional mode: replace it once the notice is out.
+
+    >>> d = publication_deadline(date(2026, 9, 28))
+    >>> d.due, d.rule.name, d.provisional
+    (datetime.date(2026, 10, 13), 'publication', False)
+    >>> print(d.explain())
+    publication: 7 working days after 2026-09-28 (Monday): due 2026-10-13 (Tuesday).
+    Rule: 双公示信息公示 (自作出行政决定之日起7个工作日内)
+    Source: 发改办财金〔2018〕424号...
+    The start day 2026-09-28 (Monday) is not counted (民法典 第二百零一条).
+    Counted: 1 2026-09-29 Tue, 2 2026-09-30 Wed, 3 2026-10-08 Thu, 4 2026-10-09 Fri,
+    5 2026-10-10 Sat (make-up working day, 国庆节), 6 2026-10-12 Mon, 7 2026-10-13 Tue.
+    Skipped: 2026-10-01 to 2026-10-07 public holiday (国庆节); 2026-10-11 (Sunday) weekend.
+    """
+
+    start: date
+    due: date
+    rule: DeadlineRule
+    provisional: bool = False
+    calendar: WorkdayCalendar = attrs.field(eq=False, repr=False, factory=default_calendar)
+
+    @property
+    def citation(self) -> str:
+        """The source of the rule (document and article).
+
+        >>> publication_deadline(date(2026, 9, 28)).citation.startswith("发改办财金〔2018〕424号")
+        True
+        """
+        return self.rule.citation
+
+    def explain(self) -> str:
+        """Plain text: the rule, its source, the days counted and the days skipped and why.
+
+        >>> print(OBJECTION_MARKING.due(date(2026, 9, 30)).explain().splitlines()[-1])
+        Skipped: 2026-10-01 to 2026-10-07 public holiday (国庆节).
+        """
+        rule = self.rule
+        lines = [f"{rule.name}: {rule.period} after {_dow(self.start)}: due {_dow(self.due)}."]
+        if rule.title:
+            lines.append(f"Rule: {rule.title}")
+        lines.append(f"Source: {rule.citation}")
+        lines.extend(self.rule.period._explain(self.start, self.due, self.calendar))
+        if self.provisional:
+            first, last = self.calendar.covered
+            lines.append(
+                f"PROVISIONAL: days outside {first}-{last} have no official schedule and were "
+                "taken as Monday to Friday; recompute once the State Council notice is out."
+            )
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class Timeliness:
+    """Whether a duty was done on time and, if not, by how many working days it was late.
+
+    ``working_days_late`` is the working days from the due date to the day it was
+    done, that day moved to the next working day when it is a rest day: publishing on
+    the Saturday after a Friday deadline is as late as publishing on the Monday (1).
+
+    >>> t = check_timeliness(date(2026, 9, 28), date(2026, 10, 15))
+    >>> t.on_time, t.working_days_late, t.deadline.due
+    (False, 2, datetime.date(2026, 10, 13))
+    """
+
+    deadline: Deadline
+    done_on: date
+    on_time: bool
+    working_days_late: int
+    provisional: bool = False
+
+    def explain(self) -> str:
+        """The deadline's explanation followed by the verdict.
+
+        >>> print(check_timeliness(date(2026, 9, 28), date(2026, 10, 13)).explain().splitlines()[-1])
+        Done on 2026-10-13 (Tuesday): on time.
+        """
+        verdict = (
+            "on time"
+            if self.on_time
+            else f"late by {self.working_days_late} working day"
+            + ("" if self.working_days_late == 1 else "s")
+        )
+        text = self.deadline.explain() + f"\nDone on {_dow(self.done_on)}: {verdict}."
+        if self.provisional and not self.deadline.provisional:
+            text += " PROVISIONAL: the day it was done lies in a year without a schedule."
+        return text
+
+
+def publication_deadline(
+    decision_date: date, *, calendar: WorkdayCalendar | None = None
+) -> Deadline:
+    """The 双公示 publication deadline: 7 working days after the decision (:data:`PUBLICATION`).
+
+    >>> publication_deadline(date(2025, 9, 26)).due  # 09-28 and 10-11 are 调休 working days
+    datetime.date(2025, 10, 13)
+    """
+    return PUBLICATION.due(decision_date, calendar=calendar)
+
+
+def check_timeliness(
+    decision_date: date,
+    published_on: date,
+    *,
+    rule: DeadlineRule | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Timeliness:
+    """Was a duty (by default publication, :data:`PUBLICATION`) done on time?
+
+    Raises :class:`~credit_disclosure.errors.InvalidComponent` (code
+    ``timeliness.done_before_start``) when ``published_on`` is before
+    ``decision_date``: that is a data error, not an early publication.
+
+    >>> check_timeliness(date(2026, 9, 28), date(2026, 10, 10)).on_time
+    True
+    >>> check_timeliness(date(2026, 9, 28), date(2026, 10, 17)).working_days_late  # a Saturday
+    4
+    """
+    cal = default_calendar() if calendar is None else calendar
+    chosen = PUBLICATION if rule is None else rule
+    if published_on < decision_date:
+        raise InvalidComponent(
+            "timeliness.done_before_start",
+            message_en=f"done on {published_on}, before the start date {decision_date}",
+            message_zh=f"公示日期 {published_on} 早于决定日期 {decision_date}",
+        )
+    deadline = chosen.due(decision_date, calendar=cal)
+    if published_on <= deadline.due:
+        return Timeliness(
+            deadline=deadline,
+            done_on=published_on,
+            on_time=True,
+            working_days_late=0,
+            provisional=deadline.provisional,
+        )
+    effective = cal.add(published_on, 0)
+    late = cal.count(deadline.due, effective)
+    provisional = deadline.provisional or (cal.provisional and not cal.covers(effective))
+    return Timeliness(
+        deadline=deadline,
+        done_on=published_on,
+        on_time=False,
+        working_days_late=late,
+        provisional=provisional,
+    )
+
+
+# -- the built-in rules (each with its source; REFERENCE.md sections 1 and 3) -------------
+
+PUBLICATION: Final = DeadlineRule(
+    "publication",
+    WorkingDays(7),
+    "发改办财金〔2018〕424号《国家发展改革委办公厅关于进一步完善行政许可和行政处罚等信用信息公示工作的"
+    "指导意见》; also 长治 2021 实施意见 (三), 长春净月 实施细则 (2020) 第七条, "
+    "银川 2017 工作方案, 上海 2016 总体方案",
+    title="双公示信息公示 (自作出行政决定之日起7个工作日内)",
+)
+WEEKLY_REPORT: Final = DeadlineRule(
+    "weekly_report",
+    NextWeekday(0),
+    "长春净月高新区 行政许可和行政处罚等信用信息公示工作实施细则(试行) (长净管〔2020〕99号) 第七条",
+    title="每周一(遇法定节假日顺延)报送上一周双公示信息",
+)
+DISPUTE_VERIFICATION: Final = DeadlineRule(
+    "dispute_verification",
+    WorkingDays(20),
+    "银川市行政审批服务局 守信联合激励和失信联合惩戒制度工作方案 (2017-08-01)",
+    title="信息提供单位应在20个工作日内核实并反馈 (核实期间暂不执行联合惩戒措施)",
+)
+INFORMATION_DISCLOSURE: Final = DeadlineRule(
+    "information_disclosure",
+    WorkingDays(20),
+    "中华人民共和国政府信息公开条例 第十八条",
+    title="主动公开的政府信息自形成或者变更之日起20个工作日内予以公开",
+)
+SAMR_PUBLICATION: Final = DeadlineRule(
+    "samr_publication",
+    WorkingDays(20),
+    "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号, 2021-09-01 施行)",
+    title="市场监管行政处罚信息自作出决定之日起20个工作日内公示",
+    effective_from=date(2021, 9, 1),
+)
+WITHDRAWAL_AFTER_REVOCATION: Final = DeadlineRule(
+    "withdrawal_after_revocation",
+    WorkingDays(3),
+    "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号); "
+    "上海市社会信用条例 (撤销通知后3个工作日内删除)",
+    title="行政处罚决定被撤销后3个工作日内撤下公示信息",
+)
+OBJECTION_MARKING: Final = DeadlineRule(
+    "objection_marking",
+    WorkingDays(1),
+    "上海市社会信用条例 (异议处理)",
+    title="收到异议申请后1个工作日内作出异议标注",
+)
+OBJECTION_TRANSFER: Final = DeadlineRule(
+    "objection_transfer",
+    WorkingDays(2),
+    "上海市社会信用条例 (异议处理)",
+    title="2个工作日内将异议申请转送信息提供单位",
+)
+OBJECTION_DECISION: Final = DeadlineRule(
+    "objection_decision",
+    WorkingDays(5),
+    "上海市社会信用条例 (异议处理)",
+    title="5个工作日内作出异议处理决定",
+)
+REPAIR_REVIEW: Final = DeadlineRule(
+    "repair_review",
+    WorkingDays(10),
+    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
+    "(certainty M: secondary sources, not the text; override if your platform differs)",
+    title="信用平台收到修复申请后10个工作日内审核",
+)
+REPAIR_RESULT_SHARING: Final = DeadlineRule(
+    "repair_result_sharing",
+    WorkingDays(3),
+    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
+    "(certainty M: secondary sources, not the text; override if your platform differs)",
+    title="修复决定作出后3个工作日内共享修复结果",
+)
+
+#: Every built-in rule by name.
+RULES: Final[Mapping[str, DeadlineRule]] = MappingProxyType(
+    {
+        rule.name: rule
+        for rule in (
+            PUBLICATION,
+            WEEKLY_REPORT,
+            DISPUTE_VERIFICATION,
+            INFORMATION_DISCLOSURE,
+            SAMR_PUBLICATION,
+            WITHDRAWAL_AFTER_REVOCATION,
+            OBJECTION_MARKING,
+            OBJECTION_TRANSFER,
+            OBJECTION_DECISION,
+            REPAIR_REVIEW,
+            REPAIR_RESULT_SHARING,
+        )
+    }
+)
+
+
+def get_rule(name: str) -> DeadlineRule:
+    """The built-in rule called ``name`` (see :data:`RULES`); ``-`` and ``_`` are the same.
+
+    >>> get_rule("dispute-verification").period
+    WorkingDays(days=20)
+    >>> get_rule("nope")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no deadline rule 'nope'; known: dispute_verification, ..."
+    """
+    key = name.strip().lower().replace("-", "_")
+    try:
+        return RULES[key]
+    except KeyError:
+        known = ", ".join(sorted(RULES))
+        raise KeyError(f"no deadline rule {name!r}; known: {known}") from None
