@@ -1,0 +1,56 @@
+"""The bridge to ``credit_disclosure.identifiers``: one cached call per identifier check.
+
+Identifier modules are imported on first use (the identifiers subpackage loads
+division tables). Results for codes that are not personal data (credit codes,
+organisation codes, business registration numbers) are cached: the same
+authority and source-unit codes recur on every row of a batch. Personal
+identity numbers are never cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from datetime import date
+from types import ModuleType
+from typing import Final
+
+from ..errors import ValidationError
+
+__all__ = ["check_identifier"]
+
+_CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
+_AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
+_modules: dict[str, ModuleType] = {}
+
+
+def _module(name: str) -> ModuleType:
+    mod = _modules.get(name)
+    if mod is None:
+        mod = importlib.import_module(f"credit_disclosure.identifiers.{name}")
+        _modules[name] = mod
+    return mod
+
+
+def _check(name: str, value: str, as_of: date | None) -> ValidationError | None:
+    mod = _module(name)
+    try:
+        if as_of is not None and name in _AS_OF:
+            mod.validate(value, as_of=as_of)
+        else:
+            mod.validate(value)
+    except ValidationError as exc:
+        return exc
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _check_cached(name: str, value: str) -> ValidationError | None:
+    return _check(name, value, None)
+
+
+def check_identifier(name: str, value: str, as_of: date | None = None) -> ValidationError | None:
+    """The error ``identifiers.<name>.validate`` raises for ``value``, or ``None`` if valid."""
+    if name in _CACHEABLE:
+        return _check_cached(name, value)
+    return _check(name, value, as_of)

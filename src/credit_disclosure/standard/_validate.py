@@ -1,0 +1,708 @@
+"""Record validation (every issue, not the first) and ``check_row``, the per-row call of a batch.
+
+The per-record path is a loop over a precomputed plan per record class plus a
+few explicit cross-field rules; regular expressions are compiled at import,
+date strings and penalty-category texts are parsed through caches, identifier
+checks go through ``credit_disclosure.identifiers``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from .._text import compact_identifier, to_halfwidth
+from ._codes import (
+    ApprovalCategory2015,
+    CertificateType,
+    LicenseCategory,
+    LicenseStatus,
+    PenaltyCategory2015,
+    PenaltyType,
+    Status2015,
+    SubjectCategory,
+)
+from ._fields import (
+    FieldSpec,
+    FieldType,
+    RecordKind,
+    RequirementKind,
+    StandardVersion,
+    fields,
+)
+from ._ids import check_identifier
+from ._issues import Issue, Severity, issue_spec
+from ._parsing import (
+    _OPEN_WORDS,
+    DEFAULT_PENALTY_TYPE_ALIASES,
+    DEFAULT_PENALTY_TYPE_SEPARATORS,
+    PLACEHOLDER_CREDIT_CODE,
+    _amount_or_none,
+    _date_or_none,
+    parse_penalty_categories,
+)
+from ._records import (
+    OPEN_ENDED,
+    AnyRecord,
+    License2015Record,
+    LicenseRecord,
+    Penalty2015Record,
+    PenaltyRecord,
+    record_class,
+)
+
+__all__ = ["RowResult", "ValidationOptions", "check_row", "validate"]
+
+
+def _frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class ValidationOptions:
+    """The configurable rules: facts REFERENCE.md marks uncertain (?), with their defaults.
+
+    >>> opts = ValidationOptions(legal_rep_id_required=True)
+    >>> opts.legal_rep_id_required, opts.fine_amount_required
+    (True, True)
+    >>> ValidationOptions(disabled=frozenset({"amount.large"})).disabled
+    frozenset({'amount.large'})
+    """
+
+    #: 法定代表人证件号码 required for 法人及非法人组织? Sources disagree (REFERENCE.md 2.1 #11, ?);
+    #: default off.
+    legal_rep_id_required: bool = False
+    #: 罚款金额 required when 罚款 is among the categories (REFERENCE.md 2.2 #20, ?); default on.
+    fine_amount_required: bool = True
+    #: 处罚有效期 (CF_YXQ) required? (REFERENCE.md 2.2 #24, ?); default off.
+    penalty_validity_required: bool = False
+    #: separators between penalty categories (REFERENCE.md 2.4, ?)
+    penalty_type_separators: str = DEFAULT_PENALTY_TYPE_SEPARATORS
+    #: extra names for 第九条 types (older wording, short forms)
+    penalty_type_aliases: Mapping[str, tuple[PenaltyType, ...]] = attrs.field(
+        default=DEFAULT_PENALTY_TYPE_ALIASES, converter=_frozen_map, eq=False
+    )
+    #: accepted 当前状态 codes of 2018 licences (REFERENCE.md 2.1 #25: 1 有效, 2 无效, ?)
+    license_status_codes: frozenset[str] = frozenset(s.value for s in LicenseStatus)
+    #: accepted 证件类型 values; values starting with 其他 are always accepted (REFERENCE.md 2.1, M)
+    certificate_types: frozenset[str] = frozenset(c.value for c in CertificateType)
+    #: check the field lengths (they come from a derived schema, REFERENCE.md 2.2, M)
+    check_lengths: bool = True
+    #: per-field length overrides, by field code
+    lengths: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+    #: date fields that must not lie after ``as_of``
+    future_date_fields: frozenset[str] = frozenset({"XK_JDRQ", "CF_JDRQ"})
+    #: amounts above this many 万元 get ``amount.large`` (``None``: never); default 1亿元
+    large_amount_threshold: Decimal | None = Decimal(10000)
+    #: severity overrides by issue code (``uscc.*`` for a whole identifier family)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+    #: issue codes not to report at all
+    disabled: frozenset[str] = frozenset()
+
+
+_DEFAULT_OPTIONS: Final = ValidationOptions()
+
+Record = LicenseRecord | PenaltyRecord | License2015Record | Penalty2015Record
+
+
+@attrs.frozen
+class RowResult:
+    """What :func:`check_row` found for one raw row: the record (when it could be built) and issues.
+
+    >>> r = RowResult(None, ())
+    >>> r.ok, r.has_errors, r.has_warnings
+    (True, False, False)
+    """
+
+    record: LicenseRecord | PenaltyRecord | License2015Record | Penalty2015Record | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any issue is an error."""
+        return any(i.severity is Severity.ERROR for i in self.issues)
+
+    @property
+    def has_warnings(self) -> bool:
+        """Whether any issue is a warning."""
+        return any(i.severity is Severity.WARNING for i in self.issues)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the record was built and has no error (warnings allowed)."""
+        return not self.has_errors and (self.record is not None or not self.issues)
+
+
+# ------------------------------------------------------------------ issue making
+
+
+def _make(
+    issues: list[Issue],
+    opts: ValidationOptions,
+    code: str,
+    spec: FieldSpec | None,
+    **params: object,
+) -> None:
+    if code in opts.disabled:
+        return
+    cat = issue_spec(code)
+    if cat.code != code and cat.code in opts.disabled:
+        return
+    severity = opts.severity.get(code) or opts.severity.get(cat.code) or cat.severity
+    if spec is not None:
+        params.setdefault("name", spec.name_zh)
+        params.setdefault("field", spec.code)
+    issues.append(
+        Issue(
+            code,
+            spec.code if spec is not None else None,
+            severity,
+            cat.render_en(**params),
+            cat.render_zh(**params),
+        )
+    )
+
+
+def _identifier_issue(
+    issues: list[Issue],
+    opts: ValidationOptions,
+    spec: FieldSpec,
+    module: str,
+    value: str,
+    as_of: date | None,
+) -> bool:
+    """Check ``value`` with identifiers.<module>; add an issue and return False when invalid."""
+    exc = check_identifier(module, value, as_of)
+    if exc is None:
+        return True
+    _make(
+        issues,
+        opts,
+        exc.code,
+        spec,
+        detail_en=exc.message_en,
+        detail_zh=exc.message_zh,
+    )
+    return False
+
+
+# ------------------------------------------------------------------ the plans
+
+# (spec, attr, type, length, requirement kind, categories, identifier module)
+_PlanRow = tuple[
+    FieldSpec,
+    str,
+    FieldType,
+    "int | None",
+    RequirementKind,
+    frozenset[SubjectCategory],
+    "str | None",
+]
+
+# Fields whose identifier module depends on another field, checked by the cross-field rules.
+_SPECIAL_IDS: Final = frozenset({"credit_code", "cert_no", "legal_rep_cert_no"})
+
+
+def _plan(kind: RecordKind, version: StandardVersion) -> tuple[_PlanRow, ...]:
+    return tuple(
+        (
+            f,
+            f.attr,
+            f.type,
+            f.length,
+            f.requirement.kind,
+            f.requirement.categories,
+            None if f.attr in _SPECIAL_IDS and version is StandardVersion.V2018 else f.identifier,
+        )
+        for f in fields(kind, version)
+    )
+
+
+_PLANS: Final[dict[type[Any], tuple[_PlanRow, ...]]] = {
+    record_class(k, v): _plan(k, v) for k in RecordKind for v in StandardVersion
+}
+_SPECS: Final[dict[type[Any], dict[str, FieldSpec]]] = {
+    record_class(k, v): {f.attr: f for f in fields(k, v)}
+    for k in RecordKind
+    for v in StandardVersion
+}
+
+_CERT_MODULES: Final[dict[str, str]] = {
+    CertificateType.RESIDENT_ID.value: "resident_id",
+    "居民身份证": "resident_id",
+    CertificateType.FOREIGN_PERMANENT_ID.value: "foreign_permanent_id",
+    "港澳台居民居住证": "residence_permit",
+    "港澳居民居住证": "residence_permit",
+    "台湾居民居住证": "residence_permit",
+}
+_LICENSE_CATEGORIES: Final = frozenset(c.value for c in LicenseCategory)
+_APPROVAL_2015: Final = frozenset(c.value for c in ApprovalCategory2015)
+_PENALTY_2015: Final = frozenset(c.value for c in PenaltyCategory2015)
+_STATUS_2015: Final = frozenset(c.value for c in Status2015)
+
+_FINE_RE: Final = re.compile(
+    r"罚款(?:人民币|计|共计|合计)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)"
+)
+_TEN_THOUSAND: Final = Decimal(10000)
+
+
+def _generic(
+    rec: Record,
+    plan: tuple[_PlanRow, ...],
+    category: SubjectCategory | None,
+    as_of: date | None,
+    opts: ValidationOptions,
+    skip: frozenset[str],
+    issues: list[Issue],
+) -> None:
+    lengths = opts.lengths
+    check_lengths = opts.check_lengths
+    future = opts.future_date_fields
+    for spec, attr, ftype, length, req, cats, ident in plan:
+        value = getattr(rec, attr)
+        if value is None:
+            if req is RequirementKind.REQUIRED:
+                if spec.code not in skip:
+                    _make(issues, opts, "field.required", spec)
+            elif req is RequirementKind.REQUIRED_FOR and category in cats and spec.code not in skip:
+                assert category is not None
+                _make(issues, opts, "field.required_for_category", spec, category=category.value)
+            continue
+        if ftype is FieldType.DATE:
+            if as_of is not None and spec.code in future and value > as_of:
+                _make(issues, opts, "date.future", spec)
+            continue
+        if ftype is FieldType.DECIMAL or ftype is FieldType.ENUM:
+            continue
+        if check_lengths and spec.identifier is None:
+            limit = lengths.get(spec.code, length) if lengths else length
+            if limit is not None and len(value) > limit:
+                _make(issues, opts, "field.length", spec, limit=limit)
+                continue
+        if ident is not None:
+            _identifier_issue(issues, opts, spec, ident, value, as_of)
+
+
+def _cert_check(
+    rec: Record,
+    specs: dict[str, FieldSpec],
+    type_attr: str,
+    no_attr: str,
+    as_of: date | None,
+    opts: ValidationOptions,
+    issues: list[Issue],
+) -> None:
+    cert_type: str | None = getattr(rec, type_attr)
+    if (
+        cert_type is not None
+        and cert_type not in opts.certificate_types
+        and not cert_type.startswith("其他")
+        and cert_type not in _CERT_MODULES
+    ):
+        _make(issues, opts, "code.unknown", specs[type_attr])
+    number: str | None = getattr(rec, no_attr)
+    if number is None or cert_type is None:
+        return
+    module = _CERT_MODULES.get(cert_type)
+    if module is not None:
+        _identifier_issue(issues, opts, specs[no_attr], module, number, as_of)
+
+
+def _subject_2018(
+    rec: LicenseRecord | PenaltyRecord,
+    specs: dict[str, FieldSpec],
+    as_of: date | None,
+    opts: ValidationOptions,
+    skip: frozenset[str],
+    issues: list[Issue],
+) -> None:
+    category = rec.subject_category
+    credit_code = rec.credit_code
+    cc_spec = specs["credit_code"]
+    valid_cc: str | None = None
+    if credit_code is not None:
+        compact = compact_identifier(credit_code)
+        if compact == PLACEHOLDER_CREDIT_CODE:
+            # 790号: an individual business without a credit code writes the placeholder,
+            # and then the business registration number is required.
+            if category is not None and category is not SubjectCategory.INDIVIDUAL_BUSINESS:
+                _make(issues, opts, "credit_code.placeholder_category", cc_spec)
+            if rec.business_reg_no is None and specs["business_reg_no"].code not in skip:
+                _make(
+                    issues,
+                    opts,
+                    "field.conditional",
+                    specs["business_reg_no"],
+                    reason_en="the credit code is the placeholder 00000000000000000X",
+                    reason_zh="统一社会信用代码为00000000000000000X",
+                )
+        elif _identifier_issue(issues, opts, cc_spec, "uscc", credit_code, as_of):
+            valid_cc = compact
+            if category is SubjectCategory.NATURAL_PERSON:
+                _make(issues, opts, "consistency.natural_person_code", cc_spec)
+            elif category is not None:
+                reg_type = compact[:2]
+                is_ib = category is SubjectCategory.INDIVIDUAL_BUSINESS
+                if (reg_type == "92") is not is_ib:
+                    _make(
+                        issues,
+                        opts,
+                        "consistency.category_uscc",
+                        cc_spec,
+                        reg_type=reg_type,
+                        category=category.value,
+                    )
+    # GB 32100-2015: characters 9-17 of the credit code are the GB 11714 organisation code.
+    if (
+        valid_cc is not None
+        and rec.org_code is not None
+        and compact_identifier(rec.org_code) != valid_cc[8:17]
+    ):
+        _make(issues, opts, "consistency.uscc_org_code", specs["org_code"])
+    if (
+        opts.legal_rep_id_required
+        and category is SubjectCategory.LEGAL_PERSON
+        and rec.legal_rep_cert_no is None
+        and specs["legal_rep_cert_no"].code not in skip
+    ):
+        _make(
+            issues,
+            opts,
+            "field.conditional",
+            specs["legal_rep_cert_no"],
+            reason_en="ValidationOptions.legal_rep_id_required is on for 法人及非法人组织",
+            reason_zh="法人及非法人组织须填写法定代表人证件号码",
+        )
+    _cert_check(rec, specs, "cert_type", "cert_no", as_of, opts, issues)
+    _cert_check(rec, specs, "legal_rep_cert_type", "legal_rep_cert_no", as_of, opts, issues)
+
+
+def _date_order(
+    later: date | None,
+    earlier: date | None,
+    later_spec: FieldSpec,
+    earlier_spec: FieldSpec,
+    opts: ValidationOptions,
+    issues: list[Issue],
+) -> None:
+    if later is not None and earlier is not None and later < earlier:
+        _make(
+            issues,
+            opts,
+            "date.order",
+            later_spec,
+            other_name=earlier_spec.name_zh,
+            other=earlier_spec.code,
+        )
+
+
+def _amount_checks(
+    amount: Decimal | None, spec: FieldSpec, opts: ValidationOptions, issues: list[Issue]
+) -> None:
+    if amount is None:
+        return
+    if amount < 0:
+        _make(issues, opts, "amount.negative", spec)
+    elif opts.large_amount_threshold is not None and amount > opts.large_amount_threshold:
+        _make(issues, opts, "amount.large", spec, limit=opts.large_amount_threshold)
+
+
+def _fine_vs_content(
+    fine: Decimal, content: str, spec: FieldSpec, opts: ValidationOptions, issues: list[Issue]
+) -> None:
+    matches = _FINE_RE.findall(to_halfwidth(content))
+    if not matches:
+        return
+    as_yuan = False
+    for number, unit in matches:
+        n = Decimal(number.replace(",", ""))
+        wan = n if unit == "万元" else n / _TEN_THOUSAND
+        if wan == fine:
+            return
+        if unit == "元" and n == fine:
+            as_yuan = True
+    _make(issues, opts, "amount.yuan_in_wan" if as_yuan else "amount.mismatch", spec)
+
+
+def _license_2018(
+    rec: LicenseRecord,
+    specs: dict[str, FieldSpec],
+    opts: ValidationOptions,
+    issues: list[Issue],
+) -> None:
+    cat = rec.license_category
+    # 790号 行政许可 第16项: 普通/特许/认可/核准/登记, or 其他 with the category's name.
+    if cat is not None and cat not in _LICENSE_CATEGORIES and not cat.startswith("其他"):
+        _make(issues, opts, "code.unknown", specs["license_category"])
+    if rec.status is not None and rec.status not in opts.license_status_codes:
+        _make(issues, opts, "code.unknown", specs["status"])
+    _date_order(rec.valid_to, rec.valid_from, specs["valid_to"], specs["valid_from"], opts, issues)
+
+
+def _penalty_2018(
+    rec: PenaltyRecord,
+    specs: dict[str, FieldSpec],
+    opts: ValidationOptions,
+    skip: frozenset[str],
+    issues: list[Issue],
+) -> None:
+    fine_spec = specs["fine_amount"]
+    has_fine: bool | None = None
+    if rec.penalty_categories is not None:
+        parsed = parse_penalty_categories(
+            rec.penalty_categories,
+            separators=opts.penalty_type_separators,
+            aliases=opts.penalty_type_aliases,
+        )
+        if parsed.unknown:
+            _make(issues, opts, "penalty_type.unknown", specs["penalty_categories"])
+        has_fine = PenaltyType.FINE in parsed.types
+    fine = rec.fine_amount
+    if fine is None:
+        if has_fine and opts.fine_amount_required and fine_spec.code not in skip:
+            _make(
+                issues,
+                opts,
+                "field.conditional",
+                fine_spec,
+                reason_en="罚款 is among the penalty categories",
+                reason_zh="处罚类别含罚款",
+            )
+    else:
+        _amount_checks(fine, fine_spec, opts, issues)
+        if fine > 0:
+            if has_fine is False:
+                _make(issues, opts, "amount.without_fine", fine_spec)
+            content = rec.content
+            if content is not None and "罚款" in content:
+                _fine_vs_content(fine, content, fine_spec, opts, issues)
+    _amount_checks(rec.confiscation_amount, specs["confiscation_amount"], opts, issues)
+    if (
+        opts.penalty_validity_required
+        and rec.valid_until is None
+        and specs["valid_until"].code not in skip
+    ):
+        _make(
+            issues,
+            opts,
+            "field.conditional",
+            specs["valid_until"],
+            reason_en="ValidationOptions.penalty_validity_required is on",
+            reason_zh="须填写处罚有效期",
+        )
+    decided, decided_spec = rec.decision_date, specs["decision_date"]
+    _date_order(rec.valid_until, decided, specs["valid_until"], decided_spec, opts, issues)
+    _date_order(rec.publication_end, decided, specs["publication_end"], decided_spec, opts, issues)
+
+
+def _codes_2015(
+    rec: License2015Record | Penalty2015Record,
+    specs: dict[str, FieldSpec],
+    opts: ValidationOptions,
+    issues: list[Issue],
+) -> None:
+    if rec.status is not None and rec.status not in _STATUS_2015:
+        _make(issues, opts, "code.unknown", specs["status"])
+    if isinstance(rec, License2015Record):
+        if rec.approval_category is not None and rec.approval_category[:1] not in _APPROVAL_2015:
+            _make(issues, opts, "code.unknown", specs["approval_category"])
+        _date_order(
+            rec.valid_to, rec.decision_date, specs["valid_to"], specs["decision_date"], opts, issues
+        )
+        return
+    if rec.category1 is not None and rec.category1 not in _PENALTY_2015:
+        _make(issues, opts, "code.unknown", specs["category1"])
+    if rec.category2 is not None:
+        parts = [
+            p.strip() for p in re.split(r"[;；,，、\s]+", to_halfwidth(rec.category2)) if p.strip()
+        ]
+        if any(p not in _PENALTY_2015 for p in parts):
+            _make(issues, opts, "code.unknown", specs["category2"])
+    if rec.credit_code is not None and rec.org_code is not None:
+        cc = compact_identifier(rec.credit_code)
+        if (
+            check_identifier("uscc", rec.credit_code) is None
+            and compact_identifier(rec.org_code) != cc[8:17]
+        ):
+            _make(issues, opts, "consistency.uscc_org_code", specs["org_code"])
+
+
+def _validate(
+    rec: Record,
+    as_of: date | None,
+    opts: ValidationOptions,
+    skip: frozenset[str],
+) -> list[Issue]:
+    cls = type(rec)
+    plan = _PLANS[cls]
+    specs = _SPECS[cls]
+    issues: list[Issue] = []
+    if isinstance(rec, (LicenseRecord, PenaltyRecord)):
+        _generic(rec, plan, rec.subject_category, as_of, opts, skip, issues)
+        _subject_2018(rec, specs, as_of, opts, skip, issues)
+        if isinstance(rec, PenaltyRecord):
+            _penalty_2018(rec, specs, opts, skip, issues)
+        else:
+            _license_2018(rec, specs, opts, issues)
+    else:
+        _generic(rec, plan, None, as_of, opts, skip, issues)
+        _codes_2015(rec, specs, opts, issues)
+    return issues
+
+
+def validate(
+    record: LicenseRecord | PenaltyRecord | License2015Record | Penalty2015Record,
+    *,
+    as_of: date | None = None,
+    options: ValidationOptions | None = None,
+) -> list[Issue]:
+    """Every issue in ``record``: required fields, codes, identifiers, dates, amounts.
+
+    ``as_of`` is the check date for ``date.future`` (default: today, read from the
+    system clock only when you pass nothing). ``options`` sets the configurable
+    rules (:class:`ValidationOptions`).
+
+    >>> from datetime import date
+    >>> from credit_disclosure.standard import PenaltyRecord, SubjectCategory
+    >>> rec = PenaltyRecord(subject_name="某某餐饮有限公司",
+    ...                     subject_category=SubjectCategory.LEGAL_PERSON,
+    ...                     decision_date=date(2030, 1, 1))
+    >>> issues = validate(rec, as_of=date(2024, 6, 1))
+    >>> sorted({i.code for i in issues})
+    ['date.future', 'field.required', 'field.required_for_category']
+    >>> next(i for i in issues if i.field == "CF_WSH").message_zh
+    '行政处罚决定书文号（CF_WSH）不能为空'
+    """
+    if as_of is None:
+        as_of = date.today()
+    return _validate(record, as_of, options or _DEFAULT_OPTIONS, frozenset())
+
+
+# ------------------------------------------------------------------ check_row
+
+_P_TEXT, _P_ENUM, _P_DATE, _P_DECIMAL = range(4)
+_P_OF: Final = {
+    FieldType.TEXT: _P_TEXT,
+    FieldType.CODE: _P_TEXT,
+    FieldType.IDENTIFIER: _P_TEXT,
+    FieldType.ENUM: _P_ENUM,
+    FieldType.DATE: _P_DATE,
+    FieldType.DECIMAL: _P_DECIMAL,
+}
+_OPEN_ENDED_FIELDS: Final = frozenset({"XK_YXQZI", "CF_YXQ", "XK_JZQ"})
+_CATEGORIES: Final[dict[str, SubjectCategory]] = {c.value: c for c in SubjectCategory}
+
+_RowPlan = tuple[tuple[str, str, int, FieldSpec, bool], ...]
+_ROW_PLANS: Final[dict[tuple[RecordKind, StandardVersion], _RowPlan]] = {
+    (k, v): tuple(
+        (f.code, f.attr, _P_OF[f.type], f, f.code in _OPEN_ENDED_FIELDS) for f in fields(k, v)
+    )
+    for k in RecordKind
+    for v in StandardVersion
+}
+
+
+def _as_text(value: object) -> str | None:
+    """Non-text cell values (numbers, dates from XLSX/JSON) as text; ``None`` when unusable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
+
+
+def check_row(
+    raw: Mapping[str, object],
+    kind: RecordKind,
+    *,
+    version: StandardVersion = StandardVersion.V2018,
+    as_of: date | None = None,
+    options: ValidationOptions | None = None,
+) -> RowResult:
+    """Build a record from one raw row keyed by field code and validate it.
+
+    Values are what a reader produced: text (from CSV/JSON), numbers or dates
+    (from XLSX/JSON), ``None`` or ``""`` for empty. Text is stripped. Values that
+    cannot be parsed (a bad date, a bad amount, an unknown subject category)
+    become issues and leave that field empty in the record; they never raise.
+    Keys that are not field codes of ``kind`` are ignored. ``as_of`` as in
+    :func:`validate` (default today).
+
+    >>> from datetime import date
+    >>> row = {"CF_XDR_MC": "某某餐饮有限公司", "CF_JDRQ": "2024/13/01", "CF_NR_FK": "两千"}
+    >>> result = check_row(row, RecordKind.PENALTY, as_of=date(2024, 6, 1))
+    >>> result.record.subject_name, result.record.decision_date
+    ('某某餐饮有限公司', None)
+    >>> [(i.code, i.field) for i in result.issues if i.code != "field.required"]
+    [('decimal.invalid', 'CF_NR_FK'), ('date.invalid', 'CF_JDRQ')]
+    """
+    opts = options or _DEFAULT_OPTIONS
+    issues: list[Issue] = []
+    bad: list[str] = []
+    kwargs: dict[str, Any] = {}
+    get = raw.get
+    for code, attr, ptype, spec, open_ended in _ROW_PLANS[kind, version]:
+        value = get(code)
+        if value is None:
+            continue
+        if ptype == _P_TEXT:
+            if type(value) is str:
+                text: str | None = value.strip()
+            else:
+                text = _as_text(value)
+                if text is None:
+                    bad.append(code)
+                    _make(issues, opts, "field.invalid", spec)
+                    continue
+            if text:
+                kwargs[attr] = text
+            continue
+        if type(value) is str and (not value or value.isspace()):
+            continue
+        if ptype == _P_DATE:
+            day = _date_or_none(value)
+            if day is None:
+                if open_ended and isinstance(value, str) and value.strip() in _OPEN_WORDS:
+                    kwargs[attr] = OPEN_ENDED
+                    continue
+                bad.append(code)
+                _make(issues, opts, "date.invalid", spec)
+                continue
+            kwargs[attr] = day
+        elif ptype == _P_DECIMAL:
+            amount = _amount_or_none(value)
+            if amount is None:
+                bad.append(code)
+                _make(issues, opts, "decimal.invalid", spec)
+                continue
+            kwargs[attr] = amount
+        else:  # _P_ENUM: 行政相对人类别
+            cat = _CATEGORIES.get(value.strip()) if isinstance(value, str) else None
+            if cat is None:
+                bad.append(code)
+                _make(issues, opts, "code.unknown", spec)
+                continue
+            kwargs[attr] = cat
+    cls = record_class(kind, version)
+    record: AnyRecord = cls(**kwargs)
+    if as_of is None:
+        as_of = date.today()
+    issues.extend(_validate(record, as_of, opts, frozenset(bad) if bad else _EMPTY))
+    return RowResult(record, tuple(issues))
+
+
+_EMPTY: Final[frozenset[str]] = frozenset()
