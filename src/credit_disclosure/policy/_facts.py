@@ -1,0 +1,198 @@
+"""The facts a policy needs about one record, stated by the caller, never guessed.
+
+The 2018 data standard (发改办财金〔2018〕790号) records the decision date, the
+subject category, the penalty categories and the fine. Policies also need facts
+the standard does not carry: the severity tier the deciding body assigned
+(长治 2021 实施意见 (八) requires it to be stated; 国办发〔2025〕22号 defines three
+tiers), whether the simple procedure was used, the sector, whether the penalty
+was performed, and revocation. They are explicit inputs here: a policy that
+needs one of them and finds ``None`` raises :class:`~credit_disclosure.errors.PolicyError`
+(or, for repair, reports the condition as not met) instead of assuming a value.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from ..errors import PolicyError
+from ..standard._codes import PenaltyType, SubjectCategory
+
+__all__ = ["PenaltyFacts", "Procedure", "RecordKind", "Sector", "Tier"]
+
+
+class Tier(enum.Enum):
+    """Severity tier (失信程度) of a penalty, as the deciding body classified it.
+
+    527号 (2019) uses 一般 / 严重 / 特定严重; 国办发〔2025〕22号 and NDRC 令2025年第36号
+    use 轻微 / 一般 / 严重; 长治 2021 实施意见 (八) uses 一般 / 严重.
+
+    >>> Tier("严重")
+    <Tier.SERIOUS: '严重'>
+    """
+
+    #: 轻微: under 22号/36号 may go unpublished; if published, at most 3 months
+    MINOR = "轻微"
+    #: 一般
+    GENERAL = "一般"
+    #: 严重
+    SERIOUS = "严重"
+    #: 特定严重 (527号): shown for the full maximum, no repair
+    SPECIAL_SERIOUS = "特定严重"
+
+
+class Procedure(enum.Enum):
+    """The procedure a penalty was decided by (行政处罚法 第五十一条 简易程序 / 普通程序).
+
+    >>> Procedure.SIMPLE.value
+    '简易程序'
+    """
+
+    SIMPLE = "简易程序"
+    ORDINARY = "普通程序"
+
+
+class RecordKind(enum.Enum):
+    """Whether the record is an administrative licence or penalty.
+
+    >>> RecordKind("行政许可") is RecordKind.LICENCE
+    True
+    """
+
+    LICENCE = "行政许可"
+    PENALTY = "行政处罚"
+
+
+class Sector(str, enum.Enum):
+    """Sectors that rule tables single out; a :class:`str`, so tables may name others too.
+
+    NDRC 令第58号 sets a longer minimum term for 特种设备, 安全生产 and 消防; 527号
+    and local rules refuse repair of stop-production or revocation penalties
+    in food and drug, environment, construction quality, work safety, fire
+    safety and compulsory certification.
+
+    >>> Sector.FIRE_SAFETY == "消防"
+    True
+    """
+
+    SPECIAL_EQUIPMENT = "特种设备"
+    WORK_SAFETY = "安全生产"
+    FIRE_SAFETY = "消防"
+    FOOD_AND_DRUG = "食品药品"
+    ENVIRONMENT = "生态环境"
+    CONSTRUCTION_QUALITY = "工程质量"
+    COMPULSORY_CERTIFICATION = "强制性产品认证"
+    MARKET_REGULATION = "市场监管"
+
+
+def _plain_date(name: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.default is None:
+            return
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise PolicyError(f"{name} must be a datetime.date, not {type(value).__name__}")
+
+    return check
+
+
+def _to_types(value: Iterable[PenaltyType | str]) -> frozenset[PenaltyType]:
+    if isinstance(value, (str, PenaltyType)):
+        value = [value]
+    try:
+        return frozenset(v if isinstance(v, PenaltyType) else PenaltyType(v) for v in value)
+    except ValueError as exc:
+        raise PolicyError(f"unknown penalty type: {exc}") from None
+
+
+def _to_fine(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        value = str(value)
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise PolicyError("fine_wan must be a number of 万元 (10,000 yuan)") from None
+    if not amount.is_finite() or amount < 0:
+        raise PolicyError("fine_wan must be a finite, non-negative amount of 万元")
+    return amount
+
+
+def _to_sector(value: str | None) -> str | None:
+    if isinstance(value, Sector):
+        return value.value
+    return value
+
+
+def _to_dates(value: Iterable[date]) -> tuple[date, ...]:
+    days: list[object] = list(value)
+    for day in days:
+        if not isinstance(day, date) or isinstance(day, datetime):
+            raise PolicyError("previous repairs and penalties are datetime.date values")
+    return tuple(sorted(value))
+
+
+@attrs.frozen(kw_only=True)
+class PenaltyFacts:
+    """Everything a policy may ask about one licence or penalty record.
+
+    Only ``decision_date`` and ``subject`` are required; a fact left ``None``
+    means *not stated*, and a rule that needs it says so rather than guess.
+
+    ``fine_wan`` is in 万元 (10,000 yuan) like ``CF_NR_FK``: 罚款2000元 is
+    ``Decimal("0.2")``. ``revoked_on`` is the day the platform was told the
+    penalty was revoked. ``previous_repairs`` are the dates earlier repairs
+    took effect; ``previous_serious_penalties`` the decision dates of earlier
+    serious penalties of the same subject. ``restriction_months`` is the length
+    of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号).
+
+    >>> from credit_disclosure.standard import SubjectCategory, PenaltyType
+    >>> facts = PenaltyFacts(decision_date=date(2022, 3, 1),
+    ...                      subject=SubjectCategory.LEGAL_PERSON,
+    ...                      penalty_types={PenaltyType.FINE}, fine_wan="0.2",
+    ...                      tier=Tier.GENERAL, procedure=Procedure.ORDINARY)
+    >>> facts.fine_wan
+    Decimal('0.2')
+    >>> facts.with_tier(Tier.SERIOUS).tier
+    <Tier.SERIOUS: '严重'>
+    """
+
+    decision_date: date = attrs.field(validator=_plain_date("decision_date"))
+    subject: SubjectCategory = attrs.field(validator=attrs.validators.instance_of(SubjectCategory))
+    kind: RecordKind = attrs.field(
+        default=RecordKind.PENALTY, validator=attrs.validators.instance_of(RecordKind)
+    )
+    penalty_types: frozenset[PenaltyType] = attrs.field(default=frozenset(), converter=_to_types)
+    fine_wan: Decimal | None = attrs.field(default=None, converter=_to_fine)
+    tier: Tier | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Tier))
+    )
+    procedure: Procedure | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Procedure)),
+    )
+    sector: str | None = attrs.field(default=None, converter=_to_sector)
+    performed: bool | None = None
+    corrected: bool | None = None
+    commitment: bool | None = None
+    authority_consent: bool | None = None
+    published_on: date | None = attrs.field(default=None, validator=_plain_date("published_on"))
+    revoked_on: date | None = attrs.field(default=None, validator=_plain_date("revoked_on"))
+    restriction_months: int | None = None
+    previous_repairs: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
+    previous_serious_penalties: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
+
+    def with_tier(self, tier: Tier) -> PenaltyFacts:
+        """Return a copy with ``tier`` set (e.g. from :func:`suggest_tier`, once reviewed).
+
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> f = PenaltyFacts(decision_date=date(2026, 5, 10), subject=SubjectCategory.LEGAL_PERSON)
+        >>> f.with_tier(Tier.GENERAL).tier is Tier.GENERAL
+        True
+        """
+        return attrs.evolve(self, tier=tier)

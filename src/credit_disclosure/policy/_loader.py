@@ -1,0 +1,130 @@
+"""Policies to and from plain data (JSON files), with cattrs at the edge.
+
+The models know nothing of JSON; this converter maps dates to ISO strings,
+periods to ``"3M"`` / ``"1Y"``, amounts to decimal strings, enums to their
+Chinese values and sets to sorted lists. Unknown keys are errors, so a typo
+in a policy file is reported rather than ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import cattrs
+
+from ..errors import PolicyError
+from ._periods import Period
+from ._policy import Policy
+
+__all__ = ["load_policy", "policy_from_dict", "policy_to_dict"]
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"a date is written YYYY-MM-DD, not {value!r}")
+    return date.fromisoformat(value)
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, (bool, float)):
+        raise ValueError('write amounts as strings or integers, e.g. "0.2"')
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError):
+        raise ValueError(f"not an amount: {value!r}") from None
+
+
+def _structure_period(value: Any, _: type) -> Period:
+    if isinstance(value, Period):
+        return value
+    return Period.parse(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, lambda d: d.isoformat())
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, Period.code)
+    conv.register_unstructure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is frozenset,
+        lambda s: sorted(conv.unstructure(v) for v in s),
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+def policy_from_dict(data: Mapping[str, Any]) -> Policy:
+    """Build a :class:`Policy` from plain data (as :func:`policy_to_dict` writes it).
+
+    Every problem is collected and reported at once with its path.
+
+    >>> policy_from_dict({"name": "x", "title": "X", "term_rules": [{"citation": {},
+    ...                   "minimum": "3 months"}]})
+    Traceback (most recent call last):
+    ...
+    credit_disclosure.errors.PolicyError: policy.file: ...$.term_rules[0]...
+    """
+    try:
+        return _CONVERTER.structure(dict(data), Policy)
+    except (cattrs.BaseValidationError, PolicyError, ValueError, TypeError) as exc:
+        if isinstance(exc, cattrs.BaseValidationError):
+            problems = cattrs.transform_error(exc, path="$", format_exception=_format)
+        else:
+            problems = [str(exc)]
+        raise PolicyError("policy.file: " + "; ".join(problems)) from None
+
+
+def _format(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown keys {sorted(exc.extra_fields)}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def policy_to_dict(policy: Policy) -> dict[str, Any]:
+    """Plain data for ``policy``, ready for :func:`json.dump`; round-trips with :func:`policy_from_dict`.
+
+    >>> from credit_disclosure.policy import CHANGZHI_2021
+    >>> data = policy_to_dict(CHANGZHI_2021)
+    >>> data["term_rules"][0]["maximum"], data["term_rules"][0]["match"]["tiers"]
+    ('1Y', ['一般'])
+    >>> policy_from_dict(data) == CHANGZHI_2021
+    True
+    """
+    data: dict[str, Any] = _CONVERTER.unstructure(policy)
+    return data
+
+
+def load_policy(source: str | os.PathLike[str]) -> Policy:
+    """Load a policy from a JSON file (UTF-8) written like the shipped presets.
+
+    >>> import json, tempfile, pathlib
+    >>> from credit_disclosure.policy import CHANGZHI_2021
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.json"
+    >>> _ = path.write_text(json.dumps(policy_to_dict(CHANGZHI_2021), ensure_ascii=False),
+    ...                     encoding="utf-8")
+    >>> load_policy(path).name
+    'changzhi-2021'
+    """
+    path = Path(source)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PolicyError(f"policy.file: cannot read {path.name}: {exc}") from None
+    if not isinstance(data, dict):
+        raise PolicyError(f"policy.file: {path.name} must hold a JSON object")
+    return policy_from_dict(data)

@@ -1,0 +1,102 @@
+"""Calendar periods of months and years, counted as 民法典 第二百零一、二百零二条 say.
+
+第二百零一条: a period counted in years, months or days starts on the day after
+the starting day. 第二百零二条: a period counted in months or years ends on the
+day of the final month that has the same number as the starting day; when that
+month has no such day, it ends on the month's last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+import attrs
+
+from ..errors import PolicyError
+
+__all__ = ["Period"]
+
+_PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
+
+
+def _check_months(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:  # bool is an int subclass: reject it too
+        raise PolicyError(f"a period is a whole, non-negative number of months, not {value!r}")
+
+
+@attrs.frozen(order=True)
+class Period:
+    """A period of whole months (a year is 12 months), as rule tables write it.
+
+    Written ``"3M"`` or ``"1Y"`` in policy files. :meth:`last_day` applies the
+    counting rule of 民法典 第二百零一、二百零二条.
+
+    >>> Period.parse("1Y")
+    Period(months=12)
+    >>> str(Period(3)), str(Period(36))
+    ('3 months', '3 years')
+    >>> Period.parse("1Y").last_day(date(2024, 2, 29))
+    datetime.date(2025, 2, 28)
+    """
+
+    months: int = attrs.field(validator=_check_months)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``"3M"`` (months) or ``"2Y"`` (years); raise :class:`PolicyError` otherwise.
+
+        >>> Period.parse("6m")
+        Period(months=6)
+        """
+        try:
+            match = _PERIOD_RE.match(text)
+        except TypeError:
+            match = None
+        if match is None:
+            raise PolicyError(f"a period is written like '3M' or '1Y', not {text!r}")
+        count = int(match.group(1))
+        return cls(count * 12 if match.group(2).upper() == "Y" else count)
+
+    @classmethod
+    def years(cls, count: int) -> Period:
+        """A period of ``count`` years.
+
+        >>> Period.years(3)
+        Period(months=36)
+        """
+        return cls(count * 12)
+
+    def code(self) -> str:
+        """The compact form used in policy files: ``"1Y"`` when whole years, else ``"3M"``.
+
+        >>> Period(24).code(), Period(3).code()
+        ('2Y', '3M')
+        """
+        if self.months and self.months % 12 == 0:
+            return f"{self.months // 12}Y"
+        return f"{self.months}M"
+
+    def last_day(self, start: date) -> date:
+        """The last day of this period counted from ``start`` (民法典 第二百零一、二百零二条).
+
+        Counting starts the day after ``start``; the period ends on the day of
+        the final month with ``start``'s day number, or that month's last day.
+
+        >>> Period(3).last_day(date(2022, 3, 1))
+        datetime.date(2022, 6, 1)
+        >>> Period(1).last_day(date(2023, 1, 31))
+        datetime.date(2023, 2, 28)
+        """
+        index = start.year * 12 + (start.month - 1) + self.months
+        year, month0 = divmod(index, 12)
+        month = month0 + 1
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, min(start.day, last))
+
+    def __str__(self) -> str:
+        if self.months and self.months % 12 == 0:
+            n = self.months // 12
+            return f"{n} year" if n == 1 else f"{n} years"
+        return "1 month" if self.months == 1 else f"{self.months} months"

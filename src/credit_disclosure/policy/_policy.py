@@ -1,0 +1,438 @@
+"""The :class:`Policy` object: rule tables plus the questions they answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..errors import CalendarDataMissing, PolicyError
+from ._answers import (
+    Display,
+    Publication,
+    RepairAnswer,
+    RepairCondition,
+    Term,
+    Withdrawal,
+)
+from ._facts import PenaltyFacts
+from ._rules import (
+    Citation,
+    DeadlineRule,
+    PublicationRule,
+    RepairRule,
+    RepairRuleKind,
+    TermRule,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..deadlines import Deadline
+    from ..workdays import WorkdayCalendar
+
+__all__ = ["Policy"]
+
+_ONE_DAY = timedelta(days=1)
+
+_Rule = PublicationRule | DeadlineRule | TermRule | RepairRule
+
+
+def _deadline_rule(name: str) -> Any:
+    from .. import deadlines  # imported here: policy sits below deadlines but needs it rarely
+
+    rule = getattr(deadlines, name, None)
+    if rule is None or not callable(getattr(rule, "due", None)):
+        raise PolicyError(f"policy.deadline: credit_disclosure.deadlines has no rule {name!r}")
+    return rule
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """A named set of effective-dated rule tables for publication, terms and repair.
+
+    Rows are matched against :class:`PenaltyFacts`. Publication and term rows
+    are chosen by the decision date, repair rows by the application date, so
+    one policy answers for a 2022 penalty and a 2026 one. Within a table the
+    first row in force that matches decides; :meth:`with_rules` puts your own
+    rows in front so they take precedence.
+
+    >>> from credit_disclosure.policy import NATIONAL, PenaltyFacts, Tier
+    >>> from credit_disclosure.standard import SubjectCategory
+    >>> facts = PenaltyFacts(decision_date=date(2026, 5, 10),
+    ...                      subject=SubjectCategory.LEGAL_PERSON, tier=Tier.GENERAL)
+    >>> term = NATIONAL.term(facts)
+    >>> term.minimum_end, term.last_day_shown
+    (datetime.date(2026, 8, 10), datetime.date(2027, 5, 10))
+    >>> bool(NATIONAL.is_displayed(facts, on=date(2027, 5, 11)))
+    False
+    """
+
+    name: str
+    title: str
+    description: str = ""
+    sources: tuple[Citation, ...] = ()
+    publication_rules: tuple[PublicationRule, ...] = ()
+    deadline_rules: tuple[DeadlineRule, ...] = ()
+    term_rules: tuple[TermRule, ...] = ()
+    repair_rules: tuple[RepairRule, ...] = ()
+
+    # -- composition -----------------------------------------------------------------
+
+    def with_rules(
+        self, *rules: _Rule, name: str | None = None, title: str | None = None
+    ) -> Policy:
+        """A new policy with ``rules`` put in front of the matching tables (they win).
+
+        Repair rows are conditions rather than first-match rows, so new repair
+        rows are simply added.
+
+        >>> from credit_disclosure.policy import (CHANGZHI_2021, Citation, Match, Period,
+        ...     PenaltyFacts, Sector, TermRule, Tier)
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> fire = TermRule(citation=Citation(document="my sector rule", certainty="?"),
+        ...                 match=Match(sectors=frozenset({Sector.FIRE_SAFETY})),
+        ...                 minimum=Period(12), maximum=Period(36))
+        >>> mine = CHANGZHI_2021.with_rules(fire, name="changzhi-fire")
+        >>> mine.term(PenaltyFacts(decision_date=date(2022, 3, 1), sector="消防",
+        ...     subject=SubjectCategory.LEGAL_PERSON, tier=Tier.GENERAL)).last_day_shown
+        datetime.date(2025, 3, 1)
+        """
+        pubs = [r for r in rules if isinstance(r, PublicationRule)]
+        deadlines = [r for r in rules if isinstance(r, DeadlineRule)]
+        terms = [r for r in rules if isinstance(r, TermRule)]
+        repairs = [r for r in rules if isinstance(r, RepairRule)]
+        if len(pubs) + len(deadlines) + len(terms) + len(repairs) != len(rules):
+            raise PolicyError("with_rules takes publication, deadline, term and repair rules")
+        return attrs.evolve(
+            self,
+            name=self.name if name is None else name,
+            title=self.title if title is None else title,
+            publication_rules=(*pubs, *self.publication_rules),
+            deadline_rules=(*deadlines, *self.deadline_rules),
+            term_rules=(*terms, *self.term_rules),
+            repair_rules=(*self.repair_rules, *repairs),
+        )
+
+    # -- term ------------------------------------------------------------------------
+
+    def _first(self, table: Iterable[Any], day: date, facts: PenaltyFacts, what: str) -> Any:
+        in_force = [rule for rule in table if rule.in_force(day)]
+        if not in_force:
+            raise PolicyError(
+                f"policy.no_rule: {self.name} has no {what} rule in force on {day.isoformat()}"
+            )
+        for rule in in_force:
+            if rule.match.matches(facts):
+                return rule
+        tier = facts.tier.value if facts.tier is not None else "unstated"
+        raise PolicyError(
+            f"policy.no_match: no {what} rule of {self.name} in force on {day.isoformat()} "
+            f"covers this record (kind {facts.kind.value}, subject {facts.subject.value}, "
+            f"tier {tier})"
+        )
+
+    def term(self, facts: PenaltyFacts) -> Term:
+        """The display term of the record, chosen by its decision date.
+
+        Raises :class:`PolicyError` when no rule is in force on that date or
+        a rule needs a fact that is unstated (typically ``tier``).
+
+        >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Tier
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> t = CHANGZHI_2021.term(PenaltyFacts(decision_date=date(2022, 3, 1),
+        ...     subject=SubjectCategory.LEGAL_PERSON, tier=Tier.SERIOUS))
+        >>> t.last_day_shown, t.minimum_end
+        (datetime.date(2025, 3, 1), None)
+        """
+        rule: TermRule = self._first(self.term_rules, facts.decision_date, facts, "term")
+        start = facts.decision_date
+        maximum = rule.maximum
+        if (
+            rule.extend_to_restriction
+            and maximum is not None
+            and facts.restriction_months is not None
+            and facts.restriction_months > maximum.months
+        ):
+            maximum = type(maximum)(facts.restriction_months)
+        return Term(
+            counted_from=start,
+            first_day_shown=facts.published_on or start,
+            minimum=rule.minimum,
+            maximum=maximum,
+            minimum_end=None if rule.minimum is None else rule.minimum.last_day(start),
+            last_day_shown=None if maximum is None else maximum.last_day(start),
+            rule=rule,
+        )
+
+    # -- publication -----------------------------------------------------------------
+
+    def _deadline(
+        self, purpose: str, start: date, calendar: WorkdayCalendar | None
+    ) -> tuple[DeadlineRule | None, Deadline | None, str | None]:
+        rules = [r for r in self.deadline_rules if r.purpose == purpose and r.in_force(start)]
+        if not rules:
+            return None, None, f"{self.name} names no {purpose} deadline in force on {start}"
+        rule = rules[0]
+        if rule.deadline is None:
+            return rule, None, None
+        try:
+            deadline: Deadline = _deadline_rule(rule.deadline).due(start, calendar=calendar)
+        except CalendarDataMissing as exc:
+            return rule, None, str(exc)
+        return rule, deadline, None
+
+    def publication(
+        self, facts: PenaltyFacts, *, calendar: WorkdayCalendar | None = None
+    ) -> Publication:
+        """Whether the record is published, why, and by when (chosen by its decision date).
+
+        ``calendar`` is passed to :mod:`credit_disclosure.deadlines`; a date
+        the calendar does not know leaves ``deadline`` ``None`` and says why
+        in ``deadline_problem`` rather than failing the whole answer.
+
+        >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> p = CHANGZHI_2021.publication(PenaltyFacts(decision_date=date(2022, 3, 1),
+        ...     subject=SubjectCategory.NATURAL_PERSON, procedure=Procedure.ORDINARY))
+        >>> p.published, p.reason_en
+        (False, 'the subject is a natural person')
+        """
+        rule: PublicationRule = self._first(
+            self.publication_rules, facts.decision_date, facts, "publication"
+        )
+        deadline: Deadline | None = None
+        problem: str | None = None
+        if rule.publish or rule.optional:
+            _, deadline, problem = self._deadline("publication", facts.decision_date, calendar)
+        return Publication(
+            published=rule.publish,
+            optional=rule.optional,
+            reason_en=rule.reason_en,
+            reason_zh=rule.reason_zh,
+            citation=rule.citation,
+            deadline=deadline,
+            deadline_problem=problem,
+        )
+
+    def withdrawal(
+        self, facts: PenaltyFacts, *, calendar: WorkdayCalendar | None = None
+    ) -> Withdrawal:
+        """When a revoked penalty must be taken down (``facts.revoked_on`` must be stated).
+
+        >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> CHANGZHI_2021.withdrawal(PenaltyFacts(decision_date=date(2022, 3, 1),
+        ...     subject=SubjectCategory.LEGAL_PERSON, revoked_on=date(2022, 5, 5))).due
+        datetime.date(2022, 5, 5)
+        """
+        if facts.revoked_on is None:
+            raise PolicyError("policy.missing_fact: withdrawal needs 'revoked_on'")
+        rule, deadline, problem = self._deadline("withdrawal", facts.revoked_on, calendar)
+        if rule is None:
+            raise PolicyError(f"policy.no_rule: {problem}")
+        if rule.deadline is None:
+            due: date | None = facts.revoked_on
+        else:
+            due = None if deadline is None else deadline.due
+        return Withdrawal(
+            revoked_on=facts.revoked_on,
+            due=due,
+            citation=rule.citation,
+            deadline=deadline,
+            deadline_problem=problem,
+        )
+
+    def is_displayed(self, facts: PenaltyFacts, *, on: date) -> Display:
+        """Whether the record should be shown on day ``on``, with the reason.
+
+        Not shown when the policy does not publish it, before its first day,
+        after its last day, or from the day the platform was told of a
+        revocation (``revoked_on``).
+
+        >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure, Tier
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> f = PenaltyFacts(decision_date=date(2022, 3, 1), tier=Tier.GENERAL,
+        ...     subject=SubjectCategory.LEGAL_PERSON, procedure=Procedure.ORDINARY)
+        >>> [bool(CHANGZHI_2021.is_displayed(f, on=d))
+        ...  for d in (date(2023, 3, 1), date(2023, 3, 2))]
+        [True, False]
+        """
+        publication = self.publication(facts)
+        if not publication.published and not (publication.optional and facts.published_on):
+            return Display(shown=False, on=on, reason=f"not published: {publication.reason_en}")
+        term = self.term(facts)
+        if on < term.first_day_shown:
+            return Display(
+                shown=False, on=on, reason=f"not yet shown (from {term.first_day_shown})"
+            )
+        if facts.revoked_on is not None and on >= facts.revoked_on:
+            return Display(
+                shown=False, on=on, reason=f"revoked; platform told on {facts.revoked_on}"
+            )
+        if term.last_day_shown is not None and on > term.last_day_shown:
+            return Display(
+                shown=False,
+                on=on,
+                reason=f"term ended on {term.last_day_shown} [{term.rule.citation}]",
+            )
+        until = "open-ended" if term.last_day_shown is None else f"until {term.last_day_shown}"
+        return Display(shown=True, on=on, reason=f"shown {until} [{term.rule.citation}]")
+
+    # -- repair ----------------------------------------------------------------------
+
+    def repair(self, facts: PenaltyFacts, *, applied_on: date) -> RepairAnswer:
+        """Whether an application for credit repair made on ``applied_on`` can succeed.
+
+        The repair rows in force on ``applied_on`` are all conditions; the
+        term (and its minimum) comes from the rows in force on the decision
+        date. Unstated facts count as not met, and say so.
+
+        >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure, Tier
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> f = PenaltyFacts(decision_date=date(2022, 3, 1), tier=Tier.GENERAL,
+        ...     subject=SubjectCategory.LEGAL_PERSON, procedure=Procedure.ORDINARY,
+        ...     performed=True, commitment=True, authority_consent=True)
+        >>> a = CHANGZHI_2021.repair(f, applied_on=date(2022, 6, 1))
+        >>> a.eligible, a.earliest, [c.code for c in a.unmet]
+        (False, datetime.date(2022, 6, 2), ['minimum_term'])
+        >>> bool(CHANGZHI_2021.repair(f, applied_on=date(2022, 6, 2)))
+        True
+        """
+        rules = [rule for rule in self.repair_rules if rule.in_force(applied_on)]
+        if not rules:
+            raise PolicyError(
+                f"policy.no_rule: {self.name} has no repair rule in force on "
+                f"{applied_on.isoformat()}"
+            )
+        conditions: list[RepairCondition] = []
+        term: Term | None = None
+        term_problem: str | None = None
+        try:
+            term = self.term(facts)
+        except PolicyError as exc:
+            term_problem = str(exc)
+
+        if term is not None and term.last_day_shown is not None:
+            expired = applied_on > term.last_day_shown
+            conditions.append(
+                RepairCondition(
+                    code="still_shown",
+                    met=not expired,
+                    reason_en=(
+                        f"the record is still within its term (last day {term.last_day_shown})"
+                        if not expired
+                        else f"the term ended on {term.last_day_shown}: nothing to repair"
+                    ),
+                    reason_zh="公示期限届满的不再公示" if expired else "仍在公示期内",
+                    citation=term.rule.citation,
+                    permanent=expired,
+                )
+            )
+        for rule in rules:
+            conditions.append(self._condition(rule, facts, applied_on, term, term_problem))
+
+        eligible = all(c.met for c in conditions)
+        earliest: date | None = None
+        if not any(c.permanent and not c.met for c in conditions):
+            dates = [c.met_from for c in conditions if c.met_from is not None]
+            earliest = max(dates, default=facts.decision_date + _ONE_DAY)
+            if (
+                term is not None
+                and term.last_day_shown is not None
+                and earliest > term.last_day_shown
+            ):
+                earliest = None
+        return RepairAnswer(
+            eligible=eligible,
+            applied_on=applied_on,
+            conditions=tuple(conditions),
+            earliest=earliest,
+        )
+
+    def _condition(
+        self,
+        rule: RepairRule,
+        facts: PenaltyFacts,
+        applied_on: date,
+        term: Term | None,
+        term_problem: str | None,
+    ) -> RepairCondition:
+        common: dict[str, Any] = {
+            "code": rule.kind.value,
+            "citation": rule.citation,
+            "reason_zh": rule.reason_zh,
+        }
+        kind = rule.kind
+        if kind is RepairRuleKind.MINIMUM_TERM:
+            if term is None:
+                return RepairCondition(
+                    met=False, reason_en=f"{rule.reason_en}: {term_problem}", **common
+                )
+            if term.repair_from is None:
+                return RepairCondition(
+                    met=False,
+                    permanent=True,
+                    reason_en=(
+                        f"{rule.reason_en}: the term rule [{term.rule.citation}] sets no "
+                        "minimum term, so the record is not repaired before it ends"
+                    ),
+                    **common,
+                )
+            return RepairCondition(
+                met=applied_on >= term.repair_from,
+                met_from=term.repair_from,
+                reason_en=f"{rule.reason_en} (minimum {term.minimum} ends {term.minimum_end})",
+                **common,
+            )
+        if kind in (RepairRuleKind.REFUSE, RepairRuleKind.SCOPE):
+            try:
+                matched = rule.match.matches(facts)
+            except PolicyError as exc:
+                return RepairCondition(met=False, reason_en=f"{rule.reason_en}: {exc}", **common)
+            refused = matched if kind is RepairRuleKind.REFUSE else not matched
+            return RepairCondition(
+                met=not refused, permanent=refused, reason_en=rule.reason_en, **common
+            )
+        if kind is RepairRuleKind.REQUIRE:
+            assert rule.fact is not None  # checked when the rule was built
+            value = getattr(facts, rule.fact)
+            suffix = "" if value is not None else f" ('{rule.fact}' not stated)"
+            return RepairCondition(met=value is True, reason_en=rule.reason_en + suffix, **common)
+        assert rule.window is not None  # checked when the rule was built
+        window = rule.window
+        if kind is RepairRuleKind.NO_PENALTY_AFTER_REPAIR:
+            hit = [
+                r for r in facts.previous_repairs if r <= facts.decision_date <= window.last_day(r)
+            ]
+            return RepairCondition(
+                met=not hit,
+                permanent=bool(hit),
+                reason_en=rule.reason_en
+                + (f" (penalty decided within {window} of the repair of {hit[-1]})" if hit else ""),
+                **common,
+            )
+        if kind is RepairRuleKind.NO_RECENT_SERIOUS:
+            recent = [
+                s for s in facts.previous_serious_penalties if s <= applied_on <= window.last_day(s)
+            ]
+            met_from = max(window.last_day(s) for s in recent) + _ONE_DAY if recent else None
+            return RepairCondition(
+                met=not recent,
+                met_from=met_from,
+                reason_en=rule.reason_en,
+                **common,
+            )
+        # MAX_REPAIRS
+        assert rule.count is not None
+        inside = sorted(r for r in facts.previous_repairs if r <= applied_on <= window.last_day(r))
+        if len(inside) < rule.count:
+            return RepairCondition(met=True, reason_en=rule.reason_en, **common)
+        # the application succeeds once enough earlier repairs fall out of the window
+        leaving = inside[len(inside) - rule.count]
+        return RepairCondition(
+            met=False,
+            met_from=window.last_day(leaving) + _ONE_DAY,
+            reason_en=f"{rule.reason_en} ({len(inside)} within {window})",
+            **common,
+        )

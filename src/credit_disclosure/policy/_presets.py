@@ -1,0 +1,60 @@
+"""The shipped presets, loaded from the JSON tables in ``policy/data``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+
+from ..errors import PolicyError
+from ._loader import policy_from_dict
+from ._policy import Policy
+
+__all__ = [
+    "CHANGZHI_2021",
+    "NATIONAL",
+    "PRESETS",
+    "SAMR_45",
+    "SHANGHAI_DATA_LIST",
+    "get_preset",
+]
+
+
+def _load(name: str) -> Policy:
+    text = (
+        resources.files("credit_disclosure.policy")
+        .joinpath("data")
+        .joinpath(f"{name}.json")
+        .read_text("utf-8")
+    )
+    return policy_from_dict(json.loads(text))
+
+
+#: National rules: 527号 (2019), NDRC 令第58号 (2023-05-01), NDRC 令2025年第36号 with 国办发〔2025〕22号 (2026-04-01).
+NATIONAL: Policy = _load("national")
+#: SAMR 令第45号: market-regulation penalties (2021-09-01).
+SAMR_45: Policy = _load("samr-45")
+#: 长治 2021 实施意见 (2021-12-16).
+CHANGZHI_2021: Policy = _load("changzhi-2021")
+#: 上海 信用三清单 data-list defaults (有效期限).
+SHANGHAI_DATA_LIST: Policy = _load("shanghai-data-list")
+
+#: Every preset by name (``"national"``, ``"samr-45"``, ``"changzhi-2021"``, ``"shanghai-data-list"``).
+PRESETS: Mapping[str, Policy] = MappingProxyType(
+    {p.name: p for p in (NATIONAL, SAMR_45, CHANGZHI_2021, SHANGHAI_DATA_LIST)}
+)
+
+
+def get_preset(name: str) -> Policy:
+    """The preset called ``name``; :class:`PolicyError` listing the names otherwise.
+
+    >>> get_preset("changzhi-2021").title
+    '长治市 双公示 实施意见 (2021-12-16)'
+    """
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise PolicyError(
+            f"policy.preset: no preset {name!r}; known: {', '.join(sorted(PRESETS))}"
+        ) from None

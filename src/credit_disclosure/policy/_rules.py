@@ -1,0 +1,297 @@
+"""Rule rows: each one effective-dated and cited, matched against :class:`PenaltyFacts`.
+
+A table is an ordered tuple of rows. For a question, the rows in force on the
+relevant date (the decision date for publication and terms, the application
+date for repair) are read in order and the first row that matches decides
+(terms, publication); for repair every row in force is a condition.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ..errors import PolicyError
+from ..standard._codes import PenaltyType, SubjectCategory
+from ._facts import PenaltyFacts, Procedure, RecordKind, Tier
+from ._periods import Period
+
+__all__ = [
+    "Citation",
+    "DeadlineRule",
+    "Match",
+    "PublicationRule",
+    "RepairRule",
+    "RepairRuleKind",
+    "TermRule",
+]
+
+_CERTAINTIES = ("H", "M", "?")
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a rule comes from: document, article, and how sure we are of it.
+
+    ``certainty`` follows the project's domain reference: ``"H"`` primary text
+    or several sources agree, ``"M"`` one secondary source, ``"?"`` not
+    confirmed (a default you should check and may override).
+
+    >>> str(Citation(document="长治 2021 实施意见", article="(八)"))
+    '长治 2021 实施意见 (八)'
+    """
+
+    document: str
+    article: str | None = None
+    certainty: str = attrs.field(default="H", validator=attrs.validators.in_(_CERTAINTIES))
+    url: str | None = None
+
+    def __str__(self) -> str:
+        text = self.document if self.article is None else f"{self.document} {self.article}"
+        return text if self.certainty == "H" else f"{text} [{self.certainty}]"
+
+
+def _fs(kind: type[enum.Enum]) -> object:
+    return attrs.validators.optional(
+        attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+    )
+
+
+def _opt_frozenset(value: object) -> object:
+    return None if value is None else frozenset(value)  # type: ignore[call-overload]
+
+
+def _missing(fact: str) -> PolicyError:
+    return PolicyError(
+        f"policy.missing_fact: this rule needs '{fact}', which the facts leave unstated "
+        f"(None); state it (the library does not guess it)"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """Which records a rule applies to; every criterion left ``None`` matches anything.
+
+    - ``kinds``: licence and/or penalty (default: penalties only);
+    - ``tiers``, ``subjects``, ``procedures``, ``sectors``: the fact is one of these;
+    - ``any_of_types``: at least one of the penalty types is among these;
+    - ``only_types``: every penalty type is among these (and there is one);
+    - ``max_fine_wan``: the fine, if any, is at most this many 万元.
+
+    A criterion whose fact is ``None`` raises :class:`PolicyError` (missing fact).
+
+    >>> from credit_disclosure.standard import SubjectCategory
+    >>> m = Match(subjects=frozenset({SubjectCategory.NATURAL_PERSON}))
+    >>> m.matches(PenaltyFacts(decision_date=date(2022, 3, 1),
+    ...                        subject=SubjectCategory.NATURAL_PERSON))
+    True
+    """
+
+    kinds: frozenset[RecordKind] = attrs.field(
+        default=frozenset({RecordKind.PENALTY}), converter=frozenset
+    )
+    tiers: frozenset[Tier] | None = attrs.field(default=None, converter=_opt_frozenset)
+    subjects: frozenset[SubjectCategory] | None = attrs.field(
+        default=None, converter=_opt_frozenset
+    )
+    procedures: frozenset[Procedure] | None = attrs.field(default=None, converter=_opt_frozenset)
+    sectors: frozenset[str] | None = attrs.field(default=None, converter=_opt_frozenset)
+    any_of_types: frozenset[PenaltyType] | None = attrs.field(
+        default=None, converter=_opt_frozenset
+    )
+    only_types: frozenset[PenaltyType] | None = attrs.field(default=None, converter=_opt_frozenset)
+    max_fine_wan: Decimal | None = None
+
+    def matches(self, facts: PenaltyFacts) -> bool:
+        """Whether ``facts`` meets every criterion; raise :class:`PolicyError` if one is unstated.
+
+        >>> from credit_disclosure.standard import SubjectCategory
+        >>> Match(tiers=frozenset({Tier.SERIOUS})).matches(
+        ...     PenaltyFacts(decision_date=date(2022, 3, 1), subject=SubjectCategory.LEGAL_PERSON))
+        Traceback (most recent call last):
+        ...
+        credit_disclosure.errors.PolicyError: policy.missing_fact: this rule needs 'tier', ...
+        """
+        if facts.kind not in self.kinds:
+            return False
+        if self.subjects is not None and facts.subject not in self.subjects:
+            return False
+        if self.procedures is not None:
+            if facts.procedure is None:
+                raise _missing("procedure")
+            if facts.procedure not in self.procedures:
+                return False
+        if self.any_of_types is not None and not (facts.penalty_types & self.any_of_types):
+            return False
+        if self.only_types is not None and not (
+            facts.penalty_types and facts.penalty_types <= self.only_types
+        ):
+            return False
+        if self.max_fine_wan is not None and PenaltyType.FINE in facts.penalty_types:
+            if facts.fine_wan is None:
+                raise _missing("fine_wan")
+            if facts.fine_wan > self.max_fine_wan:
+                return False
+        if self.sectors is not None and (facts.sector is None or facts.sector not in self.sectors):
+            # an unstated sector is "not one of the listed sectors": sector rules
+            # only ever add to the general rule, so this never hides a duty.
+            return False
+        if self.tiers is not None:
+            if facts.tier is None:
+                raise _missing("tier")
+            if facts.tier not in self.tiers:
+                return False
+        return True
+
+
+def _in_force(effective_from: date | None, effective_to: date | None, day: date) -> bool:
+    if effective_from is not None and day < effective_from:
+        return False
+    return effective_to is None or day <= effective_to
+
+
+def _check_dates(instance: _Dated, attribute: object, value: date | None) -> None:
+    if (
+        instance.effective_from is not None
+        and instance.effective_to is not None
+        and instance.effective_to < instance.effective_from
+    ):
+        raise PolicyError(
+            f"rule effective_to {instance.effective_to} is before effective_from "
+            f"{instance.effective_from}"
+        )
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class _Dated:
+    citation: Citation
+    effective_from: date | None = None
+    effective_to: date | None = attrs.field(default=None, validator=_check_dates)
+
+    def in_force(self, day: date) -> bool:
+        return _in_force(self.effective_from, self.effective_to, day)
+
+
+@attrs.frozen(kw_only=True)
+class TermRule(_Dated):
+    """How long a matching record is shown, and its minimum term (before repair).
+
+    ``maximum`` ``None`` means open-ended (长期); ``minimum`` ``None`` means the
+    rule sets no minimum, so it offers no repair before the term ends.
+    ``extend_to_restriction``: a ban (``restriction_months``) longer than the
+    maximum is shown for its own length (SAMR 令第45号).
+
+    >>> rule = TermRule(citation=Citation(document="长治 2021 实施意见", article="(八)"),
+    ...                 match=Match(tiers=frozenset({Tier.GENERAL})),
+    ...                 minimum=Period(3), maximum=Period(12),
+    ...                 effective_from=date(2021, 12, 16))
+    >>> rule.in_force(date(2022, 3, 1)), rule.in_force(date(2021, 1, 1))
+    (True, False)
+    """
+
+    match: Match = attrs.field(factory=Match)
+    minimum: Period | None = None
+    maximum: Period | None = None
+    extend_to_restriction: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class PublicationRule(_Dated):
+    """Whether a matching record is published, and why.
+
+    ``publish`` ``False`` excludes the record; ``optional`` ``True`` says the
+    body may still publish it (轻微 under 国办发〔2025〕22号).
+
+    >>> from credit_disclosure.standard import SubjectCategory
+    >>> PublicationRule(citation=Citation(document="长治 2021 实施意见", article="(三)"),
+    ...                 match=Match(subjects=frozenset({SubjectCategory.NATURAL_PERSON})),
+    ...                 publish=False, reason_en="natural person",
+    ...                 reason_zh="涉及个人的行政处罚信息").publish
+    False
+    """
+
+    match: Match = attrs.field(factory=Match)
+    publish: bool = True
+    optional: bool = False
+    reason_en: str
+    reason_zh: str
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineRule(_Dated):
+    """Which working-day rule of :mod:`credit_disclosure.deadlines` applies.
+
+    ``purpose`` is ``"publication"`` (from the decision date) or ``"withdrawal"``
+    (from the day the platform is told of a revocation). ``deadline`` names a
+    rule constant (``"PUBLICATION"``, ``"SAMR_PUBLICATION"``,
+    ``"WITHDRAWAL_AFTER_REVOCATION"``); ``None`` means the same day.
+
+    >>> DeadlineRule(citation=Citation(document="长治 2021 实施意见", article="(九)"),
+    ...              purpose="withdrawal", deadline=None).deadline is None
+    True
+    """
+
+    purpose: str = attrs.field(validator=attrs.validators.in_(("publication", "withdrawal")))
+    deadline: str | None
+
+
+class RepairRuleKind(enum.Enum):
+    """The kinds of repair condition a :class:`RepairRule` can state.
+
+    >>> RepairRuleKind("minimum_term")
+    <RepairRuleKind.MINIMUM_TERM: 'minimum_term'>
+    """
+
+    #: the minimum term of the record's term rule has passed
+    MINIMUM_TERM = "minimum_term"
+    #: matching records are never repaired (serious tier, grave sectors)
+    REFUSE = "refuse"
+    #: only matching records can be repaired (e.g. ordinary procedure only)
+    SCOPE = "scope"
+    #: a stated fact must be true: ``fact`` names it (performed, corrected, ...)
+    REQUIRE = "require"
+    #: no repair for a penalty decided within ``window`` after a previous repair
+    NO_PENALTY_AFTER_REPAIR = "no_penalty_after_repair"
+    #: at most ``count - 1`` earlier repairs within ``window`` before the application
+    MAX_REPAIRS = "max_repairs"
+    #: no serious penalty within ``window`` before the application
+    NO_RECENT_SERIOUS = "no_recent_serious"
+
+
+_REQUIRABLE = ("performed", "corrected", "commitment", "authority_consent")
+
+
+@attrs.frozen(kw_only=True)
+class RepairRule(_Dated):
+    """One condition of credit repair; chosen by the application date.
+
+    >>> RepairRule(kind=RepairRuleKind.REQUIRE, fact="commitment",
+    ...            citation=Citation(document="长治 2021 实施意见", article="(十)"),
+    ...            reason_en="a public credit commitment is made",
+    ...            reason_zh="公开作出信用修复承诺").fact
+    'commitment'
+    """
+
+    kind: RepairRuleKind
+    match: Match = attrs.field(factory=Match)
+    fact: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(_REQUIRABLE))
+    )
+    window: Period | None = None
+    count: int | None = None
+    reason_en: str
+    reason_zh: str
+
+    def __attrs_post_init__(self) -> None:
+        needs = {
+            RepairRuleKind.REQUIRE: ("fact",),
+            RepairRuleKind.NO_PENALTY_AFTER_REPAIR: ("window",),
+            RepairRuleKind.NO_RECENT_SERIOUS: ("window",),
+            RepairRuleKind.MAX_REPAIRS: ("window", "count"),
+        }.get(self.kind, ())
+        for name in needs:
+            if getattr(self, name) is None:
+                raise PolicyError(f"a repair rule of kind {self.kind.value!r} needs {name!r}")
