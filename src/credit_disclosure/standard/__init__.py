@@ -56,6 +56,7 @@ from ._records import (
     record_class,
 )
 from ._validate import RowResult, ValidationOptions, check_row, validate
+from ._versions import Conversion, Unmapped, to_2015, to_2018
 
 __all__ = [
     "DEFAULT_PENALTY_TYPE_ALIASES",
@@ -66,6 +67,7 @@ __all__ = [
     "AnyRecord",
     "ApprovalCategory2015",
     "CertificateType",
+    "Conversion",
     "FieldSpec",
     "FieldType",
     "Issue",
@@ -88,6 +90,7 @@ __all__ = [
     "StandardVersion",
     "Status2015",
     "SubjectCategory",
+    "Unmapped",
     "ValidationOptions",
     "check_row",
     "detect_kind",
@@ -99,5 +102,7 @@ __all__ = [
     "parse_penalty_categories",
     "record_class",
     "resolve_header",
+    "to_2015",
+    "to_2018",
     "validate",
 ]
