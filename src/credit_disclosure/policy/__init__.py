@@ -47,7 +47,7 @@ from ._presets import (
 )
 from ._rules import (
     Citation,
-    DeadlineRule,
+    DeadlineChoice,
     Match,
     PublicationRule,
     RepairRule,
@@ -64,7 +64,7 @@ __all__ = [
     "SAMR_45",
     "SHANGHAI_DATA_LIST",
     "Citation",
-    "DeadlineRule",
+    "DeadlineChoice",
     "Display",
     "Match",
     "PenaltyFacts",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .. import deadlines
 from ..errors import CalendarDataMissing, PolicyError
 from ._answers import (
     Display,
@@ -20,7 +21,7 @@ from ._answers import (
 from ._facts import PenaltyFacts
 from ._rules import (
     Citation,
-    DeadlineRule,
+    DeadlineChoice,
     PublicationRule,
     RepairRule,
     RepairRuleKind,
@@ -35,14 +36,12 @@ __all__ = ["Policy"]
 
 _ONE_DAY = timedelta(days=1)
 
-_Rule = PublicationRule | DeadlineRule | TermRule | RepairRule
+_Rule = PublicationRule | DeadlineChoice | TermRule | RepairRule
 
 
-def _deadline_rule(name: str) -> Any:
-    from .. import deadlines  # imported here: policy sits below deadlines but needs it rarely
-
-    rule = getattr(deadlines, name, None)
-    if rule is None or not callable(getattr(rule, "due", None)):
+def _deadline_rule(name: str) -> deadlines.DeadlineRule:
+    rule = getattr(deadlines, name, None) or deadlines.RULES.get(name)
+    if not isinstance(rule, deadlines.DeadlineRule):
         raise PolicyError(f"policy.deadline: credit_disclosure.deadlines has no rule {name!r}")
     return rule
 
@@ -73,7 +72,7 @@ class Policy:
     description: str = ""
     sources: tuple[Citation, ...] = ()
     publication_rules: tuple[PublicationRule, ...] = ()
-    deadline_rules: tuple[DeadlineRule, ...] = ()
+    deadline_choices: tuple[DeadlineChoice, ...] = ()
     term_rules: tuple[TermRule, ...] = ()
     repair_rules: tuple[RepairRule, ...] = ()
 
@@ -99,7 +98,7 @@ class Policy:
         datetime.date(2025, 3, 1)
         """
         pubs = [r for r in rules if isinstance(r, PublicationRule)]
-        deadlines = [r for r in rules if isinstance(r, DeadlineRule)]
+        deadlines = [r for r in rules if isinstance(r, DeadlineChoice)]
         terms = [r for r in rules if isinstance(r, TermRule)]
         repairs = [r for r in rules if isinstance(r, RepairRule)]
         if len(pubs) + len(deadlines) + len(terms) + len(repairs) != len(rules):
@@ -109,7 +108,7 @@ class Policy:
             name=self.name if name is None else name,
             title=self.title if title is None else title,
             publication_rules=(*pubs, *self.publication_rules),
-            deadline_rules=(*deadlines, *self.deadline_rules),
+            deadline_choices=(*deadlines, *self.deadline_choices),
             term_rules=(*terms, *self.term_rules),
             repair_rules=(*self.repair_rules, *repairs),
         )
@@ -169,16 +168,18 @@ class Policy:
 
     def _deadline(
         self, purpose: str, start: date, calendar: WorkdayCalendar | None
-    ) -> tuple[DeadlineRule | None, Deadline | None, str | None]:
-        rules = [r for r in self.deadline_rules if r.purpose == purpose and r.in_force(start)]
+    ) -> tuple[DeadlineChoice | None, Deadline | None, str | None]:
+        rules = [r for r in self.deadline_choices if r.purpose == purpose and r.in_force(start)]
         if not rules:
             return None, None, f"{self.name} names no {purpose} deadline in force on {start}"
         rule = rules[0]
         if rule.deadline is None:
             return rule, None, None
+        named = _deadline_rule(rule.deadline)
         try:
-            deadline: Deadline = _deadline_rule(rule.deadline).due(start, calendar=calendar)
-        except CalendarDataMissing as exc:
+            deadline: Deadline = named.due(start, calendar=calendar)
+        except (CalendarDataMissing, PolicyError) as exc:
+            # the rest of the answer holds; say why the date is unknown
             return rule, None, str(exc)
         return rule, deadline, None
 

@@ -21,7 +21,7 @@ from ._periods import Period
 
 __all__ = [
     "Citation",
-    "DeadlineRule",
+    "DeadlineChoice",
     "Match",
     "PublicationRule",
     "RepairRule",
@@ -221,15 +221,16 @@ class PublicationRule(_Dated):
 
 
 @attrs.frozen(kw_only=True)
-class DeadlineRule(_Dated):
-    """Which working-day rule of :mod:`credit_disclosure.deadlines` applies.
+class DeadlineChoice(_Dated):
+    """Which working-day rule of :mod:`credit_disclosure.deadlines` a policy uses.
 
     ``purpose`` is ``"publication"`` (from the decision date) or ``"withdrawal"``
     (from the day the platform is told of a revocation). ``deadline`` names a
     rule constant (``"PUBLICATION"``, ``"SAMR_PUBLICATION"``,
-    ``"WITHDRAWAL_AFTER_REVOCATION"``); ``None`` means the same day.
+    ``"WITHDRAWAL_AFTER_REVOCATION"``, or a rule name such as ``"publication"``);
+    ``None`` means the same day.
 
-    >>> DeadlineRule(citation=Citation(document="长治 2021 实施意见", article="(九)"),
+    >>> DeadlineChoice(citation=Citation(document="长治 2021 实施意见", article="(九)"),
     ...              purpose="withdrawal", deadline=None).deadline is None
     True
     """
