@@ -30,7 +30,6 @@ __all__ = [
     "Deadline",
     "DeadlineRule",
     "NextWeekday",
-    "Period",
     "Timeliness",
     "WorkingDays",
     "check_timeliness",

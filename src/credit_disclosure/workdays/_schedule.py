@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from ..errors import InvalidComponent, InvalidFormat
+from ..errors import InvalidComponent, InvalidFormat, ValidationError
 
 __all__ = [
     "DayOverride",
@@ -89,6 +89,13 @@ class DayOverride:
 
 def _check(schedule: Schedule) -> None:
     year = schedule.year
+    if not 1900 < year < 9999:
+        raise InvalidComponent(
+            "schedule.year",
+            message_en=f"year {year!r} is not a plausible notice year",
+            message_zh=f"年份 {year!r} 无效",
+            field="year",
+        )
     # A notice for year Y may also move the last days of December of Y-1: the notice for
     # 2019 made 2018-12-29 a working day and 2018-12-30/31 part of 元旦.
     first, last = date(year - 1, 12, 1), date(year, 12, 31)
@@ -199,6 +206,17 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
+def _find_validation_error(exc: BaseException) -> ValidationError | None:
+    """Our own error, if cattrs wrapped one raised by the Schedule checks."""
+    if isinstance(exc, ValidationError):
+        return exc
+    for sub in getattr(exc, "exceptions", ()):
+        found = _find_validation_error(sub)
+        if found is not None:
+            return found
+    return None
+
+
 def schedule_from_dict(data: Mapping[str, Any]) -> Schedule:
     """Build a :class:`Schedule` from plain data (what a JSON or TOML file holds).
 
@@ -228,6 +246,9 @@ def schedule_from_dict(data: Mapping[str, Any]) -> Schedule:
     except (InvalidComponent, InvalidFormat):
         raise
     except Exception as exc:
+        inner = _find_validation_error(exc)
+        if inner is not None:
+            raise inner from None
         problems = (
             cattrs.transform_error(exc, path="$")
             if isinstance(exc, cattrs.BaseValidationError)
