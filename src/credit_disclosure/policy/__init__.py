@@ -33,7 +33,7 @@ from ._answers import (
     Term,
     Withdrawal,
 )
-from ._facts import PenaltyFacts, Procedure, RecordKind, Sector, Tier
+from ._facts import PenaltyFacts, Procedure, Sector, Tier
 from ._loader import load_policy, policy_from_dict, policy_to_dict
 from ._periods import Period
 from ._policy import Policy
@@ -73,7 +73,6 @@ __all__ = [
     "Procedure",
     "Publication",
     "PublicationRule",
-    "RecordKind",
     "RepairAnswer",
     "RepairCondition",
     "RepairRule",

@@ -22,8 +22,11 @@ import attrs
 
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
+from ..standard._fields import RecordKind
+from ..standard._parsing import parse_penalty_categories
+from ..standard._records import LicenseRecord, PenaltyRecord
 
-__all__ = ["PenaltyFacts", "Procedure", "RecordKind", "Sector", "Tier"]
+__all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier"]
 
 
 class Tier(enum.Enum):
@@ -55,17 +58,6 @@ class Procedure(enum.Enum):
 
     SIMPLE = "简易程序"
     ORDINARY = "普通程序"
-
-
-class RecordKind(enum.Enum):
-    """Whether the record is an administrative licence or penalty.
-
-    >>> RecordKind("行政许可") is RecordKind.LICENCE
-    True
-    """
-
-    LICENCE = "行政许可"
-    PENALTY = "行政处罚"
 
 
 class Sector(str, enum.Enum):
@@ -196,3 +188,50 @@ class PenaltyFacts:
         True
         """
         return attrs.evolve(self, tier=tier)
+
+    @classmethod
+    def from_record(cls, record: PenaltyRecord | LicenseRecord, **facts: Any) -> PenaltyFacts:
+        """Facts from a 2018-standard record plus the ``facts`` the standard lacks.
+
+        Takes the decision date (``CF_JDRQ`` / ``XK_JDRQ``), the subject category
+        (``*_XDR_LB``), the penalty types parsed from ``CF_CFLB`` and the fine
+        (``CF_NR_FK``, 万元). Everything else (tier, procedure, sector, ...) comes
+        from ``facts``; nothing is inferred. A record without a decision date or
+        subject category, or with a 处罚类别 that cannot be read, raises
+        :class:`PolicyError`.
+
+        >>> from decimal import Decimal
+        >>> from credit_disclosure.standard import PenaltyRecord, SubjectCategory
+        >>> rec = PenaltyRecord(decision_date=date(2022, 3, 1), fine_amount=Decimal("0.2"),
+        ...                     subject_category=SubjectCategory.LEGAL_PERSON,
+        ...                     penalty_categories="警告；罚款")
+        >>> f = PenaltyFacts.from_record(rec, tier=Tier.GENERAL, procedure=Procedure.ORDINARY)
+        >>> sorted(t.value for t in f.penalty_types), f.fine_wan, f.tier.value
+        (['罚款', '警告'], Decimal('0.2'), '一般')
+        """
+        field_date = "XK_JDRQ" if isinstance(record, LicenseRecord) else "CF_JDRQ"
+        field_subject = "XK_XDR_LB" if isinstance(record, LicenseRecord) else "CF_XDR_LB"
+        if record.decision_date is None:
+            raise PolicyError(f"policy.record: the record has no decision date ({field_date})")
+        if record.subject_category is None:
+            raise PolicyError(
+                f"policy.record: the record has no subject category ({field_subject})"
+            )
+        derived: dict[str, Any] = {
+            "decision_date": record.decision_date,
+            "subject": record.subject_category,
+        }
+        if isinstance(record, PenaltyRecord):
+            parsed = parse_penalty_categories(record.penalty_categories or "")
+            if parsed.unknown:
+                raise PolicyError(
+                    "policy.record: 处罚类别 (CF_CFLB) has parts that are not penalty types: "
+                    + ", ".join(parsed.unknown)
+                )
+            derived["penalty_types"] = frozenset(parsed.types)
+            derived["fine_wan"] = record.fine_amount
+            derived["kind"] = RecordKind.PENALTY
+        else:
+            derived["kind"] = RecordKind.LICENSE
+        derived.update(facts)
+        return cls(**derived)

@@ -16,7 +16,8 @@ import attrs
 
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
-from ._facts import PenaltyFacts, Procedure, RecordKind, Tier
+from ..standard._fields import RecordKind
+from ._facts import PenaltyFacts, Procedure, Tier
 from ._periods import Period
 
 __all__ = [
