@@ -651,6 +651,23 @@ def check_row(
     [('decimal.invalid', 'CF_NR_FK'), ('date.invalid', 'CF_JDRQ')]
     """
     opts = options or _DEFAULT_OPTIONS
+    record, issues, bad = _parse_row(raw, kind, version, opts)
+    if as_of is None:
+        as_of = date.today()
+    issues.extend(_validate(record, as_of, opts, frozenset(bad) if bad else _EMPTY))
+    return RowResult(record, tuple(issues))
+
+
+def _parse_row(
+    raw: Mapping[str, object],
+    kind: RecordKind,
+    version: StandardVersion,
+    opts: ValidationOptions,
+) -> tuple[AnyRecord, list[Issue], list[str]]:
+    """Build the record from a row keyed by field code; parse failures become issues.
+
+    Returns the record, the parse issues and the codes of the fields that failed.
+    """
     issues: list[Issue] = []
     bad: list[str] = []
     kwargs: dict[str, Any] = {}
@@ -691,18 +708,17 @@ def check_row(
                 continue
             kwargs[attr] = amount
         else:  # _P_ENUM: 行政相对人类别
+            if isinstance(value, SubjectCategory):
+                kwargs[attr] = value
+                continue
             cat = _CATEGORIES.get(value.strip()) if isinstance(value, str) else None
             if cat is None:
                 bad.append(code)
                 _make(issues, opts, "code.unknown", spec)
                 continue
             kwargs[attr] = cat
-    cls = record_class(kind, version)
-    record: AnyRecord = cls(**kwargs)
-    if as_of is None:
-        as_of = date.today()
-    issues.extend(_validate(record, as_of, opts, frozenset(bad) if bad else _EMPTY))
-    return RowResult(record, tuple(issues))
+    record: AnyRecord = record_class(kind, version)(**kwargs)
+    return record, issues, bad
 
 
 _EMPTY: Final[frozenset[str]] = frozenset()
