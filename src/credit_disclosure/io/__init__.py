@@ -1,0 +1,44 @@
+"""Batch I/O: stream CSV, XLSX and JSON Lines files, check every row, report.
+
+Readers detect the encoding of CSV files (UTF-8, UTF-8 with BOM, GBK/GB18030,
+UTF-16) and accept headers in any of the three key styles (field code,
+Chinese name, attribute name). Every input row ends up in the
+:class:`Report`: a row that cannot be decoded or split into cells carries a
+``row.*`` issue, it never stops the check. Memory stays flat however large
+the file.
+
+>>> from datetime import date
+>>> from credit_disclosure.io import check_file
+>>> from credit_disclosure.samples import sample_path
+>>> report = check_file(sample_path("license"), as_of=date(2025, 7, 1))
+>>> report.encoding, report.rows
+('gb18030', 200)
+"""
+
+from __future__ import annotations
+
+from ._check import ProgressCallback, check_file, check_rows
+from ._encoding import detect_encoding
+from ._issues import IO_ISSUES, IoIssueSpec
+from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
+from ._report import Report
+from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
+
+__all__ = [
+    "IO_ISSUES",
+    "FileFormat",
+    "HeaderStyle",
+    "IoIssueSpec",
+    "ProgressCallback",
+    "RawRow",
+    "Report",
+    "TableReader",
+    "check_file",
+    "check_rows",
+    "detect_encoding",
+    "guess_format",
+    "open_table",
+    "write_csv",
+    "write_jsonl",
+    "write_xlsx",
+]

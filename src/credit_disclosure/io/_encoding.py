@@ -1,0 +1,112 @@
+"""Encoding detection for the CSV files Chinese office software writes.
+
+Excel on a Chinese Windows saves "CSV" in the ANSI code page, which is GBK
+(code page 936); "CSV UTF-8" adds a byte-order mark; other tools write plain
+UTF-8. GB18030 is a superset of GBK, so a file detected as GBK is decoded
+with the ``gb18030`` codec: every GBK file decodes the same, and the rare
+characters only GB18030 has decode too.
+
+UTF-8 is tried first because it is strict: a GBK text of any length almost
+never happens to be valid UTF-8, while UTF-8 bytes often decode as (wrong)
+GBK without error.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+__all__ = ["SNIFF_BYTES", "LineDecoder", "detect_encoding"]
+
+#: How many bytes :func:`detect_encoding` looks at when given a file.
+SNIFF_BYTES: Final = 1 << 16
+
+UTF8: Final = "utf-8"
+UTF8_SIG: Final = "utf-8-sig"
+GB18030: Final = "gb18030"
+UTF16: Final = "utf-16"
+
+
+def detect_encoding(head: bytes) -> str:
+    """Name the codec of a CSV file from its first bytes.
+
+    Returns ``"utf-8-sig"`` (a UTF-8 byte-order mark), ``"utf-16"`` (a UTF-16
+    byte-order mark: Excel's "Unicode text"), ``"utf-8"`` (valid UTF-8,
+    including pure ASCII) or ``"gb18030"`` (anything else: GBK exports from
+    Chinese Excel; GB18030 is a superset of GBK). A multi-byte character cut
+    off at the end of ``head`` does not count against UTF-8.
+
+    >>> detect_encoding("行政相对人名称".encode("utf-8-sig"))
+    'utf-8-sig'
+    >>> detect_encoding("行政相对人名称".encode("utf-8"))
+    'utf-8'
+    >>> detect_encoding("行政相对人名称".encode("gbk"))
+    'gb18030'
+    >>> detect_encoding(b"CF_WSH,CF_XDR_MC")
+    'utf-8'
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return UTF8_SIG
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return UTF16
+    decoder = codecs.getincrementaldecoder(UTF8)()
+    try:
+        decoder.decode(head, final=False)  # a character cut at the end is fine
+    except UnicodeDecodeError:
+        return GB18030
+    return UTF8
+
+
+class LineDecoder:
+    """Decode physical lines of bytes one by one, remembering which ones were bad.
+
+    A line that does not decode is decoded with replacement characters and its
+    1-based line number is kept in :attr:`bad_lines`, so that the reader can
+    report the row it belongs to instead of failing the whole file. When the
+    sniffed part of the file was pure ASCII (``encoding`` is ``"utf-8"`` and
+    ``undecided`` is true), the first line that is not UTF-8 but is GB18030
+    switches the decoder to GB18030 for the rest of the file.
+
+    >>> dec = LineDecoder("utf-8")
+    >>> list(dec.decode([b"a,b\\n", b"\\xff\\xfe,c\\n"]))
+    ['a,b\\n', '\\ufffd\\ufffd,c\\n']
+    >>> dec.bad_lines
+    {2}
+    """
+
+    def __init__(self, encoding: str, *, undecided: bool = False) -> None:
+        self.encoding = encoding
+        self.undecided = undecided and encoding == UTF8
+        self.bad_lines: set[int] = set()
+        self.line = 0
+
+    def decode(self, lines: Iterable[bytes]) -> Iterator[str]:
+        """Yield each line decoded; bad lines are decoded with U+FFFD and remembered."""
+        encoding = self.encoding
+        for raw in lines:
+            self.line += 1
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                text = self._fallback(raw)
+                encoding = self.encoding
+            else:
+                if self.undecided and not raw.isascii():
+                    self.undecided = False  # real UTF-8 seen: the file is UTF-8
+            if self.line == 1 and text.startswith("\ufeff"):
+                text = text[1:]
+            yield text
+
+    def _fallback(self, raw: bytes) -> str:
+        if self.undecided:
+            self.undecided = False
+            try:
+                text = raw.decode(GB18030)
+            except UnicodeDecodeError:
+                pass
+            else:
+                self.encoding = GB18030
+                return text
+        self.bad_lines.add(self.line)
+        return raw.decode(self.encoding, errors="replace")

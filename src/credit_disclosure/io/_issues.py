@@ -1,0 +1,134 @@
+"""The issues the batch layer itself raises: rows and headers it cannot read.
+
+Validation of a record's values is the data standard's business
+(:func:`credit_disclosure.standard.check_row`); these codes are about the file:
+a row whose bytes do not decode, a row with the wrong number of cells, a line
+that is not JSON, a header that names no field of the standard. Each code is
+stable, like every issue code of the library.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from ..standard import Issue, Severity
+
+__all__ = ["IO_ISSUES", "IoIssueSpec", "io_issue"]
+
+
+@attrs.frozen
+class IoIssueSpec:
+    """One issue code of the batch layer: severity and message templates.
+
+    Templates use :meth:`str.format` placeholders; they never include a cell's
+    value (a cell may hold personal data), only counts, positions and header texts.
+
+    >>> IO_ISSUES["row.columns"].severity
+    <Severity.ERROR: 'error'>
+    """
+
+    code: str
+    severity: Severity
+    message_en: str
+    message_zh: str
+    meaning: str
+
+
+_SPECS: Final = (
+    IoIssueSpec(
+        "row.encoding",
+        Severity.ERROR,
+        "the row contains bytes that are not valid {encoding}",
+        "该行含有无法按{encoding}解码的字节",
+        "Some bytes of the row do not decode in the file's encoding (a file saved in two "
+        "encodings, or damaged). The row is still checked, with the bad bytes replaced by U+FFFD.",
+    ),
+    IoIssueSpec(
+        "row.columns",
+        Severity.ERROR,
+        "the row has {cells} cells but the header has {columns}",
+        "该行有{cells}列，表头有{columns}列",
+        "The row has more or fewer cells than the header (an unquoted separator or line break "
+        "inside a value). Its cells cannot be matched to fields, so it is not checked further. "
+        "Extra cells that are all empty are tolerated.",
+    ),
+    IoIssueSpec(
+        "row.csv",
+        Severity.ERROR,
+        "the row cannot be read as CSV ({reason})",
+        "该行无法按CSV解析（{reason}）",
+        "The CSV parser rejected the row (for example a NUL byte or a value longer than the "
+        "parser's limit). The row is not checked further.",
+    ),
+    IoIssueSpec(
+        "row.json",
+        Severity.ERROR,
+        "the line is not a JSON object",
+        "该行不是JSON对象",
+        "A JSON Lines line that is not valid JSON, or valid JSON that is not an object. The row "
+        "is not checked further.",
+    ),
+    IoIssueSpec(
+        "row.unexpected",
+        Severity.ERROR,
+        "the row could not be checked ({reason})",
+        "该行无法校验（{reason}）",
+        "The checker failed on this row with an unexpected error (a bug: please report it). "
+        "The other rows are still checked.",
+    ),
+    IoIssueSpec(
+        "header.unknown",
+        Severity.WARNING,
+        "column {column} header {header!r} names no field of the standard; it is ignored",
+        "第{column}列表头“{header}”不是标准中的字段，已忽略",
+        "A header that is neither a field code, a Chinese field name nor an attribute name of the "
+        "record kind and standard version being checked. File-level (no row).",
+    ),
+    IoIssueSpec(
+        "header.duplicate",
+        Severity.WARNING,
+        "column {column} header {header!r} names the same field as column {first}; it is ignored",
+        "第{column}列表头“{header}”与第{first}列为同一字段，已忽略",
+        "Two columns name the same field (for example its code and its Chinese name). The first "
+        "one is used. File-level (no row).",
+    ),
+    IoIssueSpec(
+        "header.blank",
+        Severity.WARNING,
+        "column {column} has no header but holds values; they are ignored",
+        "第{column}列无表头但有内容，已忽略",
+        "Values in a column whose header cell is empty. Reported once, at the first row that "
+        "has such a value.",
+    ),
+    IoIssueSpec(
+        "file.empty",
+        Severity.ERROR,
+        "the file has no header row",
+        "文件没有表头行",
+        "The file (or the sheet) is empty: there is no header, hence no record. File-level.",
+    ),
+)
+
+#: Every issue code of the batch layer, by code.
+IO_ISSUES: Final[dict[str, IoIssueSpec]] = {spec.code: spec for spec in _SPECS}
+
+
+def io_issue(
+    code: str, row: int | None = None, *, field: str | None = None, **params: object
+) -> Issue:
+    """Make the :class:`~credit_disclosure.standard.Issue` for a batch-layer ``code``.
+
+    >>> io_issue("row.columns", 7, cells=3, columns=30).message_en
+    'the row has 3 cells but the header has 30'
+    """
+    spec = IO_ISSUES[code]
+    return Issue(
+        code=code,
+        field=field,
+        severity=spec.severity,
+        message_en=spec.message_en.format(**params),
+        message_zh=spec.message_zh.format(**params),
+        row=row,
+    )

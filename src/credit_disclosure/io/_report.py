@@ -1,0 +1,434 @@
+"""The report of a batch check: counts, top issues, every issue with its row, exports.
+
+A :class:`Report` is filled row by row by the batch layer
+(:func:`credit_disclosure.io.check_file`) and keeps its memory flat: counts are
+a few dictionaries, and the issues themselves stay in memory only up to a
+limit, beyond which they are spilled to an anonymous temporary file and read
+back when iterated. A file of a million rows with an issue on every row is
+reported in the same memory as a small one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import IO, Any, Final
+
+from ..standard import Issue, RecordKind, Severity, StandardVersion, field_by_code
+
+__all__ = ["Report"]
+
+#: Issues kept in memory before the report spills them to a temporary file.
+_MEMORY_LIMIT: Final = 20_000
+
+#: Columns of the CSV export, in order.
+CSV_COLUMNS: Final = (
+    "row",
+    "severity",
+    "code",
+    "field",
+    "field_name",
+    "message_en",
+    "message_zh",
+)
+
+
+class _IssueStore:
+    """(row, issue) pairs in insertion order; spills to a temporary file past a limit."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._memory: list[tuple[int | None, Issue]] = []
+        self._spill: IO[str] | None = None
+        self._writer: Any = None
+        self.spilled = 0
+
+    def append(self, row: int | None, issue: Issue) -> None:
+        self._memory.append((row, issue))
+        if len(self._memory) >= self._limit:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._spill is None:
+            self._spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+            self._writer = csv.writer(self._spill)
+        self._writer.writerows(
+            (
+                "" if row is None else row,
+                i.code,
+                i.field or "",
+                i.severity.value,
+                i.message_en,
+                i.message_zh,
+            )
+            for row, i in self._memory
+        )
+        self.spilled += len(self._memory)
+        self._memory.clear()
+
+    def __len__(self) -> int:
+        return self.spilled + len(self._memory)
+
+    def __iter__(self) -> Iterator[Issue]:
+        if self._spill is not None:
+            spill = self._spill
+            spill.flush()
+            spill.seek(0)
+            cache: dict[tuple[str, ...], Issue] = {}
+            try:
+                for rec in csv.reader(spill):
+                    row_text, *rest = rec
+                    key = tuple(rest)
+                    base = cache.get(key)
+                    if base is None:
+                        code, field, severity, en, zh = rest
+                        base = Issue(
+                            code=code,
+                            field=field or None,
+                            severity=Severity(severity),
+                            message_en=en,
+                            message_zh=zh,
+                        )
+                        if len(cache) < 4096:
+                            cache[key] = base
+                    yield _with_row(base, int(row_text) if row_text else None)
+            finally:
+                spill.seek(0, io.SEEK_END)
+        for row, issue in list(self._memory):
+            yield issue if issue.row == row else _with_row(issue, row)
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
+
+
+def _with_row(issue: Issue, row: int | None) -> Issue:
+    return Issue(
+        code=issue.code,
+        field=issue.field,
+        severity=issue.severity,
+        message_en=issue.message_en,
+        message_zh=issue.message_zh,
+        row=row,
+    )
+
+
+class Report:
+    """What a batch check found: counts by code, field and severity, and every issue.
+
+    Rows are counted once each: ``valid`` rows have no error (they may have
+    warnings), ``with_errors`` rows have at least one error, and
+    ``with_warnings`` rows at least one warning (a row can be in both of the
+    last two). ``rows == valid + with_errors``. Blank rows are skipped and
+    counted in ``blank_rows``. File-level issues (a header that names no
+    field) have no row and are not counted in any row figure.
+
+    >>> from credit_disclosure.standard import Issue, Severity
+    >>> report = Report(kind=RecordKind.PENALTY)
+    >>> report.add(1, [])
+    >>> report.add(2, [Issue(code="date.future", field="CF_JDRQ", severity=Severity.ERROR,
+    ...                      message_en="the date is in the future", message_zh="日期晚于当前日期")])
+    >>> report.rows, report.valid, report.with_errors, report.ok
+    (2, 1, 1, False)
+    >>> [(i.row, i.code) for i in report]
+    [(2, 'date.future')]
+    >>> report.by_field
+    {'CF_JDRQ': 1}
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: RecordKind | None = None,
+        version: StandardVersion = StandardVersion.V2018,
+        source: str | None = None,
+        encoding: str | None = None,
+        memory_limit: int = _MEMORY_LIMIT,
+    ) -> None:
+        self.kind = kind
+        self.version = version
+        self.source = source
+        self.encoding = encoding
+        self.rows = 0
+        self.valid = 0
+        self.with_errors = 0
+        self.with_warnings = 0
+        self.blank_rows = 0
+        self.file_errors = 0
+        self._by_code: Counter[str] = Counter()
+        self._by_field: Counter[str] = Counter()
+        self._by_severity: Counter[Severity] = Counter()
+        self._codes_severity: dict[str, Severity] = {}
+        self._store = _IssueStore(memory_limit)
+        self._file_issues: list[Issue] = []
+
+    # --- filling ------------------------------------------------------------------
+
+    def add(self, row: int, issues: Sequence[Issue]) -> None:
+        """Record one checked row (1-based data-row number) and its issues.
+
+        The issues are stored with ``row`` as their row number.
+        """
+        self.rows += 1
+        if not issues:
+            self.valid += 1
+            return
+        error = warning = False
+        store = self._store
+        for issue in issues:
+            if issue.severity is Severity.ERROR:
+                error = True
+            else:
+                warning = True
+            self._count(issue)
+            store.append(row, issue)
+        if error:
+            self.with_errors += 1
+        else:
+            self.valid += 1
+        if warning:
+            self.with_warnings += 1
+
+    def add_file_issue(self, issue: Issue) -> None:
+        """Record an issue about the whole file (a header, an empty file): no row."""
+        self._file_issues.append(issue)
+        self._count(issue)
+        if issue.severity is Severity.ERROR:
+            self.file_errors += 1
+
+    def _count(self, issue: Issue) -> None:
+        self._by_code[issue.code] += 1
+        self._by_severity[issue.severity] += 1
+        self._codes_severity.setdefault(issue.code, issue.severity)
+        if issue.field is not None:
+            self._by_field[issue.field] += 1
+
+    # --- reading ------------------------------------------------------------------
+
+    @property
+    def ok(self) -> bool:
+        """Whether no row and nothing about the file has an error (warnings allowed)."""
+        return self.with_errors == 0 and self.file_errors == 0
+
+    @property
+    def by_code(self) -> dict[str, int]:
+        """How many issues of each code, most frequent first."""
+        return dict(self._by_code.most_common())
+
+    @property
+    def by_field(self) -> dict[str, int]:
+        """How many issues in each field (field code), most frequent first."""
+        return dict(self._by_field.most_common())
+
+    @property
+    def by_severity(self) -> dict[str, int]:
+        """How many issues of each severity (``"error"``, ``"warning"``)."""
+        return {s.value: self._by_severity[s] for s in Severity}
+
+    @property
+    def issue_count(self) -> int:
+        """How many issues in all, file-level ones included."""
+        return len(self._store) + len(self._file_issues)
+
+    def top_issues(self, n: int = 10) -> list[tuple[str, int]]:
+        """The ``n`` most frequent issue codes with their counts.
+
+        >>> Report().top_issues()
+        []
+        """
+        return self._by_code.most_common(n)
+
+    def severity_of(self, code: str) -> Severity | None:
+        """The severity the issues of ``code`` had in this report (``None`` if none seen)."""
+        return self._codes_severity.get(code)
+
+    @property
+    def file_issues(self) -> tuple[Issue, ...]:
+        """The issues about the whole file (no row)."""
+        return tuple(self._file_issues)
+
+    def __iter__(self) -> Iterator[Issue]:
+        """Every issue, file-level ones first, then by row in file order."""
+        yield from self._file_issues
+        yield from self._store
+
+    def field_name(self, code: str | None) -> str:
+        """The Chinese name of a field code of this report's kind ('' when unknown)."""
+        if code is None or self.kind is None:
+            return ""
+        try:
+            return field_by_code(code, self.kind, self.version).name_zh
+        except KeyError:
+            return ""
+
+    def summary(self) -> dict[str, Any]:
+        """The figures as a JSON-ready dictionary (no issues).
+
+        >>> Report(kind=RecordKind.LICENSE).summary()["rows"]
+        0
+        """
+        return {
+            "source": self.source,
+            "kind": None if self.kind is None else self.kind.value,
+            "standard": self.version.value,
+            "encoding": self.encoding,
+            "rows": self.rows,
+            "valid": self.valid,
+            "with_errors": self.with_errors,
+            "with_warnings": self.with_warnings,
+            "blank_rows": self.blank_rows,
+            "issues": self.issue_count,
+            "ok": self.ok,
+            "by_severity": self.by_severity,
+            "by_code": self.by_code,
+            "by_field": self.by_field,
+        }
+
+    # --- exports ------------------------------------------------------------------
+
+    def to_csv(self, target: str | os.PathLike[str] | IO[str]) -> None:
+        """Write every issue as CSV (UTF-8 with BOM when writing to a path, for Excel).
+
+        Columns: ``row`` (empty for file-level issues), ``severity``, ``code``,
+        ``field`` (code), ``field_name`` (Chinese), ``message_en``, ``message_zh``.
+        """
+        with _text_target(target, bom=True) as fp:
+            writer = csv.writer(fp, lineterminator="\n")
+            writer.writerow(CSV_COLUMNS)
+            for issue in self:
+                writer.writerow(
+                    (
+                        "" if issue.row is None else issue.row,
+                        issue.severity.value,
+                        issue.code,
+                        issue.field or "",
+                        self.field_name(issue.field),
+                        issue.message_en,
+                        issue.message_zh,
+                    )
+                )
+
+    def to_json(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 2) -> None:
+        """Write the summary and every issue as one JSON object (streamed: flat memory).
+
+        The object is the :meth:`summary` plus ``"issues"``: a list of objects
+        with ``row``, ``severity``, ``code``, ``field``, ``field_name``,
+        ``message_en`` and ``message_zh``. (The summary's ``"issues"`` count is
+        under ``"issue_count"``.)
+        """
+        summary = self.summary()
+        summary["issue_count"] = summary.pop("issues")
+        with _text_target(target, bom=False) as fp:
+            head = json.dumps(summary, ensure_ascii=False, indent=indent)
+            fp.write(head[:-1].rstrip())
+            sep = "\n" if indent is not None else ""
+            pad = " " * (indent or 0)
+            fp.write(f',{sep}{pad}"issues": [')
+            first = True
+            for issue in self:
+                item = {
+                    "row": issue.row,
+                    "severity": issue.severity.value,
+                    "code": issue.code,
+                    "field": issue.field,
+                    "field_name": self.field_name(issue.field) or None,
+                    "message_en": issue.message_en,
+                    "message_zh": issue.message_zh,
+                }
+                fp.write(("" if first else ",") + sep + pad * 2)
+                fp.write(json.dumps(item, ensure_ascii=False))
+                first = False
+            fp.write(f"{sep}{pad}]" if not first else "]")
+            fp.write(sep + "}\n")
+
+    def summary_text(self, *, top: int = 10) -> str:
+        """The figures and the top issues as a few lines of plain text.
+
+        >>> print(Report(kind=RecordKind.PENALTY, source="x.csv").summary_text())
+        x.csv: penalty records, standard 2018
+        rows: 0  valid: 0  with errors: 0  with warnings: 0
+        """
+        what = "records" if self.kind is None else f"{self.kind.value} records"
+        head = f"{self.source or '<rows>'}: {what}, standard {self.version.value}"
+        if self.encoding:
+            head += f", encoding {self.encoding}"
+        lines = [
+            head,
+            f"rows: {self.rows}  valid: {self.valid}  with errors: {self.with_errors}  "
+            f"with warnings: {self.with_warnings}"
+            + (f"  blank rows skipped: {self.blank_rows}" if self.blank_rows else ""),
+        ]
+        tops = self.top_issues(top)
+        if tops:
+            lines.append("top issues:")
+            width = max(len(code) for code, _ in tops)
+            for code, count in tops:
+                sev = self._codes_severity[code].value
+                lines.append(f"  {count:>7}  {code.ljust(width)}  {sev}")
+        return "\n".join(lines)
+
+    def format_issue(self, issue: Issue) -> str:
+        """One issue as a line of text: row, severity, field, code and both messages."""
+        where = "file" if issue.row is None else f"row {issue.row}"
+        field = issue.field or "-"
+        name = self.field_name(issue.field)
+        if name:
+            field = f"{field} {name}"
+        return (
+            f"{where}: {issue.severity.value} {issue.code} [{field}] "
+            f"{issue.message_en} ({issue.message_zh})"
+        )
+
+    def write_text(self, fp: IO[str], *, issues: bool = True, top: int = 10) -> None:
+        """Write :meth:`summary_text` and then (optionally) one line per issue."""
+        fp.write(self.summary_text(top=top) + "\n")
+        if issues and self.issue_count:
+            fp.write("issues:\n")
+            for issue in self:
+                fp.write("  " + self.format_issue(issue) + "\n")
+
+    def close(self) -> None:
+        """Delete the temporary file the issues may have spilled to."""
+        self._store.close()
+
+    def __enter__(self) -> Report:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(source={self.source!r}, rows={self.rows}, valid={self.valid}, "
+            f"with_errors={self.with_errors}, with_warnings={self.with_warnings})"
+        )
+
+
+class _text_target:
+    def __init__(self, target: str | os.PathLike[str] | IO[str], *, bom: bool) -> None:
+        self._target = target
+        self._bom = bom
+        self._fp: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if isinstance(self._target, (str, os.PathLike)):
+            encoding = "utf-8-sig" if self._bom else "utf-8"
+            self._fp = open(self._target, "w", encoding=encoding, newline="")
+            return self._fp
+        return self._target
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fp is not None:
+            self._fp.close()
