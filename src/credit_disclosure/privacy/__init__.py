@@ -9,7 +9,10 @@
 
 from __future__ import annotations
 
+from ._encryptor import TOKEN_VERSION, FieldEncryptor
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
+from ._hazmat import Algorithm, Purpose
+from ._keyset import DEFAULT_KEYSET_VARIABLE, Key, KeyManagement, Keyset
 from ._masking import (
     COMPOUND_SURNAMES,
     DEFAULT_RULES,
@@ -29,22 +32,30 @@ from ._profiles import INTERNAL, NONE, PROFILES, PUBLIC, MaskingProfile, get_pro
 __all__ = [
     "COMPOUND_SURNAMES",
     "DEFAULT_FIELD_PRIVACY",
+    "DEFAULT_KEYSET_VARIABLE",
     "DEFAULT_RULES",
     "INTERNAL",
     "NONE",
     "PROFILES",
     "PUBLIC",
+    "TOKEN_VERSION",
     "AddressLevel",
     "AddressRule",
+    "Algorithm",
     "EmailRule",
+    "FieldEncryptor",
     "FieldPrivacy",
     "FreeTextRule",
     "KeepEnds",
+    "Key",
+    "KeyManagement",
+    "Keyset",
     "MaskRule",
     "MaskingProfile",
     "NameRule",
     "Personal",
     "PhoneRule",
+    "Purpose",
     "ValueKind",
     "get_profile",
     "mask",
