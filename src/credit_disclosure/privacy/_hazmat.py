@@ -20,7 +20,6 @@ from __future__ import annotations
 import enum
 import itertools
 import os
-import threading
 import weakref
 from collections.abc import Callable
 from typing import Final, Protocol
@@ -177,44 +176,36 @@ def mac(algorithm: Algorithm, key: bytes) -> Callable[[bytes], bytes]:
 
 
 class NonceSequence:
-    """96-bit GCM nonces: a random 64-bit fixed field and a 32-bit invocation counter.
+    """Unique 96-bit GCM nonces: a counter started at a random 95-bit value.
 
-    This is the deterministic construction of NIST SP 800-38D §8.2.1 (fixed
-    field + invocation field), with a fixed field drawn from ``os.urandom`` for
-    each sequence instead of a device name. A sequence never repeats a nonce:
-    when its counter would overflow, it draws a new fixed field; a forked
-    child process draws a new one at once (``os.register_at_fork``), so parent
-    and child never share nonces. Two sequences collide only if their random
-    fixed fields are equal (probability 2**-64 per pair), which is safer than
-    drawing a fresh random 96-bit nonce per message beyond 2**32 messages, and
-    costs a fraction of a system call per token.
+    ``next()`` returns an ``int``; ``to_bytes(12, "big")`` makes the nonce. A
+    sequence never repeats a nonce (it would need 2**95 calls to wrap); two
+    sequences under the same key collide only if their ranges overlap, with
+    probability about (n1 + n2) / 2**95 for n1 and n2 messages, which is far
+    below the 2**-32 bound NIST SP 800-38D §8.3 sets for random nonces. A
+    forked child process starts a fresh random counter at once
+    (``os.register_at_fork``), so parent and child never share nonces. The
+    counter costs a fraction of the ``os.urandom`` call a random nonce needs.
     """
 
-    __slots__ = ("__weakref__", "_lock", "_state")
+    __slots__ = ("__weakref__", "next")
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._state: tuple[bytes, Callable[[], int]] = self._fresh()
+        self.next: Callable[[], int] = self._fresh()
         _SEQUENCES.add(self)
 
     @staticmethod
-    def _fresh() -> tuple[bytes, Callable[[], int]]:
-        return os.urandom(8), itertools.count().__next__
+    def _fresh() -> Callable[[], int]:
+        # itertools.count's __next__ is atomic under the GIL: no lock on the hot path.
+        return itertools.count(int.from_bytes(os.urandom(12), "big") >> 1).__next__
 
     def reseed(self) -> None:
-        """Draw a new fixed field and restart the counter."""
-        with self._lock:
-            self._state = self._fresh()
+        """Start again from a fresh random value."""
+        self.next = self._fresh()
 
     def __call__(self) -> bytes:
-        prefix, counter = self._state
-        try:
-            return prefix + counter().to_bytes(4, "big")
-        except OverflowError:
-            with self._lock:
-                if self._state[0] == prefix:
-                    self._state = self._fresh()
-            return self()
+        """The next nonce as 12 bytes."""
+        return self.next().to_bytes(NONCE_SIZE, "big")
 
 
 _SEQUENCES: Final[weakref.WeakSet[NonceSequence]] = weakref.WeakSet()
@@ -222,8 +213,7 @@ _SEQUENCES: Final[weakref.WeakSet[NonceSequence]] = weakref.WeakSet()
 
 def _reseed_all_after_fork() -> None:
     for sequence in list(_SEQUENCES):
-        sequence._lock = threading.Lock()  # a lock held at fork time stays held in the child
-        sequence._state = NonceSequence._fresh()
+        sequence.reseed()
 
 
 if hasattr(os, "register_at_fork"):
