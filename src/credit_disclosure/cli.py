@@ -21,6 +21,8 @@ __all__ = ["build_parser", "main"]
 
 #: Subcommand modules under ``credit_disclosure._cli``, in the order ``--help`` lists them.
 _COMMANDS: tuple[str, ...] = (
+    "check",
+    "deadline",
 )
 
 

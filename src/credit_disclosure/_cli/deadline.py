@@ -1,0 +1,90 @@
+"""``credit-disclosure deadline``: a due date under a named rule, and why.
+
+Thin over :mod:`credit_disclosure.deadlines`; no rule is decided here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from ..deadlines import RULES, check_timeliness, get_rule
+from ..errors import CalendarDataMissing, PolicyError, ValidationError
+from ..workdays import default_calendar, load_schedule
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip().replace("/", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``deadline`` subcommand."""
+    parser = subparsers.add_parser(
+        "deadline",
+        help="compute a working-day deadline (e.g. publication within 7 working days)",
+        description=(
+            "Print the due date of a duty that starts on START under a named rule, with the "
+            "days counted and skipped. With --published, say whether it was done on time "
+            "(exit 1 when late)."
+        ),
+    )
+    parser.add_argument("start", nargs="?", type=_date, help="start date, e.g. the decision date")
+    parser.add_argument(
+        "--rule", default="publication", help="rule name (default: publication); see --list"
+    )
+    parser.add_argument("--published", type=_date, help="the day it was done (published)")
+    parser.add_argument(
+        "--schedule",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a year's holiday notice as .json or .toml (repeatable)",
+    )
+    parser.add_argument(
+        "--provisional",
+        action="store_true",
+        help="treat years without a schedule as weekends-only (results marked provisional)",
+    )
+    parser.add_argument("--list", action="store_true", help="list the built-in rules and exit")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``credit-disclosure deadline``; return the exit code."""
+    if args.list:
+        for rule in RULES.values():
+            print(f"{rule.name:<28} {rule.period!s:<18} {rule.citation}")
+        return 0
+    if args.start is None:
+        print("credit-disclosure deadline: a START date is needed (or --list)", file=sys.stderr)
+        return 2
+    try:
+        rule = get_rule(args.rule)
+    except KeyError as exc:
+        print(f"credit-disclosure deadline: {exc.args[0]}", file=sys.stderr)
+        return 2
+    try:
+        calendar = default_calendar(provisional=args.provisional)
+        schedules = [load_schedule(path) for path in args.schedule]
+        if schedules:
+            calendar = calendar.with_schedule(*schedules)
+        if args.published is None:
+            print(rule.due(args.start, calendar=calendar).explain())
+            return 0
+        result = check_timeliness(args.start, args.published, rule=rule, calendar=calendar)
+    except CalendarDataMissing as exc:
+        print(
+            f"credit-disclosure deadline: {exc}\n"
+            f"  on the command line: --schedule FILE with the {exc.year} notice, or --provisional",
+            file=sys.stderr,
+        )
+        return 2
+    except (PolicyError, ValidationError, OSError) as exc:
+        print(f"credit-disclosure deadline: {exc}", file=sys.stderr)
+        return 2
+    print(result.explain())
+    return 0 if result.on_time else 1

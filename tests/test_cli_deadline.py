@@ -1,0 +1,89 @@
+"""The ``credit-disclosure deadline`` subcommand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from credit_disclosure.cli import main
+from credit_disclosure.workdays import default_calendar
+
+_, LAST_YEAR = default_calendar().covered
+
+
+def test_prints_due_date_and_explanation(capsys: pytest.CaptureFixture[str]) -> None:
+    """The default rule is publication; the output names the due date, source and skipped days."""
+    assert main(["deadline", "2026-09-28"]) == 0
+    out = capsys.readouterr().out
+    assert "due 2026-10-13 (Tuesday)" in out
+    assert "424号" in out
+    assert "2026-10-01 to 2026-10-07 public holiday (国庆节)" in out
+
+
+def test_other_rule_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """--rule picks a built-in rule; dashes and underscores both work."""
+    assert main(["deadline", "2026-09-28", "--rule", "weekly-report"]) == 0
+    assert "due 2026-10-08" in capsys.readouterr().out
+
+
+def test_published_on_time_and_late(capsys: pytest.CaptureFixture[str]) -> None:
+    """--published gives the verdict; exit 0 when on time, 1 when late."""
+    assert main(["deadline", "2026-09-28", "--published", "2026-10-13"]) == 0
+    assert "on time" in capsys.readouterr().out
+    assert main(["deadline", "2026/09/28", "--published", "2026-10-17"]) == 1
+    assert "late by 4 working days" in capsys.readouterr().out
+
+
+def test_unknown_year_fails_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without next year's schedule, a late-December date fails (exit 2) and says how to fix it."""
+    assert main(["deadline", f"{LAST_YEAR}-12-28"]) == 2
+    err = capsys.readouterr().err
+    assert f"no working-day schedule for {LAST_YEAR + 1}" in err
+    assert "--schedule" in err
+
+
+def test_provisional_flag_marks_the_result(capsys: pytest.CaptureFixture[str]) -> None:
+    """--provisional answers with weekends only and says so."""
+    assert main(["deadline", f"{LAST_YEAR}-12-28", "--provisional"]) == 0
+    assert "PROVISIONAL" in capsys.readouterr().out
+
+
+def test_schedule_file_extends_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--schedule FILE adds a year (here a fictitious one, for the test only)."""
+    nxt = LAST_YEAR + 1
+    path = tmp_path / "next.json"
+    fake = {"year": nxt, "source": "test fixture (fictitious)",
+            "holidays": [{"name": "元旦", "start": f"{nxt}-01-01", "end": f"{nxt}-01-03"}]}  # fmt: skip
+    path.write_text(json.dumps(fake), encoding="utf-8")
+    assert main(["deadline", f"{LAST_YEAR}-12-28", "--schedule", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "PROVISIONAL" not in out
+    assert f"{nxt}-01-01 to {nxt}-01-03 public holiday (元旦)" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline"],
+        ["deadline", "2026-09-28", "--rule", "nope"],
+        ["deadline", "not-a-date"],
+        ["deadline", "2021-08-01", "--rule", "samr_publication"],
+        ["deadline", "2026-09-28", "--published", "2026-09-01"],
+        ["deadline", "2026-09-28", "--schedule", "/nonexistent/x.json"],
+    ],
+)
+def test_bad_input_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Missing or bad dates, unknown rules, rules not in force and unreadable files exit 2."""
+    assert main(argv) == 2
+    assert capsys.readouterr().err
+
+
+def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    """--list prints every built-in rule with its period and source."""
+    assert main(["deadline", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "publication" in out and "7 working days" in out and "第七条" in out
