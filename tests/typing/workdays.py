@@ -1,0 +1,96 @@
+"""Typed usage of credit_disclosure.workdays and credit_disclosure.deadlines (mypy --strict, never run)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from credit_disclosure.deadlines import (
+    PUBLICATION,
+    RULES,
+    WEEKLY_REPORT,
+    CalendarPeriod,
+    Deadline,
+    DeadlineRule,
+    NextWeekday,
+    Timeliness,
+    WorkingDays,
+    check_timeliness,
+    get_rule,
+    publication_deadline,
+)
+from credit_disclosure.errors import CalendarDataMissing
+from credit_disclosure.workdays import (
+    DayInfo,
+    DayKind,
+    DayOverride,
+    HolidayRange,
+    MakeupWorkday,
+    Schedule,
+    WorkdayCalendar,
+    builtin_schedules,
+    default_calendar,
+    load_schedule,
+    schedule_from_dict,
+)
+
+
+def _usage() -> None:
+    """Never called: pytest imports this file for doctests, mypy checks it."""
+    cal: WorkdayCalendar = default_calendar()
+    prov: WorkdayCalendar = default_calendar(provisional=True)
+    working: bool = cal.is_workday(date(2026, 10, 10))
+    due_day: date = cal.add(date(2026, 9, 28), 7)
+    n: int = cal.count(date(2026, 9, 28), due_day)
+    first, last = cal.covered
+    covered: tuple[int, int] = cal.covered
+    inside: bool = cal.covers(date(2026, 1, 1))
+    info: DayInfo = cal.day(date(2026, 10, 1))
+    kind: DayKind = info.kind
+    name: str | None = info.name
+    span: list[DayInfo] = cal.days(date(2026, 9, 28), due_day)
+
+    nxt: Schedule = Schedule(
+        2027,
+        holidays=(HolidayRange("元旦", date(2027, 1, 1), date(2027, 1, 1)),),
+        workdays=(MakeupWorkday(date(2027, 1, 2), "元旦"),),
+        source="fictitious",
+    )
+    loaded: Schedule = load_schedule(Path("2027.toml"))
+    from_data: Schedule = schedule_from_dict({"year": 2027})
+    extended: WorkdayCalendar = cal.with_schedule(nxt, loaded)
+    local: WorkdayCalendar = cal.with_overrides(
+        DayOverride(date(2026, 4, 20), workday=False, name="三月三", source="广西")
+    )
+    guessing: WorkdayCalendar = cal.with_provisional(True)
+    builtin: tuple[Schedule, ...] = builtin_schedules()
+
+    deadline: Deadline = publication_deadline(date(2026, 9, 28), calendar=local)
+    when: date = deadline.due
+    rule: DeadlineRule = deadline.rule
+    citation: str = deadline.citation
+    provisional: bool = deadline.provisional
+    text: str = deadline.explain()
+    weekly: Deadline = WEEKLY_REPORT.due(date(2026, 9, 28))
+
+    mine = DeadlineRule("county_review", WorkingDays(15), "某县 2026 实施细则 第三条")
+    monthly = DeadlineRule(
+        "monthly", CalendarPeriod(months=1), "test", effective_from=date(2026, 1, 1)
+    )
+    mondays = DeadlineRule("mondays", NextWeekday(0), "test")
+    in_force: bool = mine.in_force(date(2026, 1, 1))
+
+    result: Timeliness = check_timeliness(
+        date(2026, 9, 28), date(2026, 10, 14), rule=mine, calendar=cal
+    )
+    on_time: bool = result.on_time
+    late: int = result.working_days_late
+    inner: Deadline = result.deadline
+    default_rule: DeadlineRule = RULES["publication"]
+    by_name: DeadlineRule = get_rule("dispute-verification")
+    same: bool = by_name == PUBLICATION
+
+    try:
+        cal.add(date(2026, 12, 28), 7)
+    except CalendarDataMissing as exc:
+        missing_year: int = exc.year
