@@ -1,3 +1,4 @@
+# ruff: noqa: F841, RUF059
 """Typed usage of credit_disclosure.workdays and credit_disclosure.deadlines (mypy --strict, never run)."""
 
 from __future__ import annotations
