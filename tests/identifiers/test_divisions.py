@@ -1,0 +1,76 @@
+"""GB/T 2260 division data: history, names, the data file's provenance, regeneration."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from credit_disclosure.identifiers import divisions, resident_id
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "src/credit_disclosure/identifiers/gb2260.txt"
+
+
+def test_history_of_renamed_code() -> None:
+    """A code renamed over time keeps every name with its years (东郊区 then 东丽区)."""
+    d = divisions.lookup("120110")
+    assert d is not None
+    assert [(n.name, n.from_year, n.to_year) for n in d.names] == [
+        ("东郊区", None, 1991),
+        ("东丽区", 1992, None),
+    ]
+    assert d.names[0].in_use(1991) and not d.names[0].in_use(1992)
+    assert d.name == "东丽区" and not d.retired
+
+
+def test_parents_and_full_name() -> None:
+    """province and prefecture are the parent codes' names; full_name skips 市辖区."""
+    d = divisions.lookup("512081")
+    assert d is not None
+    assert (d.province, d.prefecture, d.full_name) == ("四川省", "资阳市", "四川省资阳市简阳市")
+    top = divisions.lookup("110000")
+    assert top is not None and top.province is None and top.full_name == "北京市"
+
+
+def test_unknown_code() -> None:
+    """An unknown code gives None."""
+    assert divisions.lookup("999999") is None
+
+
+def test_register_extends_validators() -> None:
+    """A registered code is accepted by the resident-ID validator from then on."""
+    body = "66990119800101001"
+    number = body + "10X98765432"[sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(body)) % 11]
+    assert not resident_id.is_valid(number)
+    divisions.register("669901", "测试区", from_year=2031)
+    assert resident_id.is_valid(number)
+    d = divisions.lookup("669901")
+    assert d is not None and d.names[-1].from_year == 2031
+    with pytest.raises(ValueError, match="six ASCII digits"):
+        divisions.register("12345", "x")
+
+
+def test_data_file_states_origin_and_licence() -> None:
+    """The data file's header names its source, python-stdnum's licence and GB/T 2260."""
+    head = DATA.read_text(encoding="utf-8")[:1500]
+    for needle in ("python-stdnum", "LGPL-2.1", "GB/T 2260", "regen_divisions.py", "CC BY-SA"):
+        assert needle in head
+
+
+def test_data_is_regenerable() -> None:
+    """scripts/regen_divisions.py reproduces the shipped file from python-stdnum's numdb."""
+    pytest.importorskip("stdnum.numdb")
+    spec = importlib.util.spec_from_file_location(
+        "regen_divisions", ROOT / "scripts/regen_divisions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["regen_divisions"] = module
+    spec.loader.exec_module(module)
+    try:
+        assert module.render(module.collect()) == DATA.read_text(encoding="utf-8")
+    finally:
+        del sys.modules["regen_divisions"]
