@@ -1,0 +1,162 @@
+"""Publication answers, their deadlines (from credit_disclosure.deadlines), display and withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from credit_disclosure.errors import PolicyError
+from credit_disclosure.policy import (
+    CHANGZHI_2021,
+    NATIONAL,
+    SAMR_45,
+    Citation,
+    DeadlineChoice,
+    Match,
+    PenaltyFacts,
+    Procedure,
+    PublicationRule,
+    Tier,
+)
+from credit_disclosure.standard import PenaltyType, SubjectCategory
+from credit_disclosure.workdays import default_calendar
+
+F = PenaltyFacts(
+    decision_date=date(2026, 9, 28),
+    subject=SubjectCategory.LEGAL_PERSON,
+    tier=Tier.GENERAL,
+    procedure=Procedure.ORDINARY,
+    penalty_types={PenaltyType.FINE},
+    fine_wan="50",
+)
+
+
+@pytest.mark.parametrize(
+    ("policy", "due", "rule"),
+    [
+        (CHANGZHI_2021, date(2026, 10, 13), "publication"),  # 7 working days over 国庆
+        (NATIONAL, date(2026, 10, 13), "publication"),
+        (SAMR_45, date(2026, 10, 30), "samr_publication"),  # 20 working days, 10-10 a make-up day
+    ],
+)
+def test_publication_deadline(policy: object, due: date, rule: str) -> None:
+    """A published record carries the deadline of the policy's rule, computed on the calendar."""
+    answer = policy.publication(F)  # type: ignore[attr-defined]
+    assert answer.published
+    assert answer.deadline is not None
+    assert (answer.deadline.due, answer.deadline.rule.name) == (due, rule)
+    assert f"publish by {due.isoformat()}" in answer.explain()
+
+
+def test_unknown_calendar_year_keeps_the_answer() -> None:
+    """A decision late in 2026 whose deadline falls in 2027 (no schedule): published, deadline None + why."""
+    late = attrs.evolve(F, decision_date=date(2026, 12, 28))
+    answer = CHANGZHI_2021.publication(late)
+    assert answer.published
+    assert answer.deadline is None
+    assert answer.deadline_problem is not None and "2027" in answer.deadline_problem
+    assert "deadline unknown" in answer.explain()
+
+
+def test_calendar_is_passed_through() -> None:
+    """A provisional calendar passed by the caller is used: the 2027 deadline is computed, flagged."""
+    late = attrs.evolve(F, decision_date=date(2026, 12, 28))
+    answer = CHANGZHI_2021.publication(late, calendar=default_calendar(provisional=True))
+    assert answer.deadline is not None
+    assert answer.deadline.provisional
+    assert answer.deadline.due == date(2027, 1, 6)
+
+
+def test_samr_withdrawal_three_working_days() -> None:
+    """SAMR 45号: withdraw within 3 working days of being told of a revocation."""
+    f = attrs.evolve(F, revoked_on=date(2026, 9, 30))
+    w = SAMR_45.withdrawal(f)
+    assert w.deadline is not None and w.deadline.rule.name == "withdrawal_after_revocation"
+    assert w.due == date(2026, 10, 10)  # 10-01..07 holiday; 10-08, 10-09, 10-10 (make-up day)
+    assert "take down by" in w.explain()
+
+
+def test_withdrawal_needs_revocation_date() -> None:
+    """Withdrawal without a stated revocation date raises; a policy without a rule says so."""
+    with pytest.raises(PolicyError, match="revoked_on"):
+        SAMR_45.withdrawal(F)
+    with pytest.raises(PolicyError, match="no_rule"):
+        NATIONAL.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+
+
+def test_withdrawal_in_an_unknown_year() -> None:
+    """A revocation whose 3-day deadline needs 2027 gives due None and the reason."""
+    w = SAMR_45.withdrawal(attrs.evolve(F, revoked_on=date(2026, 12, 30)))
+    assert w.due is None and w.deadline_problem is not None
+    assert "due date unknown" in w.explain()
+
+
+def test_unknown_deadline_name_is_an_error() -> None:
+    """A policy naming a deadline rule that does not exist fails loudly, not silently."""
+    bad = CHANGZHI_2021.with_rules(
+        DeadlineChoice(citation=Citation(document="x"), purpose="publication", deadline="NOPE")
+    )
+    with pytest.raises(PolicyError, match="NOPE"):
+        bad.publication(F)
+
+
+def test_deadline_rule_by_lower_case_name() -> None:
+    """A deadline may also be named by the deadlines module's rule name (``samr_publication``)."""
+    mine = CHANGZHI_2021.with_rules(
+        DeadlineChoice(
+            citation=Citation(document="x"), purpose="publication", deadline="samr_publication"
+        )
+    )
+    answer = mine.publication(F)
+    assert answer.deadline is not None and answer.deadline.due == date(2026, 10, 30)
+
+
+def test_deadline_rule_not_in_force_is_reported() -> None:
+    """SAMR's 20-day rule applies from 2021-09-01: an earlier decision gets the reason, not a crash."""
+    mine = CHANGZHI_2021.with_rules(
+        DeadlineChoice(
+            citation=Citation(document="x"), purpose="publication", deadline="SAMR_PUBLICATION"
+        ),
+        PublicationRule(
+            citation=Citation(document="x"),
+            match=Match(),
+            publish=True,
+            reason_en="all",
+            reason_zh="全部",
+        ),
+    )
+    answer = mine.publication(attrs.evolve(F, decision_date=date(2021, 8, 2)))
+    assert answer.deadline is None and "samr_publication" in (answer.deadline_problem or "")
+
+
+@pytest.mark.parametrize(
+    ("on", "shown", "reason"),
+    [
+        (date(2026, 9, 27), False, "not yet shown"),
+        (date(2026, 9, 28), True, "until 2027-09-28"),
+        (date(2027, 9, 28), True, "until 2027-09-28"),
+        (date(2027, 9, 29), False, "term ended on 2027-09-28"),
+    ],
+)
+def test_is_displayed(on: date, shown: bool, reason: str) -> None:
+    """Shown from the decision (or stated publication) to the last day; the reason says which."""
+    display = CHANGZHI_2021.is_displayed(F, on=on)
+    assert bool(display) is shown
+    assert reason in display.reason
+
+
+def test_is_displayed_from_publication_day() -> None:
+    """With ``published_on`` stated, the record is shown from that day."""
+    f = attrs.evolve(F, published_on=date(2026, 10, 9))
+    assert not CHANGZHI_2021.is_displayed(f, on=date(2026, 10, 8))
+    assert CHANGZHI_2021.is_displayed(f, on=date(2026, 10, 9))
+    assert CHANGZHI_2021.term(f).first_day_shown == date(2026, 10, 9)
+
+
+def test_explain_mentions_rule() -> None:
+    """Term and publication explanations name the rule that decided."""
+    assert "长治 2021 实施意见 (八)(十)" in CHANGZHI_2021.term(F).explain()
+    serious = attrs.evolve(F, tier=Tier.SERIOUS)
+    assert "no minimum term" in CHANGZHI_2021.term(serious).explain()
