@@ -339,7 +339,7 @@ class PhoneRule:
             return prefix + _keep_ends(d, self.keep_start, self.keep_end, 4, m, w)
         if 10 <= n <= 12 and d[0] == "0" and d.isdigit():
             area = 3 if d[1] in "12" else 4
-            local = _keep_ends(d[area:], 0, self.landline_keep_end, 4, m, w)
+            local = _keep_ends(d[area:], 0, self.landline_keep_end, 3, m, w)
             if self.keep_area_code:
                 return d[:area] + "-" + local
             return m * area + "-" + local
@@ -450,21 +450,26 @@ class FreeTextRule:
     """Mask identity and mobile numbers found inside free text; leave the rest.
 
     Names and addresses inside free text cannot be found reliably; a profile
-    that must hide them should drop the field instead.
+    that must hide them should drop the field instead. ``None`` for a sub-rule
+    leaves those numbers as they are.
 
     >>> FreeTextRule()("当事人张某（身份证号110105194912310021，电话13812345678）")
     '当事人张某（身份证号1101**********0021，电话138****5678）'
     """
 
-    id_rule: MaskRule = attrs.field(
+    id_rule: MaskRule | None = attrs.field(
         factory=lambda: KeepEnds(keep_start=4, keep_end=4, min_hidden=10)
     )
-    phone_rule: MaskRule = attrs.field(factory=PhoneRule)
+    phone_rule: MaskRule | None = attrs.field(factory=PhoneRule)
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
-        out = _ID_IN_TEXT.sub(lambda m: self.id_rule(m.group()), value)
-        return _MOBILE_IN_TEXT.sub(lambda m: self.phone_rule(m.group()), out)
+        id_rule, phone_rule = self.id_rule, self.phone_rule
+        if id_rule is not None:
+            value = _ID_IN_TEXT.sub(lambda m: id_rule(m.group()), value)
+        if phone_rule is not None:
+            value = _MOBILE_IN_TEXT.sub(lambda m: phone_rule(m.group()), value)
+        return value
 
 
 #: The rule each kind gets when no profile says otherwise (what a public portal
@@ -473,7 +478,7 @@ class FreeTextRule:
 DEFAULT_RULES: Final[Mapping[ValueKind, MaskRule]] = {
     ValueKind.NAME: NameRule(),
     ValueKind.ID_NUMBER: KeepEnds(keep_start=4, keep_end=4, min_hidden=10),
-    ValueKind.PASSPORT: KeepEnds(keep_start=1, keep_end=3, min_hidden=5),
+    ValueKind.PASSPORT: KeepEnds(keep_start=1, keep_end=3, min_hidden=4),
     ValueKind.PHONE: PhoneRule(),
     ValueKind.ADDRESS: AddressRule(),
     ValueKind.BANK_CARD: KeepEnds(keep_start=0, keep_end=4, min_hidden=12),

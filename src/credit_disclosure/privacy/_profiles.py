@@ -223,7 +223,7 @@ INTERNAL: Final = MaskingProfile(
         ValueKind.EMAIL: None,
         ValueKind.TEXT: FreeTextRule(
             id_rule=KeepEnds(keep_start=6, keep_end=4, min_hidden=8),
-            phone_rule=KeepEnds(keep_start=11),
+            phone_rule=None,
         ),
     },
     description="sharing between agencies",

@@ -36,9 +36,9 @@ def _code_to_attr(cls: type) -> dict[str, str]:
                 f"{cls.__name__} is neither a mapping of field codes nor a record class "
                 "of credit_disclosure.standard"
             )
-        from .. import standard
+        from ..standard import fields  # the standard's metadata: the one source of truth
 
-        specs = standard.fields(kind, version)  # type: ignore[attr-defined,unused-ignore]
+        specs = fields(kind, version)
         names = {a.name for a in attrs.fields(cls)}
         found = {spec.code: spec.attr for spec in specs if spec.attr in names}
         _ATTR_MAPS[cls] = found
