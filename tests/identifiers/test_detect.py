@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from credit_disclosure.identifiers import KINDS, detect
 
@@ -39,3 +41,32 @@ def test_kinds_are_modules() -> None:
         module = importlib.import_module(f"credit_disclosure.identifiers.{kind}")
         for verb in ("compact", "validate", "is_valid", "format", "parse", "generate"):
             assert callable(getattr(module, verb))
+
+
+@given(
+    value=st.one_of(
+        st.text(alphabet="0123456789XAN -", min_size=8, max_size=19),
+        st.sampled_from(["91512081MA62K0260E", "810000199408230021", "932682198501010017"]),
+        st.text(),
+    )
+)
+def test_detect_agrees_with_is_valid(value: str) -> None:
+    """detect's shortcut gives exactly the kinds whose is_valid accepts the value."""
+    import importlib
+
+    expected = tuple(
+        kind
+        for kind in KINDS
+        if importlib.import_module(f"credit_disclosure.identifiers.{kind}").is_valid(value)
+    )
+    assert detect(value) == expected
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_detect_generated(seed: int) -> None:
+    """Every generated value of every kind is detected as exactly that kind."""
+    import importlib
+
+    for kind in KINDS:
+        value = importlib.import_module(f"credit_disclosure.identifiers.{kind}").generate(seed=seed)
+        assert detect(value) == (kind,)

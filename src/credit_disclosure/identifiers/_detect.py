@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from .._text import compact_identifier
 from . import (
     _business_reg_no,
     _foreign_permanent_id,
@@ -24,18 +25,39 @@ KINDS: Final[tuple[str, ...]] = (
     "foreign_permanent_id",
 )
 
-_CHECKS: Final[tuple[tuple[str, Callable[[object], bool]], ...]] = (
-    ("uscc", _uscc.is_valid),
-    ("org_code", _org_code.is_valid),
-    ("resident_id", _resident_id.is_valid),
-    ("business_reg_no", _business_reg_no.is_valid),
-    ("residence_permit", _residence_permit.is_valid),
-    ("foreign_permanent_id", _foreign_permanent_id.is_valid),
-)
+_CHECKS: Final[dict[str, Callable[[object], bool]]] = {
+    "uscc": _uscc.is_valid,
+    "org_code": _org_code.is_valid,
+    "resident_id": _resident_id.is_valid,
+    "business_reg_no": _business_reg_no.is_valid,
+    "residence_permit": _residence_permit.is_valid,
+    "foreign_permanent_id": _foreign_permanent_id.is_valid,
+}
+
+
+def _candidates(c: str) -> tuple[str, ...]:
+    """The kinds a compact value could be, from its length and leading characters alone."""
+    n = len(c)
+    if n == 18:
+        if not c[:17].isdigit():
+            return ("uscc",)
+        if c[0] == "9":
+            return ("uscc", "foreign_permanent_id")
+        if c[:2] in ("81", "82", "83"):
+            return ("uscc", "residence_permit")
+        return ("uscc", "resident_id")
+    if n == 9:
+        return ("org_code",)
+    if n == 15:
+        return ("business_reg_no",) if c.isdigit() else ("foreign_permanent_id",)
+    return ()
 
 
 def detect(s: object) -> tuple[str, ...]:
     """The names of the identifier modules ``s`` is valid as (empty if none); never raises.
+
+    Only the kinds whose length and leading characters fit are tried, so a
+    value costs one or two validations.
 
     >>> detect("91512081MA62K0260E")
     ('uscc',)
@@ -44,4 +66,7 @@ def detect(s: object) -> tuple[str, ...]:
     >>> detect("hello"), detect(None)
     ((), ())
     """
-    return tuple(name for name, check in _CHECKS if check(s))
+    if not isinstance(s, str):
+        return ()
+    c = compact_identifier(s)
+    return tuple(kind for kind in _candidates(c) if _CHECKS[kind](c))
