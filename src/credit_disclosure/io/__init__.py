@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ._check import ProgressCallback, check_file, check_rows
 from ._encoding import detect_encoding
-from ._issues import IO_ISSUES, IoIssueSpec
+from ._issues import IO_ISSUES, IoIssueSpec, io_issue
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
 from ._report import Report
 from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
@@ -37,6 +37,7 @@ __all__ = [
     "check_rows",
     "detect_encoding",
     "guess_format",
+    "io_issue",
     "open_table",
     "write_csv",
     "write_jsonl",

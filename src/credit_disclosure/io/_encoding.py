@@ -35,7 +35,9 @@ def detect_encoding(head: bytes) -> str:
     byte-order mark: Excel's "Unicode text"), ``"utf-8"`` (valid UTF-8,
     including pure ASCII) or ``"gb18030"`` (anything else: GBK exports from
     Chinese Excel; GB18030 is a superset of GBK). A multi-byte character cut
-    off at the end of ``head`` does not count against UTF-8.
+    off at the end of ``head`` does not count against UTF-8. Bytes that are
+    valid UTF-8 but hold no character from U+0800 up (so no Chinese at all)
+    and are valid GB18030 too are taken for GB18030.
 
     >>> detect_encoding("行政相对人名称".encode("utf-8-sig"))
     'utf-8-sig'
@@ -45,6 +47,8 @@ def detect_encoding(head: bytes) -> str:
     'gb18030'
     >>> detect_encoding(b"CF_WSH,CF_XDR_MC")
     'utf-8'
+    >>> detect_encoding("000司".encode("gbk"))  # also valid UTF-8 (U+02FE), but no CJK in it
+    'gb18030'
     """
     if head.startswith(codecs.BOM_UTF8):
         return UTF8_SIG
@@ -52,8 +56,16 @@ def detect_encoding(head: bytes) -> str:
         return UTF16
     decoder = codecs.getincrementaldecoder(UTF8)()
     try:
-        decoder.decode(head, final=False)  # a character cut at the end is fine
+        text = decoder.decode(head, final=False)  # a character cut at the end is fine
     except UnicodeDecodeError:
+        return GB18030
+    if not head.isascii() and max(text, default="\0") < "\u0800":
+        # Valid UTF-8 but without a single three-byte character: Chinese text in UTF-8
+        # has them all over; a short GBK text can pass for two-byte UTF-8 (司 = CB BE).
+        try:
+            head.decode(GB18030)
+        except UnicodeDecodeError:
+            return UTF8
         return GB18030
     return UTF8
 

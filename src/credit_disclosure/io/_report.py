@@ -374,25 +374,54 @@ class Report:
                 lines.append(f"  {count:>7}  {code.ljust(width)}  {sev}")
         return "\n".join(lines)
 
-    def format_issue(self, issue: Issue) -> str:
-        """One issue as a line of text: row, severity, field, code and both messages."""
-        where = "file" if issue.row is None else f"row {issue.row}"
-        field = issue.field or "-"
-        name = self.field_name(issue.field)
-        if name:
-            field = f"{field} {name}"
-        return (
-            f"{where}: {issue.severity.value} {issue.code} [{field}] "
-            f"{issue.message_en} ({issue.message_zh})"
-        )
+    def format_issue(self, issue: Issue, *, lang: str = "both") -> str:
+        """One issue as a line of text: where, severity, code and the message.
 
-    def write_text(self, fp: IO[str], *, issues: bool = True, top: int = 10) -> None:
-        """Write :meth:`summary_text` and then (optionally) one line per issue."""
+        ``lang`` is ``"en"``, ``"zh"`` or ``"both"`` (English, then Chinese in
+        brackets). The messages name the field themselves.
+
+        >>> from credit_disclosure.io import io_issue
+        >>> Report().format_issue(io_issue("row.json", 4), lang="en")
+        'row 4: error row.json: the line is not a JSON object'
+        """
+        where = "file" if issue.row is None else f"row {issue.row}"
+        if lang == "en":
+            message = issue.message_en
+        elif lang == "zh":
+            message = issue.message_zh
+        else:
+            message = f"{issue.message_en} ({issue.message_zh})"
+        return f"{where}: {issue.severity.value} {issue.code}: {message}"
+
+    def write_text(
+        self,
+        fp: IO[str],
+        *,
+        issues: bool = True,
+        top: int = 10,
+        lang: str = "both",
+        max_issues: int | None = None,
+    ) -> None:
+        """Write :meth:`summary_text`, then one line per issue (at most ``max_issues``).
+
+        >>> import sys
+        >>> Report(source="x.csv").write_text(sys.stdout)
+        x.csv: records, standard 2018
+        rows: 0  valid: 0  with errors: 0  with warnings: 0
+        no issues
+        """
         fp.write(self.summary_text(top=top) + "\n")
-        if issues and self.issue_count:
-            fp.write("issues:\n")
-            for issue in self:
-                fp.write("  " + self.format_issue(issue) + "\n")
+        if not issues:
+            return
+        if not self.issue_count:
+            fp.write("no issues\n")
+            return
+        fp.write("issues:\n")
+        for n, issue in enumerate(self):
+            if max_issues is not None and n >= max_issues:
+                fp.write(f"  ... and {self.issue_count - max_issues} more\n")
+                break
+            fp.write("  " + self.format_issue(issue, lang=lang) + "\n")
 
     def close(self) -> None:
         """Delete the temporary file the issues may have spilled to."""

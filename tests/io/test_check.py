@@ -1,0 +1,155 @@
+"""The batch check: headers in any style, every row accounted for, kind detection."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from credit_disclosure.errors import ValidationError
+from credit_disclosure.io import (
+    FileFormat,
+    HeaderStyle,
+    check_file,
+    check_rows,
+    write_csv,
+    write_jsonl,
+)
+from credit_disclosure.samples import generate_records
+from credit_disclosure.standard import RecordKind, check_row
+
+AS_OF = date(2026, 1, 1)
+
+
+def _records(kind: RecordKind, n: int, **faults: int) -> list[dict[str, str]]:
+    return [r.values for r in generate_records(kind, n, seed=11, faults=faults)]
+
+
+@pytest.mark.parametrize("style", list(HeaderStyle))
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_clean_records_in_any_header_style_pass(
+    tmp_path: Path, style: HeaderStyle, kind: RecordKind
+) -> None:
+    """Generated clean records written with any header style check with no issue and kind detected."""
+    path = tmp_path / "x.csv"
+    write_csv(_records(kind, 40), path, kind, header=style, encoding="gbk")
+    report = check_file(path, as_of=AS_OF)
+    assert report.kind is kind
+    assert (report.rows, report.valid, report.issue_count) == (40, 40, 0)
+
+
+def test_report_matches_check_row(tmp_path: Path) -> None:
+    """The batch layer reports exactly what ``check_row`` says for each row, with row numbers."""
+    records = _records(RecordKind.PENALTY, 60, missing_decision_no=3, bad_amount=2)
+    path = tmp_path / "x.jsonl"
+    write_jsonl(records, path, RecordKind.PENALTY, header=HeaderStyle.ATTR)
+    report = check_file(path, as_of=AS_OF)
+    expected = [
+        (n, i.code, i.field)
+        for n, rec in enumerate(records, start=1)
+        for i in check_row(rec, RecordKind.PENALTY, as_of=AS_OF).issues
+    ]
+    assert [(i.row, i.code, i.field) for i in report] == expected
+    assert report.with_errors == 5
+
+
+def test_unreadable_rows_are_counted(tmp_path: Path) -> None:
+    """Rows with bad bytes or the wrong cell count are in the report, and the others are checked."""
+    records = _records(RecordKind.PENALTY, 5)
+    buf = io.StringIO()
+    write_csv(records, buf, RecordKind.PENALTY)
+    lines = buf.getvalue().encode("utf-8").split(b"\r\n")
+    lines[2] += b"\xff"  # a byte no UTF-8 text has, in the last cell (备注) of row 2
+    lines[4] = b"too,few,cells"
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    report = check_file(path, as_of=AS_OF)
+    assert report.rows == 5
+    codes = {(i.row, i.code) for i in report}
+    assert (2, "row.encoding") in codes and (4, "row.columns") in codes
+    assert report.with_errors >= 2 and report.valid + report.with_errors == 5
+
+
+def test_unknown_and_duplicate_headers_are_file_issues(tmp_path: Path) -> None:
+    """A header naming no field and a second column for the same field are reported once each."""
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "CF_WSH,行政处罚决定书文号,联系电话,CF_XDR_MC\n京罚〔2024〕1号,other,123,某公司\n",
+        encoding="utf-8",
+    )
+    report = check_file(path, kind=RecordKind.PENALTY, as_of=AS_OF)
+    file_issues = [(i.code, i.row) for i in report.file_issues]
+    assert file_issues == [("header.duplicate", None), ("header.unknown", None)]
+    assert report.rows == 1
+    assert "field.required" in report.by_code
+
+
+def test_undetectable_kind_raises(tmp_path: Path) -> None:
+    """Headers that fit neither kind raise a ``file.kind`` validation error."""
+    path = tmp_path / "x.csv"
+    path.write_text("备注,foo\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        check_file(path)
+    assert info.value.code == "file.kind"
+
+
+def test_empty_file_is_an_error(tmp_path: Path) -> None:
+    """An empty file is not ok: it has no header."""
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"")
+    report = check_file(path, kind=RecordKind.LICENSE)
+    assert not report.ok and report.rows == 0 and report.by_code == {"file.empty": 1}
+
+
+def test_checker_crash_is_contained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception in the per-row checker becomes a ``row.unexpected`` issue."""
+    import credit_disclosure.io._check as mod
+
+    calls = []
+
+    def boom(raw: object, kind: RecordKind, **kw: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("bug")
+        return check_row(raw, kind, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mod, "check_row", boom)
+    report = check_rows(_records(RecordKind.LICENSE, 3), RecordKind.LICENSE, as_of=AS_OF)
+    assert [(i.row, i.code) for i in report] == [(2, "row.unexpected")]
+    assert report.rows == 3
+
+
+def test_progress_callback(tmp_path: Path) -> None:
+    """The progress callback is called during the check and ends at 1.0 with the row count."""
+    path = tmp_path / "x.csv"
+    write_csv(_records(RecordKind.PENALTY, 5000), path, RecordKind.PENALTY)
+    seen: list[tuple[float | None, int]] = []
+    check_file(path, as_of=AS_OF, progress=lambda f, n: seen.append((f, n)))
+    assert len(seen) >= 2 and seen[-1] == (1.0, 5000)
+    fractions = [f for f, _ in seen if f is not None]
+    assert fractions == sorted(fractions)
+
+
+def test_xlsx_values_are_checked(tmp_path: Path) -> None:
+    """XLSX cells (text written by the writer) are checked like CSV cells."""
+    pytest.importorskip("openpyxl")
+    from credit_disclosure.io import write_xlsx
+
+    path = tmp_path / "x.xlsx"
+    write_xlsx(_records(RecordKind.LICENSE, 20, impossible_date=1), path, RecordKind.LICENSE)
+    report = check_file(path, as_of=AS_OF, format=FileFormat.XLSX)
+    assert report.rows == 20 and report.by_code == {"date.invalid": 1}
+
+
+def test_check_rows_json_round_trip() -> None:
+    """``check_rows`` on in-memory mappings gives a report whose JSON export parses."""
+    report = check_rows(
+        _records(RecordKind.PENALTY, 10, fine_in_yuan=1), RecordKind.PENALTY, as_of=AS_OF
+    )
+    out = io.StringIO()
+    report.to_json(out)
+    data = json.loads(out.getvalue())
+    assert data["with_warnings"] == 1 and data["issues"][0]["code"] == "amount.yuan_in_wan"
