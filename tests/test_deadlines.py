@@ -223,7 +223,7 @@ def test_timeliness_by_hand(published: str, on_time: bool, late: int) -> None:
     result = check_timeliness(d("2026-09-28"), d(published))
     assert (result.on_time, result.working_days_late) == (on_time, late)
     assert result.deadline.due == d("2026-10-13")
-    assert result.done_on == d(published)
+    assert result.published_on == d(published)
     assert ("on time" in result.explain()) is on_time
 
 
@@ -271,7 +271,7 @@ def test_working_day_rules_count_exactly_n(start: date, n: int) -> None:
 
 @given(start=known, days_after=st.integers(min_value=0, max_value=60))
 def test_timeliness_agrees_with_count(start: date, days_after: int) -> None:
-    """on_time iff done by the due date; lateness is count(due, next working day of done_on)."""
+    """on_time iff done by the due date; lateness is count(due, next working day of published_on)."""
     published = date.fromordinal(start.toordinal() + days_after)
     try:
         result = check_timeliness(start, published)

@@ -361,7 +361,7 @@ class Timeliness:
     """
 
     deadline: Deadline
-    done_on: date
+    published_on: date
     on_time: bool
     working_days_late: int
     provisional: bool = False
@@ -378,7 +378,7 @@ class Timeliness:
             else f"late by {self.working_days_late} working day"
             + ("" if self.working_days_late == 1 else "s")
         )
-        text = self.deadline.explain() + f"\nDone on {_dow(self.done_on)}: {verdict}."
+        text = self.deadline.explain() + f"\nDone on {_dow(self.published_on)}: {verdict}."
         if self.provisional and not self.deadline.provisional:
             text += " PROVISIONAL: the day it was done lies in a year without a schedule."
         return text
@@ -425,7 +425,7 @@ def check_timeliness(
     if published_on <= deadline.due:
         return Timeliness(
             deadline=deadline,
-            done_on=published_on,
+            published_on=published_on,
             on_time=True,
             working_days_late=0,
             provisional=deadline.provisional,
@@ -435,7 +435,7 @@ def check_timeliness(
     provisional = deadline.provisional or (cal.provisional and not cal.covers(effective))
     return Timeliness(
         deadline=deadline,
-        done_on=published_on,
+        published_on=published_on,
         on_time=False,
         working_days_late=late,
         provisional=provisional,

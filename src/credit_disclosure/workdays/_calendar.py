@@ -19,7 +19,13 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 class DayKind(enum.Enum):
-    """Why a day is or is not a working day."""
+    """Why a day is or is not a working day.
+
+    >>> default_calendar().day(date(2026, 9, 20)).kind
+    <DayKind.MAKEUP_WORKDAY: 'make-up working day'>
+    >>> DayKind.HOLIDAY.value
+    'public holiday'
+    """
 
     #: Monday to Friday, not named in any notice
     WORKDAY = "working day"
