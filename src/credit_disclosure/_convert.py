@@ -20,6 +20,7 @@ from cattrs.errors import ClassValidationError
 
 from .errors import InvalidComponent, InvalidFormat
 from .standard import (
+    AnyRecord,
     FieldSpec,
     License2015Record,
     LicenseRecord,
@@ -43,7 +44,7 @@ __all__ = [
     "to_mapping",
 ]
 
-T = TypeVar("T", LicenseRecord, PenaltyRecord, License2015Record, Penalty2015Record)
+T = TypeVar("T", bound=AnyRecord)
 
 _CLASSES: Final[tuple[type[Any], ...]] = (
     LicenseRecord,

@@ -1,0 +1,174 @@
+"""Field metadata: the standard's field lists, header resolution and kind detection."""
+
+from __future__ import annotations
+
+import typing
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from credit_disclosure.standard import (
+    FieldType,
+    RecordKind,
+    Requirement,
+    RequirementKind,
+    StandardVersion,
+    SubjectCategory,
+    detect_kind,
+    field_by_code,
+    fields,
+    record_class,
+    resolve_header,
+)
+
+ALL = [(k, v) for k in RecordKind for v in StandardVersion]
+
+
+@pytest.mark.parametrize(
+    ("kind", "version", "count"),
+    [
+        (RecordKind.LICENSE, StandardVersion.V2018, 28),
+        (RecordKind.PENALTY, StandardVersion.V2018, 30),
+        (RecordKind.LICENSE, StandardVersion.V2015, 18),
+        (RecordKind.PENALTY, StandardVersion.V2015, 20),
+    ],
+)
+def test_field_counts(kind: RecordKind, version: StandardVersion, count: int) -> None:
+    """Each record has as many fields as the standard lists (790号: 28 and 30)."""
+    assert len(fields(kind, version)) == count
+
+
+@pytest.mark.parametrize(
+    ("kind", "position", "code", "name_zh"),
+    [
+        (RecordKind.LICENSE, 1, "XK_XDR_MC", "行政相对人名称"),
+        (RecordKind.LICENSE, 15, "XK_WSH", "行政许可决定文书号"),
+        (RecordKind.LICENSE, 22, "XK_YXQZI", "有效期至"),
+        (RecordKind.LICENSE, 26, "XK_LYDW", "数据来源单位"),
+        (RecordKind.LICENSE, 28, "BZ", "备注"),
+        (RecordKind.PENALTY, 14, "CF_WSH", "行政处罚决定书文号"),
+        (RecordKind.PENALTY, 18, "CF_CFLB", "处罚类别"),
+        (RecordKind.PENALTY, 20, "CF_NR_FK", "罚款金额（万元）"),
+        (RecordKind.PENALTY, 28, "CF_SJLY", "数据来源单位"),
+        (RecordKind.PENALTY, 29, "CF_SJLYDM", "数据来源单位统一社会信用代码"),
+    ],
+)
+def test_standard_order_and_names(kind: RecordKind, position: int, code: str, name_zh: str) -> None:
+    """Fields sit at the standard's position with its code and Chinese name (REFERENCE.md 2.1-2.2)."""
+    spec = fields(kind)[position - 1]
+    assert (spec.code, spec.name_zh, spec.position) == (code, name_zh, position)
+
+
+@pytest.mark.parametrize(("kind", "version"), ALL)
+def test_codes_and_attrs_unique(kind: RecordKind, version: StandardVersion) -> None:
+    """Within a record, field codes, Chinese names and attribute names are unique."""
+    table = fields(kind, version)
+    for key in ("code", "name_zh", "attr"):
+        values = [getattr(f, key) for f in table]
+        assert len(values) == len(set(values)), key
+
+
+_TYPES = {
+    FieldType.TEXT: str,
+    FieldType.CODE: str,
+    FieldType.IDENTIFIER: str,
+    FieldType.DATE: date,
+    FieldType.DECIMAL: Decimal,
+    FieldType.ENUM: SubjectCategory,
+}
+
+
+@pytest.mark.parametrize(("kind", "version"), ALL)
+def test_record_class_follows_metadata(kind: RecordKind, version: StandardVersion) -> None:
+    """The record class has exactly the metadata's attributes, in order, with matching types."""
+    cls = record_class(kind, version)
+    hints = typing.get_type_hints(cls)
+    attributes = attrs.fields(cls)
+    assert [a.name for a in attributes] == [f.attr for f in fields(kind, version)]
+    for spec in fields(kind, version):
+        assert hints[spec.attr] == (_TYPES[spec.type] | None), spec.code
+    assert cls.kind is kind and cls.version is version
+
+
+def test_licence_and_penalty_source_fields_differ() -> None:
+    """The data-source fields are XK_LYDW/XK_LYDWDM for licences but CF_SJLY/CF_SJLYDM for penalties."""
+    assert field_by_code("XK_LYDWDM", RecordKind.LICENSE).identifier == "uscc"
+    assert field_by_code("CF_SJLYDM", RecordKind.PENALTY).identifier == "uscc"
+    assert resolve_header("XK_LYDW", RecordKind.PENALTY) is None
+
+
+def test_every_field_has_a_source() -> None:
+    """Every field cites the document and item it comes from."""
+    for kind, version in ALL:
+        for spec in fields(kind, version):
+            assert spec.source.document
+            assert f"第{spec.position}项" in spec.source.article
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "code"),
+    [
+        ("CF_WSH", RecordKind.PENALTY, "CF_WSH"),
+        ("cf_wsh", RecordKind.PENALTY, "CF_WSH"),
+        ("\ufeffCF_XDR_MC", RecordKind.PENALTY, "CF_XDR_MC"),
+        ("  处罚类别\u3000", RecordKind.PENALTY, "CF_CFLB"),
+        ("罚款金额(万元)", RecordKind.PENALTY, "CF_NR_FK"),
+        ("罚款金额（万元）", RecordKind.PENALTY, "CF_NR_FK"),
+        ("Decision_Date", RecordKind.PENALTY, "CF_JDRQ"),
+        ("ＸＫ＿ＹＸＱＺＩ", RecordKind.LICENSE, "XK_YXQZI"),
+        ("有效期至", RecordKind.LICENSE, "XK_YXQZI"),
+        ("备注", RecordKind.LICENSE, "BZ"),
+        ("source_unit_code", RecordKind.LICENSE, "XK_LYDWDM"),
+    ],
+)
+def test_resolve_header(header: str, kind: RecordKind, code: str) -> None:
+    """Headers resolve by code, Chinese name or attribute, whatever the width, case or BOM."""
+    spec = resolve_header(header, kind)
+    assert spec is not None and spec.code == code
+
+
+@pytest.mark.parametrize("header", ["", "处罚", "CF_WSH2", "XK_WSH "])
+def test_resolve_header_unknown(header: str) -> None:
+    """Headers that name no penalty field resolve to None."""
+    assert resolve_header(header, RecordKind.PENALTY) is None
+
+
+def test_resolve_header_2015() -> None:
+    """The 2015 field list has its own codes (CF_CFLB1, XK_XMMC)."""
+    spec = resolve_header("处罚类别1", RecordKind.PENALTY, StandardVersion.V2015)
+    assert spec is not None and spec.code == "CF_CFLB1"
+    assert resolve_header("CF_CFLB1", RecordKind.PENALTY) is None
+
+
+@pytest.mark.parametrize(("kind", "version"), ALL)
+def test_detect_kind_from_own_headers(kind: RecordKind, version: StandardVersion) -> None:
+    """A file with a record's full header row in any key style is detected as that kind."""
+    for key in ("code", "name_zh", "attr"):
+        headers = [getattr(f, key) for f in fields(kind, version)]
+        assert detect_kind(headers, version) is kind, key
+
+
+def test_detect_kind_undecided() -> None:
+    """Headers shared by both kinds, or none at all, give None."""
+    assert detect_kind([]) is None
+    assert detect_kind(["行政相对人名称", "备注", "remarks"]) is None
+
+
+def test_requirement_applies_to() -> None:
+    """REQUIRED applies always, REQUIRED_FOR only to its categories, the others never."""
+    np = frozenset({SubjectCategory.NATURAL_PERSON})
+    assert Requirement(RequirementKind.REQUIRED).applies_to(SubjectCategory.LEGAL_PERSON)
+    assert Requirement(RequirementKind.REQUIRED_FOR, np).applies_to(SubjectCategory.NATURAL_PERSON)
+    assert not Requirement(RequirementKind.REQUIRED_FOR, np).applies_to(None)
+    assert not Requirement(RequirementKind.OPTIONAL).applies_to(SubjectCategory.NATURAL_PERSON)
+    assert not Requirement(RequirementKind.CONDITIONAL).applies_to(SubjectCategory.NATURAL_PERSON)
+
+
+def test_uncertain_rows_marked() -> None:
+    """Rows REFERENCE.md marks uncertain (lengths, 法定代表人证件号码, 当前状态) say so."""
+    assert not field_by_code("CF_FR_ZJHM", RecordKind.PENALTY).certain
+    assert not field_by_code("XK_ZT", RecordKind.LICENSE).certain
+    assert not field_by_code("CF_WSH", RecordKind.PENALTY).certain  # length from a derived schema
+    assert field_by_code("CF_JDRQ", RecordKind.PENALTY).certain

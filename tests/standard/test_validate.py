@@ -1,0 +1,429 @@
+"""Record validation and check_row: every rule, its code, field and severity."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from credit_disclosure.standard import (
+    ISSUE_CATALOGUE,
+    Issue,
+    License2015Record,
+    LicenseRecord,
+    Penalty2015Record,
+    PenaltyRecord,
+    RecordKind,
+    RowResult,
+    Severity,
+    StandardVersion,
+    SubjectCategory,
+    ValidationOptions,
+    check_row,
+    fields,
+    issue_spec,
+    validate,
+)
+
+AS_OF = date(2024, 6, 1)
+
+
+def codes(result: RowResult | list[Issue]) -> set[tuple[str, str | None]]:
+    issues = result.issues if isinstance(result, RowResult) else result
+    return {(i.code, i.field) for i in issues}
+
+
+def test_valid_rows_have_no_issues(
+    penalty_row: dict[str, object], license_row: dict[str, object]
+) -> None:
+    """The fixtures' valid records produce no issue at all."""
+    assert check_row(penalty_row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+    assert check_row(license_row, RecordKind.LICENSE, as_of=AS_OF).issues == ()
+
+
+def test_check_row_builds_typed_record(penalty_row: dict[str, object]) -> None:
+    """check_row parses dates, amounts and the subject category into typed attributes."""
+    rec = check_row(penalty_row, RecordKind.PENALTY, as_of=AS_OF).record
+    assert isinstance(rec, PenaltyRecord)
+    assert rec.decision_date == date(2024, 3, 5)
+    assert rec.fine_amount == Decimal("0.2")
+    assert rec.subject_category is SubjectCategory.LEGAL_PERSON
+    assert rec.remarks is None  # "" is empty
+
+
+def test_validate_equals_check_row(penalty_row: dict[str, object]) -> None:
+    """validate on the built record reports the same as check_row when every value parsed."""
+    row = dict(penalty_row, CF_WSH="", CF_NR_FK="2000")
+    result = check_row(row, RecordKind.PENALTY, as_of=AS_OF)
+    assert result.record is not None
+    assert validate(result.record, as_of=AS_OF) == list(result.issues)
+
+
+# (mutation of the valid penalty row, expected (code, field) among the issues)
+PENALTY_CASES: list[tuple[dict[str, object], tuple[str, str | None]]] = [
+    ({"CF_WSH": ""}, ("field.required", "CF_WSH")),
+    ({"CF_WSH": "   "}, ("field.required", "CF_WSH")),
+    ({"CF_CFJGDM": None}, ("field.required", "CF_CFJGDM")),
+    ({"CF_XDR_SHXYM": ""}, ("field.required_for_category", "CF_XDR_SHXYM")),
+    ({"CF_FRDB": ""}, ("field.required_for_category", "CF_FRDB")),
+    ({"CF_XDR_LB": "法人"}, ("code.unknown", "CF_XDR_LB")),
+    ({"CF_XDR_SHXYM": "91512081MA62K0261E"}, ("uscc.checksum", "CF_XDR_SHXYM")),
+    ({"CF_XDR_SHXYM": "91512081MA62K026"}, ("uscc.length", "CF_XDR_SHXYM")),
+    ({"CF_CFJGDM": "91110000600037341X"}, ("uscc.checksum", "CF_CFJGDM")),
+    ({"CF_SJLYDM": "91110000600037341X"}, ("uscc.checksum", "CF_SJLYDM")),
+    ({"CF_XDR_ZZJG": "59467239-9"}, ("consistency.uscc_org_code", "CF_XDR_ZZJG")),
+    ({"CF_XDR_ZZJG": "59467239-8"}, ("org_code.checksum", "CF_XDR_ZZJG")),
+    ({"CF_XDR_SHXYM": "00000000000000000X"}, ("credit_code.placeholder_category", "CF_XDR_SHXYM")),
+    ({"CF_XDR_LB": "个体工商户"}, ("consistency.category_uscc", "CF_XDR_SHXYM")),
+    ({"CF_JDRQ": "2024/02/30"}, ("date.invalid", "CF_JDRQ")),
+    ({"CF_JDRQ": "2024/07/01"}, ("date.future", "CF_JDRQ")),
+    ({"CF_YXQ": "2023/01/01"}, ("date.order", "CF_YXQ")),
+    ({"CF_GSJZQ": "2024/03/04"}, ("date.order", "CF_GSJZQ")),
+    ({"CF_NR_FK": "两千"}, ("decimal.invalid", "CF_NR_FK")),
+    ({"CF_NR_FK": "-1"}, ("amount.negative", "CF_NR_FK")),
+    ({"CF_NR_FK": "20000"}, ("amount.large", "CF_NR_FK")),
+    ({"CF_NR_FK": "2000"}, ("amount.yuan_in_wan", "CF_NR_FK")),
+    ({"CF_NR_FK": "0.3"}, ("amount.mismatch", "CF_NR_FK")),
+    ({"CF_NR_FK": ""}, ("field.conditional", "CF_NR_FK")),
+    ({"CF_CFLB": "警告"}, ("amount.without_fine", "CF_NR_FK")),
+    ({"CF_CFLB": "警告；罚金"}, ("penalty_type.unknown", "CF_CFLB")),
+    ({"CF_NR_WFFF": "-0.5"}, ("amount.negative", "CF_NR_WFFF")),
+    ({"CF_WSH": "号" * 129}, ("field.length", "CF_WSH")),
+    ({"CF_XDR_MC": ["a list"]}, ("field.invalid", "CF_XDR_MC")),
+    ({"CF_FR_ZJLX": "驾驶证"}, ("code.unknown", "CF_FR_ZJLX")),
+    (
+        {"CF_FR_ZJLX": "身份证", "CF_FR_ZJHM": "110105194912310021"},
+        ("resident_id.checksum", "CF_FR_ZJHM"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), PENALTY_CASES)
+def test_penalty_rules(
+    penalty_row: dict[str, object], change: dict[str, object], expected: tuple[str, str | None]
+) -> None:
+    """Each planted fault in a penalty row is reported with its stable code and field."""
+    result = check_row({**penalty_row, **change}, RecordKind.PENALTY, as_of=AS_OF)
+    assert expected in codes(result)
+    issue = next(i for i in result.issues if (i.code, i.field) == expected)
+    assert issue.severity is issue_spec(issue.code).severity
+    assert issue.message_en and issue.message_zh
+
+
+def test_every_issue_reported_not_the_first(penalty_row: dict[str, object]) -> None:
+    """Several faults in one row are all reported."""
+    row = dict(penalty_row, CF_WSH="", CF_JDRQ="2024/02/30", CF_CFJGDM="x", CF_NR_FK="2000")
+    found = codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF))
+    assert {
+        ("field.required", "CF_WSH"),
+        ("date.invalid", "CF_JDRQ"),
+        ("amount.yuan_in_wan", "CF_NR_FK"),
+    } <= found
+    assert any(c.startswith("uscc.") and f == "CF_CFJGDM" for c, f in found)
+
+
+def test_parse_failure_not_also_reported_missing(penalty_row: dict[str, object]) -> None:
+    """A required date that cannot be read gives date.invalid, not field.required as well."""
+    found = codes(check_row(dict(penalty_row, CF_JDRQ="昨天"), RecordKind.PENALTY, as_of=AS_OF))
+    assert ("date.invalid", "CF_JDRQ") in found
+    assert ("field.required", "CF_JDRQ") not in found
+
+
+def test_fine_in_wan_matching_content(penalty_row: dict[str, object]) -> None:
+    """A fine written as 罚款0.2万元 in the content matches 罚款金额 0.2; thousands separators too."""
+    for content, amount in [
+        ("罚款0.2万元", "0.2"),
+        ("罚款人民币12,000元", "1.2"),
+        ("罚款2000元", "0.2"),
+    ]:
+        row = dict(penalty_row, CF_NR=content, CF_NR_FK=amount)
+        assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+
+
+def test_fine_equal_in_both_units_is_not_flagged(penalty_row: dict[str, object]) -> None:
+    """罚款0元 matches a 0 fine: the same number in yuan and 万元 is no unit mistake."""
+    row = dict(penalty_row, CF_NR="罚款0元", CF_NR_FK="0")
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+
+
+def test_natural_person_penalty(penalty_row: dict[str, object]) -> None:
+    """A natural person needs 证件类型 and 证件号码; the number is checked by its type."""
+    row = dict(penalty_row, CF_XDR_LB="自然人", CF_XDR_SHXYM="", CF_XDR_ZZJG="", CF_FRDB="")
+    found = codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF))
+    assert found == {
+        ("field.required_for_category", "CF_XDR_ZJLX"),
+        ("field.required_for_category", "CF_XDR_ZJHM"),
+    }
+    row.update(CF_XDR_ZJLX="身份证", CF_XDR_ZJHM="11010519491231002X")
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+    row.update(CF_XDR_ZJHM="110105194912310021")
+    assert any(
+        c.startswith("resident_id.")
+        for c, _ in codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF))
+    )
+    row.update(CF_XDR_ZJLX="外国人永久居留身份证", CF_XDR_ZJHM="932682198501010017")
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+    row.update(CF_XDR_ZJLX="护照号", CF_XDR_ZJHM="E12345678")
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+    row.update(CF_XDR_SHXYM="91512081MA62K0260E")
+    assert ("consistency.natural_person_code", "CF_XDR_SHXYM") in codes(
+        check_row(row, RecordKind.PENALTY, as_of=AS_OF)
+    )
+
+
+def test_individual_business_placeholder(penalty_row: dict[str, object]) -> None:
+    """个体工商户 may use 00000000000000000X, and then 工商注册号 is required (790号)."""
+    row = dict(
+        penalty_row,
+        CF_XDR_LB="个体工商户",
+        CF_XDR_SHXYM="00000000000000000X",
+        CF_XDR_ZZJG="",
+        CF_FRDB="",
+    )
+    assert codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF)) == {
+        ("field.conditional", "CF_XDR_GSZC")
+    }
+    row["CF_XDR_GSZC"] = "220202763972502"
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+    row["CF_XDR_GSZC"] = "220202763972503"
+    assert ("business_reg_no.checksum", "CF_XDR_GSZC") in codes(
+        check_row(row, RecordKind.PENALTY, as_of=AS_OF)
+    )
+
+
+def test_individual_business_with_uscc_92(penalty_row: dict[str, object]) -> None:
+    """An individual business with a type-92 credit code is consistent."""
+    from credit_disclosure.identifiers import uscc
+
+    code = uscc.generate(org_type="92", seed=5)
+    row = dict(penalty_row, CF_XDR_LB="个体工商户", CF_XDR_SHXYM=code, CF_XDR_ZZJG="", CF_FRDB="")
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+
+
+def test_options_switch_uncertain_rules(penalty_row: dict[str, object]) -> None:
+    """The rules REFERENCE.md marks uncertain follow ValidationOptions."""
+    no_fine = dict(penalty_row, CF_NR_FK="")
+    opts = ValidationOptions(fine_amount_required=False)
+    assert check_row(no_fine, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues == ()
+    opts = ValidationOptions(legal_rep_id_required=True)
+    assert codes(check_row(penalty_row, RecordKind.PENALTY, as_of=AS_OF, options=opts)) == {
+        ("field.conditional", "CF_FR_ZJHM")
+    }
+    opts = ValidationOptions(penalty_validity_required=True)
+    assert codes(
+        check_row(dict(penalty_row, CF_YXQ=""), RecordKind.PENALTY, as_of=AS_OF, options=opts)
+    ) == {("field.conditional", "CF_YXQ")}
+    long_no = dict(penalty_row, CF_WSH="号" * 129)
+    assert (
+        check_row(
+            long_no, RecordKind.PENALTY, as_of=AS_OF, options=ValidationOptions(check_lengths=False)
+        ).issues
+        == ()
+    )
+    assert (
+        check_row(
+            long_no,
+            RecordKind.PENALTY,
+            as_of=AS_OF,
+            options=ValidationOptions(lengths={"CF_WSH": 200}),
+        ).issues
+        == ()
+    )
+    slash = dict(penalty_row, CF_CFLB="警告/罚款")
+    assert (
+        check_row(
+            slash,
+            RecordKind.PENALTY,
+            as_of=AS_OF,
+            options=ValidationOptions(penalty_type_separators="/"),
+        ).issues
+        == ()
+    )
+    big = dict(penalty_row, CF_NR_FK="20000", CF_NR="罚款2亿元")
+    opts = ValidationOptions(large_amount_threshold=None)
+    assert check_row(big, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues == ()
+
+
+def test_severity_override_and_disable(penalty_row: dict[str, object]) -> None:
+    """Callers can change an issue's severity or silence a code (also a whole identifier family)."""
+    row = dict(penalty_row, CF_NR_FK="2000", CF_CFJGDM="91110000600037341X")
+    opts = ValidationOptions(
+        severity={"amount.yuan_in_wan": Severity.ERROR, "uscc.*": Severity.WARNING}
+    )
+    issues = check_row(row, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues
+    sev = {i.code: i.severity for i in issues}
+    assert sev["amount.yuan_in_wan"] is Severity.ERROR
+    assert sev["uscc.checksum"] is Severity.WARNING
+    opts = ValidationOptions(disabled=frozenset({"amount.yuan_in_wan", "uscc.*"}))
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues == ()
+
+
+def test_future_check_uses_as_of(penalty_row: dict[str, object]) -> None:
+    """date.future compares with as_of; future_date_fields can widen it."""
+    assert check_row(penalty_row, RecordKind.PENALTY, as_of=date(2024, 3, 5)).issues == ()
+    found = codes(check_row(penalty_row, RecordKind.PENALTY, as_of=date(2024, 3, 4)))
+    assert found == {("date.future", "CF_JDRQ")}
+    opts = ValidationOptions(future_date_fields=frozenset({"CF_JDRQ", "CF_YXQ"}))
+    assert ("date.future", "CF_YXQ") in codes(
+        check_row(penalty_row, RecordKind.PENALTY, as_of=AS_OF, options=opts)
+    )
+
+
+# (mutation of the valid licence row, expected (code, field))
+LICENSE_CASES: list[tuple[dict[str, object], tuple[str, str | None]]] = [
+    ({"XK_XKWS": ""}, ("field.required", "XK_XKWS")),
+    ({"XK_XDR_ZJLX": ""}, ("field.required_for_category", "XK_XDR_ZJLX")),
+    ({"XK_XDR_ZJHM": "110105194912310021"}, ("resident_id.checksum", "XK_XDR_ZJHM")),
+    ({"XK_XKLB": "审批"}, ("code.unknown", "XK_XKLB")),
+    ({"XK_ZT": "3"}, ("code.unknown", "XK_ZT")),
+    ({"XK_YXQZI": "2023/12/31"}, ("date.order", "XK_YXQZI")),
+    ({"XK_JDRQ": "2025/01/01"}, ("date.future", "XK_JDRQ")),
+    ({"XK_LYDWDM": "123"}, ("uscc.length", "XK_LYDWDM")),
+    ({"XK_XDR_LB": "法人及非法人组织"}, ("field.required_for_category", "XK_XDR_SHXYM")),
+    ({"XK_XDR_LB": "法人及非法人组织"}, ("field.required_for_category", "XK_FRDB")),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), LICENSE_CASES)
+def test_license_rules(
+    license_row: dict[str, object], change: dict[str, object], expected: tuple[str, str | None]
+) -> None:
+    """Each planted fault in a licence row is reported with its stable code and field."""
+    assert expected in codes(check_row({**license_row, **change}, RecordKind.LICENSE, as_of=AS_OF))
+
+
+@pytest.mark.parametrize("value", ["其他-备案", "其他（备案）", "核准"])
+def test_license_category_other_named(license_row: dict[str, object], value: str) -> None:
+    """许可类别 accepts the five names and 其他 followed by the category's name."""
+    assert check_row(dict(license_row, XK_XKLB=value), RecordKind.LICENSE, as_of=AS_OF).issues == ()
+
+
+def test_license_open_ended_words(license_row: dict[str, object]) -> None:
+    """有效期至 written 长期 reads as the open-ended date 2099/12/31."""
+    result = check_row(dict(license_row, XK_YXQZI="长期"), RecordKind.LICENSE, as_of=AS_OF)
+    assert result.issues == ()
+    assert isinstance(result.record, LicenseRecord) and result.record.is_open_ended
+
+
+def test_license_status_codes_configurable(license_row: dict[str, object]) -> None:
+    """The 当前状态 codes (uncertain in REFERENCE.md) can be replaced."""
+    opts = ValidationOptions(license_status_codes=frozenset({"0", "1"}))
+    row = dict(license_row, XK_ZT="0")
+    assert check_row(row, RecordKind.LICENSE, as_of=AS_OF, options=opts).issues == ()
+
+
+def test_2015_records(as_of: date) -> None:
+    """2015 records are checked for required fields, code lists, identifiers and date order."""
+    row: dict[str, object] = {
+        "CF_WSH": "X罚〔2016〕1号",
+        "CF_CFMC": "违规经营",
+        "CF_CFLB1": "1",
+        "CF_CFLB2": "0,9",
+        "CF_SY": "事由",
+        "CF_YJ": "依据",
+        "CF_XDR_MC": "某某公司",
+        "CF_XDR_SHXYM": "91512081MA62K0260E",
+        "CF_XDR_ZDM": "59467239-9",
+        "CF_XDR_SFZ": "110105194912310021",
+        "CF_JG": "罚款",
+        "CF_JDRQ": "2016/05/01",
+        "CF_XZJG": "某某局",
+        "CF_ZT": "5",
+    }
+    result = check_row(row, RecordKind.PENALTY, version=StandardVersion.V2015, as_of=as_of)
+    assert isinstance(result.record, Penalty2015Record)
+    found = codes(result)
+    assert {
+        ("field.required", "DFBM"),
+        ("code.unknown", "CF_CFLB2"),
+        ("code.unknown", "CF_ZT"),
+        ("consistency.uscc_org_code", "CF_XDR_ZDM"),
+        ("resident_id.checksum", "CF_XDR_SFZ"),
+    } <= found
+    lic = License2015Record(
+        approval_category="9", decision_date=date(2016, 1, 2), valid_to=date(2016, 1, 1)
+    )
+    found = codes(validate(lic, as_of=as_of))
+    assert {("code.unknown", "XK_SPLB"), ("date.order", "XK_JZQ")} <= found
+
+
+def test_messages_never_contain_the_value(penalty_row: dict[str, object]) -> None:
+    """No message repeats the identity number or code it rejects (personal data)."""
+    bad_id = "110105194912310021"
+    row = dict(
+        penalty_row,
+        CF_XDR_LB="自然人",
+        CF_XDR_ZJLX="身份证",
+        CF_XDR_ZJHM=bad_id,
+        CF_XDR_SHXYM="91512081MA62K0261E",
+    )
+    issues = check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues
+    assert issues
+    for issue in issues:
+        for text in (issue.message_en, issue.message_zh, str(issue), repr(issue)):
+            assert bad_id not in text and "91512081MA62K0261E" not in text
+
+
+def test_every_reported_code_is_catalogued(penalty_row: dict[str, object]) -> None:
+    """Every code the validator emits in these tests resolves in the issue catalogue."""
+    for _change, (code, _) in PENALTY_CASES:
+        issue_spec(code)
+    for _change, (code, _) in LICENSE_CASES:
+        issue_spec(code)
+    assert all(
+        spec.message_en and spec.message_zh and spec.source for spec in ISSUE_CATALOGUE.values()
+    )
+
+
+_raw_values = st.one_of(
+    st.none(),
+    st.text(max_size=20),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.dates(),
+    st.booleans(),
+    st.decimals(allow_nan=True),
+)
+
+
+@given(
+    st.sampled_from([(k, v) for k in RecordKind for v in StandardVersion]).flatmap(
+        lambda kv: st.tuples(
+            st.just(kv),
+            st.fixed_dictionaries({}, optional={f.code: _raw_values for f in fields(*kv)}),
+        )
+    )
+)
+def test_check_row_never_raises(
+    case: tuple[tuple[RecordKind, StandardVersion], dict[str, object]],
+) -> None:
+    """Junk values of any type become issues, never exceptions, and the record is always built."""
+    (kind, version), row = case
+    result = check_row(row, kind, version=version, as_of=AS_OF)
+    assert result.record is not None
+    for issue in result.issues:
+        assert issue_spec(issue.code).code
+        assert issue.field is None or issue.field in {f.code for f in fields(kind, version)}
+
+
+def test_row_result_flags() -> None:
+    """RowResult says whether there are errors and warnings."""
+    warn = Issue("amount.large", "CF_NR_FK", Severity.WARNING, "e", "z")
+    err = Issue("field.required", "CF_WSH", Severity.ERROR, "e", "z")
+    rec = PenaltyRecord()
+    assert RowResult(rec, (warn,)).ok and RowResult(rec, (warn,)).has_warnings
+    assert not RowResult(rec, (warn, err)).ok
+    assert RowResult(rec, (err,)).has_errors
+    assert attrs.evolve(err, row=4).row == 4
+
+
+def test_validate_defaults_to_today() -> None:
+    """Without as_of, validate judges against today's date (the only place the clock is read)."""
+    rec = PenaltyRecord(decision_date=date(2999, 1, 1))
+    assert ("date.future", "CF_JDRQ") in codes(validate(rec))
+    assert ("date.future", "CF_JDRQ") not in codes(validate(rec, as_of=date(2999, 1, 1)))
+    assert validate(PenaltyRecord(fine_amount=Decimal(1)), as_of=AS_OF)
