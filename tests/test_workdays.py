@@ -429,3 +429,41 @@ def test_junk_schedule_data_raises_validation_errors(data: dict[str, object]) ->
     """Junk input gives InvalidFormat or InvalidComponent, never another exception."""
     with contextlib.suppress(InvalidFormat, InvalidComponent):
         schedule_from_dict(data)
+
+
+def test_calendar_and_values_pickle() -> None:
+    """A calendar survives pickling (multiprocessing, Spark) with the same answers."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(CAL))
+    assert again == CAL
+    assert again.add(date(2026, 9, 28), 7) == date(2026, 10, 13)
+
+
+junk_ranges = st.lists(
+    st.fixed_dictionaries(
+        {"name": st.text(max_size=4)},
+        optional={
+            "start": st.dates(min_value=date(2025, 6, 1), max_value=date(2028, 1, 1)).map(str)
+            | st.text(max_size=10),
+            "end": st.dates(min_value=date(2025, 6, 1), max_value=date(2028, 1, 1)).map(str),
+        },
+    ),
+    max_size=3,
+)
+
+
+@given(holidays=junk_ranges, workdays=st.lists(st.dates().map(str), max_size=2))
+def test_junk_holiday_lists_raise_validation_errors(
+    holidays: list[dict[str, str]], workdays: list[str]
+) -> None:
+    """Plausible-looking but broken ranges and make-up days give only our ValidationErrors."""
+    data = {
+        "year": 2027,
+        "holidays": holidays,
+        "workdays": [{"day": w, "name": "x"} for w in workdays],
+    }
+    with contextlib.suppress(InvalidFormat, InvalidComponent):
+        schedule = schedule_from_dict(data)
+        assert schedule.year == 2027
+        assert all(r.start <= r.end for r in schedule.holidays)
