@@ -23,6 +23,7 @@ __all__ = ["build_parser", "main"]
 _COMMANDS: tuple[str, ...] = (
     "check",
     "deadline",
+    "identify",
 )
 
 

@@ -22,6 +22,10 @@ REGIONS: Final[dict[str, tuple[str, str]]] = {
     "820000": ("澳门", "Macao"),
     "830000": ("台湾", "Taiwan"),
 }
+_PREFIX_MESSAGES: Final = (
+    "must start with 810000, 820000 or 830000",
+    "地址码应为810000、820000或830000",
+)
 
 
 @attrs.frozen
@@ -69,7 +73,7 @@ def validate(s: str, *, as_of: date | None = None) -> str:
         ...
     credit_disclosure.errors.InvalidChecksum: residence_permit.checksum at position 17: check character does not match the rest of the value (校验码不正确)
     """
-    return check18(_M, s, as_of, REGIONS)
+    return check18(_M, s, as_of, REGIONS, _PREFIX_MESSAGES)
 
 
 def is_valid(s: object, *, as_of: date | None = None) -> bool:
@@ -81,7 +85,7 @@ def is_valid(s: object, *, as_of: date | None = None) -> bool:
     if not isinstance(s, str):
         return False
     try:
-        check18(_M, s, as_of, REGIONS)
+        check18(_M, s, as_of, REGIONS, _PREFIX_MESSAGES)
     except ValueError:
         return False
     return True

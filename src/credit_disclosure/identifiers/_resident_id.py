@@ -80,7 +80,19 @@ def _explain(module: str, c: str) -> NoReturn:
     raise format_error(module, 17, "a digit or X", "数字或X")
 
 
-def check18(module: str, s: str, as_of: date | None, allowed: Container[str]) -> str:
+_DIVISION_MESSAGES: Final = (
+    "unknown administrative division",
+    "地址码（行政区划代码）不存在",
+)
+
+
+def check18(
+    module: str,
+    s: str,
+    as_of: date | None,
+    allowed: Container[str],
+    division_messages: tuple[str, str] = _DIVISION_MESSAGES,
+) -> str:
     """Validate a GB 11643 number: length, digits, check, ``allowed`` division, birth date."""
     c = _compact(s, module)
     if len(c) != 18:
@@ -94,9 +106,7 @@ def check18(module: str, s: str, as_of: date | None, allowed: Container[str]) ->
             _explain(module, c)
         raise checksum_error(module, 17)
     if c[:6] not in allowed:
-        raise component_error(
-            module, "division", 0, "unknown administrative division", "地址码（行政区划代码）不存在"
-        )
+        raise component_error(module, "division", 0, *division_messages)
     d = c[6:14]
     limit = today_ymd() if as_of is None else ymd(as_of)
     if not (MIN_YMD <= d <= limit and _MMDD_OK(d)):

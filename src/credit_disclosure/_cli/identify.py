@@ -1,0 +1,133 @@
+"""``credit-disclosure identify`` (alias ``id``): what kind of identifier a value is, and why not.
+
+Thin over :mod:`credit_disclosure.identifiers`: for each value, the kinds it is
+valid as (as :func:`~credit_disclosure.identifiers.detect` says) and their parsed
+parts, or, when it is valid as nothing, the precise error of each kind it
+could have been (code, position, Chinese and English message). Exit codes:
+0 every value is valid, 1 at least one is not, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import importlib
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .._text import compact_identifier
+from ..errors import ValidationError
+from ..identifiers import KINDS
+
+__all__ = ["register", "run"]
+
+#: Expected compact lengths of each kind, to pick the errors worth showing.
+_LENGTHS: dict[str, tuple[int, ...]] = {
+    "uscc": (18,),
+    "org_code": (9,),
+    "resident_id": (18,),
+    "business_reg_no": (15,),
+    "residence_permit": (18,),
+    "foreign_permanent_id": (18, 15),
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``identify`` subcommand (alias ``id``)."""
+    parser = subparsers.add_parser(
+        "identify",
+        aliases=["id"],
+        help="say which identifier kinds values are valid as, with parts or precise errors",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    parser.add_argument("values", nargs="+", metavar="VALUE", help="identifiers to examine")
+    parser.add_argument(
+        "--kind", choices=KINDS, help="check only as this kind (and show its error)"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date of the check for birth dates (default: today)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="USCC: also reject a bad embedded org code check"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.set_defaults(handler=run)
+
+
+def _options(kind: str, args: argparse.Namespace) -> dict[str, Any]:
+    if kind == "uscc":
+        return {"strict": args.strict}
+    if kind in ("resident_id", "residence_permit", "foreign_permanent_id"):
+        return {"as_of": args.as_of}
+    return {}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
+    """The report on one value: kinds, parts per kind, errors per plausible kind."""
+    kinds = (args.kind,) if args.kind else KINDS
+    report: dict[str, Any] = {"value": value, "kinds": [], "parts": {}, "errors": []}
+    compact = compact_identifier(value)
+    plausible = [k for k in kinds if len(compact) in _LENGTHS[k]] or list(kinds)
+    for kind in kinds:
+        module = importlib.import_module(f"credit_disclosure.identifiers.{kind}")
+        try:
+            info = module.parse(value, **_options(kind, args))
+        except ValidationError as err:
+            if kind in plausible:
+                report["errors"].append(
+                    {
+                        "kind": kind,
+                        "code": err.code,
+                        "position": err.position,
+                        "message_en": err.message_en,
+                        "message_zh": err.message_zh,
+                    }
+                )
+            continue
+        report["kinds"].append(kind)
+        report["parts"][kind] = attrs.asdict(info, value_serializer=lambda _i, _a, v: _plain(v))
+    if report["kinds"]:
+        report["errors"] = []
+    return report
+
+
+def _print_text(report: dict[str, Any]) -> None:
+    print(report["value"])
+    if report["kinds"]:
+        for kind in report["kinds"]:
+            print(f"  valid as {kind}")
+            for name, part in report["parts"][kind].items():
+                print(f"    {name}: {part}")
+        return
+    print("  not valid as any identifier")
+    for err in report["errors"]:
+        where = "" if err["position"] is None else f" at position {err['position']}"
+        print(f"  {err['kind']}: {err['code']}{where}: {err['message_en']} ({err['message_zh']})")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Examine every value; exit 0 if all are valid, 1 if any is not."""
+    reports = [examine(value, args) for value in args.values]
+    if args.json:
+        json.dump(reports, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for report in reports:
+            _print_text(report)
+    return 0 if all(r["kinds"] for r in reports) else 1

@@ -1,0 +1,56 @@
+"""``credit-disclosure identify``: kinds, parts and precise errors per value; exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from credit_disclosure.cli import main
+
+
+def test_valid_values_show_kind_and_parts(capsys: pytest.CaptureFixture[str]) -> None:
+    """Valid values print their kind and parsed parts; the exit code is 0."""
+    assert main(["identify", "91512081MA62K0260E", "11010519491231002x"]) == 0
+    out = capsys.readouterr().out
+    assert "valid as uscc" in out and "division_name: 四川省资阳市简阳市" in out
+    assert "valid as resident_id" in out and "gender: female" in out
+
+
+def test_invalid_value_shows_error_code_and_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    """An invalid value prints the error code, position and both messages; the exit code is 1."""
+    assert main(["id", "59467239-8"]) == 1
+    out = capsys.readouterr().out
+    assert "not valid as any identifier" in out
+    assert "org_code.checksum at position 8" in out and "校验码不正确" in out
+
+
+def test_json_output_and_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """--json gives one object per value; --as-of and --kind are passed to the validators."""
+    assert (
+        main(
+            ["id", "--json", "--kind", "resident_id", "--as-of", "1949-12-30", "11010519491231002X"]
+        )
+        == 1
+    )
+    (report,) = json.loads(capsys.readouterr().out)
+    assert report["kinds"] == []
+    assert [e["code"] for e in report["errors"]] == ["resident_id.birth_date"]
+    assert main(["id", "--json", "--as-of", "1950-01-01", "11010519491231002X"]) == 0
+    (report,) = json.loads(capsys.readouterr().out)
+    assert report["kinds"] == ["resident_id"]
+    assert report["parts"]["resident_id"]["birth_date"] == "1949-12-31"
+
+
+def test_strict_uscc(capsys: pytest.CaptureFixture[str]) -> None:
+    """--strict rejects a USCC whose embedded organisation code fails its check."""
+    assert main(["id", "91512081MA62K0261H"]) == 0
+    capsys.readouterr()
+    assert main(["id", "--strict", "91512081MA62K0261H"]) == 1
+    assert "uscc.org_code_checksum" in capsys.readouterr().out
+
+
+def test_bad_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --kind is a usage error (exit 2)."""
+    assert main(["id", "--kind", "passport", "x"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
