@@ -120,6 +120,8 @@ def _fmt_rate(rate: float | None) -> str:
 
 def format_table(results: list[Result], *, quick: bool) -> str:
     """Render results as a plain-text table (and the notes under it)."""
+    if not results:
+        return "no benchmark matched"
     header = ("benchmark", "ours", "peer", "peer rate", "ratio", "target", "met")
     rows: list[tuple[str, ...]] = []
     for r in results:
