@@ -16,3 +16,6 @@ settings.register_profile(
 )
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# tests/typing/ holds typed usage files for `mypy --strict`; they are never run.
+collect_ignore = ["typing"]
