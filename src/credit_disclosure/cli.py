@@ -24,6 +24,7 @@ _COMMANDS: tuple[str, ...] = (
     "check",
     "deadline",
     "identify",
+    "policy",
 )
 
 

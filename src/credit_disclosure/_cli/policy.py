@@ -1,0 +1,218 @@
+"""``credit-disclosure term`` and ``credit-disclosure repair``: explained policy answers.
+
+Thin over :mod:`credit_disclosure.policy`; no rule is decided here. Facts the
+command line does not get are left unstated, and the answer says what it
+lacked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from ..errors import PolicyError
+from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
+from ..standard import PenaltyType, RecordKind, SubjectCategory
+from ..workdays import default_calendar
+
+_TIERS = {
+    "minor": Tier.MINOR,
+    "general": Tier.GENERAL,
+    "serious": Tier.SERIOUS,
+    "special-serious": Tier.SPECIAL_SERIOUS,
+    **{t.value: t for t in Tier},
+}
+_SUBJECTS = {
+    "legal-person": SubjectCategory.LEGAL_PERSON,
+    "natural-person": SubjectCategory.NATURAL_PERSON,
+    "individual-business": SubjectCategory.INDIVIDUAL_BUSINESS,
+    **{s.value: s for s in SubjectCategory},
+}
+_PROCEDURES = {"simple": Procedure.SIMPLE, "ordinary": Procedure.ORDINARY}
+_PROCEDURES.update({p.value: p for p in Procedure})
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip().replace("/", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _choice(table: dict[str, object], what: str) -> object:
+    def parse(text: str) -> object:
+        try:
+            return table[text.strip()]
+        except KeyError:
+            names = ", ".join(k for k in table if k.isascii())
+            raise argparse.ArgumentTypeError(f"unknown {what} {text!r}; use {names}") from None
+
+    return parse
+
+
+def _types(text: str) -> frozenset[PenaltyType]:
+    try:
+        return frozenset(PenaltyType(part.strip()) for part in text.replace("，", ",").split(","))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--preset",
+        default="national",
+        help=f"preset policy (default: national): {', '.join(sorted(PRESETS))}",
+    )
+    where.add_argument("--policy-file", metavar="FILE", help="a policy JSON file of your own")
+    parser.add_argument("--decided", type=_date, required=True, help="decision date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--subject",
+        type=_choice(_SUBJECTS, "subject"),  # type: ignore[arg-type]
+        default=SubjectCategory.LEGAL_PERSON,
+        help="legal-person (default), natural-person or individual-business",
+    )
+    parser.add_argument("--licence", action="store_true", help="the record is a licence")
+    parser.add_argument(
+        "--tier",
+        type=_choice(_TIERS, "tier"),  # type: ignore[arg-type]
+        help="minor, general, serious or special-serious (轻微/一般/严重/特定严重)",
+    )
+    parser.add_argument(
+        "--procedure",
+        type=_choice(_PROCEDURES, "procedure"),  # type: ignore[arg-type]
+        help="simple or ordinary (简易程序/普通程序)",
+    )
+    parser.add_argument("--sector", help="sector, e.g. 消防 or 食品药品")
+    parser.add_argument("--types", type=_types, default=frozenset(), help="e.g. 罚款,没收违法所得")
+    parser.add_argument("--fine", help="fine in 万元 (10,000 yuan), e.g. 0.2")
+    parser.add_argument("--published", type=_date, help="the day it was published")
+    parser.add_argument(
+        "--revoked", type=_date, help="the day the platform was told of a revocation"
+    )
+    parser.add_argument(
+        "--provisional",
+        action="store_true",
+        help="treat years without a holiday schedule as weekends-only (deadlines marked)",
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``term`` and ``repair`` subcommands."""
+    term = subparsers.add_parser(
+        "term",
+        help="publication, display term and withdrawal of a penalty under a policy",
+        description=(
+            "Say whether a record is published and by when, its first and last day shown and "
+            "its minimum term, each with the rule that decided; with --on, whether it is shown "
+            "that day."
+        ),
+    )
+    _common(term)
+    term.add_argument("--on", type=_date, help="say whether the record is shown on this day")
+    term.set_defaults(handler=run_term)
+
+    repair = subparsers.add_parser(
+        "repair",
+        help="whether a credit-repair application can succeed, and from when",
+        description=(
+            "Evaluate every repair condition in force on the application date, with its rule, "
+            "and print the earliest date an application can succeed."
+        ),
+    )
+    _common(repair)
+    repair.add_argument("--applied", type=_date, required=True, help="application date")
+    for flag, text in (
+        ("--performed", "the penalty has been performed"),
+        ("--corrected", "the violation has been corrected"),
+        ("--commitment", "a public credit commitment is made"),
+        ("--consent", "the deciding body consents in writing (长治)"),
+    ):
+        repair.add_argument(flag, action="store_true", default=None, help=text)
+    repair.add_argument(
+        "--previous-repair", type=_date, action="append", default=[], metavar="DATE"
+    )
+    repair.set_defaults(handler=run_repair)
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    if args.policy_file:
+        return load_policy(args.policy_file)
+    return get_preset(args.preset)
+
+
+def _facts(args: argparse.Namespace, **extra: object) -> PenaltyFacts:
+    return PenaltyFacts(
+        decision_date=args.decided,
+        subject=args.subject,
+        kind=RecordKind.LICENSE if args.licence else RecordKind.PENALTY,
+        tier=args.tier,
+        procedure=args.procedure,
+        sector=args.sector,
+        penalty_types=args.types,
+        fine_wan=args.fine,
+        published_on=args.published,
+        revoked_on=args.revoked,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def run_term(args: argparse.Namespace) -> int:
+    """Handle ``credit-disclosure term``; return the exit code (2 when a part cannot be decided).
+
+    Each part (publication, term, display, withdrawal) is answered on its own,
+    so a fact the publication rules need does not hide the term.
+    """
+    calendar = default_calendar(provisional=args.provisional)
+    try:
+        policy = _policy(args)
+        facts = _facts(args)
+    except PolicyError as exc:
+        print(f"credit-disclosure term: {exc}", file=sys.stderr)
+        return 2
+    print(f"policy: {policy.name} ({policy.title})")
+    failed = False
+    parts: list[tuple[str, Callable[[], str]]] = [
+        ("publication", lambda: policy.publication(facts, calendar=calendar).explain()),
+        ("term", lambda: policy.term(facts).explain()),
+    ]
+    if args.on is not None:
+        on: date = args.on
+
+        def shown() -> str:
+            display = policy.is_displayed(facts, on=on)
+            return f"on {on}: {'shown' if display else 'not shown'} ({display.reason})"
+
+        parts.append(("display", shown))
+    if args.revoked is not None:
+        parts.append(("withdrawal", lambda: policy.withdrawal(facts, calendar=calendar).explain()))
+    for name, answer in parts:
+        try:
+            print(answer())
+        except PolicyError as exc:
+            failed = True
+            print(f"{name}: cannot decide: {exc}")
+    return 2 if failed else 0
+
+
+def run_repair(args: argparse.Namespace) -> int:
+    """Handle ``credit-disclosure repair``; return the exit code (0 eligible, 1 not)."""
+    try:
+        policy = _policy(args)
+        facts = _facts(
+            args,
+            performed=args.performed,
+            corrected=args.corrected,
+            commitment=args.commitment,
+            authority_consent=args.consent,
+            previous_repairs=tuple(args.previous_repair),
+        )
+        answer = policy.repair(facts, applied_on=args.applied)
+    except PolicyError as exc:
+        print(f"credit-disclosure repair: {exc}", file=sys.stderr)
+        return 2
+    print(f"policy: {policy.name} ({policy.title})")
+    print(answer.explain())
+    return 0 if answer.eligible else 1
