@@ -146,13 +146,30 @@ class KeepEnds:
     mask_char: str = attrs.field(default="*", validator=_check_mask_char)
     fixed_width: int | None = attrs.field(default=None, validator=_check_width)
     compact: bool = True
+    _full: int = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_full", self.keep_start + self.keep_end + self.min_hidden)
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
-        s = compact_identifier(value) if self.compact else value.strip()
-        return _keep_ends(
-            s, self.keep_start, self.keep_end, self.min_hidden, self.mask_char, self.fixed_width
-        )
+        if not self.compact:
+            s = value.strip()
+        elif value.isascii() and value.isalnum():  # the common case: already compact
+            s = value.upper()
+        else:
+            s = compact_identifier(value)
+        n = len(s)
+        keep_start, keep_end = self.keep_start, self.keep_end
+        full = self._full
+        if n < full:
+            if n == 0:
+                return ""
+            keep_start = keep_start * n // full
+            keep_end = keep_end * n // full
+        width = self.fixed_width
+        hidden = n - keep_start - keep_end if width is None else width
+        return s[:keep_start] + self.mask_char * hidden + s[n - keep_end :]
 
 
 #: Chinese compound surnames (复姓) from 《百家姓》 and common use. A name that starts
@@ -246,10 +263,6 @@ COMPOUND_SURNAMES: Final[frozenset[str]] = frozenset(
 _WHITESPACE: Final[dict[int, None]] = dict.fromkeys(map(ord, " \t\r\n\v\f\u00a0\u3000\u200b\ufeff"))
 
 
-def _has_cjk(s: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in s)
-
-
 @attrs.frozen(kw_only=True)
 class NameRule:
     """Keep the surname (复姓 included) and mask the given name.
@@ -277,23 +290,23 @@ class NameRule:
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
         s = value.strip()
-        if not s:
-            return ""
-        cjk = _has_cjk(s)
-        if cjk:
-            s = s.translate(_WHITESPACE)
+        if not s.isascii() and (" " in s or not s.isprintable()):
+            s = s.translate(_WHITESPACE)  # 张　三: padding inside a Chinese name
         n = len(s)
+        width = self.fixed_width
+        if n < 2:  # a single character (or nothing): all of it is hidden
+            return "" if n == 0 else self.mask_char * (1 if width is None else width)
         if not self.keep_surname:
             keep = 0
-        elif cjk and n > 2 and s[:2] in self.compound_surnames:
+        elif n > 2 and s[:2] in self.compound_surnames and not s.isascii():
             keep = 2
         else:
             keep = 1
-        keep = min(keep, n - 1)
-        keep_end = min(self.keep_end, n - keep - 1)
-        hidden = n - keep - keep_end
-        width = self.fixed_width
-        return s[:keep] + self.mask_char * (hidden if width is None else width) + s[n - keep_end :]
+        keep_end = self.keep_end
+        if keep_end and keep + keep_end >= n:
+            keep_end = n - keep - 1
+        hidden = n - keep - keep_end if width is None else width
+        return s[:keep] + self.mask_char * hidden + s[n - keep_end :]
 
 
 _PHONE_JUNK: Final[dict[int, None]] = dict.fromkeys(map(ord, "()（）+＋"))
@@ -327,7 +340,10 @@ class PhoneRule:
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
-        d = compact_identifier(value).translate(_PHONE_JUNK)
+        if value.isascii() and value.isdigit():  # the common case: digits only
+            d = value
+        else:
+            d = compact_identifier(value).translate(_PHONE_JUNK)
         n = len(d)
         prefix = ""
         if n == 15 and d.startswith("0086"):
@@ -348,11 +364,15 @@ class PhoneRule:
 
 # A province-level unit, then a prefecture-level unit, then a county-level unit
 # (GB/T 2260 naming: 省/自治区/直辖市/特别行政区; 市/自治州/地区/盟; 区/县/旗/县级市).
-_ADDRESS = re.compile(
-    r"(?P<province>[^省市区县]{2,8}?(?:省|自治区|特别行政区)|北京市?|天津市?|上海市?|重庆市?)?"
-    r"(?P<prefecture>[^省市盟区县旗]{1,10}?(?:自治州|市|州(?![市区县])|地区|盟))?"
-    r"(?P<county>[^省市盟区县旗]{1,10}?(?:自治县|自治旗|区|县|旗|市))?"
-)
+_PROVINCE = r"(?:[^省市区县]{2,8}?(?:省|自治区|特别行政区)|北京市?|天津市?|上海市?|重庆市?)?"
+_PREFECTURE = r"(?:[^省市盟区县旗]{1,10}?(?:自治州|市|州(?![市区县])|地区|盟))?"
+_COUNTY = r"(?:[^省市盟区县旗]{1,10}?(?:自治县|自治旗|区|县|旗|市))?"
+# One pattern per level: the end of the match is the end of what is kept.
+_ADDRESS: Final[dict[str, re.Pattern[str]]] = {
+    "province": re.compile(_PROVINCE),
+    "prefecture": re.compile(_PROVINCE + _PREFECTURE),
+    "county": re.compile(_PROVINCE + _PREFECTURE + _COUNTY),
+}
 
 
 class AddressLevel(enum.Enum):
@@ -390,20 +410,19 @@ class AddressRule:
     level: AddressLevel = AddressLevel.COUNTY
     mask_char: str = attrs.field(default="*", validator=_check_mask_char)
     fixed_width: int | None = attrs.field(default=4, validator=_check_width)
+    _pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_pattern", _ADDRESS[self.level.value])
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
-        s = value.translate(_WHITESPACE)
+        s = value if value.isprintable() and " " not in value else value.translate(_WHITESPACE)
         if not s:
             return ""
-        m = _ADDRESS.match(s)
-        assert m is not None  # every group is optional: the pattern always matches
-        end = 0
-        for group in ("province", "prefecture", "county"):
-            if m.group(group) is not None:
-                end = m.end(group)
-            if group == self.level.value:
-                break
+        m = self._pattern.match(s)
+        assert m is not None  # every part is optional: the pattern always matches
+        end = m.end()
         rest = len(s) - end
         if rest == 0:  # nothing below the kept divisions: still hide that fact
             rest = 1
