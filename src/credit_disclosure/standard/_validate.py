@@ -556,6 +556,20 @@ def _validate(
     return issues
 
 
+def _in_field_order(issues: list[Issue], positions: dict[str | None, int]) -> list[Issue]:
+    # Report issues in the standard's field order (stable: several per field keep their order).
+    if len(issues) > 1:
+        issues.sort(key=lambda i: positions.get(i.field, 0))
+    return issues
+
+
+_POSITIONS: Final[dict[type[Any], dict[str | None, int]]] = {
+    record_class(k, v): {f.code: f.position for f in fields(k, v)}
+    for k in RecordKind
+    for v in StandardVersion
+}
+
+
 def validate(
     record: LicenseRecord | PenaltyRecord | License2015Record | Penalty2015Record,
     *,
@@ -581,7 +595,8 @@ def validate(
     """
     if as_of is None:
         as_of = date.today()
-    return _validate(record, as_of, options or _DEFAULT_OPTIONS, frozenset())
+    issues = _validate(record, as_of, options or _DEFAULT_OPTIONS, frozenset())
+    return _in_field_order(issues, _POSITIONS[type(record)])
 
 
 # ------------------------------------------------------------------ check_row
@@ -655,7 +670,7 @@ def check_row(
     if as_of is None:
         as_of = date.today()
     issues.extend(_validate(record, as_of, opts, frozenset(bad) if bad else _EMPTY))
-    return RowResult(record, tuple(issues))
+    return RowResult(record, tuple(_in_field_order(issues, _POSITIONS[type(record)])))
 
 
 def _parse_row(
