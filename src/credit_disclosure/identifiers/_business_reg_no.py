@@ -123,9 +123,6 @@ def generate(
     """
     r = rng_of(rng, seed)
     if authority is None:
-        authority = r.choice(_SAMPLE)
+        authority = r.choice(_divisions.sample_codes())
     body = authority + f"{r.randrange(10**8):08d}"
     return validate(body + iso7064_mod11_10(body))
-
-
-_SAMPLE: Final = sorted(c for c in _divisions.KNOWN if not c.endswith("00"))

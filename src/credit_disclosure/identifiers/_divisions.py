@@ -155,6 +155,25 @@ def lookup(code: str) -> Division | None:
     return division
 
 
+def sample_codes(resident_id: bool = False) -> list[str]:
+    """Sorted county-level codes (not ending in 00) for ``generate``; built on first use.
+
+    With ``resident_id``, only codes a 居民身份证 may carry.
+
+    >>> "310115" in sample_codes(resident_id=True)
+    True
+    """
+    key = "resident_id" if resident_id else "all"
+    cached = _SAMPLES.get(key)
+    if cached is None or len(cached) > len(KNOWN):
+        source = RESIDENT_ID if resident_id else KNOWN
+        cached = _SAMPLES[key] = sorted(c for c in source if not c.endswith("00"))
+    return cached
+
+
+_SAMPLES: dict[str, list[str]] = {}
+
+
 def register(code: str, name: str, *, from_year: int | None = None) -> None:
     """Add a division code the shipped data does not know yet (e.g. created after the release).
 
@@ -174,3 +193,4 @@ def register(code: str, name: str, *, from_year: int | None = None) -> None:
         RESIDENT_ID.add(code)
     PROVINCES.add(code[:2])
     _CACHE.pop(code, None)
+    _SAMPLES.clear()

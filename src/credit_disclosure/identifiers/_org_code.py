@@ -54,7 +54,7 @@ def validate(s: str) -> str:
         raise length_error(_M, "9", len(c))
     body = c[:8]
     t = body.translate(ORG_TO_B13)
-    if not (t.isascii() and t.isalnum() and len(t) == 8) or c[8] not in _CHECK:
+    if not (t.isascii() and t.isalnum()) or c[8] not in _CHECK:
         bad = first_bad(body, _BODY)
         if bad >= 0:
             raise format_error(_M, bad, "a digit or an upper-case letter", "数字或大写字母")

@@ -210,9 +210,6 @@ def generate(
     """
     r = rng_of(rng, seed)
     if division is None:
-        division = r.choice(_SAMPLE_DIVISIONS)
+        division = r.choice(_divisions.sample_codes(resident_id=True))
     body = division + random_birth_date(r, birth_date) + random_sequence(r, gender)
     return validate(body + gb11643(body))
-
-
-_SAMPLE_DIVISIONS: Final = sorted(c for c in _divisions.RESIDENT_ID if not c.endswith("00"))

@@ -249,13 +249,10 @@ def generate(
     if org_type is None:
         org_type = r.choice(sorted(AUTHORITY_TYPES))
     if division is None:
-        division = r.choice(_SAMPLE_DIVISIONS)
+        division = r.choice(_divisions.sample_codes())
     if org_code is None:
         # The GB 11714 check character (0-9 or X) is always in the USCC alphabet.
         body = "".join(r.choice(USCC_ALPHABET) for _ in range(8))
         org_code = body + gb11714(body)
     body = org_type + division + org_code
     return validate(body + gb32100(body))
-
-
-_SAMPLE_DIVISIONS: Final = sorted(c for c in _divisions.KNOWN if not c.endswith("00"))
