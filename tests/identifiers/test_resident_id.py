@@ -172,3 +172,23 @@ def test_peer_disagrees_on_issue_place() -> None:
     ric = pytest.importorskip("stdnum.cn.ric")
     number = with_check("31011519400101001")
     assert resident_id.is_valid(number) and not ric.is_valid(number)
+
+
+def test_legacy_length_hints_upgrade() -> None:
+    """A 15-digit number is a length error whose message points to upgrade()."""
+    with pytest.raises(InvalidLength) as info:
+        resident_id.validate("110105491231002")
+    assert info.value.code == "resident_id.length"
+    assert "upgrade()" in info.value.message_en and "升位" in info.value.message_zh
+
+
+def test_today_cache_recomputed_after_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached 'today' used as the default as_of is recomputed once its expiry passes."""
+    from credit_disclosure.identifiers import _common
+
+    monkeypatch.setattr(_common, "_today_ymd", "19000101")
+    monkeypatch.setattr(_common, "_today_expires", float("inf"))
+    assert not resident_id.is_valid("11010519491231002X")  # "today" is 1900-01-01
+    monkeypatch.setattr(_common, "_today_expires", 0.0)
+    assert resident_id.is_valid("11010519491231002X")
+    assert _common.today_ymd() == date.today().strftime("%Y%m%d")

@@ -9,6 +9,7 @@ from typing import Final, NoReturn
 
 import attrs
 
+from ..errors import InvalidLength
 from . import _divisions
 from ._checkdigits import gb11643
 from ._common import (
@@ -86,6 +87,14 @@ _DIVISION_MESSAGES: Final = (
 )
 
 
+def _legacy_error() -> InvalidLength:
+    return InvalidLength(
+        f"{_M}.length",
+        message_en="must be 18 characters long, got 15 (a legacy number: convert it with upgrade())",
+        message_zh="长度应为18位，实际为15位（旧版15位号码请先升位）",
+    )
+
+
 def check18(
     module: str,
     s: str,
@@ -96,6 +105,8 @@ def check18(
     """Validate a GB 11643 number: length, digits, check, ``allowed`` division, birth date."""
     c = _compact(s, module)
     if len(c) != 18:
+        if len(c) == 15 and module == _M:
+            raise _legacy_error()
         raise length_error(module, "18", len(c))
     body = c[:17]
     if not (body.isascii() and body.isdigit()):
