@@ -32,25 +32,25 @@ def _module(name: str) -> ModuleType:
     return mod
 
 
-def _check(name: str, value: str, as_of: date | None) -> ValidationError | None:
+def _check(name: str, value: str, as_of: date | None) -> str | ValidationError:
     mod = _module(name)
     try:
         if as_of is not None and name in _AS_OF:
-            mod.validate(value, as_of=as_of)
+            compact: str = mod.validate(value, as_of=as_of)
         else:
-            mod.validate(value)
+            compact = mod.validate(value)
     except ValidationError as exc:
         return exc
-    return None
+    return compact
 
 
 @functools.lru_cache(maxsize=16384)
-def _check_cached(name: str, value: str) -> ValidationError | None:
+def _check_cached(name: str, value: str) -> str | ValidationError:
     return _check(name, value, None)
 
 
-def check_identifier(name: str, value: str, as_of: date | None = None) -> ValidationError | None:
-    """The error ``identifiers.<name>.validate`` raises for ``value``, or ``None`` if valid."""
+def check_identifier(name: str, value: str, as_of: date | None = None) -> str | ValidationError:
+    """The compact value when ``identifiers.<name>.validate`` accepts it, else the error it raised."""
     if name in _CACHEABLE:
         return _check_cached(name, value)
     return _check(name, value, as_of)

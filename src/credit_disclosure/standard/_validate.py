@@ -8,8 +8,9 @@ checks go through ``credit_disclosure.identifiers``.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from typing import Any, Final
 import attrs
 
 from .._text import compact_identifier, to_halfwidth
+from ..errors import ValidationError
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -61,6 +63,9 @@ __all__ = ["RowResult", "ValidationOptions", "check_row", "validate"]
 
 
 def _frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    # The shipped defaults are already read-only: keep them (identity lets caches apply).
+    if value is DEFAULT_PENALTY_TYPE_ALIASES:
+        return value
     return MappingProxyType(dict(value))
 
 
@@ -176,55 +181,71 @@ def _identifier_issue(
     module: str,
     value: str,
     as_of: date | None,
-) -> bool:
-    """Check ``value`` with identifiers.<module>; add an issue and return False when invalid."""
-    exc = check_identifier(module, value, as_of)
-    if exc is None:
-        return True
+) -> str | None:
+    """Check ``value`` with identifiers.<module>: its compact form, or None (and an issue)."""
+    checked = check_identifier(module, value, as_of)
+    if type(checked) is str:
+        return checked
+    assert isinstance(checked, ValidationError)
     _make(
         issues,
         opts,
-        exc.code,
+        checked.code,
         spec,
-        detail_en=exc.message_en,
-        detail_zh=exc.message_zh,
+        detail_en=checked.message_en,
+        detail_zh=checked.message_zh,
     )
-    return False
+    return None
 
 
 # ------------------------------------------------------------------ the plans
 
-# (spec, attr, type, length, requirement kind, categories, identifier module)
-_PlanRow = tuple[
-    FieldSpec,
-    str,
-    FieldType,
-    "int | None",
-    RequirementKind,
-    frozenset[SubjectCategory],
-    "str | None",
-]
-
 # Fields whose identifier module depends on another field, checked by the cross-field rules.
 _SPECIAL_IDS: Final = frozenset({"credit_code", "cert_no", "legal_rep_cert_no"})
+_TEXTUAL: Final = frozenset({FieldType.TEXT, FieldType.CODE, FieldType.IDENTIFIER})
 
 
-def _plan(kind: RecordKind, version: StandardVersion) -> tuple[_PlanRow, ...]:
-    return tuple(
-        (
-            f,
-            f.attr,
-            f.type,
-            f.length,
-            f.requirement.kind,
-            f.requirement.categories,
-            None if f.attr in _SPECIAL_IDS and version is StandardVersion.V2018 else f.identifier,
-        )
-        for f in fields(kind, version)
+@attrs.frozen
+class _Plan:
+    """The generic checks of one record class, split by kind so each loop does one thing."""
+
+    values: Callable[[Any], tuple[Any, ...]]
+    required: tuple[tuple[int, FieldSpec], ...]
+    required_for: tuple[tuple[int, FieldSpec, frozenset[SubjectCategory]], ...]
+    lengths: tuple[tuple[int, FieldSpec, int | None], ...]
+    identifiers: tuple[tuple[int, FieldSpec, str], ...]
+    dates: tuple[tuple[int, FieldSpec], ...]
+
+
+def _plan(kind: RecordKind, version: StandardVersion) -> _Plan:
+    table = fields(kind, version)
+    special = _SPECIAL_IDS if version is StandardVersion.V2018 else frozenset()
+    return _Plan(
+        values=operator.attrgetter(*(f.attr for f in table)),
+        required=tuple(
+            (i, f) for i, f in enumerate(table) if f.requirement.kind is RequirementKind.REQUIRED
+        ),
+        required_for=tuple(
+            (i, f, f.requirement.categories)
+            for i, f in enumerate(table)
+            if f.requirement.kind is RequirementKind.REQUIRED_FOR
+        ),
+        # identifiers are checked by their module, which reports a wrong length itself
+        lengths=tuple(
+            (i, f, f.length)
+            for i, f in enumerate(table)
+            if f.type in _TEXTUAL and f.identifier is None
+        ),
+        identifiers=tuple(
+            (i, f, f.identifier)
+            for i, f in enumerate(table)
+            if f.identifier is not None and f.attr not in special
+        ),
+        dates=tuple((i, f) for i, f in enumerate(table) if f.type is FieldType.DATE),
     )
 
 
-_PLANS: Final[dict[type[Any], tuple[_PlanRow, ...]]] = {
+_PLANS: Final[dict[type[Any], _Plan]] = {
     record_class(k, v): _plan(k, v) for k in RecordKind for v in StandardVersion
 }
 _SPECS: Final[dict[type[Any], dict[str, FieldSpec]]] = {
@@ -254,39 +275,41 @@ _TEN_THOUSAND: Final = Decimal(10000)
 
 def _generic(
     rec: Record,
-    plan: tuple[_PlanRow, ...],
+    plan: _Plan,
     category: SubjectCategory | None,
     as_of: date | None,
     opts: ValidationOptions,
     skip: frozenset[str],
     issues: list[Issue],
 ) -> None:
-    lengths = opts.lengths
-    check_lengths = opts.check_lengths
-    future = opts.future_date_fields
-    for spec, attr, ftype, length, req, cats, ident in plan:
-        value = getattr(rec, attr)
-        if value is None:
-            if req is RequirementKind.REQUIRED:
-                if spec.code not in skip:
-                    _make(issues, opts, "field.required", spec)
-            elif req is RequirementKind.REQUIRED_FOR and category in cats and spec.code not in skip:
-                assert category is not None
+    values = plan.values(rec)
+    for i, spec in plan.required:
+        if values[i] is None and spec.code not in skip:
+            _make(issues, opts, "field.required", spec)
+    if category is not None:
+        for i, spec, cats in plan.required_for:
+            if values[i] is None and category in cats and spec.code not in skip:
                 _make(issues, opts, "field.required_for_category", spec, category=category.value)
-            continue
-        if ftype is FieldType.DATE:
-            if as_of is not None and spec.code in future and value > as_of:
-                _make(issues, opts, "date.future", spec)
-            continue
-        if ftype is FieldType.DECIMAL or ftype is FieldType.ENUM:
-            continue
-        if check_lengths and spec.identifier is None:
-            limit = lengths.get(spec.code, length) if lengths else length
+    if opts.check_lengths:
+        overrides = opts.lengths
+        for i, spec, limit in plan.lengths:
+            value = values[i]
+            if value is None:
+                continue
+            if overrides:
+                limit = overrides.get(spec.code, limit)
             if limit is not None and len(value) > limit:
                 _make(issues, opts, "field.length", spec, limit=limit)
-                continue
-        if ident is not None:
-            _identifier_issue(issues, opts, spec, ident, value, as_of)
+    for i, spec, module in plan.identifiers:
+        value = values[i]
+        if value is not None:
+            _identifier_issue(issues, opts, spec, module, value, as_of)
+    if as_of is not None:
+        future = opts.future_date_fields
+        for i, spec in plan.dates:
+            value = values[i]
+            if value is not None and value > as_of and spec.code in future:
+                _make(issues, opts, "date.future", spec)
 
 
 def _cert_check(
@@ -327,8 +350,7 @@ def _subject_2018(
     cc_spec = specs["credit_code"]
     valid_cc: str | None = None
     if credit_code is not None:
-        compact = compact_identifier(credit_code)
-        if compact == PLACEHOLDER_CREDIT_CODE:
+        if credit_code[-1:] in "Xx" and compact_identifier(credit_code) == PLACEHOLDER_CREDIT_CODE:
             # 790号: an individual business without a credit code writes the placeholder,
             # and then the business registration number is required.
             if category is not None and category is not SubjectCategory.INDIVIDUAL_BUSINESS:
@@ -342,12 +364,13 @@ def _subject_2018(
                     reason_en="the credit code is the placeholder 00000000000000000X",
                     reason_zh="统一社会信用代码为00000000000000000X",
                 )
-        elif _identifier_issue(issues, opts, cc_spec, "uscc", credit_code, as_of):
-            valid_cc = compact
+        else:
+            valid_cc = _identifier_issue(issues, opts, cc_spec, "uscc", credit_code, as_of)
+        if valid_cc is not None:
             if category is SubjectCategory.NATURAL_PERSON:
                 _make(issues, opts, "consistency.natural_person_code", cc_spec)
             elif category is not None:
-                reg_type = compact[:2]
+                reg_type = valid_cc[:2]
                 is_ib = category is SubjectCategory.INDIVIDUAL_BUSINESS
                 if (reg_type == "92") is not is_ib:
                     _make(
@@ -525,11 +548,8 @@ def _codes_2015(
         if any(p not in _PENALTY_2015 for p in parts):
             _make(issues, opts, "code.unknown", specs["category2"])
     if rec.credit_code is not None and rec.org_code is not None:
-        cc = compact_identifier(rec.credit_code)
-        if (
-            check_identifier("uscc", rec.credit_code) is None
-            and compact_identifier(rec.org_code) != cc[8:17]
-        ):
+        cc = check_identifier("uscc", rec.credit_code)
+        if type(cc) is str and compact_identifier(rec.org_code) != cc[8:17]:
             _make(issues, opts, "consistency.uscc_org_code", specs["org_code"])
 
 
