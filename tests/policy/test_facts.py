@@ -48,6 +48,12 @@ def test_defaults_are_unstated() -> None:
         ("fine_wan", "NaN"),
         ("penalty_types", ["罚金"]),
         ("previous_repairs", ["2021-01-01"]),
+        ("performed", "yes"),
+        ("commitment", 1),
+        ("restriction_months", -3),
+        ("restriction_months", 1.5),
+        ("revoked_on", date(2022, 2, 28)),
+        ("published_on", date(2021, 12, 31)),
     ],
 )
 def test_bad_facts_raise_policy_error(field: str, value: object) -> None:

@@ -98,6 +98,7 @@ def test_load_user_policy_file(tmp_path: Path) -> None:
         ),
         (lambda d: d["repair_rules"][3].update(fact="luck"), r"fact"),
         (lambda d: d["term_rules"][0]["match"].update(max_fine_wan=1.5), r"max_fine_wan"),
+        (lambda d: d["deadline_choices"][0].update(deadline="PUBLISH"), r"no rule 'PUBLISH'"),
     ],
 )
 def test_bad_files_say_where(mutate: Any, message: str) -> None:
@@ -138,3 +139,10 @@ def test_junk_data_never_escapes(junk: dict[str, Any]) -> None:
     """Junk mappings raise PolicyError and nothing else."""
     with pytest.raises(PolicyError):
         policy_from_dict(junk)
+
+
+def test_match_amount_conversion() -> None:
+    """``Match(max_fine_wan=...)`` takes strings and integers as Decimal, and rejects junk."""
+    assert Match(max_fine_wan="10").max_fine_wan == Match(max_fine_wan=10).max_fine_wan
+    with pytest.raises(PolicyError):
+        Match(max_fine_wan="ten")

@@ -121,6 +121,16 @@ def _to_sector(value: str | None) -> str | None:
     return value
 
 
+def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise PolicyError(f"{attribute.name} is True, False or None (not stated), not {value!r}")
+
+
+def _optional_months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise PolicyError(f"{attribute.name} is a whole number of months, not {value!r}")
+
+
 def _to_dates(value: Iterable[date]) -> tuple[date, ...]:
     days: list[object] = list(value)
     for day in days:
@@ -169,15 +179,21 @@ class PenaltyFacts:
         validator=attrs.validators.optional(attrs.validators.instance_of(Procedure)),
     )
     sector: str | None = attrs.field(default=None, converter=_to_sector)
-    performed: bool | None = None
-    corrected: bool | None = None
-    commitment: bool | None = None
-    authority_consent: bool | None = None
+    performed: bool | None = attrs.field(default=None, validator=_optional_bool)
+    corrected: bool | None = attrs.field(default=None, validator=_optional_bool)
+    commitment: bool | None = attrs.field(default=None, validator=_optional_bool)
+    authority_consent: bool | None = attrs.field(default=None, validator=_optional_bool)
     published_on: date | None = attrs.field(default=None, validator=_plain_date("published_on"))
     revoked_on: date | None = attrs.field(default=None, validator=_plain_date("revoked_on"))
-    restriction_months: int | None = None
+    restriction_months: int | None = attrs.field(default=None, validator=_optional_months)
     previous_repairs: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
     previous_serious_penalties: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("published_on", "revoked_on"):
+            day = getattr(self, name)
+            if day is not None and day < self.decision_date:
+                raise PolicyError(f"{name} ({day}) is before the decision date")
 
     def with_tier(self, tier: Tier) -> PenaltyFacts:
         """Return a copy with ``tier`` set (e.g. from :func:`suggest_tier`, once reviewed).

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import deadlines
 from ..errors import CalendarDataMissing, PolicyError
 from ._answers import (
     Display,
@@ -37,13 +36,6 @@ __all__ = ["Policy"]
 _ONE_DAY = timedelta(days=1)
 
 _Rule = PublicationRule | DeadlineChoice | TermRule | RepairRule
-
-
-def _deadline_rule(name: str) -> deadlines.DeadlineRule:
-    rule = getattr(deadlines, name, None) or deadlines.RULES.get(name)
-    if not isinstance(rule, deadlines.DeadlineRule):
-        raise PolicyError(f"policy.deadline: credit_disclosure.deadlines has no rule {name!r}")
-    return rule
 
 
 @attrs.frozen(kw_only=True)
@@ -175,7 +167,8 @@ class Policy:
         rule = rules[0]
         if rule.deadline is None:
             return rule, None, None
-        named = _deadline_rule(rule.deadline)
+        named = rule.rule()
+        assert named is not None  # deadline is not None
         try:
             deadline: Deadline = named.due(start, calendar=calendar)
         except (CalendarDataMissing, PolicyError) as exc:

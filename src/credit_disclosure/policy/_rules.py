@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from .. import deadlines
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
 from ..standard._fields import RecordKind
@@ -65,6 +66,15 @@ def _opt_frozenset(value: object) -> object:
     return None if value is None else frozenset(value)  # type: ignore[call-overload]
 
 
+def _opt_decimal(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise PolicyError(f"max_fine_wan must be an amount of 万元, not {value!r}") from None
+
+
 def _missing(fact: str) -> PolicyError:
     return PolicyError(
         f"policy.missing_fact: this rule needs '{fact}', which the facts leave unstated "
@@ -104,7 +114,7 @@ class Match:
         default=None, converter=_opt_frozenset
     )
     only_types: frozenset[PenaltyType] | None = attrs.field(default=None, converter=_opt_frozenset)
-    max_fine_wan: Decimal | None = None
+    max_fine_wan: Decimal | None = attrs.field(default=None, converter=_opt_decimal)
 
     def matches(self, facts: PenaltyFacts) -> bool:
         """Whether ``facts`` meets every criterion; raise :class:`PolicyError` if one is unstated.
@@ -221,6 +231,21 @@ class PublicationRule(_Dated):
     reason_zh: str
 
 
+def _resolve_deadline(name: str) -> deadlines.DeadlineRule:
+    rule = getattr(deadlines, name, None) or deadlines.RULES.get(name)
+    if not isinstance(rule, deadlines.DeadlineRule):
+        raise PolicyError(
+            f"policy.deadline: credit_disclosure.deadlines has no rule {name!r} "
+            f"(known: {', '.join(sorted(deadlines.RULES))})"
+        )
+    return rule
+
+
+def _known_deadline(instance: object, attribute: object, value: str | None) -> None:
+    if value is not None:
+        _resolve_deadline(value)
+
+
 @attrs.frozen(kw_only=True)
 class DeadlineChoice(_Dated):
     """Which working-day rule of :mod:`credit_disclosure.deadlines` a policy uses.
@@ -237,7 +262,16 @@ class DeadlineChoice(_Dated):
     """
 
     purpose: str = attrs.field(validator=attrs.validators.in_(("publication", "withdrawal")))
-    deadline: str | None
+    deadline: str | None = attrs.field(validator=_known_deadline)
+
+    def rule(self) -> deadlines.DeadlineRule | None:
+        """The :class:`~credit_disclosure.deadlines.DeadlineRule` named, or ``None`` (same day).
+
+        >>> DeadlineChoice(citation=Citation(document="SAMR 令第45号"), purpose="withdrawal",
+        ...                deadline="WITHDRAWAL_AFTER_REVOCATION").rule().name
+        'withdrawal_after_revocation'
+        """
+        return None if self.deadline is None else _resolve_deadline(self.deadline)
 
 
 class RepairRuleKind(enum.Enum):
