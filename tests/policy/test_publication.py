@@ -95,7 +95,7 @@ def test_withdrawal_in_an_unknown_year() -> None:
 
 def test_unknown_deadline_name_is_an_error() -> None:
     """A deadline choice naming a rule that does not exist fails when built, listing the names."""
-    with pytest.raises(PolicyError, match="NOPE.*samr_publication"):
+    with pytest.raises(PolicyError, match=r"NOPE.*samr_publication"):
         DeadlineChoice(citation=Citation(document="x"), purpose="publication", deadline="NOPE")
 
 
