@@ -17,7 +17,7 @@ the file.
 
 from __future__ import annotations
 
-from ._check import ProgressCallback, check_file, check_rows
+from ._check import check_file, check_rows
 from ._encoding import detect_encoding
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
@@ -29,7 +29,6 @@ __all__ = [
     "FileFormat",
     "HeaderStyle",
     "IoIssueSpec",
-    "ProgressCallback",
     "RawRow",
     "Report",
     "TableReader",

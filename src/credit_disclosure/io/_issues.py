@@ -59,7 +59,7 @@ _SPECS: Final = (
         Severity.ERROR,
         "the row cannot be read as CSV ({reason})",
         "该行无法按CSV解析（{reason}）",
-        "The CSV parser rejected the row (for example a NUL byte or a value longer than the "
+        "The CSV parser rejected the row (for example a value longer than the "
         "parser's limit). The row is not checked further.",
     ),
     IoIssueSpec(

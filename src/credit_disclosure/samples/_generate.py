@@ -83,7 +83,9 @@ class Fault:
 
     ``kinds`` are the record kinds it applies to; ``category`` the subject
     category the record must have for it (``None``: any); ``field`` is
-    written with ``{p}`` for the field-code prefix (``XK`` or ``CF``).
+    written with ``{p}`` for the field-code prefix (``XK`` or ``CF``) and
+    ``{agency_code}`` for the deciding authority's credit-code field
+    (``XK_XKJGDM`` or ``CF_CFJGDM``): :meth:`field_for` fills them in.
 
     >>> FAULTS["future_decision_date"].code
     'date.future'
@@ -101,13 +103,16 @@ class Fault:
 
         >>> FAULTS["missing_decision_no"].field_for(RecordKind.LICENSE)
         'XK_WSH'
+        >>> FAULTS["authority_code_checksum"].field_for(RecordKind.PENALTY)
+        'CF_CFJGDM'
         """
         if self.field is None:
             return None
-        return self.field.format(p=_PREFIX[kind])
+        return self.field.format(p=_PREFIX[kind], agency_code=_AGENCY_CODE[kind])
 
 
 _PREFIX: Final = {RecordKind.LICENSE: "XK", RecordKind.PENALTY: "CF"}
+_AGENCY_CODE: Final = {RecordKind.LICENSE: "XK_XKJGDM", RecordKind.PENALTY: "CF_CFJGDM"}
 _LP, _NP, _IB = (
     SubjectCategory.LEGAL_PERSON,
     SubjectCategory.NATURAL_PERSON,
@@ -127,7 +132,7 @@ _FAULT_LIST: Final = (
     Fault(
         "authority_code_checksum",
         "uscc.checksum",
-        "{p}_AGENCY_CODE",
+        "{agency_code}",
         "the deciding authority's credit code with a wrong check character",
     ),
     Fault(
@@ -231,14 +236,6 @@ _FAULT_LIST: Final = (
 
 #: Every fault the generator can plant, by name.
 FAULTS: Final[Mapping[str, Fault]] = {f.name: f for f in _FAULT_LIST}
-
-_AGENCY_CODE: Final = {RecordKind.LICENSE: "XK_XKJGDM", RecordKind.PENALTY: "CF_CFJGDM"}
-
-
-def _fault_field(fault: Fault, kind: RecordKind) -> str | None:
-    if fault.field == "{p}_AGENCY_CODE":
-        return _AGENCY_CODE[kind]
-    return fault.field_for(kind)
 
 
 def default_faults(kind: RecordKind) -> dict[str, int]:
@@ -675,7 +672,7 @@ def generate_records(
         fault = FAULTS[planted_name]
         values = make(gen, fault.category or gen.category())
         gen.plant(fault, kind, values)
-        planted = PlantedFault(row, planted_name, fault.code, _fault_field(fault, kind))
+        planted = PlantedFault(row, planted_name, fault.code, fault.field_for(kind))
         yield SampleRecord(row, _ordered(values, codes), (planted,))
 
 

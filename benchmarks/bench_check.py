@@ -1,0 +1,159 @@
+"""``check`` end to end: read a penalty CSV, check every row, fill the report.
+
+Issue 5 sets an absolute target: at least 20,000 penalty records per second on
+one core, end to end (read CSV + ``check_row`` + report), and peak memory
+under 200 MB whatever the file size. The file is 1,000,000 synthetic penalty
+records (``credit_disclosure.samples``, 1 % of them with a planted fault),
+generated once and cached under ``benchmarks/_data/`` (git-ignored); quick
+mode uses 5,000.
+
+The first (untimed warm-up) call also measures, and the note reports:
+- peak memory of the whole check in a fresh subprocess pinned to one CPU
+  (``ru_maxrss``), on the big file and on a small one, to show it is flat;
+- the one-core rate in that subprocess;
+- what dominates the time: the top functions of a cProfile run (by own time).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from benchmarks._harness import Case
+from credit_disclosure.io import check_file, write_csv
+from credit_disclosure.samples import FAULTS, generate_records
+from credit_disclosure.standard import RecordKind
+
+DATA = Path(__file__).parent / "_data"
+AS_OF = date(2026, 1, 1)
+_CHILD = r"""
+import os, resource, sys, time
+from datetime import date
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[-1]})  # one core
+from credit_disclosure.io import check_file
+start = time.perf_counter()
+report = check_file(sys.argv[1], as_of=date(2026, 1, 1))
+elapsed = time.perf_counter() - start
+print(report.rows, report.with_errors, elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def penalty_file(n: int) -> Path:
+    """The cached CSV of ``n`` penalty records (1 % faulty), generated when missing."""
+    path = DATA / f"penalty_{n}.csv"
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    names = [name for name, f in FAULTS.items() if RecordKind.PENALTY in f.kinds]
+    per_fault = max(1, n // 100 // len(names))
+    records = generate_records(
+        RecordKind.PENALTY, n, seed=20_000, faults=dict.fromkeys(names, per_fault)
+    )
+    tmp = path.with_suffix(".tmp")
+    write_csv((r.values for r in records), tmp, RecordKind.PENALTY)
+    tmp.replace(path)
+    return path
+
+
+def measure_child(path: Path) -> tuple[int, float, float]:
+    """(rows, seconds, peak RSS in MB) of ``check`` on ``path`` in a fresh one-core process."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    rows, _errors, seconds, rss_kb = int(out[0]), int(out[1]), float(out[2]), int(out[3])
+    return rows, seconds, rss_kb / 1024
+
+
+def profile_top(path: Path, top: int = 6) -> str:
+    """The functions that take the most own time when checking ``path``."""
+    prof = cProfile.Profile()
+    prof.enable()
+    check_file(path, as_of=AS_OF).close()
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]  # type: ignore[attr-defined]
+    parts = []
+    for (filename, line, func), (_cc, _nc, tottime, _ct, _callers) in rows:
+        where = Path(filename).name if filename != "~" else "builtin"
+        parts.append(f"{func} ({where}:{line}) {100 * tottime / total:.0f}%")
+    return ", ".join(parts)
+
+
+class _Findings:
+    """The case's note, filled in by the warm-up call (the harness prints it after the run)."""
+
+    def __init__(self) -> None:
+        self.text = "(not measured)"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def cases(quick: bool) -> list[Case]:
+    n = 5_000 if quick else 1_000_000
+    small = 5_000
+    findings = _Findings()
+    state: dict[str, Path] = {}
+
+    def prepare() -> None:
+        started = time.perf_counter()
+        path = penalty_file(n)
+        made = time.perf_counter() - started
+        rows, seconds, rss = measure_child(path)
+        size_mb = path.stat().st_size / 1e6
+        parts = [
+            f"{rows:,} rows ({size_mb:.0f} MB CSV, ready in {made:.0f}s)",
+            f"fresh one-core process: {rows / seconds:,.0f} rec/s, peak RSS {rss:.0f} MB "
+            f"(target < 200 MB)",
+        ]
+        if n != small:
+            _r, _s, small_rss = measure_child(penalty_file(small))
+            parts.append(f"peak RSS at {small:,} rows: {small_rss:.0f} MB (flat)")
+        profile_path = penalty_file(min(n, 100_000))
+        parts.append(f"top own time ({profile_path.stem}): {profile_top(profile_path)}")
+        findings.text = "; ".join(parts)
+        state["path"] = path
+
+    def ours() -> None:
+        if "path" not in state:  # the untimed warm-up call
+            prepare()
+            return
+        check_file(state["path"], as_of=AS_OF).close()
+
+    return [
+        Case(
+            name=f"check penalty CSV end to end ({n:,} rows)",
+            items=n,
+            ours=ours,
+            peer_name=None,
+            target=20_000,
+            note=findings,  # type: ignore[arg-type]  # a str-like filled in by the warm-up
+        )
+    ]
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience: python benchmarks/bench_check.py
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    for case in cases("--quick" in sys.argv):
+        case.ours()
+        start = time.perf_counter()
+        case.ours()
+        print(case.name, f"{case.items / (time.perf_counter() - start):,.0f} rec/s")
+        print(case.note)
