@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from credit_disclosure.errors import ValidationError
 from credit_disclosure.io import (
@@ -19,7 +21,7 @@ from credit_disclosure.io import (
     write_jsonl,
 )
 from credit_disclosure.samples import generate_records
-from credit_disclosure.standard import RecordKind, check_row
+from credit_disclosure.standard import RecordKind, StandardVersion, check_row
 
 AS_OF = date(2026, 1, 1)
 
@@ -153,3 +155,54 @@ def test_check_rows_json_round_trip() -> None:
     report.to_json(out)
     data = json.loads(out.getvalue())
     assert data["with_warnings"] == 1 and data["issues"][0]["code"] == "amount.yuan_in_wan"
+
+
+_cell = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["CF_WSH", "处罚决定日期", "fine_amount", "CF_XDR_LB", "x"]), _cell
+        ),
+        max_size=5,
+    )
+)
+def test_junk_rows_are_all_counted(rows: list[dict[str, object]]) -> None:
+    """Rows of junk values of any reader type never stop the check, and each is counted once."""
+    report = check_rows(rows, RecordKind.PENALTY, as_of=AS_OF)
+    assert report.rows == len(rows) == report.valid + report.with_errors
+    assert "row.unexpected" not in report.by_code
+
+
+@given(st.binary(max_size=300))
+def test_junk_file_bytes_never_crash(data: bytes) -> None:
+    """Any bytes after a valid header check without an exception; row numbers stay in order."""
+    header = ",".join(["CF_WSH", "CF_XDR_MC", "CF_JDRQ", "CF_NR_FK"]).encode() + b"\n"
+    report = check_file(io.BytesIO(header + data), kind=RecordKind.PENALTY, as_of=AS_OF)
+    rows = [i.row for i in report if i.row is not None]
+    assert rows == sorted(rows)
+    assert report.rows == report.valid + report.with_errors
+
+
+def test_standard_2015_file(tmp_path: Path) -> None:
+    """A 2015-standard file is checked against the 2015 field list with ``version``."""
+    path = tmp_path / "old.jsonl"
+    path.write_text(
+        json.dumps(
+            {"CF_WSH": "京罚〔2016〕1号", "CF_XDR_MC": "某公司", "CF_CFLB1": "1"},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    report = check_file(path, version=StandardVersion.V2015, as_of=AS_OF)
+    assert report.kind is RecordKind.PENALTY and report.version is StandardVersion.V2015
+    assert report.rows == 1 and "header.unknown" not in report.by_code
+    assert report.with_errors == 1  # required 2015 fields are missing
