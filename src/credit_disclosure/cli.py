@@ -24,6 +24,8 @@ _COMMANDS: tuple[str, ...] = (
     "check",
     "deadline",
     "identify",
+    "keys",
+    "mask",
     "policy",
 )
 

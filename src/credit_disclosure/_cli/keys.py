@@ -1,0 +1,169 @@
+"""``credit-disclosure keys``: generate and manage a keyset file for field encryption.
+
+Thin over :class:`credit_disclosure.privacy.Keyset`. Key material is written
+only to the keyset file (mode 0600) or, for ``generate`` without ``--out``, to
+standard output; every other subcommand prints metadata only (ids, algorithms,
+primary, status, dates). Exit codes: 0 success, 1 the keyset file is invalid or
+the step is refused, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import CreditDisclosureError
+from ..privacy import Algorithm, Key, Keyset
+
+__all__ = ["register", "run_add", "run_generate", "run_promote", "run_retire", "run_show"]
+
+_ALGORITHMS = [a.value for a in Algorithm]
+
+
+def _moment(text: str | None) -> datetime:
+    if text is None:  # the command line is the edge: here the clock may be read
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``keys`` subcommand and its steps."""
+    parser = subparsers.add_parser(
+        "keys",
+        help="generate, add, promote, retire and show the keys of a keyset file",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    steps = parser.add_subparsers(title="steps", metavar="STEP")
+    now = {"metavar": "ISO-DATETIME", "help": "the time to record (default: now, UTC)"}
+
+    gen = steps.add_parser("generate", help="a new keyset with one primary key per algorithm")
+    gen.add_argument(
+        "--algorithm", "-a", action="append", choices=_ALGORITHMS, help="repeat for several keys"
+    )
+    gen.add_argument("--out", "-o", type=Path, help="keyset file to create (default: stdout)")
+    gen.add_argument("--force", action="store_true", help="overwrite an existing --out file")
+    gen.add_argument("--now", **now)
+    gen.set_defaults(handler=run_generate)
+
+    add = steps.add_parser("add", help="add a fresh key to a keyset file")
+    add.add_argument("keyset", type=Path)
+    add.add_argument("--algorithm", "-a", required=True, choices=_ALGORITHMS)
+    add.add_argument("--primary", action="store_true", help="make the new key primary")
+    add.add_argument("--now", **now)
+    add.set_defaults(handler=run_add)
+
+    promote = steps.add_parser("promote", help="make a key the primary of its purpose")
+    promote.add_argument("keyset", type=Path)
+    promote.add_argument("key_id", type=int)
+    promote.set_defaults(handler=run_promote)
+
+    retire = steps.add_parser("retire", help="retire a key: its material is deleted")
+    retire.add_argument("keyset", type=Path)
+    retire.add_argument("key_id", type=int)
+    retire.add_argument("--now", **now)
+    retire.set_defaults(handler=run_retire)
+
+    show = steps.add_parser("show", help="list the keys (metadata only, never material)")
+    show.add_argument("keyset", type=Path)
+    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    show.set_defaults(handler=run_show)
+
+    def no_step(args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    parser.set_defaults(handler=no_step)
+
+
+def _fail(message: str) -> int:
+    print(f"credit-disclosure keys: {message}", file=sys.stderr)
+    return 1
+
+
+def _load(path: Path) -> Keyset | None:
+    try:
+        return Keyset.load(path)
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    except CreditDisclosureError as exc:
+        _fail(f"{path}: {exc}")
+    return None
+
+
+def _print_table(keyset: Keyset) -> None:
+    print("id          algorithm    primary  status   created                    retired")
+    for d in keyset.describe():
+        print(
+            f"{d['id']:<11} {d['algorithm']:<12} {'yes' if d['primary'] else 'no':<8} "
+            f"{d['status']:<8} {d['created_at']:<26} {d['retired_at'] or '-'}"
+        )
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """Generate a keyset; write it to ``--out`` (mode 0600) or to stdout."""
+    algorithms = [Algorithm(a) for a in (args.algorithm or ["AES256_GCM"])]
+    keyset = Keyset.generate(*algorithms, now=_moment(args.now))
+    if args.out is None:
+        print(keyset.to_json())
+        return 0
+    if args.out.exists() and not args.force:
+        return _fail(f"{args.out} exists; use --force to overwrite it")
+    keyset.save(args.out)
+    _print_table(keyset)
+    return 0
+
+
+def _save(path: Path, keyset: Keyset) -> int:
+    keyset.save(path)
+    _print_table(keyset)
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add a fresh key (optionally primary) and save the keyset."""
+    keyset = _load(args.keyset)
+    if keyset is None:
+        return 1
+    key = Key.generate(Algorithm(args.algorithm), now=_moment(args.now))
+    return _save(args.keyset, keyset.add(key, primary=args.primary))
+
+
+def run_promote(args: argparse.Namespace) -> int:
+    """Make a key the primary of its purpose and save the keyset."""
+    keyset = _load(args.keyset)
+    if keyset is None:
+        return 1
+    try:
+        changed = keyset.promote(args.key_id)
+    except CreditDisclosureError as exc:
+        return _fail(str(exc))
+    return _save(args.keyset, changed)
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    """Retire a key (its material is deleted) and save the keyset."""
+    keyset = _load(args.keyset)
+    if keyset is None:
+        return 1
+    try:
+        changed = keyset.retire(args.key_id, now=_moment(args.now))
+    except CreditDisclosureError as exc:
+        return _fail(str(exc))
+    return _save(args.keyset, changed)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print the keys' metadata."""
+    keyset = _load(args.keyset)
+    if keyset is None:
+        return 1
+    if args.json:
+        print(json.dumps(keyset.describe(), ensure_ascii=False, indent=2))
+    else:
+        _print_table(keyset)
+    return 0

@@ -1,0 +1,73 @@
+"""``credit-disclosure keys``: keyset files from the command line, never printing material."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from credit_disclosure.cli import main
+from credit_disclosure.privacy import FieldEncryptor, Keyset, Purpose
+
+NOW = "2026-01-01T00:00:00+00:00"
+
+
+def _material(path: Path) -> list[str]:
+    return [k["material"] for k in json.loads(path.read_text())["keys"] if "material" in k]
+
+
+def test_generate_to_stdout_is_a_loadable_keyset(capsys: pytest.CaptureFixture[str]) -> None:
+    """``generate`` without --out prints the keyset JSON, which loads and encrypts."""
+    assert main(["keys", "generate", "-a", "SM4_GCM", "-a", "HMAC_SM3", "--now", NOW]) == 0
+    keyset = Keyset.from_json(capsys.readouterr().out)
+    assert [k.algorithm.value for k in keyset.keys] == ["SM4_GCM", "HMAC_SM3"]
+    enc = FieldEncryptor(keyset)
+    assert enc.decrypt(enc.encrypt("张三", field="F"), field="F") == "张三"
+
+
+def test_lifecycle_on_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """generate, add, promote, retire and show work on a 0600 file and never print material."""
+    path = tmp_path / "keys.json"
+    assert main(["keys", "generate", "-o", str(path), "--now", NOW]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    first = Keyset.load(path).keys[0].key_id
+    assert main(["keys", "add", str(path), "-a", "AES256_GCM", "--now", NOW]) == 0
+    second = Keyset.load(path).keys[1].key_id
+    assert main(["keys", "promote", str(path), str(second)]) == 0
+    assert Keyset.load(path).primary(Purpose.ENCRYPTION).key_id == second  # type: ignore[union-attr]
+    assert main(["keys", "retire", str(path), str(first), "--now", NOW]) == 0
+    assert not Keyset.load(path).get(first).enabled
+    assert main(["keys", "show", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    shown = json.loads(out[out.index("[\n") :])
+    assert [d["status"] for d in shown] == ["retired", "enabled"]
+    for secret in _material(path):
+        assert secret not in out
+
+
+def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Overwriting without --force, retiring the primary and a bad file exit 1 with a message."""
+    path = tmp_path / "keys.json"
+    assert main(["keys", "generate", "-o", str(path)]) == 0
+    assert main(["keys", "generate", "-o", str(path)]) == 1
+    primary = Keyset.load(path).keys[0].key_id
+    assert main(["keys", "retire", str(path), str(primary)]) == 1
+    assert main(["keys", "promote", str(path), "12345"]) == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    assert main(["keys", "show", str(bad)]) == 1
+    assert main(["keys", "show", str(tmp_path / "missing.json")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "--force" in err
+        and "promote another key first" in err
+        and "not a credit-disclosure keyset" in err
+    )
+
+
+def test_keys_without_step_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """``keys`` alone prints its help and exits 2."""
+    assert main(["keys"]) == 2
+    assert "generate" in capsys.readouterr().err
