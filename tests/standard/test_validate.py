@@ -427,3 +427,21 @@ def test_validate_defaults_to_today() -> None:
     assert ("date.future", "CF_JDRQ") in codes(validate(rec))
     assert ("date.future", "CF_JDRQ") not in codes(validate(rec, as_of=date(2999, 1, 1)))
     assert validate(PenaltyRecord(fine_amount=Decimal(1)), as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("decided", "category", "flagged"),
+    [
+        ("2021/07/14", "通报批评", True),
+        ("2021/07/15", "通报批评", False),
+        ("2020/01/01", "限制从业", True),
+        ("2020/01/01", "吊销许可证件", False),
+    ],
+)
+def test_penalty_type_effective_date(
+    penalty_row: dict[str, object], decided: str, category: str, flagged: bool
+) -> None:
+    """Types added by the 2021 行政处罚法 on a decision before 2021-07-15 get a warning."""
+    row = dict(penalty_row, CF_JDRQ=decided, CF_CFLB=category, CF_NR_FK="", CF_YXQ="")
+    found = codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF))
+    assert (("penalty_type.not_in_force", "CF_CFLB") in found) is flagged

@@ -176,6 +176,17 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         configurable=True,
     ),
     IssueSpec(
+        "penalty_type.not_in_force",
+        Severity.WARNING,
+        "{name} ({field}) names a type added by the 2021 行政处罚法 (in force 2021-07-15) "
+        "on a decision dated before it",
+        "{name}（{field}）含有2021年修订《行政处罚法》（2021年7月15日施行）新增的处罚种类，"
+        "但处罚决定日期早于施行日期",
+        "通报批评, 降低资质等级, 限制开展生产经营活动, 责令关闭 or 限制从业 on a decision before "
+        "2021-07-15, when the 1996 law (第八条) did not have them.",
+        "《行政处罚法》(2021) 第九条, in force 2021-07-15; (1996) 第八条",
+    ),
+    IssueSpec(
         "date.invalid",
         Severity.ERROR,
         "{name} ({field}) is not a real date (YYYY/MM/DD, YYYY-MM-DD or YYYYMMDD)",

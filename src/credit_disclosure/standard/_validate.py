@@ -272,6 +272,19 @@ _FINE_RE: Final = re.compile(
 )
 _TEN_THOUSAND: Final = Decimal(10000)
 
+#: 《行政处罚法》(2021修订) took effect on 2021-07-15; its 第九条 added these types to the
+#: 1996 law's 第八条 list (警告, 罚款, 没收, 责令停产停业, 暂扣或者吊销许可证/执照, 行政拘留).
+PENALTY_LAW_2021_IN_FORCE: Final = date(2021, 7, 15)
+_NEW_IN_2021: Final = frozenset(
+    {
+        PenaltyType.CIRCULATED_CRITICISM,
+        PenaltyType.DEMOTION_OF_QUALIFICATION,
+        PenaltyType.RESTRICTION_OF_BUSINESS,
+        PenaltyType.ORDER_TO_CLOSE,
+        PenaltyType.RESTRICTION_OF_EMPLOYMENT,
+    }
+)
+
 
 def _generic(
     rec: Record,
@@ -486,6 +499,13 @@ def _penalty_2018(
         if parsed.unknown:
             _make(issues, opts, "penalty_type.unknown", specs["penalty_categories"])
         has_fine = PenaltyType.FINE in parsed.types
+        decided = rec.decision_date
+        if (
+            decided is not None
+            and decided < PENALTY_LAW_2021_IN_FORCE
+            and not _NEW_IN_2021.isdisjoint(parsed.types)
+        ):
+            _make(issues, opts, "penalty_type.not_in_force", specs["penalty_categories"])
     fine = rec.fine_amount
     if fine is None:
         if has_fine and opts.fine_amount_required and fine_spec.code not in skip:
