@@ -132,10 +132,19 @@ def test_expired_record_needs_no_repair() -> None:
 
 
 def test_unstated_tier_is_reported_not_guessed() -> None:
-    """Repair with no tier reports the missing fact as unmet conditions instead of guessing."""
+    """Repair with no tier reports the missing fact as unmet conditions, and gives no date."""
     answer = CHANGZHI_2021.repair(attrs.evolve(BASE, tier=None), applied_on=date(2022, 7, 1))
     assert not answer.eligible
-    assert all("tier" in c.reason_en for c in answer.unmet)
+    assert answer.unmet and all("tier" in c.reason_en for c in answer.unmet)
+    assert answer.earliest is None
+
+
+def test_unpublished_record_needs_no_repair() -> None:
+    """长治 2021 (三): a penalty on a natural person is not published, so repair is moot."""
+    person = attrs.evolve(BASE, subject=SubjectCategory.NATURAL_PERSON)
+    answer = CHANGZHI_2021.repair(person, applied_on=date(2022, 7, 1))
+    assert (answer.eligible, answer.earliest) == (False, None)
+    assert answer.unmet[0].code == "published" and answer.unmet[0].permanent
 
 
 def test_no_repair_rules_in_force() -> None:
@@ -197,8 +206,9 @@ def test_scope_rule_with_unstated_fact() -> None:
     answer = CHANGZHI_2021.with_rules(rule).repair(
         attrs.evolve(BASE, procedure=None), applied_on=date(2022, 7, 1)
     )
-    assert [c.code for c in answer.unmet] == ["scope"]
-    assert "procedure" in answer.unmet[0].reason_en
+    # Changzhi's publication rules need the procedure too: both say what they lack
+    assert [c.code for c in answer.unmet] == ["published", "scope"]
+    assert all("procedure" in c.reason_en for c in answer.unmet)
     assert answer.earliest == date(2022, 6, 2)
 
 

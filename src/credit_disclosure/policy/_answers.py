@@ -204,8 +204,9 @@ class RepairAnswer:
     ``conditions`` lists every condition in force with its rule; ``unmet`` the
     ones that fail. ``earliest`` is the first day an application can succeed
     once the conditions that depend on the subject (performance, commitment,
-    ...) are met; ``None`` when a refusal applies or the record leaves the
-    portal first.
+    ...) are met; ``None`` when a refusal applies, when the record leaves the
+    portal first or is not published at all, or when its term cannot be
+    determined (a fact such as the tier is unstated).
     """
 
     eligible: bool

@@ -176,6 +176,12 @@ class Policy:
             return rule, None, str(exc)
         return rule, deadline, None
 
+    def _publication_rule(self, facts: PenaltyFacts) -> PublicationRule:
+        rule: PublicationRule = self._first(
+            self.publication_rules, facts.decision_date, facts, "publication"
+        )
+        return rule
+
     def publication(
         self, facts: PenaltyFacts, *, calendar: WorkdayCalendar | None = None
     ) -> Publication:
@@ -192,9 +198,7 @@ class Policy:
         >>> p.published, p.reason_en
         (False, 'the subject is a natural person')
         """
-        rule: PublicationRule = self._first(
-            self.publication_rules, facts.decision_date, facts, "publication"
-        )
+        rule = self._publication_rule(facts)
         deadline: Deadline | None = None
         problem: str | None = None
         if rule.publish or rule.optional:
@@ -252,8 +256,8 @@ class Policy:
         ...  for d in (date(2023, 3, 1), date(2023, 3, 2))]
         [True, False]
         """
-        publication = self.publication(facts)
-        if not publication.published and not (publication.optional and facts.published_on):
+        publication = self._publication_rule(facts)
+        if not publication.publish and not (publication.optional and facts.published_on):
             return Display(shown=False, on=on, reason=f"not published: {publication.reason_en}")
         term = self.term(facts)
         if on < term.first_day_shown:
@@ -307,6 +311,31 @@ class Policy:
         except PolicyError as exc:
             term_problem = str(exc)
 
+        try:
+            publication = self._publication_rule(facts)
+        except PolicyError as exc:
+            conditions.append(
+                RepairCondition(
+                    code="published",
+                    met=False,
+                    reason_en=f"whether the record is published cannot be decided: {exc}",
+                    reason_zh="无法判断是否公示",
+                    citation=Citation(document=self.title),
+                )
+            )
+        else:
+            if not publication.publish and not (publication.optional and facts.published_on):
+                conditions.append(
+                    RepairCondition(
+                        code="published",
+                        met=False,
+                        permanent=True,
+                        reason_en=f"the record is not published ({publication.reason_en}): "
+                        "nothing to repair",
+                        reason_zh=publication.reason_zh,
+                        citation=publication.citation,
+                    )
+                )
         if term is not None and term.last_day_shown is not None:
             expired = applied_on > term.last_day_shown
             conditions.append(
@@ -328,14 +357,11 @@ class Policy:
 
         eligible = all(c.met for c in conditions)
         earliest: date | None = None
-        if not any(c.permanent and not c.met for c in conditions):
+        # no date when a refusal applies, or when the term (and so the minimum) is unknown
+        if term is not None and not any(c.permanent and not c.met for c in conditions):
             dates = [c.met_from for c in conditions if c.met_from is not None]
             earliest = max(dates, default=facts.decision_date + _ONE_DAY)
-            if (
-                term is not None
-                and term.last_day_shown is not None
-                and earliest > term.last_day_shown
-            ):
+            if term.last_day_shown is not None and earliest > term.last_day_shown:
                 earliest = None
         return RepairAnswer(
             eligible=eligible,
