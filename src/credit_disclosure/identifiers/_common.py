@@ -151,9 +151,17 @@ def today_ymd() -> str:
     return _today_ymd
 
 
+_YMD: dict[date, str] = {}
+
+
 def ymd(day: date) -> str:
-    """``day`` as ``YYYYMMDD``."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    """``day`` as ``YYYYMMDD`` (memoised: batch checks pass the same few ``as_of`` dates)."""
+    text = _YMD.get(day)
+    if text is None:
+        text = f"{day.year:04d}{day.month:02d}{day.day:02d}"
+        if len(_YMD) < 4096:
+            _YMD[day] = text
+    return text
 
 
 def is_calendar_date(value: str) -> bool:
