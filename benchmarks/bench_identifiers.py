@@ -88,7 +88,10 @@ def cases(quick: bool) -> list[Case]:
             peer=None if stdnum_ric is None else (lambda: [stdnum_ric.is_valid(v) for v in rics]),
             peer_missing=ric_missing,
             target=8.0,
-            note="ours checks the division (with history) and the date against today",
+            note=(
+                "ours checks the division (with history) and the date against today; inputs are "
+                "born 2016 or later so that the peer's birth-year rule accepts them"
+            ),
         ),
         Case(
             name="identifiers: org_code.is_valid (valid)",

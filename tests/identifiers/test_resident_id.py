@@ -192,3 +192,11 @@ def test_today_cache_recomputed_after_midnight(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(_common, "_today_expires", 0.0)
     assert resident_id.is_valid("11010519491231002X")
     assert _common.today_ymd() == date.today().strftime("%Y%m%d")
+
+
+def test_info_repr_does_not_spell_out_number() -> None:
+    """The parsed info's repr leaves out sequence and check, so it never holds the full number."""
+    info = resident_id.parse("11010519491231002X")
+    text = repr(info)
+    assert "sequence=" not in text and "check=" not in text
+    assert "110105" in text and info.sequence == "002"

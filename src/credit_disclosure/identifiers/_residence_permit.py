@@ -46,11 +46,11 @@ class ResidencePermitInfo:
     #: Birth date (positions 7-14).
     birth_date: date
     #: Sequence code (positions 15-17).
-    sequence: str
+    sequence: str = attrs.field(repr=False)
     #: Gender from the sequence code's last digit (odd: male).
     gender: Gender
     #: Check character (position 18).
-    check: str
+    check: str = attrs.field(repr=False)
 
 
 def compact(s: str) -> str:

@@ -43,6 +43,9 @@ _RIC_DIVISIONS: Final = _divisions.RESIDENT_ID
 class ResidentIdInfo:
     """The parts of a 居民身份证号码 (GB 11643-1999 4).
 
+    ``sequence`` and ``check`` are left out of the repr, so that a logged info
+    object never spells out the whole number.
+
     >>> info = parse("11010519491231002X")
     >>> info.division, info.birth_date, info.gender, info.division_name
     ('110105', datetime.date(1949, 12, 31), <Gender.FEMALE: 'female'>, '北京市朝阳区')
@@ -53,11 +56,11 @@ class ResidentIdInfo:
     #: 出生日期码 (positions 7-14).
     birth_date: date
     #: 顺序码 (positions 15-17); odd is male, even female.
-    sequence: str
+    sequence: str = attrs.field(repr=False)
     #: Gender from the sequence code's last digit.
     gender: Gender
     #: 校验码 (position 18).
-    check: str
+    check: str = attrs.field(repr=False)
     #: Full latest name of the division.
     division_name: str
     #: Whether the division code has since been retired (the number stays valid).
