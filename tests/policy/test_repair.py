@@ -235,3 +235,16 @@ def test_earliest_is_consistent(decided: date, offset: int) -> None:
     else:
         assert answer.earliest == term.repair_from
         assert answer.eligible == (applied >= term.repair_from)  # type: ignore[operator]
+
+
+def test_review_deadline_for_an_eligible_2026_application() -> None:
+    """36号 (M): an eligible application carries the 10-working-day review deadline."""
+    f = attrs.evolve(BASE, decision_date=date(2026, 5, 10))
+    answer = NATIONAL.repair(f, applied_on=date(2026, 9, 28))
+    assert answer.eligible
+    assert answer.review is not None and answer.review.due == date(2026, 10, 16)
+    assert "the platform decides by 2026-10-16" in answer.explain()
+    refused = NATIONAL.repair(attrs.evolve(f, performed=False), applied_on=date(2026, 9, 28))
+    assert refused.review is None
+    late = NATIONAL.repair(f, applied_on=date(2026, 12, 28))
+    assert late.review is None and "2027" in (late.review_problem or "")

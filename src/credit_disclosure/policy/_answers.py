@@ -206,13 +206,18 @@ class RepairAnswer:
     once the conditions that depend on the subject (performance, commitment,
     ...) are met; ``None`` when a refusal applies, when the record leaves the
     portal first or is not published at all, or when its term cannot be
-    determined (a fact such as the tier is unstated).
+    determined (a fact such as the tier is unstated). For an eligible
+    application, ``review`` is the deadline by which the platform decides
+    when the policy names one (36号: 10 working days), else ``None`` with
+    ``review_problem`` saying why.
     """
 
     eligible: bool
     applied_on: date
     conditions: tuple[RepairCondition, ...]
     earliest: date | None
+    review: Deadline | None = None
+    review_problem: str | None = None
 
     @property
     def unmet(self) -> tuple[RepairCondition, ...]:
@@ -240,5 +245,9 @@ class RepairAnswer:
         else:
             tail = "no date on which it can succeed"
         lines = [f"repair applied for on {self.applied_on.isoformat()}: {verdict}; {tail}"]
+        if self.review is not None:
+            lines.append(
+                f"  the platform decides by {self.review.due.isoformat()} [{self.review.citation}]"
+            )
         lines.extend(f"  - {c}" for c in self.conditions)
         return "\n".join(lines)

@@ -279,8 +279,18 @@ class Policy:
 
     # -- repair ----------------------------------------------------------------------
 
-    def repair(self, facts: PenaltyFacts, *, applied_on: date) -> RepairAnswer:
+    def repair(
+        self,
+        facts: PenaltyFacts,
+        *,
+        applied_on: date,
+        calendar: WorkdayCalendar | None = None,
+    ) -> RepairAnswer:
         """Whether an application for credit repair made on ``applied_on`` can succeed.
+
+        When it can and the policy names a ``repair_review`` deadline, the
+        answer carries the day the platform must decide by (``review``;
+        ``calendar`` as for :meth:`publication`).
 
         The repair rows in force on ``applied_on`` are all conditions; the
         term (and its minimum) comes from the rows in force on the decision
@@ -363,11 +373,17 @@ class Policy:
             earliest = max(dates, default=facts.decision_date + _ONE_DAY)
             if term.last_day_shown is not None and earliest > term.last_day_shown:
                 earliest = None
+        review: Deadline | None = None
+        review_problem: str | None = None
+        if eligible:
+            _, review, review_problem = self._deadline("repair_review", applied_on, calendar)
         return RepairAnswer(
             eligible=eligible,
             applied_on=applied_on,
             conditions=tuple(conditions),
             earliest=earliest,
+            review=review,
+            review_problem=review_problem,
         )
 
     def _condition(

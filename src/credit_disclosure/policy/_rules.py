@@ -231,6 +231,9 @@ class PublicationRule(_Dated):
     reason_zh: str
 
 
+_PURPOSES = ("publication", "repair_review", "withdrawal")
+
+
 def _resolve_deadline(name: str) -> deadlines.DeadlineRule:
     rule = getattr(deadlines, name, None) or deadlines.RULES.get(name)
     if not isinstance(rule, deadlines.DeadlineRule):
@@ -250,7 +253,8 @@ def _known_deadline(instance: object, attribute: object, value: str | None) -> N
 class DeadlineChoice(_Dated):
     """Which working-day rule of :mod:`credit_disclosure.deadlines` a policy uses.
 
-    ``purpose`` is ``"publication"`` (from the decision date) or ``"withdrawal"``
+    ``purpose`` is ``"publication"`` (from the decision date), ``"repair_review"``
+    (from the application date, for an eligible application) or ``"withdrawal"``
     (from the day the platform is told of a revocation). ``deadline`` names a
     rule constant (``"PUBLICATION"``, ``"SAMR_PUBLICATION"``,
     ``"WITHDRAWAL_AFTER_REVOCATION"``, or a rule name such as ``"publication"``);
@@ -261,7 +265,7 @@ class DeadlineChoice(_Dated):
     True
     """
 
-    purpose: str = attrs.field(validator=attrs.validators.in_(("publication", "withdrawal")))
+    purpose: str = attrs.field(validator=attrs.validators.in_(_PURPOSES))
     deadline: str | None = attrs.field(validator=_known_deadline)
 
     def rule(self) -> deadlines.DeadlineRule | None:
