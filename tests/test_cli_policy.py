@@ -98,3 +98,11 @@ def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> No
     """Bad values, an unknown preset or a missing --applied exit 2 with a message."""
     assert main(argv) == 2
     assert capsys.readouterr().err
+
+
+def test_repair_prints_review_deadline(capsys: pytest.CaptureFixture[str]) -> None:
+    """Under 36号 an eligible application prints the platform's review deadline."""
+    argv = ["repair", "--decided", "2026-05-10", "--tier", "general", "--applied", "2026-09-28"]
+    flags = ["--performed", "--corrected", "--commitment"]
+    assert main([*argv, *flags]) == 0
+    assert "the platform decides by 2026-10-16" in capsys.readouterr().out

@@ -209,7 +209,8 @@ def run_repair(args: argparse.Namespace) -> int:
             authority_consent=args.consent,
             previous_repairs=tuple(args.previous_repair),
         )
-        answer = policy.repair(facts, applied_on=args.applied)
+        calendar = default_calendar(provisional=args.provisional)
+        answer = policy.repair(facts, applied_on=args.applied, calendar=calendar)
     except PolicyError as exc:
         print(f"credit-disclosure repair: {exc}", file=sys.stderr)
         return 2
