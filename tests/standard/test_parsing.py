@@ -105,7 +105,9 @@ def test_parse_amount(value: object, expected: Decimal) -> None:
     assert parse_amount(value) == expected
 
 
-@pytest.mark.parametrize("value", ["两千", "", "NaN", "Infinity", "1.2.3", True, None, [1]])
+@pytest.mark.parametrize(
+    "value", ["两千", "", "NaN", "Infinity", "1.2.3", "1_000", True, None, [1]]
+)
 def test_parse_amount_rejects(value: object) -> None:
     """Non-numbers (and NaN / infinity) raise InvalidFormat with code decimal.invalid."""
     with pytest.raises(InvalidFormat) as info:

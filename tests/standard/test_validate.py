@@ -445,3 +445,13 @@ def test_penalty_type_effective_date(
     row = dict(penalty_row, CF_JDRQ=decided, CF_CFLB=category, CF_NR_FK="", CF_YXQ="")
     found = codes(check_row(row, RecordKind.PENALTY, as_of=AS_OF))
     assert (("penalty_type.not_in_force", "CF_CFLB") in found) is flagged
+
+
+def test_fine_in_content_with_full_width_digits(penalty_row: dict[str, object]) -> None:
+    """处罚内容 pasted with full-width digits (罚款２，０００元) is still compared with 罚款金额."""
+    row = dict(penalty_row, CF_NR="警告，并处罚款２，０００元", CF_NR_FK="2000")
+    assert ("amount.yuan_in_wan", "CF_NR_FK") in codes(
+        check_row(row, RecordKind.PENALTY, as_of=AS_OF)
+    )
+    row["CF_NR_FK"] = "0.2"
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()

@@ -47,6 +47,7 @@ from ._parsing import (
     PLACEHOLDER_CREDIT_CODE,
     _amount_or_none,
     _date_or_none,
+    _parse_date_text,
     parse_penalty_categories,
 )
 from ._records import (
@@ -267,8 +268,9 @@ _APPROVAL_2015: Final = frozenset(c.value for c in ApprovalCategory2015)
 _PENALTY_2015: Final = frozenset(c.value for c in PenaltyCategory2015)
 _STATUS_2015: Final = frozenset(c.value for c in Status2015)
 
+# Digits may be full-width (Decimal reads them); no to_halfwidth pass over the whole text.
 _FINE_RE: Final = re.compile(
-    r"罚款(?:人民币|计|共计|合计)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)"
+    r"罚款(?:人民币|计|共计|合计)?[:：]?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(万元|元)"
 )
 _TEN_THOUSAND: Final = Decimal(10000)
 
@@ -452,12 +454,12 @@ def _amount_checks(
 def _fine_vs_content(
     fine: Decimal, content: str, spec: FieldSpec, opts: ValidationOptions, issues: list[Issue]
 ) -> None:
-    matches = _FINE_RE.findall(to_halfwidth(content))
+    matches = _FINE_RE.findall(content)
     if not matches:
         return
     as_yuan = False
     for number, unit in matches:
-        n = Decimal(number.replace(",", ""))
+        n = Decimal(to_halfwidth(number).replace(",", ""))
         wan = n if unit == "万元" else n / _TEN_THOUSAND
         if wan == fine:
             return
@@ -653,11 +655,10 @@ _P_OF: Final = {
 _OPEN_ENDED_FIELDS: Final = frozenset({"XK_YXQZI", "CF_YXQ", "XK_JZQ"})
 _CATEGORIES: Final[dict[str, SubjectCategory]] = {c.value: c for c in SubjectCategory}
 
-_RowPlan = tuple[tuple[str, str, int, FieldSpec, bool], ...]
+# field code -> (attribute, parser, spec, 长期 allowed)
+_RowPlan = dict[str, tuple[str, int, FieldSpec, bool]]
 _ROW_PLANS: Final[dict[tuple[RecordKind, StandardVersion], _RowPlan]] = {
-    (k, v): tuple(
-        (f.code, f.attr, _P_OF[f.type], f, f.code in _OPEN_ENDED_FIELDS) for f in fields(k, v)
-    )
+    (k, v): {f.code: (f.attr, _P_OF[f.type], f, f.code in _OPEN_ENDED_FIELDS) for f in fields(k, v)}
     for k in RecordKind
     for v in StandardVersion
 }
@@ -726,52 +727,55 @@ def _parse_row(
     issues: list[Issue] = []
     bad: list[str] = []
     kwargs: dict[str, Any] = {}
-    get = raw.get
-    for code, attr, ptype, spec, open_ended in _ROW_PLANS[kind, version]:
-        value = get(code)
-        if value is None:
+    plan = _ROW_PLANS[kind, version].get
+    # Walk the row (usually fewer keys than fields); issues are put in field order later.
+    for code, value in raw.items():
+        if value is None or value == "":
             continue
+        entry = plan(code)
+        if entry is None:
+            continue
+        attr, ptype, spec, open_ended = entry
+        if type(value) is str:
+            if ptype == _P_TEXT:
+                text = value.strip()
+                if text:
+                    kwargs[attr] = text
+                continue
+            if value.isspace():
+                continue
         if ptype == _P_TEXT:
-            if type(value) is str:
-                text: str | None = value.strip()
+            as_text = _as_text(value)
+            if as_text is None:
+                bad.append(code)
+                _make(issues, opts, "field.invalid", spec)
+            elif as_text:
+                kwargs[attr] = as_text
+        elif ptype == _P_DATE:
+            day = _parse_date_text(value) if type(value) is str else _date_or_none(value)
+            if day is not None:
+                kwargs[attr] = day
+            elif open_ended and isinstance(value, str) and value.strip() in _OPEN_WORDS:
+                kwargs[attr] = OPEN_ENDED
             else:
-                text = _as_text(value)
-                if text is None:
-                    bad.append(code)
-                    _make(issues, opts, "field.invalid", spec)
-                    continue
-            if text:
-                kwargs[attr] = text
-            continue
-        if type(value) is str and (not value or value.isspace()):
-            continue
-        if ptype == _P_DATE:
-            day = _date_or_none(value)
-            if day is None:
-                if open_ended and isinstance(value, str) and value.strip() in _OPEN_WORDS:
-                    kwargs[attr] = OPEN_ENDED
-                    continue
                 bad.append(code)
                 _make(issues, opts, "date.invalid", spec)
-                continue
-            kwargs[attr] = day
         elif ptype == _P_DECIMAL:
             amount = _amount_or_none(value)
             if amount is None:
                 bad.append(code)
                 _make(issues, opts, "decimal.invalid", spec)
-                continue
-            kwargs[attr] = amount
-        else:  # _P_ENUM: 行政相对人类别
-            if isinstance(value, SubjectCategory):
-                kwargs[attr] = value
-                continue
+            else:
+                kwargs[attr] = amount
+        elif isinstance(value, SubjectCategory):  # _P_ENUM: 行政相对人类别
+            kwargs[attr] = value
+        else:
             cat = _CATEGORIES.get(value.strip()) if isinstance(value, str) else None
             if cat is None:
                 bad.append(code)
                 _make(issues, opts, "code.unknown", spec)
-                continue
-            kwargs[attr] = cat
+            else:
+                kwargs[attr] = cat
     record: AnyRecord = record_class(kind, version)(**kwargs)
     return record, issues, bad
 
