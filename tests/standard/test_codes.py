@@ -93,7 +93,8 @@ def test_issue_catalogue_entries_render() -> None:
         "detail_zh": "d",
     }
     for code, spec in ISSUE_CATALOGUE.items():
-        assert isinstance(spec, IssueSpec) and spec.code == code
+        assert type(spec) is IssueSpec
+        assert spec.code == code
         assert spec.render_en(**params) and spec.render_zh(**params)
         assert "{" not in spec.render_en(**params)
 
