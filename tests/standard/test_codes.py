@@ -111,3 +111,11 @@ def test_issue_and_unmapped_pickle() -> None:
     assert pickle.loads(pickle.dumps(issue)) == issue
     assert str(issue).startswith("row 2: CF_WSH: field.required (error)")
     assert str(Unmapped("DFBM", "no 2018 field")) == "DFBM: no 2018 field"
+
+
+def test_penalty_record_types_property() -> None:
+    """PenaltyRecord.penalty_types reads 处罚类别 with the defaults; empty when unset."""
+    from credit_disclosure.standard import PenaltyRecord
+
+    assert PenaltyRecord().penalty_types == ()
+    assert PenaltyRecord(penalty_categories="罚款；罚金").penalty_types == (PenaltyType.FINE,)

@@ -12,8 +12,9 @@ from typing import ClassVar, Final
 
 import attrs
 
-from ._codes import SubjectCategory
+from ._codes import PenaltyType, SubjectCategory
 from ._fields import RecordKind, StandardVersion
+from ._parsing import parse_penalty_categories
 
 __all__ = [
     "OPEN_ENDED",
@@ -195,6 +196,19 @@ class PenaltyRecord:
     source_unit_code: str | None = None
     #: BZ 备注
     remarks: str | None = None
+
+    @property
+    def penalty_types(self) -> tuple[PenaltyType, ...]:
+        """处罚类别 read as 第九条 types with the default separators and aliases.
+
+        Parts that name no type are left out (``validate`` reports them).
+
+        >>> PenaltyRecord(penalty_categories="警告、罚款").penalty_types
+        (<PenaltyType.WARNING: '警告'>, <PenaltyType.FINE: '罚款'>)
+        """
+        if self.penalty_categories is None:
+            return ()
+        return parse_penalty_categories(self.penalty_categories).types
 
 
 @attrs.frozen(kw_only=True)
