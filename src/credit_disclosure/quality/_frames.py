@@ -1,0 +1,215 @@
+"""The per-batch work shared by the pandas and Spark integrations (pandas is imported lazily).
+
+A :class:`FramePlan` is made once (on the driver, for Spark) from the column
+headers: which column holds which field, which holds the publication date. It
+is a small picklable value, so Spark ships it to the workers, where
+:func:`check_batch` runs the same :func:`~credit_disclosure.standard.check_row`
+and :func:`~credit_disclosure.quality.observe` as the plain record API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import attrs
+
+from .._optional import require
+from ..deadlines import DeadlineRule
+from ..standard import (
+    RecordKind,
+    StandardVersion,
+    ValidationOptions,
+    check_row,
+    detect_kind,
+    field_by_code,
+    resolve_header,
+)
+from ..workdays import WorkdayCalendar
+from ._metrics import PUBLISHED_COLUMNS
+from ._observe import Observation, observe
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ISSUE_COLUMNS",
+    "RECORD_COLUMNS",
+    "FramePlan",
+    "check_batch",
+    "column_values",
+    "observations",
+]
+
+#: Columns of an issues table, after the row label.
+ISSUE_COLUMNS: Final = ("field", "field_name", "code", "severity", "message_en", "message_zh")
+
+#: Columns of the per-record outcome table, after the row label.
+RECORD_COLUMNS: Final = (
+    "agency",
+    "month",
+    "kind",
+    "complete",
+    "accurate",
+    "has_errors",
+    "timeliness",
+    "working_days_late",
+    "unknown_reason",
+)
+
+
+def _pandas() -> Any:
+    return require("pandas", "pandas")
+
+
+@attrs.frozen(kw_only=True)
+class FramePlan:
+    """How to read the rows of a frame: columns mapped to field codes, and the rules to apply."""
+
+    kind: RecordKind
+    version: StandardVersion
+    #: (column, field code) for every column that names a field (first one wins)
+    fields: tuple[tuple[str, str], ...]
+    published_col: str | None
+    as_of: date
+    options: ValidationOptions | None = None
+    rule: DeadlineRule | None = None
+    calendar: WorkdayCalendar | None = None
+    count_warnings: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        columns: Sequence[object],
+        kind: RecordKind | str | None,
+        *,
+        version: StandardVersion = StandardVersion.V2018,
+        published_col: str | None = None,
+        as_of: date | None = None,
+        options: ValidationOptions | None = None,
+        rule: DeadlineRule | None = None,
+        calendar: WorkdayCalendar | None = None,
+        count_warnings: bool = False,
+    ) -> FramePlan:
+        names = [str(c) for c in columns]
+        if kind is None:
+            kind = detect_kind(names, version)
+            if kind is None:
+                raise ValueError(
+                    "cannot tell licence from penalty records by the column names; pass kind"
+                )
+        kind = RecordKind(kind)
+        if published_col is None:
+            published_col = next((c for c in PUBLISHED_COLUMNS if c in names), None)
+        elif published_col not in names:
+            raise KeyError(f"no column {published_col!r} for the publication date")
+        mapped: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for name in names:
+            if name == published_col:
+                continue
+            spec = resolve_header(name, kind, version)
+            if spec is not None and spec.code not in seen:
+                seen.add(spec.code)
+                mapped.append((name, spec.code))
+        return cls(
+            kind=kind,
+            version=version,
+            fields=tuple(mapped),
+            published_col=published_col,
+            as_of=as_of or date.today(),
+            options=options,
+            rule=rule,
+            calendar=calendar,
+            count_warnings=count_warnings,
+        )
+
+    def field_name(self, code: str | None) -> str:
+        """The Chinese name of a field code ('' for none)."""
+        if code is None:
+            return ""
+        try:
+            return field_by_code(code, self.kind, self.version).name_zh
+        except KeyError:
+            return ""
+
+
+def column_values(series: pd.Series[Any]) -> list[object]:
+    """The values of a column as Python objects, every missing value (NaN, NA, NaT) as ``None``."""
+    # (pandas-stubs do not allow ``na_value=None``; pandas does, since 1.0)
+    values = cast(Any, series).to_numpy(dtype=object, na_value=None)
+    return list(values)
+
+
+def _rows(frame: pd.DataFrame, plan: FramePlan) -> Iterator[tuple[dict[str, object], object]]:
+    codes = [code for _, code in plan.fields]
+    columns = [column_values(frame[name]) for name, _ in plan.fields]
+    published: Iterable[object]
+    if plan.published_col is not None:
+        published = column_values(frame[plan.published_col])
+    else:
+        published = [None] * len(frame)
+    for cells, pub in zip(zip(*columns) if columns else ((),) * len(frame), published):
+        yield dict(zip(codes, cells)), pub
+
+
+def observations(
+    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
+) -> Iterator[tuple[object, Observation]]:
+    """(row label, observation) for every row of ``frame``, checked by ``check_row``."""
+    label_list = list(frame.index) if labels is None else list(labels)
+    kind, version, as_of, options = plan.kind, plan.version, plan.as_of, plan.options
+    for label, (raw, published) in zip(label_list, _rows(frame, plan)):
+        result = check_row(raw, kind, version=version, as_of=as_of, options=options)
+        yield (
+            label,
+            observe(
+                result,
+                kind,
+                published=published,
+                rule=plan.rule,
+                calendar=plan.calendar,
+                count_warnings=plan.count_warnings,
+            ),
+        )
+
+
+def check_batch(
+    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """Check every row of ``frame``: (per-record outcome columns, issue columns), as lists.
+
+    ``labels`` are the row labels to report (default: the frame's index).
+    """
+    records: dict[str, list[Any]] = {"row": [], **{c: [] for c in RECORD_COLUMNS}}
+    issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
+    kind = plan.kind
+    names: dict[str | None, str] = {}
+    for label, obs in observations(frame, plan, labels):
+        records["row"].append(label)
+        records["agency"].append(obs.agency)
+        records["month"].append(obs.month)
+        records["kind"].append(kind.value)
+        records["complete"].append(obs.complete)
+        records["accurate"].append(obs.accurate)
+        records["has_errors"].append(obs.has_errors)
+        records["timeliness"].append(obs.timeliness.value)
+        records["working_days_late"].append(obs.working_days_late)
+        reason = obs.unknown_reason
+        if reason is not None and obs.missing_year is not None:
+            records["unknown_reason"].append(f"{reason.value}:{obs.missing_year}")
+        else:
+            records["unknown_reason"].append(None if reason is None else reason.value)
+        for issue in obs.issues:
+            name = names.get(issue.field)
+            if name is None:
+                name = names[issue.field] = plan.field_name(issue.field)
+            issues["row"].append(label)
+            issues["field"].append(issue.field)
+            issues["field_name"].append(name or None)
+            issues["code"].append(issue.code)
+            issues["severity"].append(issue.severity.value)
+            issues["message_en"].append(issue.message_en)
+            issues["message_zh"].append(issue.message_zh)
+    return records, issues
