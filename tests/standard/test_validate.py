@@ -455,3 +455,27 @@ def test_fine_in_content_with_full_width_digits(penalty_row: dict[str, object]) 
     )
     row["CF_NR_FK"] = "0.2"
     assert check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues == ()
+
+
+def test_options_from_mapping_round_trip(penalty_row: dict[str, object]) -> None:
+    """Options read from plain data (a settings file) act like options built in code."""
+    opts = ValidationOptions.from_mapping(
+        {
+            "fine_amount_required": False,
+            "license_status_codes": ["0", "1"],
+            "lengths": {"CF_WSH": "300"},
+            "large_amount_threshold": None,
+            "future_date_fields": ["CF_JDRQ"],
+        }
+    )
+    assert opts == ValidationOptions(
+        fine_amount_required=False,
+        license_status_codes=frozenset({"0", "1"}),
+        future_date_fields=frozenset({"CF_JDRQ"}),
+        large_amount_threshold=None,
+    )
+    assert opts.lengths == {"CF_WSH": 300}
+    row = dict(penalty_row, CF_NR_FK="", CF_WSH="号" * 250)
+    assert check_row(row, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues == ()
+    with pytest.raises(ValueError, match="Severity|severity|'fatal'"):
+        ValidationOptions.from_mapping({"severity": {"x": "fatal"}})

@@ -111,6 +111,55 @@ class ValidationOptions:
     #: issue codes not to report at all
     disabled: frozenset[str] = frozenset()
 
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> ValidationOptions:
+        """Options from plain data (a parsed JSON or TOML file): lists become sets.
+
+        Unknown keys raise :class:`ValueError`, so that a typo in a settings file
+        does not silently keep a default.
+
+        >>> opts = ValidationOptions.from_mapping({
+        ...     "legal_rep_id_required": True,
+        ...     "severity": {"amount.large": "error"},
+        ...     "penalty_type_aliases": {"罚金": ["罚款"]},
+        ...     "large_amount_threshold": "5000",
+        ...     "disabled": ["consistency.category_uscc"],
+        ... })
+        >>> opts.severity["amount.large"], opts.penalty_type_aliases["罚金"]
+        (<Severity.ERROR: 'error'>, (<PenaltyType.FINE: '罚款'>,))
+        >>> opts.large_amount_threshold, sorted(opts.disabled)
+        (Decimal('5000'), ['consistency.category_uscc'])
+        >>> ValidationOptions.from_mapping({"legal_rep_required": True})
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown validation option(s): legal_rep_required
+        """
+        known = {a.name: a for a in attrs.fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ValueError(f"unknown validation option(s): {', '.join(unknown)}")
+        kwargs: dict[str, Any] = {}
+        value: Any
+        for name, value in data.items():
+            if name in {
+                "license_status_codes",
+                "certificate_types",
+                "future_date_fields",
+                "disabled",
+            }:
+                kwargs[name] = frozenset(str(v) for v in value)
+            elif name == "severity":
+                kwargs[name] = {str(k): Severity(v) for k, v in value.items()}
+            elif name == "penalty_type_aliases":
+                kwargs[name] = {str(k): tuple(PenaltyType(t) for t in v) for k, v in value.items()}
+            elif name == "lengths":
+                kwargs[name] = {str(k): int(v) for k, v in value.items()}
+            elif name == "large_amount_threshold":
+                kwargs[name] = None if value is None else Decimal(str(value))
+            else:
+                kwargs[name] = value
+        return cls(**kwargs)
+
 
 _DEFAULT_OPTIONS: Final = ValidationOptions()
 
