@@ -100,3 +100,5 @@ back: PenaltyRecord = from_mapping(row, PenaltyRecord)
 cols: list[str] = headers(RecordKind.PENALTY, keys=KeyStyle.ATTR)
 text: str = format_date(day, DateFormat.COMPACT)
 conv: cattrs.Converter = make_converter(keys=KeyStyle.CODE, empty="")
+loaded: ValidationOptions = ValidationOptions.from_mapping({"fine_amount_required": False})
+kinds: tuple[PenaltyType, ...] = rec.penalty_types
