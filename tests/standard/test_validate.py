@@ -473,9 +473,26 @@ def test_options_from_mapping_round_trip(penalty_row: dict[str, object]) -> None
         license_status_codes=frozenset({"0", "1"}),
         future_date_fields=frozenset({"CF_JDRQ"}),
         large_amount_threshold=None,
+        lengths={"CF_WSH": 300},
     )
-    assert opts.lengths == {"CF_WSH": 300}
     row = dict(penalty_row, CF_NR_FK="", CF_WSH="号" * 250)
     assert check_row(row, RecordKind.PENALTY, as_of=AS_OF, options=opts).issues == ()
-    with pytest.raises(ValueError, match="Severity|severity|'fatal'"):
+    with pytest.raises(ValueError, match="'fatal'"):
         ValidationOptions.from_mapping({"severity": {"x": "fatal"}})
+
+
+def test_options_equality_and_hash() -> None:
+    """Options compare by every setting (mappings included) and stay hashable."""
+    a = ValidationOptions(severity={"amount.large": Severity.ERROR})
+    assert a != ValidationOptions()
+    assert a == ValidationOptions(severity={"amount.large": Severity.ERROR})
+    assert hash(a) == hash(ValidationOptions(severity={"amount.large": Severity.ERROR}))
+
+
+def test_same_fault_shares_one_issue(penalty_row: dict[str, object]) -> None:
+    """Two rows with the same fault get equal issues; with_row makes them row-specific."""
+    row = dict(penalty_row, CF_WSH="")
+    first = check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues
+    second = check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues
+    assert first == second
+    assert first[0].with_row(1) != second[0].with_row(2)

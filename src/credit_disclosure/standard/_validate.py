@@ -8,6 +8,7 @@ checks go through ``credit_disclosure.identifiers``.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -92,7 +93,7 @@ class ValidationOptions:
     penalty_type_separators: str = DEFAULT_PENALTY_TYPE_SEPARATORS
     #: extra names for 第九条 types (older wording, short forms)
     penalty_type_aliases: Mapping[str, tuple[PenaltyType, ...]] = attrs.field(
-        default=DEFAULT_PENALTY_TYPE_ALIASES, converter=_frozen_map, eq=False
+        default=DEFAULT_PENALTY_TYPE_ALIASES, converter=_frozen_map, hash=False
     )
     #: accepted 当前状态 codes of 2018 licences (REFERENCE.md 2.1 #25: 1 有效, 2 无效, ?)
     license_status_codes: frozenset[str] = frozenset(s.value for s in LicenseStatus)
@@ -101,13 +102,13 @@ class ValidationOptions:
     #: check the field lengths (they come from a derived schema, REFERENCE.md 2.2, M)
     check_lengths: bool = True
     #: per-field length overrides, by field code
-    lengths: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+    lengths: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_map, hash=False)
     #: date fields that must not lie after ``as_of``
     future_date_fields: frozenset[str] = frozenset({"XK_JDRQ", "CF_JDRQ"})
     #: amounts above this many 万元 get ``amount.large`` (``None``: never); default 1亿元
     large_amount_threshold: Decimal | None = Decimal(10000)
     #: severity overrides by issue code (``uscc.*`` for a whole identifier family)
-    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen_map, eq=False)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen_map, hash=False)
     #: issue codes not to report at all
     disabled: frozenset[str] = frozenset()
 
@@ -210,18 +211,26 @@ def _make(
     if cat.code != code and cat.code in opts.disabled:
         return
     severity = opts.severity.get(code) or opts.severity.get(cat.code) or cat.severity
-    if spec is not None:
-        params.setdefault("name", spec.name_zh)
-        params.setdefault("field", spec.code)
-    issues.append(
-        Issue(
-            code,
-            spec.code if spec is not None else None,
-            severity,
-            cat.render_en(**params),
-            cat.render_zh(**params),
-        )
-    )
+    field = spec.code if spec is not None else None
+    name = spec.name_zh if spec is not None else None
+    key = tuple(params.items()) if params else ()
+    issues.append(_issue(code, field, name, severity, key))
+
+
+@functools.lru_cache(maxsize=4096)
+def _issue(
+    code: str,
+    field: str | None,
+    name: str | None,
+    severity: Severity,
+    params: tuple[tuple[str, object], ...],
+) -> Issue:
+    # Issues are immutable and their messages hold no values: the same fault on many rows
+    # shares one Issue object (the batch layer adds the row with ``with_row``).
+    values: dict[str, object] = {"name": name, "field": field}
+    values.update(params)
+    cat = issue_spec(code)
+    return Issue(code, field, severity, cat.render_en(**values), cat.render_zh(**values))
 
 
 def _identifier_issue(
