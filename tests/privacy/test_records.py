@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from credit_disclosure.errors import DecryptionError
 from credit_disclosure.privacy import (
@@ -93,3 +95,25 @@ def test_attrs_record_round_trip() -> None:
     assert out.subject_name != record.subject_name and out.cert_no != record.cert_no
     assert out.decision_no == record.decision_no
     assert ENC.decrypt_record(out, record_id=record.decision_no) == record
+
+
+def test_2015_record_class_uses_its_own_field_codes() -> None:
+    """A 2015-standard record is read through its own metadata (XK_XDR_SFZ, CF_XDR_SFZ)."""
+    from credit_disclosure.standard import Penalty2015Record
+
+    record = Penalty2015Record(subject_name="张三", resident_id="110105194912310021")
+    out = ENC.encrypt_record(record)
+    assert out.resident_id != record.resident_id and out.subject_name != record.subject_name
+    assert ENC.decrypt_record(out) == record
+
+
+@given(
+    name=st.text(max_size=12),
+    number=st.text(max_size=20),
+    record_id=st.one_of(st.none(), st.text(max_size=10)),
+)
+def test_record_round_trip(name: str, number: str, record_id: str | None) -> None:
+    """Any values in a person's record encrypt and decrypt back to the same record."""
+    record = {"CF_XDR_LB": "自然人", "CF_XDR_MC": name, "CF_XDR_ZJHM": number, "CF_WSH": "1"}
+    locked = ENC.encrypt_record(record, record_id=record_id)
+    assert ENC.decrypt_record(locked, record_id=record_id) == record
