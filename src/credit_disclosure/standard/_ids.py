@@ -13,11 +13,11 @@ import functools
 import importlib
 from datetime import date
 from types import ModuleType
-from typing import Final
+from typing import Final, NamedTuple
 
 from ..errors import ValidationError
 
-__all__ = ["check_identifier"]
+__all__ = ["IdentifierProblem", "check_identifier"]
 
 _CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
 _AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
@@ -32,7 +32,16 @@ def _module(name: str) -> ModuleType:
     return mod
 
 
-def _check(name: str, value: str, as_of: date | None) -> str | ValidationError:
+class IdentifierProblem(NamedTuple):
+    """What an identifier module's ``ValidationError`` said (kept without the exception:
+    a cached exception would keep its traceback's frames, and the value, alive)."""
+
+    code: str
+    message_en: str
+    message_zh: str
+
+
+def _check(name: str, value: str, as_of: date | None) -> str | IdentifierProblem:
     mod = _module(name)
     try:
         if as_of is not None and name in _AS_OF:
@@ -40,17 +49,17 @@ def _check(name: str, value: str, as_of: date | None) -> str | ValidationError:
         else:
             compact = mod.validate(value)
     except ValidationError as exc:
-        return exc
+        return IdentifierProblem(exc.code, exc.message_en, exc.message_zh)
     return compact
 
 
 @functools.lru_cache(maxsize=16384)
-def _check_cached(name: str, value: str) -> str | ValidationError:
+def _check_cached(name: str, value: str) -> str | IdentifierProblem:
     return _check(name, value, None)
 
 
-def check_identifier(name: str, value: str, as_of: date | None = None) -> str | ValidationError:
-    """The compact value when ``identifiers.<name>.validate`` accepts it, else the error it raised."""
+def check_identifier(name: str, value: str, as_of: date | None = None) -> str | IdentifierProblem:
+    """The compact value when ``identifiers.<name>.validate`` accepts it, else what it objected."""
     if name in _CACHEABLE:
         return _check_cached(name, value)
     return _check(name, value, as_of)

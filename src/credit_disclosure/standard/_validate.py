@@ -20,7 +20,6 @@ from typing import Any, Final
 import attrs
 
 from .._text import compact_identifier, to_halfwidth
-from ..errors import ValidationError
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -39,7 +38,7 @@ from ._fields import (
     StandardVersion,
     fields,
 )
-from ._ids import check_identifier
+from ._ids import IdentifierProblem, check_identifier
 from ._issues import Issue, Severity, issue_spec
 from ._parsing import (
     _OPEN_WORDS,
@@ -245,7 +244,7 @@ def _identifier_issue(
     checked = check_identifier(module, value, as_of)
     if type(checked) is str:
         return checked
-    assert isinstance(checked, ValidationError)
+    assert isinstance(checked, IdentifierProblem)
     _make(
         issues,
         opts,
