@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -137,9 +137,11 @@ class FramePlan:
 
 def column_values(series: pd.Series[Any]) -> list[object]:
     """The values of a column as Python objects, every missing value (NaN, NA, NaT) as ``None``."""
-    # (pandas-stubs do not allow ``na_value=None``; pandas does, since 1.0)
-    values = cast(Any, series).to_numpy(dtype=object, na_value=None)
-    return list(values)
+    values: Any = series.to_numpy(dtype=object, copy=True)
+    missing: Any = series.isna().to_numpy()
+    if missing.any():
+        values[missing] = None  # NaN, None, pd.NA, NaT alike
+    return list(values.tolist())
 
 
 def _rows(frame: pd.DataFrame, plan: FramePlan) -> Iterator[tuple[dict[str, object], object]]:

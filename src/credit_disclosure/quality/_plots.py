@@ -177,8 +177,9 @@ def plot_records_over_time(table: MetricsTable, *, ax: Any = None) -> Any:
         ax.bar(months, clean, color="#1f77b4", label="no error")
         ax.bar(months, broken, bottom=clean, color="#d62728", label="with errors")
         ax.set_ylabel("records (by decision month)")
+        ax.yaxis.set_major_locator(_mpl().ticker.MaxNLocator(integer=True))
         ax.set_title("Records over time")
-        ax.legend(loc="upper left", fontsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         _rotate(ax, len(months))
     return ax
 
@@ -212,7 +213,7 @@ def plot_scores_by_month(table: MetricsTable, *, ax: Any = None) -> Any:
         ax.yaxis.set_major_formatter(_mpl().ticker.PercentFormatter(1.0))
         ax.set_ylabel("share of records")
         ax.set_title("Monthly quality scores")
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         ax.grid(axis="y", alpha=0.3)
         _rotate(ax, len(months))
     return ax
