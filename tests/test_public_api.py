@@ -71,3 +71,32 @@ def test_package_is_typed() -> None:
     from pathlib import Path
 
     assert (Path(credit_disclosure.__file__).parent / "py.typed").is_file()
+
+
+def test_top_level_names_load_lazily_and_are_the_subpackages_own() -> None:
+    """Each lazily re-exported top-level name is the very object its subpackage defines."""
+    import credit_disclosure as cd
+
+    for name, sub in cd._LAZY.items():
+        module = importlib.import_module(f"credit_disclosure.{sub}")
+        assert getattr(cd, name) is getattr(module, name), name
+        assert name in module.__all__, f"{name} is not public in credit_disclosure.{sub}"
+    assert set(cd._LAZY) <= set(cd.__all__)
+    for sub in cd._SUBPACKAGES:
+        assert getattr(cd, sub) is importlib.import_module(f"credit_disclosure.{sub}")
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = cd.no_such_name
+
+
+def test_import_is_cheap() -> None:
+    """``import credit_disclosure`` loads no subpackage until one is used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, credit_disclosure; "
+        "print(sorted(m for m in sys.modules if m.startswith('credit_disclosure.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(eval(out.stdout))
+    assert loaded <= {"credit_disclosure._version", "credit_disclosure.errors"}, loaded

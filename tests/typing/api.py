@@ -21,3 +21,11 @@ position: int | None = err.position
 field: str | None = err.field
 located: ValidationError = err.with_field("CF_XDR_SHXYM")
 year: int = CalendarDataMissing(2031).year
+
+# The lazily loaded top-level names keep their static types.
+from datetime import date  # noqa: E402
+
+due: date = credit_disclosure.publication_deadline(date(2026, 9, 28)).due
+calendar: credit_disclosure.WorkdayCalendar = credit_disclosure.default_calendar()
+ok: bool = credit_disclosure.identifiers.uscc.is_valid("91512081MA62K0260E")
+kind: credit_disclosure.RecordKind = credit_disclosure.RecordKind.PENALTY
