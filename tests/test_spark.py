@@ -152,7 +152,8 @@ def test_partition_function_runs_without_spark() -> None:
     import pandas as pd
 
     from credit_disclosure.quality._frames import FramePlan
-    from credit_disclosure.spark import OUTCOME_SCHEMA, _check_partition
+    from credit_disclosure.quality._spark import _check_partition
+    from credit_disclosure.spark import OUTCOME_SCHEMA
 
     batch = pd.DataFrame(
         {

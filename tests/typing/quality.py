@@ -22,7 +22,6 @@ from credit_disclosure.quality import (
     GROUPINGS,
     PUBLISHED_COLUMNS,
     Dimension,
-    Grouping,
     MetricRow,
     MetricsTable,
     Observation,
@@ -60,8 +59,8 @@ text: str = table.to_text() + table.to_json()
 table.to_csv(io.StringIO())
 frame: pd.DataFrame = table.to_pandas()
 
-by: Grouping = "month"
-names: tuple[Grouping, ...] = GROUPINGS
+by = "month"
+names: tuple[str, ...] = GROUPINGS
 codes: frozenset[str] = COMPLETENESS_CODES
 columns: tuple[str, ...] = PUBLISHED_COLUMNS
 dim: Dimension = dimension_of("uscc.checksum")

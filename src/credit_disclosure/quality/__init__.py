@@ -22,7 +22,6 @@ from ._html import report_html
 from ._metrics import (
     GROUPINGS,
     PUBLISHED_COLUMNS,
-    Grouping,
     MetricRow,
     MetricsTable,
     QualityMetrics,
@@ -51,7 +50,6 @@ __all__ = [
     "GROUPINGS",
     "PUBLISHED_COLUMNS",
     "Dimension",
-    "Grouping",
     "MetricRow",
     "MetricsTable",
     "Observation",

@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 __all__ = [
     "GROUPINGS",
     "PUBLISHED_COLUMNS",
-    "Grouping",
     "MetricRow",
     "MetricsTable",
     "QualityMetrics",
@@ -52,8 +51,8 @@ __all__ = [
 ]
 
 #: The groupings a table can be broken down by.
-Grouping = Literal["agency", "month", "kind"]
-GROUPINGS: Final[tuple[Grouping, ...]] = ("agency", "month", "kind")
+_Grouping = Literal["agency", "month", "kind"]
+GROUPINGS: Final[tuple[_Grouping, ...]] = ("agency", "month", "kind")
 _INDEX: Final = {"agency": 0, "month": 1, "kind": 2}
 
 #: Column names taken as the publication date when none is named. The data standard has no
@@ -376,9 +375,9 @@ class _Cell:
         )
 
 
-def _by(by: str | Sequence[str]) -> tuple[Grouping, ...]:
+def _by(by: str | Sequence[str]) -> tuple[_Grouping, ...]:
     names = (by,) if isinstance(by, str) else tuple(by)
-    out: list[Grouping] = []
+    out: list[_Grouping] = []
     for name in names:
         if name not in _INDEX:
             raise ValueError(f"cannot group by {name!r}; choose from {', '.join(GROUPINGS)}")

@@ -1,0 +1,304 @@
+"""The Spark integration (public face: :mod:`credit_disclosure.spark`); pyspark is imported lazily."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from .._optional import require
+from ..deadlines import DeadlineRule
+from ..standard import RecordKind, StandardVersion, ValidationOptions
+from ..workdays import WorkdayCalendar
+from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch
+from ._metrics import GROUPINGS, MetricsTable, QualityMetrics, _by
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "OUTCOME_SCHEMA",
+    "SparkValidation",
+    "local_session",
+    "validate_spark",
+]
+
+_TYPES: Final = {
+    "row_id": "bigint",
+    "is_issue": "boolean",
+    "agency": "string",
+    "month": "string",
+    "kind": "string",
+    "complete": "boolean",
+    "accurate": "boolean",
+    "has_errors": "boolean",
+    "timeliness": "string",
+    "working_days_late": "int",
+    "unknown_reason": "string",
+}
+
+#: The schema (Spark DDL) of the rows ``mapInPandas`` emits: one row per record
+#: (``is_issue`` false) and one per issue (``is_issue`` true), the issue columns
+#: empty on record rows and the outcome columns empty on issue rows.
+OUTCOME_SCHEMA: Final = ", ".join(
+    [f"{name} {_TYPES[name]}" for name in ("row_id", "is_issue", *RECORD_COLUMNS)]
+    + [f"{name} string" for name in ISSUE_COLUMNS]
+)
+_OUTCOME_COLUMNS: Final = ("row_id", "is_issue", *RECORD_COLUMNS, *ISSUE_COLUMNS)
+_ROW_ID: Final = "__credit_disclosure_row_id"
+
+
+def _sql() -> Any:
+    require("pyspark", "spark")
+    return require("pyspark.sql", "spark")
+
+
+def local_session(
+    cores: int = 2, *, app_name: str = "credit-disclosure", shuffle_partitions: int | None = None
+) -> Any:
+    """A local Spark session (``local[cores]``) for notebooks, tests and benchmarks.
+
+    The web UI is off, shuffles use ``shuffle_partitions`` partitions (default
+    ``cores``: the 200 of Spark's default are slow for small data), Arrow is on,
+    and the Python workers run the interpreter of this process (so they see
+    the same installed packages). An existing session is reused.
+
+    >>> local_session  # doctest: +ELLIPSIS
+    <function local_session at ...>
+    """
+    sql = _sql()
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    partitions = str(shuffle_partitions or cores)
+    return (
+        sql.SparkSession.builder.master(f"local[{cores}]")
+        .appName(app_name)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", partitions)
+        .config("spark.default.parallelism", str(cores))
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
+
+
+def _check_partition(
+    plan: FramePlan, id_col: str = _ROW_ID
+) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
+    """The function ``mapInPandas`` runs on each partition: pandas batches in, outcomes out.
+
+    Each output batch follows :data:`OUTCOME_SCHEMA`. Plain pandas: runs without Spark.
+    """
+
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        pandas = require("pandas", "spark")
+        for batch in batches:
+            labels = [int(v) for v in batch[id_col].tolist()]
+            records, issues = check_batch(batch, plan, labels)
+            n, m = len(records["row"]), len(issues["row"])
+            data: dict[str, list[Any]] = {
+                "row_id": records["row"] + issues["row"],
+                "is_issue": [False] * n + [True] * m,
+            }
+            for name in RECORD_COLUMNS:
+                data[name] = records[name] + [None] * m
+            for name in ISSUE_COLUMNS:
+                data[name] = [None] * n + issues[name]
+            frame: pd.DataFrame = pandas.DataFrame(data, columns=list(_OUTCOME_COLUMNS))
+            yield frame
+
+    return run
+
+
+@attrs.frozen
+class SparkValidation:
+    """What :func:`validate_spark` found: Spark DataFrames of outcomes, issues and metrics.
+
+    ``outcomes`` is the raw output of the ``mapInPandas`` pass
+    (:data:`OUTCOME_SCHEMA`), persisted when ``validate_spark(cache=True)`` so
+    that reading issues and metrics validates the data once.
+
+    >>> SparkValidation.__name__
+    'SparkValidation'
+    """
+
+    outcomes: Any
+    kind: RecordKind
+
+    @property
+    def records(self) -> Any:
+        """One row per record: ``row_id`` and the outcome columns (agency, month, verdicts)."""
+        F = _sql().functions
+        return self.outcomes.where(~F.col("is_issue")).select("row_id", *RECORD_COLUMNS)
+
+    @property
+    def issues(self) -> Any:
+        """One row per issue: ``row_id``, ``field``, ``field_name``, ``code``, ``severity``, messages."""
+        F = _sql().functions
+        return self.outcomes.where(F.col("is_issue")).select("row_id", *ISSUE_COLUMNS)
+
+    def metrics(self, by: str | Sequence[str] = ("agency",)) -> Any:
+        """The scores per group as a Spark DataFrame, aggregated by Spark.
+
+        Columns: the grouping columns, ``records``, ``complete``, ``accurate``,
+        ``with_errors``, ``on_time``, ``late``, ``timeliness_unknown``,
+        ``working_days_late``, ``max_working_days_late`` and the rates
+        ``completeness``, ``accuracy``, ``timeliness`` (as in
+        :class:`~credit_disclosure.quality.MetricRow`).
+        """
+        F = _sql().functions
+        names = list(_by(by))
+        agg = self.records.groupBy(*names).agg(*_aggregates(F))
+        rate = _rate(F)
+        return agg.select(
+            *names,
+            *_COUNT_COLUMNS,
+            rate("complete", "records").alias("completeness"),
+            rate("accurate", "records").alias("accuracy"),
+            rate("on_time", F.col("on_time") + F.col("late")).alias("timeliness"),
+        ).orderBy(*[F.col(n).asc_nulls_last() for n in names])
+
+    def quality_metrics(self) -> QualityMetrics:
+        """Collect the per-(agency, month, kind, reason) counts into a :class:`QualityMetrics`.
+
+        The aggregation runs in Spark; only one small row per cell reaches the driver.
+        """
+        F = _sql().functions
+        cells = self.records.groupBy(*GROUPINGS, "unknown_reason").agg(*_aggregates(F)).collect()
+        metrics = QualityMetrics()
+        for cell in cells:
+            reason = cell["unknown_reason"]
+            unknown = int(cell["timeliness_unknown"])
+            metrics.add_counts(
+                agency=cell["agency"],
+                month=cell["month"],
+                kind=cell["kind"],
+                records=int(cell["records"]),
+                complete=int(cell["complete"]),
+                accurate=int(cell["accurate"]),
+                with_errors=int(cell["with_errors"]),
+                on_time=int(cell["on_time"]),
+                late=int(cell["late"]),
+                working_days_late=int(cell["working_days_late"] or 0),
+                max_working_days_late=int(cell["max_working_days_late"] or 0),
+                unknown_reasons={reason or "unknown": unknown} if unknown else {},
+            )
+        codes = self.issues.groupBy("code").count().collect()
+        metrics.add_issue_counts({row["code"]: int(row["count"]) for row in codes})
+        return metrics
+
+    def table(self, by: str | Sequence[str] = ("agency",)) -> MetricsTable:
+        """The scores as a plain :class:`~credit_disclosure.quality.MetricsTable` (rich in Jupyter)."""
+        return self.quality_metrics().table(by)
+
+    def unpersist(self) -> None:
+        """Release the cached outcomes."""
+        self.outcomes.unpersist()
+
+
+_COUNT_COLUMNS: Final = (
+    "records",
+    "complete",
+    "accurate",
+    "with_errors",
+    "on_time",
+    "late",
+    "timeliness_unknown",
+    "working_days_late",
+    "max_working_days_late",
+)
+
+
+def _aggregates(F: Any) -> list[Any]:
+    def flag(column: Any) -> Any:
+        return F.sum(F.when(column, 1).otherwise(0))
+
+    status = F.col("timeliness")
+    return [
+        F.count(F.lit(1)).alias("records"),
+        flag(F.col("complete")).alias("complete"),
+        flag(F.col("accurate")).alias("accurate"),
+        flag(F.col("has_errors")).alias("with_errors"),
+        flag(status == "on_time").alias("on_time"),
+        flag(status == "late").alias("late"),
+        flag(status == "unknown").alias("timeliness_unknown"),
+        F.sum(F.when(status == "late", F.col("working_days_late")).otherwise(0)).alias(
+            "working_days_late"
+        ),
+        F.max(F.when(status == "late", F.col("working_days_late")).otherwise(0)).alias(
+            "max_working_days_late"
+        ),
+    ]
+
+
+def _rate(F: Any) -> Callable[[str, Any], Any]:
+    def rate(part: str, whole: Any) -> Any:
+        denominator = F.col(whole) if isinstance(whole, str) else whole
+        return F.when(denominator > 0, F.col(part) / denominator)
+
+    return rate
+
+
+def validate_spark(
+    df: Any,
+    kind: RecordKind | str | None = None,
+    *,
+    published_col: str | None = None,
+    id_col: str | None = None,
+    version: StandardVersion = StandardVersion.V2018,
+    as_of: date | None = None,
+    options: ValidationOptions | None = None,
+    rule: DeadlineRule | None = None,
+    calendar: WorkdayCalendar | None = None,
+    count_warnings: bool = False,
+    cache: bool = True,
+) -> SparkValidation:
+    """Validate a Spark DataFrame of records (columns in any header style) with the library's rules.
+
+    ``kind`` ``None`` detects it from the column names. ``published_col``
+    names the column with the publication date (default: the first of
+    :data:`~credit_disclosure.quality.PUBLISHED_COLUMNS` present). ``id_col``
+    names an integer column identifying the rows (default: an id from
+    ``monotonically_increasing_id()``, unique but not consecutive). ``as_of``
+    is fixed on the driver (default: today) so that every executor judges
+    "future" dates alike. ``cache`` persists the outcomes so that issues and
+    metrics reuse one validation pass (call :meth:`SparkValidation.unpersist`
+    when done). Other arguments as in
+    :func:`credit_disclosure.quality.compute_metrics`.
+
+    >>> validate_spark.__name__  # run in docs/quality/spark.md and tests/test_spark.py
+    'validate_spark'
+    """
+    F = _sql().functions
+    columns = list(df.columns)
+    plan = FramePlan.build(
+        [c for c in columns if c != id_col],
+        kind,
+        version=version,
+        published_col=published_col,
+        as_of=as_of or date.today(),
+        options=options,
+        rule=rule,
+        calendar=calendar,
+        count_warnings=count_warnings,
+    )
+    if id_col is None:
+        id_col = _ROW_ID
+        df = df.withColumn(id_col, F.monotonically_increasing_id())
+    elif id_col not in columns:
+        raise KeyError(f"no column {id_col!r} to identify the rows")
+    needed = [id_col, *(name for name, _ in plan.fields)]
+    if plan.published_col is not None:
+        needed.append(plan.published_col)
+    outcomes = df.select(*[F.col(f"`{c}`") for c in needed]).mapInPandas(
+        _check_partition(plan, id_col), OUTCOME_SCHEMA
+    )
+    if cache:
+        outcomes = outcomes.persist()
+    return SparkValidation(outcomes, plan.kind)
