@@ -206,3 +206,16 @@ def test_standard_2015_file(tmp_path: Path) -> None:
     assert report.kind is RecordKind.PENALTY and report.version is StandardVersion.V2015
     assert report.rows == 1 and "header.unknown" not in report.by_code
     assert report.with_errors == 1  # required 2015 fields are missing
+
+
+def test_gbk_after_a_long_ascii_head(tmp_path: Path) -> None:
+    """A GBK file whose first 64 KiB are ASCII switches to GB18030 at its first Chinese line."""
+    records = _records(RecordKind.PENALTY, 3)
+    ascii_rows = [dict.fromkeys(records[0], "") | {"BZ": "x" * 400} for _ in range(200)]
+    path = tmp_path / "late.csv"
+    write_csv([*ascii_rows, *records], path, RecordKind.PENALTY, encoding="gbk")
+    assert path.read_bytes()[:65536].isascii()
+    report = check_file(path, as_of=AS_OF)
+    assert report.encoding == "gb18030"
+    assert "row.encoding" not in report.by_code
+    assert not any(i.row is not None and i.row > 200 for i in report)

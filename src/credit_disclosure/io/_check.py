@@ -199,6 +199,7 @@ def check_file(
         for issue in reader.file_issues:
             report.add_file_issue(issue)
         report.blank_rows = reader.blank_rows
+        report.encoding = reader.encoding
     return report
 
 

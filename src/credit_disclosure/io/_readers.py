@@ -290,6 +290,8 @@ class CsvReader(TableReader):
             try:
                 cells = next(reader)
             except StopIteration:
+                if decoder is not None:  # it may have switched from UTF-8 to GB18030
+                    self.encoding = decoder.encoding
                 return
             except csv.Error as exc:
                 row += 1
