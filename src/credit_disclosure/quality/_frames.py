@@ -39,6 +39,7 @@ __all__ = [
     "FramePlan",
     "check_batch",
     "column_values",
+    "issues_only",
     "observations",
 ]
 
@@ -175,6 +176,36 @@ def observations(
                 count_warnings=plan.count_warnings,
             ),
         )
+
+
+def issues_only(
+    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
+) -> dict[str, list[Any]]:
+    """The issue columns of every row of ``frame`` (``check_row`` only: no timeliness work)."""
+    label_list = list(frame.index) if labels is None else list(labels)
+    issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
+    rows, fields_, codes, severities = (
+        issues["row"],
+        issues["field"],
+        issues["code"],
+        issues["severity"],
+    )
+    names_, en, zh = issues["field_name"], issues["message_en"], issues["message_zh"]
+    kind, version, as_of, options = plan.kind, plan.version, plan.as_of, plan.options
+    names: dict[str | None, str] = {}
+    for label, (raw, _) in zip(label_list, _rows(frame, plan)):
+        for issue in check_row(raw, kind, version=version, as_of=as_of, options=options).issues:
+            name = names.get(issue.field)
+            if name is None:
+                name = names[issue.field] = plan.field_name(issue.field)
+            rows.append(label)
+            fields_.append(issue.field)
+            names_.append(name or None)
+            codes.append(issue.code)
+            severities.append(issue.severity.value)
+            en.append(issue.message_en)
+            zh.append(issue.message_zh)
+    return issues
 
 
 def check_batch(

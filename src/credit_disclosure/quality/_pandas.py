@@ -14,7 +14,7 @@ from ..identifiers import IdentifierModule
 from ..io import FileFormat, Report, open_table
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
-from ._frames import ISSUE_COLUMNS, FramePlan, check_batch, column_values, observations
+from ._frames import ISSUE_COLUMNS, FramePlan, column_values, issues_only, observations
 from ._metrics import QualityMetrics
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def validate_frame(
     [10, 11]
     """
     plan = FramePlan.build(list(df.columns), kind, version=version, as_of=as_of, options=options)
-    _, issues = check_batch(df, plan)
+    issues = issues_only(df, plan)
     pandas = _pd()
     frame: pd.DataFrame = pandas.DataFrame(issues, columns=["row", *ISSUE_COLUMNS])
     return frame
