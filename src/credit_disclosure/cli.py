@@ -27,6 +27,7 @@ _COMMANDS: tuple[str, ...] = (
     "keys",
     "mask",
     "policy",
+    "quality",
 )
 
 

@@ -550,9 +550,11 @@ class _Columns:
 
 
 def _published_column(headers: Iterable[str], column: str | None) -> str | None:
-    if column is not None:
-        return column
     present = set(headers)
+    if column is not None:
+        if column not in present:
+            raise KeyError(f"no column {column!r} for the publication date")
+        return column
     return next((c for c in PUBLISHED_COLUMNS if c in present), None)
 
 
@@ -574,7 +576,8 @@ def compute_metrics(
     ``kind`` ``None`` detects licence or penalty from the first row's keys.
     ``published_col`` names the column holding the publication date (default:
     the first of :data:`PUBLISHED_COLUMNS` the first row has); records without
-    one count as "timeliness unknown". ``as_of`` and ``options`` as in
+    one count as "timeliness unknown"; naming a column the first row lacks
+    raises :class:`KeyError`. ``as_of`` and ``options`` as in
     :func:`~credit_disclosure.standard.check_row`; ``rule`` is the deadline
     (default 7 working days, 发改办财金〔2018〕424号).
 
