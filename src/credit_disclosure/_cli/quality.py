@@ -73,6 +73,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Score the file and print the table; return the exit code."""
+    kind: RecordKind | None
     if args.sample:
         kind = RecordKind(args.kind or "penalty")
         source = sample_path(kind)
