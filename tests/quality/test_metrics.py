@@ -333,9 +333,12 @@ def test_add_counts_equals_adding_observations() -> None:
 
 
 def test_unknown_grouping_is_refused() -> None:
-    """Grouping by something other than agency, month or kind raises ValueError naming the choices."""
+    """Grouping by nothing, twice by one column, or by something other than agency, month or kind raises ValueError."""
     with pytest.raises(ValueError, match="agency, month, kind"):
         QualityMetrics().table("district")
+    for by in [(), ("month", "month")]:
+        with pytest.raises(ValueError, match="each once"):
+            QualityMetrics().table(by)
 
 
 def test_empty_input_gives_an_empty_table() -> None:

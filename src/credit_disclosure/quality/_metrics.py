@@ -377,6 +377,8 @@ class _Cell:
 
 def _by(by: str | Sequence[str]) -> tuple[_Grouping, ...]:
     names = (by,) if isinstance(by, str) else tuple(by)
+    if not names or len(set(names)) != len(names):
+        raise ValueError(f"group by one or more of {', '.join(GROUPINGS)}, each once")
     out: list[_Grouping] = []
     for name in names:
         if name not in _INDEX:
