@@ -25,7 +25,7 @@ import attrs
 
 from .._optional import require
 from ..standard import Issue
-from ._encoding import SNIFF_BYTES, UTF8, UTF16, LineDecoder, detect_encoding
+from ._encoding import GB18030, SNIFF_BYTES, UTF8, UTF16, LineDecoder, detect_encoding
 from ._issues import io_issue
 
 __all__ = ["FileFormat", "RawRow", "TableReader", "guess_format", "open_table"]
@@ -290,8 +290,9 @@ class CsvReader(TableReader):
             try:
                 cells = next(reader)
             except StopIteration:
-                if decoder is not None:  # it may have switched from UTF-8 to GB18030
-                    self.encoding = decoder.encoding
+                if decoder is not None and decoder.encoding == GB18030:
+                    self.encoding = GB18030  # it may have switched from UTF-8
+
                 return
             except csv.Error as exc:
                 row += 1
