@@ -4,7 +4,9 @@ Identifier modules are imported on first use (the identifiers subpackage loads
 division tables). Results for codes that are not personal data (credit codes,
 organisation codes, business registration numbers) are cached: the same
 authority and source-unit codes recur on every row of a batch. Personal
-identity numbers are never cached.
+identity numbers are never cached. The cache is dropped whenever the set of
+known division codes grows (``identifiers.divisions.register()``), so a code
+registered after a first check is accepted from then on.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ __all__ = ["IdentifierProblem", "check_identifier"]
 _CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
 _AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
 _modules: dict[str, ModuleType] = {}
+# How many division codes were known when the cache was filled (register() only adds).
+_known_divisions = -1
 
 
 def _module(name: str) -> ModuleType:
@@ -61,5 +65,10 @@ def _check_cached(name: str, value: str) -> str | IdentifierProblem:
 def check_identifier(name: str, value: str, as_of: date | None = None) -> str | IdentifierProblem:
     """The compact value when ``identifiers.<name>.validate`` accepts it, else what it objected."""
     if name in _CACHEABLE:
+        global _known_divisions
+        known = len(_module("_divisions").KNOWN)
+        if known != _known_divisions:
+            _check_cached.cache_clear()
+            _known_divisions = known
         return _check_cached(name, value)
     return _check(name, value, as_of)
