@@ -173,9 +173,10 @@ def check_file(
     with open_table(
         source, format=format, encoding=encoding, delimiter=delimiter, sheet=sheet
     ) as reader:
-        if kind is None and reader.headers:
+        empty = any(i.code == "file.empty" for i in reader.file_issues)
+        if kind is None and not empty:
             kind = detect_kind(reader.headers, version)
-            if kind is None:
+            if kind is None:  # rows without a kind could not be checked: never drop them
                 raise ValidationError(
                     "file.kind",
                     message_en="the headers do not say whether the file holds licences or "

@@ -25,7 +25,7 @@ import attrs
 
 from .._optional import require
 from ..standard import Issue
-from ._encoding import GB18030, SNIFF_BYTES, UTF8, UTF16, LineDecoder, detect_encoding
+from ._encoding import GB18030, SNIFF_BYTES, UTF8, LineDecoder, detect_encoding
 from ._issues import io_issue
 
 __all__ = ["FileFormat", "RawRow", "TableReader", "guess_format", "open_table"]
@@ -169,20 +169,49 @@ def _is_blank(cells: Iterable[object]) -> bool:
 
 
 class _CountingLines:
-    """Iterate the lines of a binary file, counting the bytes handed out."""
+    """Iterate the lines of a binary file, counting the bytes handed out.
 
-    def __init__(self, fp: IO[bytes], prefix: bytes) -> None:
+    ``newline`` is the line end to split on when it is not the one-byte ``\\n``
+    (UTF-16: two bytes, found only at even offsets, so that U+0A00 or a
+    character whose code unit holds 0x0A never splits a line).
+    """
+
+    def __init__(self, fp: IO[bytes], prefix: bytes, newline: bytes = b"\n") -> None:
         self._fp = fp
         self._prefix = prefix
+        self._newline = newline
         self.consumed = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        lines: Iterable[bytes] = self._fp
-        if self._prefix:
+        lines: Iterable[bytes]
+        if self._newline != b"\n":
+            lines = self._split_units()
+        elif self._prefix:
             lines = itertools.chain(io.BytesIO(self._prefix + self._fp.readline()), self._fp)
+        else:
+            lines = self._fp
         for line in lines:
             self.consumed += len(line)
             yield line
+
+    def _split_units(self) -> Iterator[bytes]:
+        newline, width = self._newline, len(self._newline)
+        buf, start, scan = self._prefix, 0, 0
+        while True:
+            pos = buf.find(newline, scan)
+            while pos != -1 and (pos - start) % width:
+                pos = buf.find(newline, pos + 1)
+            if pos != -1:
+                yield buf[start : pos + width]
+                start = scan = pos + width
+                continue
+            rest = buf[start:]
+            chunk = self._fp.read(SNIFF_BYTES)
+            if not chunk:
+                if rest:
+                    yield rest
+                return
+            buf, start, scan = rest + chunk, 0, max(0, len(rest) - width + 1)
 
 
 class _HeaderMap:
@@ -244,22 +273,17 @@ class CsvReader(TableReader):
         detected = encoding or detect_encoding(head)
         self.encoding = codecs.lookup(detected).name
         undecided = encoding is None and head.isascii() and len(head) == SNIFF_BYTES
-        self._lines = _CountingLines(self._fp, head)
-        text: Iterator[str]
-        if self.encoding.startswith("utf-16"):
-            # UTF-16 cannot be split into lines as bytes; decode as a stream.
-            self._decoder = None
-            stream = io.TextIOWrapper(
-                io.BufferedReader(_Chain(head, self._fp)),
-                encoding=UTF16,
-                errors="replace",
-                newline="",
-            )
-            text = iter(stream)
-        else:
-            codec = UTF8 if self.encoding == "utf-8-sig" else self.encoding
-            self._decoder = LineDecoder(codec, undecided=undecided)
-            text = self._decoder.decode(self._lines)
+        codec = UTF8 if self.encoding == "utf-8-sig" else self.encoding
+        newline = b"\n"
+        if codec == "utf-16":
+            # UTF-16 lines end in a two-byte unit: split them as bytes in the byte order of
+            # the BOM (little-endian without one), then decode line by line like the others.
+            codec = "utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+        if codec.startswith("utf-16"):
+            newline = "\n".encode(codec)
+        self._lines = _CountingLines(self._fp, head, newline)
+        self._decoder = LineDecoder(codec, undecided=undecided)
+        text = self._decoder.decode(self._lines)
         first = next(text, None)
         if first is None or not first.strip():
             self.headers = ()
@@ -283,16 +307,15 @@ class CsvReader(TableReader):
         simple = hmap.simple
         keys = hmap.keys
         decoder = self._decoder
-        bad_lines = decoder.bad_lines if decoder is not None else set()
+        bad_lines = decoder.bad_lines
         row = 0
         while True:
             before = reader.line_num
             try:
                 cells = next(reader)
             except StopIteration:
-                if decoder is not None and decoder.encoding == GB18030:
+                if decoder.encoding == GB18030:
                     self.encoding = GB18030  # it may have switched from UTF-8
-
                 return
             except csv.Error as exc:
                 row += 1
@@ -308,7 +331,6 @@ class CsvReader(TableReader):
                 hit = [n for n in bad_lines if n <= last]
                 if hit:
                     bad_lines.difference_update(hit)
-                    assert decoder is not None
                     issues = (io_issue("row.encoding", row, encoding=decoder.encoding),)
             n = len(cells)
             if n != width:
@@ -324,7 +346,7 @@ class CsvReader(TableReader):
                     issues += (io_issue("row.columns", row, cells=n, columns=width),)
                     yield RawRow(row, {}, issues, usable=False)
                     continue
-            if not any(cells):
+            if _is_blank(cells):  # empty or white space only: as in XLSX
                 self.blank_rows += 1
                 continue
             if simple:
@@ -340,34 +362,12 @@ class CsvReader(TableReader):
         """The fraction of the file's bytes read so far."""
         if not self._size:
             return None
-        done = self._lines.consumed if self._decoder is not None else self._fp.tell()
-        return min(1.0, done / self._size)
+        return min(1.0, self._lines.consumed / self._size)
 
     def close(self) -> None:
         """Close the file if this reader opened it."""
         if self._owned:
             self._fp.close()
-
-
-class _Chain(io.RawIOBase):
-    """A raw stream that first returns ``head`` then the rest of ``fp``."""
-
-    def __init__(self, head: bytes, fp: IO[bytes]) -> None:
-        self._head = head
-        self._fp = fp
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: Any) -> int:
-        if self._head:
-            n = min(len(b), len(self._head))
-            b[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._fp.read(len(b))
-        b[: len(data)] = data
-        return len(data)
 
 
 def _sniff_delimiter(first_line: str, encoding: str) -> str:
@@ -462,6 +462,10 @@ def _scalar(value: object) -> object:
     return value
 
 
+#: How many lines a JSON Lines reader looks through for its first object (the headers).
+_JSONL_PEEK_LINES: Final = 1000
+
+
 class JsonlReader(TableReader):
     """Stream a JSON Lines file: one JSON object per line, keys in any of the three styles."""
 
@@ -474,7 +478,8 @@ class JsonlReader(TableReader):
         self.encoding = UTF8
         self._lines = _CountingLines(self._fp, b"")
         self._iter = iter(self._lines)
-        # Peek at the first object for the header (used to detect the record kind).
+        # Peek at the first object for the header (used to detect the record kind); the
+        # lines before it (blank, or not objects) are kept and read again as rows.
         self._pending: list[bytes] = []
         self.headers = ()
         for line in self._iter:
@@ -484,10 +489,12 @@ class JsonlReader(TableReader):
             try:
                 obj = json.loads(line)
             except ValueError:
-                break
+                obj = None
             if isinstance(obj, dict):
                 self.headers = tuple(str(k) for k in obj)
-            break
+                break
+            if len(self._pending) >= _JSONL_PEEK_LINES:
+                break
         if not any(line.strip() for line in self._pending):
             self.file_issues.append(io_issue("file.empty"))
 
