@@ -467,3 +467,132 @@ def test_junk_holiday_lists_raise_validation_errors(
         schedule = schedule_from_dict(data)
         assert schedule.year == 2027
         assert all(r.start <= r.end for r in schedule.holidays)
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda: CAL.add("2026-09-28", 7), "d must be a datetime.date, not str"),  # type: ignore[arg-type]
+        (lambda: CAL.add(None, 7), "d must be a datetime.date, not NoneType"),  # type: ignore[arg-type]
+        (lambda: CAL.add(date(2026, 9, 28), 7.0), "n must be an int"),  # type: ignore[arg-type]
+        (lambda: CAL.add(date(2026, 9, 28), "7"), "n must be an int"),  # type: ignore[arg-type]
+        (lambda: CAL.add(date(2026, 10, 3), 0.0), "n must be an int"),  # type: ignore[arg-type]
+        (lambda: CAL.is_workday(None), "d must be a datetime.date"),  # type: ignore[arg-type]
+        (lambda: CAL.count("2026-10-01", date(2026, 10, 9)), "start must be"),  # type: ignore[arg-type]
+        (lambda: CAL.count(date(2026, 10, 1), 20261009), "end must be"),  # type: ignore[arg-type]
+        (lambda: CAL.day(b"2026-10-01"), "d must be a datetime.date, not bytes"),  # type: ignore[arg-type]
+        (lambda: CAL.days(date(2026, 10, 1), None), "end must be"),  # type: ignore[arg-type]
+    ],
+)  # fmt: skip
+def test_wrong_types_say_which_argument(call: object, named: str) -> None:
+    """A string, None, bytes or a float where a date or a count belongs is a TypeError naming it."""
+    with pytest.raises(TypeError, match=named):
+        call()  # type: ignore[operator]
+
+
+def test_datetimes_count_as_their_day() -> None:
+    """A datetime (e.g. a pandas Timestamp) is taken as its calendar day; answers are dates."""
+    from datetime import datetime
+
+    stamp = datetime(2026, 10, 8, 15, 30)
+    assert type(CAL.add(stamp, 0)) is date
+    assert CAL.add(stamp, 0) == date(2026, 10, 8)
+    assert CAL.add(stamp, 7) == CAL.add(date(2026, 10, 8), 7)
+    assert CAL.day(stamp).day == date(2026, 10, 8)
+    assert type(CAL.day(stamp).day) is date
+
+
+def test_provisional_answer_beyond_year_9999_is_a_clear_value_error() -> None:
+    """A provisional count that leaves Python's date range says so instead of a raw overflow."""
+    with pytest.raises(ValueError, match="years 1 to 9999"):
+        PROV.add(date(2026, 9, 28), 10**9)
+    with pytest.raises(ValueError, match="years 1 to 9999"):
+        PROV.add(date(2026, 9, 28), -(10**9))
+    with pytest.raises(CalendarDataMissing):  # not provisional: the unknown year, not a guess
+        CAL.add(date(2026, 9, 28), 10**9)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("bad.json", b'{"year": 2027,', "schedule.syntax"),
+        ("bad.toml", b"year = 2027\n[[holidays]]\nname = 'x'\nstart = 2027-02-30\n", "schedule.syntax"),
+        ("gbk.json", '{"year": 2027, "source": "国务院"}'.encode("gbk"), "schedule.encoding"),
+        ("list.json", b"[]", "schedule.format"),
+        ("typo.json", b'{"year": 2027, "holiday": []}', "schedule.format"),
+        ("weekday.toml", b"year = 2027\n[[workdays]]\nday = 2027-03-02\nname = 'x'\n",
+         "schedule.makeup_weekday"),
+    ],
+)  # fmt: skip
+def test_schedule_file_errors_name_the_file(
+    tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
+    """Broken syntax, a GBK file, a list, a typo or a bad day: a coded error naming the file."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises((InvalidFormat, InvalidComponent)) as info:
+        load_schedule(path)
+    assert info.value.code == code
+    assert str(path) in info.value.message_en
+    assert str(path) in info.value.message_zh
+
+
+def test_utf8_bom_schedule_file_is_read(tmp_path: Path) -> None:
+    """A UTF-8 file with a byte-order mark (as Windows editors save it) reads normally."""
+    path = tmp_path / "next.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(FAKE_NEXT).encode("utf-8"))
+    assert load_schedule(path) == schedule_from_dict(FAKE_NEXT)
+
+
+def test_make_up_days_may_be_listed_with_their_holiday() -> None:
+    """As the notice prints them, make-up days may sit in the holiday's entry; same schedule."""
+    inline = schedule_from_dict({
+        "year": 2026,
+        "holidays": [{"name": "国庆节", "start": "2026-10-01", "end": "2026-10-07",
+                      "workdays": ["2026-09-20", "2026-10-10"]},
+                     {"name": "劳动节", "start": "2026-05-01", "end": "2026-05-05",
+                      "workdays": "2026-05-09"}],
+    })  # fmt: skip
+    separate = schedule_from_dict({
+        "year": 2026,
+        "holidays": [{"name": "国庆节", "start": "2026-10-01", "end": "2026-10-07"},
+                     {"name": "劳动节", "start": "2026-05-01", "end": "2026-05-05"}],
+        "workdays": [{"day": "2026-09-20", "name": "国庆节"}, {"day": "2026-10-10", "name": "国庆节"},
+                     {"day": "2026-05-09", "name": "劳动节"}],
+    })  # fmt: skip
+    assert inline == separate
+    with pytest.raises(InvalidComponent) as info:
+        schedule_from_dict(
+            {
+                "year": 2026,
+                "holidays": [{"name": "x", "start": "2026-10-03", "workdays": ["2026-10-03"]}],
+            }
+        )
+    assert info.value.code == "schedule.conflict"
+
+
+def test_with_schedule_reads_a_file_path(tmp_path: Path) -> None:
+    """with_schedule takes the path of a schedule file as well as a Schedule."""
+    path = tmp_path / "next.json"
+    path.write_text(json.dumps(FAKE_NEXT), encoding="utf-8")
+    assert CAL.with_schedule(path) == CAL.with_schedule(str(path)) == _next_year_calendar()
+
+
+def test_values_refuse_wrong_types() -> None:
+    """Schedules, ranges, overrides and calendars refuse strings where dates or values belong."""
+    with pytest.raises(TypeError):
+        HolidayRange("x", "2026-10-01", date(2026, 10, 7))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Schedule("2027")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Schedule(2027, holidays=("元旦",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        DayOverride(date(2026, 4, 20), workday="no", name="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        WorkdayCalendar(["2026.toml"])  # type: ignore[list-item]
+    assert (
+        Schedule(2027, holidays=[HolidayRange("x", date(2027, 3, 1), date(2027, 3, 1))])
+        .holidays[0]
+        .name
+        == "x"
+    )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import final
 
 import attrs
 
 from ..errors import CalendarDataMissing
-from ._schedule import DayOverride, Schedule, builtin_schedules
+from ._schedule import DayOverride, Schedule, builtin_schedules, load_schedule
 
 __all__ = ["DayInfo", "DayKind", "WorkdayCalendar", "default_calendar"]
 
@@ -91,6 +92,36 @@ def _nth_weekday(total: int) -> int:
     return 7 * weeks - 2 if rest == 0 else 7 * weeks + rest
 
 
+def _as_date_error(value: object, what: str) -> str:
+    return f"{what} must be a datetime.date, not {type(value).__name__}: {value!r:.40}"
+
+
+def _as_date(value: object, what: str) -> date:
+    """``value`` as a plain date; a datetime (or a pandas Timestamp) loses its time of day."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(_as_date_error(value, what))
+
+
+def _as_count(value: object) -> int:
+    """``value`` as a number of working days: an int (a float such as 7.0 is refused)."""
+    if isinstance(value, int):
+        return value
+    raise TypeError(f"n must be an int (a number of working days), not {type(value).__name__}")
+
+
+def _fromordinal(ordinal: int) -> date:
+    """The date of ``ordinal``, or a ValueError that says the answer is out of range."""
+    try:
+        return date.fromordinal(ordinal)
+    except (ValueError, OverflowError):
+        raise ValueError(
+            "the answer lies outside the dates Python can represent (years 1 to 9999)"
+        ) from None
+
+
 def _to_schedules(value: Iterable[Schedule]) -> tuple[Schedule, ...]:
     return tuple(value)
 
@@ -124,8 +155,15 @@ class WorkdayCalendar:
     (2004, 2026)
     """
 
-    schedules: tuple[Schedule, ...] = attrs.field(converter=_to_schedules)
-    overrides: tuple[DayOverride, ...] = attrs.field(default=(), converter=_to_overrides)
+    schedules: tuple[Schedule, ...] = attrs.field(
+        converter=_to_schedules,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Schedule)),
+    )
+    overrides: tuple[DayOverride, ...] = attrs.field(
+        default=(),
+        converter=_to_overrides,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(DayOverride)),
+    )
     provisional: bool = attrs.field(default=False, kw_only=True)
 
     # Compiled tables (not part of equality): the per-call path indexes these.
@@ -261,7 +299,10 @@ class WorkdayCalendar:
         ...
         credit_disclosure.errors.CalendarDataMissing: no working-day schedule for 2027 ...
         """
-        o = d.toordinal()
+        try:
+            o = d.toordinal()
+        except AttributeError:
+            raise TypeError(_as_date_error(d, "d")) from None
         i = o - self._base
         if 0 <= i < self._size:
             return self._flags[i]
@@ -297,7 +338,7 @@ class WorkdayCalendar:
             total = k - len(dates) + _weekdays_through(end - 1)
         else:
             total = k + _weekdays_through(self._base - 1)
-        return date.fromordinal(_nth_weekday(total))
+        return _fromordinal(_nth_weekday(total))
 
     def add(self, d: date, n: int) -> date:
         """The ``n``-th working day after ``d``; ``d`` itself is never counted.
@@ -318,13 +359,16 @@ class WorkdayCalendar:
         ...
         credit_disclosure.errors.CalendarDataMissing: no working-day schedule for 2027 ...
         """
-        i = d.toordinal() - self._base
-        if n > 0 and 0 <= i < self._size:  # the fast path: two list look-ups
-            k = self._prefix[i + 1] + n
-            if k <= len(self._dates):
-                return self._dates[k - 1]
-            return self._nth(k)
-        o = i + self._base
+        try:  # the fast path: two list look-ups
+            i = d.toordinal() - self._base
+            if n > 0 and 0 <= i < self._size:
+                k = self._prefix[i + 1] + n
+                if k <= len(self._dates):
+                    return self._dates[k - 1]
+        except (AttributeError, TypeError):
+            pass  # a wrong type: the checks below say which argument
+        d, n = _as_date(d, "d"), _as_count(n)
+        o = d.toordinal()
         if n > 0:
             return self._nth(self._before(o + 1) + n)
         if n < 0:
@@ -348,7 +392,11 @@ class WorkdayCalendar:
         >>> cal.count(date(2026, 10, 8), date(2026, 9, 30))
         -1
         """
-        a, b = start.toordinal(), end.toordinal()
+        try:
+            a, b = start.toordinal(), end.toordinal()
+        except AttributeError:
+            _as_date(start, "start")
+            raise TypeError(_as_date_error(end, "end")) from None
         base, size, prefix = self._base, self._size, self._prefix
         if b >= a:
             if base <= a and b < base + size:  # the fast path: a subtraction
@@ -364,6 +412,7 @@ class WorkdayCalendar:
         >>> print(default_calendar().with_provisional().day(date(2027, 1, 2)))
         2027-01-02 Saturday: weekend, provisional: no schedule for 2027
         """
+        d = _as_date(d, "d")
         o = d.toordinal()
         i = o - self._base
         weekend = d.weekday() >= 5
@@ -383,16 +432,19 @@ class WorkdayCalendar:
         >>> [str(x) for x in default_calendar().days(date(2026, 10, 9), date(2026, 10, 11))]
         ['2026-10-10 Saturday: make-up working day (国庆节)', '2026-10-11 Sunday: weekend']
         """
+        start, end = _as_date(start, "start"), _as_date(end, "end")
         span = (end - start).days
         return [self.day(start + timedelta(days=i)) for i in range(1, span + 1)]
 
     # -- making new calendars ----------------------------------------------------------
 
-    def with_schedule(self, *schedules: Schedule) -> WorkdayCalendar:
+    def with_schedule(self, *schedules: Schedule | str | os.PathLike[str]) -> WorkdayCalendar:
         """A new calendar with these schedules added (or replacing a year already there).
 
-        Years must stay consecutive: add 2027 before 2028. A notice for next year may
-        also move days at the end of December of this year; they are applied.
+        Each is a :class:`Schedule` or the path of a schedule file (read with
+        :func:`load_schedule`). Years must stay consecutive: add 2027 before 2028. A
+        notice for next year may also move days at the end of December of this year;
+        they are applied.
 
         >>> from credit_disclosure.workdays import HolidayRange, Schedule
         >>> y2027 = Schedule(2027, holidays=(HolidayRange("元旦", date(2027, 1, 1),
@@ -401,9 +453,8 @@ class WorkdayCalendar:
         >>> cal.covered, cal.is_workday(date(2027, 1, 1))
         ((2004, 2027), False)
         """
-        return WorkdayCalendar(
-            self.schedules + tuple(schedules), self.overrides, provisional=self.provisional
-        )
+        added = tuple(s if isinstance(s, Schedule) else load_schedule(s) for s in schedules)
+        return WorkdayCalendar(self.schedules + added, self.overrides, provisional=self.provisional)
 
     def with_overrides(self, *overrides: DayOverride) -> WorkdayCalendar:
         """A new calendar with local changes to single days (applied after the notices).

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
-import sys
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import attrs
 import cattrs
 
 from ..errors import InvalidComponent, InvalidFormat, ValidationError
+from ._datafile import in_file, read_table, structure
 
 __all__ = [
     "DayOverride",
@@ -42,9 +41,9 @@ class HolidayRange:
     (datetime.date(2026, 10, 1), 7)
     """
 
-    name: str
-    start: date
-    end: date
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: date = attrs.field(validator=attrs.validators.instance_of(date))
+    end: date = attrs.field(validator=attrs.validators.instance_of(date))
 
     def days(self) -> tuple[date, ...]:
         """Every day of the range, in order.
@@ -64,8 +63,8 @@ class MakeupWorkday:
     5
     """
 
-    day: date
-    name: str
+    day: date = attrs.field(validator=attrs.validators.instance_of(date))
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
 
 
 @attrs.frozen
@@ -81,10 +80,10 @@ class DayOverride:
     (False, '三月三')
     """
 
-    day: date
-    workday: bool
-    name: str
-    source: str = ""
+    day: date = attrs.field(validator=attrs.validators.instance_of(date))
+    workday: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    source: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
 
 def _check(schedule: Schedule) -> None:
@@ -144,6 +143,14 @@ def _check(schedule: Schedule) -> None:
             )
 
 
+def _ranges(value: Iterable[HolidayRange]) -> tuple[HolidayRange, ...]:
+    return tuple(value)
+
+
+def _makeups(value: Iterable[MakeupWorkday]) -> tuple[MakeupWorkday, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Schedule:
     """One year's holiday notice as published: days off and make-up working days.
@@ -168,10 +175,18 @@ class Schedule:
     credit_disclosure.errors.InvalidComponent: schedule.makeup_weekday in field workdays[0]: ...
     """
 
-    year: int
-    holidays: tuple[HolidayRange, ...] = ()
-    workdays: tuple[MakeupWorkday, ...] = ()
-    source: str = ""
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    holidays: tuple[HolidayRange, ...] = attrs.field(
+        default=(),
+        converter=_ranges,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(HolidayRange)),
+    )
+    workdays: tuple[MakeupWorkday, ...] = attrs.field(
+        default=(),
+        converter=_makeups,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(MakeupWorkday)),
+    )
+    source: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     def __attrs_post_init__(self) -> None:
         _check(self)
@@ -206,84 +221,72 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
-def _find_validation_error(exc: BaseException) -> ValidationError | None:
-    """Our own error, if cattrs wrapped one raised by the Schedule checks."""
-    if isinstance(exc, ValidationError):
-        return exc
-    for sub in getattr(exc, "exceptions", ()):
-        found = _find_validation_error(sub)
-        if found is not None:
-            return found
-    return None
+def _inline_workdays(payload: dict[str, Any]) -> None:
+    """Move ``workdays`` listed inside a holiday entry to the schedule's list, named after it.
+
+    The notice lists each holiday with its make-up days ("10月1日至7日放假调休, 共7天。
+    9月20日(周日)、10月10日(周六)上班"), so a file may too.
+    """
+    holidays = payload.get("holidays")
+    extra: list[dict[str, Any]] = []
+    if not isinstance(holidays, (list, tuple)):
+        return
+    entries = []
+    for entry in holidays:
+        if isinstance(entry, Mapping) and "workdays" in entry:
+            entry = dict(entry)
+            inline = entry.pop("workdays")
+            days = inline if isinstance(inline, (list, tuple)) else [inline]
+            extra.extend({"day": day, "name": entry.get("name", "")} for day in days)
+        entries.append(entry)
+    payload["holidays"] = tuple(entries)
+    listed = payload.get("workdays", ())
+    if extra and isinstance(listed, (list, tuple)):
+        payload["workdays"] = (*listed, *extra)
 
 
 def schedule_from_dict(data: Mapping[str, Any]) -> Schedule:
     """Build a :class:`Schedule` from plain data (what a JSON or TOML file holds).
 
     Keys: ``year``, ``source``, ``holidays`` (a list of ``{name, start, end}``; ``end``
-    defaults to ``start``) and ``workdays`` (a list of ``{day, name}``). Dates are
+    defaults to ``start``; optionally ``workdays``, the make-up days the notice lists
+    with that holiday) and ``workdays`` (a list of ``{day, name}``). Dates are
     ``YYYY-MM-DD`` strings or TOML dates. Unknown keys are refused, so a typo never
     silently drops a holiday.
 
     >>> s = schedule_from_dict({
     ...     "year": 2026,
-    ...     "holidays": [{"name": "中秋节", "start": "2026-09-25", "end": "2026-09-27"}],
-    ...     "workdays": [{"day": "2026-09-20", "name": "国庆节"}],
+    ...     "holidays": [{"name": "国庆节", "start": "2026-10-01", "end": "2026-10-07",
+    ...                   "workdays": ["2026-09-20", "2026-10-10"]}],
     ... })
-    >>> s.holidays[0].end, s.workdays[0].day
-    (datetime.date(2026, 9, 27), datetime.date(2026, 9, 20))
+    >>> s.holidays[0].end, [str(w.day) for w in s.workdays], s.workdays[0].name
+    (datetime.date(2026, 10, 7), ['2026-09-20', '2026-10-10'], '国庆节')
     >>> schedule_from_dict({"year": 2026, "holiday": []})
     Traceback (most recent call last):
     ...
     credit_disclosure.errors.InvalidFormat: schedule.format: ... holiday ...
     """
-    payload = dict(data)
-    for key in ("holidays", "workdays"):
-        if isinstance(payload.get(key), list):
-            payload[key] = tuple(payload[key])
-    try:
-        return _converter().structure(payload, Schedule)
-    except (InvalidComponent, InvalidFormat):
-        raise
-    except Exception as exc:
-        inner = _find_validation_error(exc)
-        if inner is not None:
-            raise inner from None
-        problems = (
-            cattrs.transform_error(exc, path="$")
-            if isinstance(exc, cattrs.BaseValidationError)
-            else [str(exc)]
-        )
-        detail = "; ".join(problems)
+    if not isinstance(data, Mapping):
         raise InvalidFormat(
             "schedule.format",
-            message_en=f"not a valid holiday schedule: {detail}",
-            message_zh=f"节假日安排格式错误: {detail}",
-        ) from None
+            message_en=f"a schedule is a table (year, source, holidays, workdays), "
+            f"not {type(data).__name__}",
+            message_zh="节假日安排应为一个表（year, source, holidays, workdays）",
+        )
+    payload = dict(data)
+    _inline_workdays(payload)
+    if isinstance(payload.get("workdays"), list):
+        payload["workdays"] = tuple(payload["workdays"])
+    return structure(_converter(), payload, Schedule, "schedule.format", "holiday schedule")
 
 
-def _toml_loads(text: str) -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib.loads(text)
-    try:  # pragma: no cover - Python 3.10
-        import tomli  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:  # pragma: no cover
-        raise InvalidFormat(
-            "schedule.toml_unavailable",
-            message_en="reading TOML on Python 3.10 needs tomli (pip install tomli); "
-            "or write the schedule as JSON",
-            message_zh="Python 3.10 读取 TOML 需要安装 tomli，或改用 JSON 格式",
-        ) from None
-    return tomli.loads(text)  # pragma: no cover
-
-
-def load_schedule(path: str | Path) -> Schedule:
+def load_schedule(path: str | os.PathLike[str]) -> Schedule:
     """Read one year's notice from a ``.json`` or ``.toml`` file.
 
     TOML needs Python 3.11+ (``tomllib``) or the ``tomli`` package on 3.10; JSON always
-    works. See :func:`schedule_from_dict` for the keys.
+    works. See :func:`schedule_from_dict` for the keys. Every error names the file and
+    has a stable code: ``schedule.file_type``, ``schedule.encoding``, ``schedule.syntax``,
+    ``schedule.format`` and the checks of :class:`Schedule`.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "2026.json"
@@ -292,25 +295,11 @@ def load_schedule(path: str | Path) -> Schedule:
     >>> load_schedule(path).holidays[0].name
     '国庆节'
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
-    elif suffix == ".toml":
-        data = _toml_loads(path.read_text(encoding="utf-8"))
-    else:
-        raise InvalidFormat(
-            "schedule.file_type",
-            message_en=f"schedule files are .json or .toml, not {suffix or 'no suffix'!r}",
-            message_zh="节假日安排文件应为 .json 或 .toml",
-        )
-    if not isinstance(data, dict):
-        raise InvalidFormat(
-            "schedule.format",
-            message_en="a schedule file holds one table (year, source, holidays, workdays)",
-            message_zh="节假日安排文件应为一个表（year, source, holidays, workdays）",
-        )
-    return schedule_from_dict(data)
+    data = read_table(path, "schedule")
+    try:
+        return schedule_from_dict(data)
+    except ValidationError as exc:
+        raise in_file(exc, path) from None
 
 
 class _Name(enum.Enum):
