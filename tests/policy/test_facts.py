@@ -54,6 +54,22 @@ def test_defaults_are_unstated() -> None:
         ("restriction_months", 1.5),
         ("revoked_on", date(2022, 2, 28)),
         ("published_on", date(2021, 12, 31)),
+        ("decision_date", None),
+        ("subject", "company"),
+        ("subject", None),
+        ("kind", "fine"),
+        ("tier", "huge"),
+        ("tier", 2),
+        ("procedure", "quick"),
+        ("fine_wan", True),
+        ("fine_wan", b"0.2"),
+        ("penalty_types", None),
+        ("penalty_types", b"\xe7\xbd\x9a"),
+        ("penalty_types", "警告；罚金"),
+        ("previous_repairs", None),
+        ("previous_repairs", date(2021, 1, 1)),
+        ("previous_serious_penalties", "2021-01-01"),
+        ("sector", 5),
     ],
 )
 def test_bad_facts_raise_policy_error(field: str, value: object) -> None:
@@ -61,6 +77,51 @@ def test_bad_facts_raise_policy_error(field: str, value: object) -> None:
     kwargs: dict[str, object] = {"decision_date": date(2022, 3, 1), "subject": LEGAL, field: value}
     with pytest.raises(PolicyError):
         PenaltyFacts(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("subject", "自然人", SubjectCategory.NATURAL_PERSON),
+        ("subject", " 个体工商户 ", SubjectCategory.INDIVIDUAL_BUSINESS),
+        ("subject", "legal_person", LEGAL),
+        ("tier", "一般", Tier.GENERAL),
+        ("tier", "SERIOUS", Tier.SERIOUS),
+        ("procedure", "简易程序", Procedure.SIMPLE),
+        ("kind", "license", RecordKind.LICENSE),
+        ("fine_wan", "０.２", Decimal("0.2")),
+        ("fine_wan", " 3 ", Decimal("3")),
+        ("penalty_types", "警告；罚款", frozenset({PenaltyType.WARNING, PenaltyType.FINE})),
+        (
+            "penalty_types",
+            "罚款、没收违法所得",
+            frozenset({PenaltyType.FINE, PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS}),
+        ),
+        ("penalty_types", PenaltyType.FINE, frozenset({PenaltyType.FINE})),
+        ("sector", " 消防 ", "消防"),
+        ("sector", "", None),
+        (
+            "previous_repairs",
+            (d for d in [date(2021, 5, 1), date(2020, 1, 1)]),
+            (date(2020, 1, 1), date(2021, 5, 1)),
+        ),
+    ],
+)
+def test_lenient_but_exact_conversions(field: str, value: object, expected: object) -> None:
+    """Enum facts take their Chinese value or name, text is folded, generators are read once."""
+    kwargs: dict[str, object] = {"decision_date": date(2022, 3, 1), "subject": LEGAL, field: value}
+    assert getattr(PenaltyFacts(**kwargs), field) == expected  # type: ignore[arg-type]
+
+
+def test_errors_say_which_fact_without_echoing_huge_values() -> None:
+    """A bad fact's message names the fact; a huge value is cut, never echoed whole."""
+    with pytest.raises(PolicyError, match=r"policy\.fact: fine_wan") as info:
+        PenaltyFacts(decision_date=date(2022, 3, 1), subject=LEGAL, fine_wan="9" * 500 + "x")
+    assert len(str(info.value)) < 150
+    with pytest.raises(
+        PolicyError, match=r"subject is one of 法人及非法人组织, 自然人, 个体工商户"
+    ):
+        PenaltyFacts(decision_date=date(2022, 3, 1), subject="company")  # type: ignore[arg-type]
 
 
 def test_conversions() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from credit_disclosure.errors import PolicyError
 from credit_disclosure.policy import Period
+from credit_disclosure.policy._periods import next_day
 
 
 @pytest.mark.parametrize(
@@ -59,6 +60,28 @@ def test_period_rejects_non_months(bad: object) -> None:
     """A period is a whole, non-negative number of months."""
     with pytest.raises(PolicyError):
         Period(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("period", "start"),
+    [(Period.parse("9999Y"), date(2022, 3, 1)), (Period(3), date(9999, 10, 31))],
+)
+def test_last_day_beyond_9999_is_a_policy_error(period: Period, start: date) -> None:
+    """A term ending after 9999-12-31 raises PolicyError (policy.date_range), not ValueError."""
+    with pytest.raises(PolicyError, match=r"policy\.date_range"):
+        period.last_day(start)
+
+
+def test_next_day_at_the_end_of_time() -> None:
+    """The day after 9999-12-31 is a PolicyError, not an OverflowError."""
+    assert next_day(date(2024, 2, 28)) == date(2024, 2, 29)
+    with pytest.raises(PolicyError, match=r"policy\.date_range"):
+        next_day(date.max)
+
+
+def test_parse_folds_full_width() -> None:
+    """Periods typed with full-width characters (``３Ｍ``) read like ASCII ones."""
+    assert Period.parse("３Ｍ") == Period(3) and Period.parse(" １ｙ ") == Period(12)
 
 
 def test_str_and_years() -> None:

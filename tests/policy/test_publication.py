@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -12,10 +13,12 @@ from credit_disclosure.policy import (
     CHANGZHI_2021,
     NATIONAL,
     SAMR_45,
+    SHANGHAI_DATA_LIST,
     Citation,
     DeadlineChoice,
     Match,
     PenaltyFacts,
+    Policy,
     Procedure,
     PublicationRule,
     Tier,
@@ -157,3 +160,60 @@ def test_explain_mentions_rule() -> None:
     assert "长治 2021 实施意见 (八)(十)" in CHANGZHI_2021.term(F).explain()
     serious = attrs.evolve(F, tier=Tier.SERIOUS)
     assert "no minimum term" in CHANGZHI_2021.term(serious).explain()
+
+
+def test_shanghai_withdrawal_three_working_days() -> None:
+    """上海市社会信用条例: a revoked penalty is deleted within 3 working days of the notice."""
+    w = SHANGHAI_DATA_LIST.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+    assert w.due == date(2026, 10, 10)
+    assert "上海市社会信用条例" in str(w.citation)
+
+
+def test_national_withdrawal_error_says_how_to_add_one() -> None:
+    """NATIONAL names no withdrawal rule (none in our sources): the error says how to add one."""
+    with pytest.raises(PolicyError, match=r"DeadlineChoice\(purpose='withdrawal'"):
+        NATIONAL.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+
+
+@pytest.mark.parametrize("on", ["2026-10-01", datetime(2026, 10, 1, 9, 0), None])
+def test_is_displayed_needs_a_date(on: object) -> None:
+    """``on`` that is not a plain date raises PolicyError naming ``on``, not a TypeError."""
+    with pytest.raises(PolicyError, match=r"policy\.fact: on must be a datetime\.date"):
+        CHANGZHI_2021.is_displayed(F, on=on)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("method", ["term", "publication", "withdrawal", "is_displayed", "repair"])
+def test_questions_need_penalty_facts(method: str) -> None:
+    """Passing something other than PenaltyFacts raises PolicyError, not AttributeError."""
+    with pytest.raises(PolicyError, match="PenaltyFacts, not dict"):
+        getattr(CHANGZHI_2021, method)(
+            {},
+            **(
+                {"on": date(2026, 10, 1)}
+                if method == "is_displayed"
+                else {"applied_on": date(2026, 10, 1)}
+                if method == "repair"
+                else {}
+            ),
+        )
+
+
+def test_policy_tables_become_tuples() -> None:
+    """Rule tables given as lists are stored as tuples, so policies stay hashable."""
+    policy = Policy(name="x", title="X", publication_rules=list(CHANGZHI_2021.publication_rules))
+    assert isinstance(policy.publication_rules, tuple)
+    assert hash(policy) == hash(attrs.evolve(policy))
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Citation(document="x", certainty="L"),
+        lambda: DeadlineChoice(citation=Citation(document="x"), purpose="pay", deadline=None),
+        lambda: CHANGZHI_2021.with_rules("term"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_rule_parts_raise_policy_error(build: Any) -> None:
+    """A wrong certainty, purpose or rule object raises PolicyError saying what is allowed."""
+    with pytest.raises(PolicyError):
+        build()

@@ -248,3 +248,30 @@ def test_review_deadline_for_an_eligible_2026_application() -> None:
     assert refused.review is None
     late = NATIONAL.repair(f, applied_on=date(2026, 12, 28))
     assert late.review is None and "2027" in (late.review_problem or "")
+
+
+def test_revoked_penalty_needs_no_repair() -> None:
+    """长治 2021 (九): once the platform is told of a revocation the record is down: no repair."""
+    revoked = attrs.evolve(BASE, revoked_on=date(2022, 5, 6))
+    answer = CHANGZHI_2021.repair(revoked, applied_on=date(2022, 7, 1))
+    assert (answer.eligible, answer.earliest) == (False, None)
+    assert [c.code for c in answer.unmet] == ["still_shown"]
+    assert answer.unmet[0].permanent and "revoked" in answer.unmet[0].reason_en
+    assert str(answer.unmet[0].citation) == "长治 2021 实施意见 (九)"
+    # a revocation the platform learns of after the application does not change it
+    later = attrs.evolve(BASE, revoked_on=date(2022, 8, 1))
+    assert CHANGZHI_2021.repair(later, applied_on=date(2022, 7, 1)).eligible
+
+
+def test_applied_on_must_be_a_date() -> None:
+    """``applied_on`` that is not a plain date raises PolicyError naming it."""
+    with pytest.raises(PolicyError, match=r"applied_on must be a datetime\.date"):
+        CHANGZHI_2021.repair(BASE, applied_on="2022-07-01")  # type: ignore[arg-type]
+
+
+def test_repair_near_the_end_of_time() -> None:
+    """A penalty whose minimum term would end after 9999-12-31 is unmet with the reason, no crash."""
+    f = attrs.evolve(BASE, decision_date=date(9999, 10, 31))
+    answer = CHANGZHI_2021.repair(f, applied_on=date(9999, 12, 31))
+    assert not answer.eligible and answer.earliest is None
+    assert any("policy.date_range" in c.reason_en for c in answer.unmet)

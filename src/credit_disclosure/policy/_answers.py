@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._periods import Period
+from ._periods import Period, next_day
 from ._rules import Citation, TermRule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,9 +93,7 @@ class Term:
         ...     subject=SubjectCategory.LEGAL_PERSON, tier=Tier.GENERAL)).repair_from
         datetime.date(2022, 6, 2)
         """
-        if self.minimum_end is None:
-            return None
-        return date.fromordinal(self.minimum_end.toordinal() + 1)
+        return None if self.minimum_end is None else next_day(self.minimum_end)
 
     def explain(self) -> str:
         """Say the term in one line with its rule.

@@ -16,17 +16,18 @@ import enum
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
+from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
 from ..standard._fields import RecordKind
 from ..standard._parsing import parse_penalty_categories
 from ..standard._records import LicenseRecord, PenaltyRecord
 
-__all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier"]
+__all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier", "check_day"]
 
 
 class Tier(enum.Enum):
@@ -82,61 +83,139 @@ class Sector(str, enum.Enum):
     MARKET_REGULATION = "市场监管"
 
 
-def _plain_date(name: str) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and attribute.default is None:
-            return
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise PolicyError(f"{name} must be a datetime.date, not {type(value).__name__}")
-
-    return check
+def _show(value: object) -> str:
+    """A short repr for error messages (a huge or binary value is cut, never echoed whole)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _to_types(value: Iterable[PenaltyType | str]) -> frozenset[PenaltyType]:
-    if isinstance(value, (str, PenaltyType)):
-        value = [value]
-    try:
-        return frozenset(v if isinstance(v, PenaltyType) else PenaltyType(v) for v in value)
-    except ValueError as exc:
-        raise PolicyError(f"unknown penalty type: {exc}") from None
+def check_day(name: str, value: object) -> date:
+    """``value`` if it is a plain :class:`~datetime.date`, else :class:`PolicyError` naming ``name``.
+
+    >>> check_day("applied_on", date(2022, 7, 1))
+    datetime.date(2022, 7, 1)
+    """
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise PolicyError(
+            f"policy.fact: {name} must be a datetime.date, not {type(value).__name__} "
+            f"{_show(value)}"
+        )
+    return value
+
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None or attribute.default is not None:
+        check_day(attribute.name, value)
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], name: str, value: object) -> _E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        text = to_halfwidth(value).strip()
+        for member in kind:
+            if text == member.value or text.upper() == member.name:
+                return member
+    known = ", ".join(str(m.value) for m in kind)
+    raise PolicyError(f"policy.fact: {name} is one of {known}, not {_show(value)}")
+
+
+# Converters: a member, its value ("自然人") or its name ("NATURAL_PERSON").
+def _to_subject(value: SubjectCategory | str) -> SubjectCategory:
+    return _member(SubjectCategory, "subject", value)
+
+
+def _to_kind(value: RecordKind | str) -> RecordKind:
+    return _member(RecordKind, "kind", value)
+
+
+def _to_tier(value: Tier | str | None) -> Tier | None:
+    return None if value is None else _member(Tier, "tier", value)
+
+
+def _to_procedure(value: Procedure | str | None) -> Procedure | None:
+    return None if value is None else _member(Procedure, "procedure", value)
+
+
+def _parse_types(text: str, where: str) -> frozenset[PenaltyType]:
+    # 处罚类别 text with any of the separators the data standard sees (REFERENCE 2.4)
+    parsed = parse_penalty_categories(text)
+    if parsed.unknown:
+        raise PolicyError(
+            f"{where} has parts that are not 行政处罚法 第九条 penalty types: "
+            + ", ".join(_show(part) for part in parsed.unknown)
+        )
+    return frozenset(parsed.types)
+
+
+def _to_types(value: Iterable[PenaltyType | str] | str) -> frozenset[PenaltyType]:
+    if isinstance(value, PenaltyType):
+        return frozenset({value})
+    if isinstance(value, str):
+        return _parse_types(value, "policy.fact: penalty_types")
+    candidate: object = value  # callers without a type checker pass anything
+    if isinstance(candidate, (bytes, bytearray)) or not isinstance(candidate, Iterable):
+        raise PolicyError(
+            f"policy.fact: penalty_types is a set of PenaltyType (or their names), "
+            f"not {_show(value)}"
+        )
+    return frozenset(_member(PenaltyType, "a penalty type", v) for v in value)
 
 
 def _to_fine(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
+    problem = "fine_wan must be a number of 万元 (10,000 yuan)"
+    if isinstance(value, bool):
+        raise PolicyError(f"policy.fact: {problem}, not {value!r}")
     if isinstance(value, float):
         value = str(value)
     try:
-        amount = Decimal(value)
+        amount = Decimal(to_halfwidth(value) if isinstance(value, str) else value)
     except (InvalidOperation, TypeError, ValueError):
-        raise PolicyError("fine_wan must be a number of 万元 (10,000 yuan)") from None
+        raise PolicyError(f"policy.fact: {problem}, not {_show(value)}") from None
     if not amount.is_finite() or amount < 0:
-        raise PolicyError("fine_wan must be a finite, non-negative amount of 万元")
+        raise PolicyError(f"policy.fact: {problem}, finite and not negative, not {amount}")
     return amount
 
 
-def _to_sector(value: str | None) -> str | None:
-    if isinstance(value, Sector):
-        return value.value
-    return value
+def _to_sector(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):  # a Sector member is a str too
+        raise PolicyError(f"policy.fact: sector is text such as '消防', not {_show(value)}")
+    return to_halfwidth(value).strip() or None
 
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise PolicyError(f"{attribute.name} is True, False or None (not stated), not {value!r}")
+        raise PolicyError(
+            f"policy.fact: {attribute.name} is True, False or None (not stated), not {_show(value)}"
+        )
 
 
 def _optional_months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not int or value < 0):
-        raise PolicyError(f"{attribute.name} is a whole number of months, not {value!r}")
+        raise PolicyError(
+            f"policy.fact: {attribute.name} is a whole number of months, not {_show(value)}"
+        )
 
 
-def _to_dates(value: Iterable[date]) -> tuple[date, ...]:
-    days: list[object] = list(value)
-    for day in days:
-        if not isinstance(day, date) or isinstance(day, datetime):
-            raise PolicyError("previous repairs and penalties are datetime.date values")
-    return tuple(sorted(value))
+def _dates(name: str, value: object) -> tuple[date, ...]:
+    if isinstance(value, (str, bytes, date)) or not isinstance(value, Iterable):
+        raise PolicyError(f"policy.fact: {name} is a sequence of datetime.date, not {_show(value)}")
+    return tuple(sorted(check_day(name, day) for day in value))
+
+
+def _to_repairs(value: Iterable[date]) -> tuple[date, ...]:
+    return _dates("previous_repairs", value)
+
+
+def _to_serious(value: Iterable[date]) -> tuple[date, ...]:
+    return _dates("previous_serious_penalties", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -145,6 +224,9 @@ class PenaltyFacts:
 
     Only ``decision_date`` and ``subject`` are required; a fact left ``None``
     means *not stated*, and a rule that needs it says so rather than guess.
+    Enumerated facts take the member or its Chinese value (``subject="自然人"``,
+    ``tier="一般"``); ``penalty_types`` also takes 处罚类别 text such as
+    ``"警告；罚款"``. Anything else raises :class:`PolicyError` saying which fact.
 
     ``fine_wan`` is in 万元 (10,000 yuan) like ``CF_NR_FK``: 罚款2000元 is
     ``Decimal("0.2")``. ``revoked_on`` is the day the platform was told the
@@ -164,36 +246,32 @@ class PenaltyFacts:
     <Tier.SERIOUS: '严重'>
     """
 
-    decision_date: date = attrs.field(validator=_plain_date("decision_date"))
-    subject: SubjectCategory = attrs.field(validator=attrs.validators.instance_of(SubjectCategory))
-    kind: RecordKind = attrs.field(
-        default=RecordKind.PENALTY, validator=attrs.validators.instance_of(RecordKind)
-    )
+    decision_date: date = attrs.field(validator=_day)
+    subject: SubjectCategory = attrs.field(converter=_to_subject)
+    kind: RecordKind = attrs.field(default=RecordKind.PENALTY, converter=_to_kind)
     penalty_types: frozenset[PenaltyType] = attrs.field(default=frozenset(), converter=_to_types)
     fine_wan: Decimal | None = attrs.field(default=None, converter=_to_fine)
-    tier: Tier | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Tier))
-    )
-    procedure: Procedure | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Procedure)),
-    )
+    tier: Tier | None = attrs.field(default=None, converter=_to_tier)
+    procedure: Procedure | None = attrs.field(default=None, converter=_to_procedure)
     sector: str | None = attrs.field(default=None, converter=_to_sector)
     performed: bool | None = attrs.field(default=None, validator=_optional_bool)
     corrected: bool | None = attrs.field(default=None, validator=_optional_bool)
     commitment: bool | None = attrs.field(default=None, validator=_optional_bool)
     authority_consent: bool | None = attrs.field(default=None, validator=_optional_bool)
-    published_on: date | None = attrs.field(default=None, validator=_plain_date("published_on"))
-    revoked_on: date | None = attrs.field(default=None, validator=_plain_date("revoked_on"))
+    published_on: date | None = attrs.field(default=None, validator=_day)
+    revoked_on: date | None = attrs.field(default=None, validator=_day)
     restriction_months: int | None = attrs.field(default=None, validator=_optional_months)
-    previous_repairs: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
-    previous_serious_penalties: tuple[date, ...] = attrs.field(default=(), converter=_to_dates)
+    previous_repairs: tuple[date, ...] = attrs.field(default=(), converter=_to_repairs)
+    previous_serious_penalties: tuple[date, ...] = attrs.field(default=(), converter=_to_serious)
 
     def __attrs_post_init__(self) -> None:
         for name in ("published_on", "revoked_on"):
             day = getattr(self, name)
             if day is not None and day < self.decision_date:
-                raise PolicyError(f"{name} ({day}) is before the decision date")
+                raise PolicyError(
+                    f"policy.fact: {name} ({day}) is before the decision date "
+                    f"({self.decision_date})"
+                )
 
     def with_tier(self, tier: Tier) -> PenaltyFacts:
         """Return a copy with ``tier`` set (e.g. from :func:`suggest_tier`, once reviewed).
@@ -238,13 +316,9 @@ class PenaltyFacts:
             "subject": record.subject_category,
         }
         if isinstance(record, PenaltyRecord):
-            parsed = parse_penalty_categories(record.penalty_categories or "")
-            if parsed.unknown:
-                raise PolicyError(
-                    "policy.record: 处罚类别 (CF_CFLB) has parts that are not penalty types: "
-                    + ", ".join(parsed.unknown)
-                )
-            derived["penalty_types"] = frozenset(parsed.types)
+            derived["penalty_types"] = _parse_types(
+                record.penalty_categories or "", "policy.record: 处罚类别 (CF_CFLB)"
+            )
             derived["fine_wan"] = record.fine_amount
             derived["kind"] = RecordKind.PENALTY
         else:

@@ -14,9 +14,10 @@ from datetime import date
 
 import attrs
 
+from .._text import to_halfwidth
 from ..errors import PolicyError
 
-__all__ = ["Period"]
+__all__ = ["Period", "next_day"]
 
 _PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
 
@@ -47,12 +48,12 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read ``"3M"`` (months) or ``"2Y"`` (years); raise :class:`PolicyError` otherwise.
 
-        >>> Period.parse("6m")
-        Period(months=6)
+        >>> Period.parse("6m"), Period.parse("１Ｙ")
+        (Period(months=6), Period(months=12))
         """
         try:
-            match = _PERIOD_RE.match(text)
-        except TypeError:
+            match = _PERIOD_RE.match(to_halfwidth(text))
+        except (TypeError, AttributeError):  # not text (bytes, None, a number)
             match = None
         if match is None:
             raise PolicyError(f"a period is written like '3M' or '1Y', not {text!r}")
@@ -91,6 +92,11 @@ class Period:
         """
         index = start.year * 12 + (start.month - 1) + self.months
         year, month0 = divmod(index, 12)
+        if year > date.max.year:
+            raise PolicyError(
+                f"policy.date_range: {self} from {start.isoformat()} ends after "
+                f"{date.max.isoformat()}, the last date Python can represent"
+            )
         month = month0 + 1
         last = calendar.monthrange(year, month)[1]
         return date(year, month, min(start.day, last))
@@ -100,3 +106,14 @@ class Period:
             n = self.months // 12
             return f"{n} year" if n == 1 else f"{n} years"
         return "1 month" if self.months == 1 else f"{self.months} months"
+
+
+def next_day(day: date) -> date:
+    """The day after ``day``; :class:`PolicyError` after 9999-12-31 (instead of OverflowError).
+
+    >>> next_day(date(2022, 6, 1))
+    datetime.date(2022, 6, 2)
+    """
+    if day == date.max:
+        raise PolicyError(f"policy.date_range: there is no day after {day.isoformat()}")
+    return date.fromordinal(day.toordinal() + 1)

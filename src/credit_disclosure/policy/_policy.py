@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,7 +17,8 @@ from ._answers import (
     Term,
     Withdrawal,
 )
-from ._facts import PenaltyFacts
+from ._facts import PenaltyFacts, check_day
+from ._periods import next_day
 from ._rules import (
     Citation,
     DeadlineChoice,
@@ -33,9 +34,28 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Policy"]
 
-_ONE_DAY = timedelta(days=1)
-
 _Rule = PublicationRule | DeadlineChoice | TermRule | RepairRule
+
+
+# Tables may be given as any iterable (a list from Python code); they are kept as tuples.
+def _citations(rows: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(rows)
+
+
+def _publication_rows(rows: Iterable[PublicationRule]) -> tuple[PublicationRule, ...]:
+    return tuple(rows)
+
+
+def _deadline_rows(rows: Iterable[DeadlineChoice]) -> tuple[DeadlineChoice, ...]:
+    return tuple(rows)
+
+
+def _term_rows(rows: Iterable[TermRule]) -> tuple[TermRule, ...]:
+    return tuple(rows)
+
+
+def _repair_rows(rows: Iterable[RepairRule]) -> tuple[RepairRule, ...]:
+    return tuple(rows)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,11 +82,13 @@ class Policy:
     name: str
     title: str
     description: str = ""
-    sources: tuple[Citation, ...] = ()
-    publication_rules: tuple[PublicationRule, ...] = ()
-    deadline_choices: tuple[DeadlineChoice, ...] = ()
-    term_rules: tuple[TermRule, ...] = ()
-    repair_rules: tuple[RepairRule, ...] = ()
+    sources: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
+    publication_rules: tuple[PublicationRule, ...] = attrs.field(
+        default=(), converter=_publication_rows
+    )
+    deadline_choices: tuple[DeadlineChoice, ...] = attrs.field(default=(), converter=_deadline_rows)
+    term_rules: tuple[TermRule, ...] = attrs.field(default=(), converter=_term_rows)
+    repair_rules: tuple[RepairRule, ...] = attrs.field(default=(), converter=_repair_rows)
 
     # -- composition -----------------------------------------------------------------
 
@@ -136,6 +158,7 @@ class Policy:
         >>> t.last_day_shown, t.minimum_end
         (datetime.date(2025, 3, 1), None)
         """
+        _check_facts(facts)
         rule: TermRule = self._first(self.term_rules, facts.decision_date, facts, "term")
         start = facts.decision_date
         maximum = rule.maximum
@@ -158,13 +181,18 @@ class Policy:
 
     # -- publication -----------------------------------------------------------------
 
+    def _choice(self, purpose: str, day: date) -> DeadlineChoice | None:
+        for rule in self.deadline_choices:
+            if rule.purpose == purpose and rule.in_force(day):
+                return rule
+        return None
+
     def _deadline(
         self, purpose: str, start: date, calendar: WorkdayCalendar | None
     ) -> tuple[DeadlineChoice | None, Deadline | None, str | None]:
-        rules = [r for r in self.deadline_choices if r.purpose == purpose and r.in_force(start)]
-        if not rules:
+        rule = self._choice(purpose, start)
+        if rule is None:
             return None, None, f"{self.name} names no {purpose} deadline in force on {start}"
-        rule = rules[0]
         if rule.deadline is None:
             return rule, None, None
         named = rule.rule()
@@ -177,10 +205,16 @@ class Policy:
         return rule, deadline, None
 
     def _publication_rule(self, facts: PenaltyFacts) -> PublicationRule:
+        _check_facts(facts)
         rule: PublicationRule = self._first(
             self.publication_rules, facts.decision_date, facts, "publication"
         )
         return rule
+
+    @staticmethod
+    def _goes_public(rule: PublicationRule, facts: PenaltyFacts) -> bool:
+        # published by the rules, or optional (轻微 under 22号) and stated as published
+        return rule.publish or (rule.optional and facts.published_on is not None)
 
     def publication(
         self, facts: PenaltyFacts, *, calendar: WorkdayCalendar | None = None
@@ -224,11 +258,18 @@ class Policy:
         ...     subject=SubjectCategory.LEGAL_PERSON, revoked_on=date(2022, 5, 5))).due
         datetime.date(2022, 5, 5)
         """
+        _check_facts(facts)
         if facts.revoked_on is None:
-            raise PolicyError("policy.missing_fact: withdrawal needs 'revoked_on'")
+            raise PolicyError(
+                "policy.missing_fact: withdrawal needs 'revoked_on', the day the platform "
+                "was told of the revocation"
+            )
         rule, deadline, problem = self._deadline("withdrawal", facts.revoked_on, calendar)
         if rule is None:
-            raise PolicyError(f"policy.no_rule: {problem}")
+            raise PolicyError(
+                f"policy.no_rule: {problem}; add a DeadlineChoice(purpose='withdrawal', ...) "
+                "with Policy.with_rules"
+            )
         if rule.deadline is None:
             due: date | None = facts.revoked_on
         else:
@@ -256,8 +297,9 @@ class Policy:
         ...  for d in (date(2023, 3, 1), date(2023, 3, 2))]
         [True, False]
         """
+        check_day("on", on)
         publication = self._publication_rule(facts)
-        if not publication.publish and not (publication.optional and facts.published_on):
+        if not self._goes_public(publication, facts):
             return Display(shown=False, on=on, reason=f"not published: {publication.reason_en}")
         term = self.term(facts)
         if on < term.first_day_shown:
@@ -307,6 +349,8 @@ class Policy:
         >>> bool(CHANGZHI_2021.repair(f, applied_on=date(2022, 6, 2)))
         True
         """
+        _check_facts(facts)
+        check_day("applied_on", applied_on)
         rules = [rule for rule in self.repair_rules if rule.in_force(applied_on)]
         if not rules:
             raise PolicyError(
@@ -334,7 +378,7 @@ class Policy:
                 )
             )
         else:
-            if not publication.publish and not (publication.optional and facts.published_on):
+            if not self._goes_public(publication, facts):
                 conditions.append(
                     RepairCondition(
                         code="published",
@@ -346,7 +390,24 @@ class Policy:
                         citation=publication.citation,
                     )
                 )
-        if term is not None and term.last_day_shown is not None:
+        if facts.revoked_on is not None and facts.revoked_on <= applied_on:
+            withdrawal = self._choice("withdrawal", facts.revoked_on)
+            conditions.append(
+                RepairCondition(
+                    code="still_shown",
+                    met=False,
+                    permanent=True,
+                    reason_en=(
+                        f"the penalty was revoked (platform told on {facts.revoked_on}): it is "
+                        "taken down, nothing to repair"
+                    ),
+                    reason_zh="行政处罚决定被撤销的，撤下相关公示信息",
+                    citation=Citation(document=self.title)
+                    if withdrawal is None
+                    else withdrawal.citation,
+                )
+            )
+        elif term is not None and term.last_day_shown is not None:
             expired = applied_on > term.last_day_shown
             conditions.append(
                 RepairCondition(
@@ -370,7 +431,7 @@ class Policy:
         # no date when a refusal applies, or when the term (and so the minimum) is unknown
         if term is not None and not any(c.permanent and not c.met for c in conditions):
             dates = [c.met_from for c in conditions if c.met_from is not None]
-            earliest = max(dates, default=facts.decision_date + _ONE_DAY)
+            earliest = max(dates, default=next_day(facts.decision_date))
             if term.last_day_shown is not None and earliest > term.last_day_shown:
                 earliest = None
         review: Deadline | None = None
@@ -452,7 +513,7 @@ class Policy:
             recent = [
                 s for s in facts.previous_serious_penalties if s <= applied_on <= window.last_day(s)
             ]
-            met_from = max(window.last_day(s) for s in recent) + _ONE_DAY if recent else None
+            met_from = next_day(max(window.last_day(s) for s in recent)) if recent else None
             return RepairCondition(
                 met=not recent,
                 met_from=met_from,
@@ -468,7 +529,14 @@ class Policy:
         leaving = inside[len(inside) - rule.count]
         return RepairCondition(
             met=False,
-            met_from=window.last_day(leaving) + _ONE_DAY,
+            met_from=next_day(window.last_day(leaving)),
             reason_en=f"{rule.reason_en} ({len(inside)} within {window})",
             **common,
+        )
+
+
+def _check_facts(facts: object) -> None:
+    if not isinstance(facts, PenaltyFacts):
+        raise PolicyError(
+            f"policy.fact: a policy answers for PenaltyFacts, not {type(facts).__name__}"
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import attrs
 
@@ -34,6 +35,20 @@ __all__ = [
 _CERTAINTIES = ("H", "M", "?")
 
 
+def _one_of(options: tuple[str, ...], *, optional: bool = False) -> Any:
+    """Validator: the value is one of ``options`` (or ``None`` if optional), else PolicyError."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value in options or (optional and value is None):
+            return
+        raise PolicyError(
+            f"policy.rule: {type(instance).__name__}.{attribute.name} is one of "
+            f"{', '.join(options)}, not {value!r}"
+        )
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a rule comes from: document, article, and how sure we are of it.
@@ -48,18 +63,12 @@ class Citation:
 
     document: str
     article: str | None = None
-    certainty: str = attrs.field(default="H", validator=attrs.validators.in_(_CERTAINTIES))
+    certainty: str = attrs.field(default="H", validator=_one_of(_CERTAINTIES))
     url: str | None = None
 
     def __str__(self) -> str:
         text = self.document if self.article is None else f"{self.document} {self.article}"
         return text if self.certainty == "H" else f"{text} [{self.certainty}]"
-
-
-def _fs(kind: type[enum.Enum]) -> object:
-    return attrs.validators.optional(
-        attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
-    )
 
 
 def _opt_frozenset(value: object) -> object:
@@ -265,7 +274,7 @@ class DeadlineChoice(_Dated):
     True
     """
 
-    purpose: str = attrs.field(validator=attrs.validators.in_(_PURPOSES))
+    purpose: str = attrs.field(validator=_one_of(_PURPOSES))
     deadline: str | None = attrs.field(validator=_known_deadline)
 
     def rule(self) -> deadlines.DeadlineRule | None:
@@ -317,9 +326,7 @@ class RepairRule(_Dated):
 
     kind: RepairRuleKind
     match: Match = attrs.field(factory=Match)
-    fact: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.in_(_REQUIRABLE))
-    )
+    fact: str | None = attrs.field(default=None, validator=_one_of(_REQUIRABLE, optional=True))
     window: Period | None = None
     count: int | None = None
     reason_en: str
