@@ -106,3 +106,74 @@ def test_repair_prints_review_deadline(capsys: pytest.CaptureFixture[str]) -> No
     flags = ["--performed", "--corrected", "--commitment"]
     assert main([*argv, *flags]) == 0
     assert "the platform decides by 2026-10-16" in capsys.readouterr().out
+    assert "the platform decides by 2026-10-16" in capsys.readouterr().out
+
+
+def test_lenient_spellings(capsys: pytest.CaptureFixture[str]) -> None:
+    """Full-width dates, any-case names and 处罚类别 text with 、 are read like the data standard."""
+    code = main(
+        [
+            "term",
+            "--preset",
+            "samr-45",
+            "--decided",
+            "２０２２-03-01",
+            "--procedure",
+            "ORDINARY",
+            "--subject",
+            "Legal-Person",
+            "--types",
+            "警告、罚款",
+            "--fine",
+            "０.５",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "shown from 2022-03-01 to 2022-06-01 (3 months" in out  # a small fine under 45号
+
+
+def test_restriction_months_extend_the_samr_term(capsys: pytest.CaptureFixture[str]) -> None:
+    """--restriction-months: a 5-year ban is shown 5 years under SAMR 45号."""
+    argv = ["term", "--preset", "samr-45", "--decided", "2022-03-01", "--procedure", "ordinary"]
+    assert main([*argv, "--types", "限制从业", "--restriction-months", "60"]) == 0
+    assert "to 2027-03-01 (5 years" in capsys.readouterr().out
+
+
+def test_previous_serious_penalty_reaches_a_custom_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--previous-serious feeds a policy file's no_recent_serious row: refused, earliest after it."""
+    data = policy_to_dict(CHANGZHI_2021)
+    data["repair_rules"].append(
+        {
+            "citation": {"document": "a county rule", "certainty": "?"},
+            "kind": "no_recent_serious",
+            "window": "1Y",
+            "reason_en": "no serious violation within the last year",
+            "reason_zh": "近一年内无严重失信行为",
+        }
+    )
+    path = tmp_path / "county.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    argv = ["repair", "--policy-file", str(path), "--decided", "2022-03-01", "--tier", "general"]
+    argv += ["--procedure", "ordinary", "--performed", "--commitment", "--consent"]
+    assert main([*argv, "--applied", "2022-07-01", "--previous-serious", "2021-08-15"]) == 1
+    assert "earliest successful application 2022-08-16" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["term", "--decided", "2022-03-01", "--types", "罚金"], "not a penalty type: 罚金"),
+        (["term", "--decided", "2022-03-01", "--subject", "company"], "unknown subject"),
+        (["term", "--decided", "2022-03-01", "--restriction-months", "-3"], "restriction_months"),
+        (["term", "--decided", "2022-03-01", "--fine", "lots"], "fine_wan"),
+    ],
+)
+def test_bad_facts_say_which(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad fact on the command line exits 2 and the message names it."""
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err

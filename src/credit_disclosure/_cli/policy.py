@@ -8,43 +8,33 @@ lacked.
 from __future__ import annotations
 
 import argparse
+import enum
 import sys
 from collections.abc import Callable
 from datetime import date
 
+from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
 from ..standard import PenaltyType, RecordKind, SubjectCategory
+from ..standard._parsing import parse_penalty_categories
 from ..workdays import default_calendar
-
-_TIERS = {
-    "minor": Tier.MINOR,
-    "general": Tier.GENERAL,
-    "serious": Tier.SERIOUS,
-    "special-serious": Tier.SPECIAL_SERIOUS,
-    **{t.value: t for t in Tier},
-}
-_SUBJECTS = {
-    "legal-person": SubjectCategory.LEGAL_PERSON,
-    "natural-person": SubjectCategory.NATURAL_PERSON,
-    "individual-business": SubjectCategory.INDIVIDUAL_BUSINESS,
-    **{s.value: s for s in SubjectCategory},
-}
-_PROCEDURES = {"simple": Procedure.SIMPLE, "ordinary": Procedure.ORDINARY}
-_PROCEDURES.update({p.value: p for p in Procedure})
+from .deadline import _date as _deadline_date
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip().replace("/", "-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    """A date argument; full-width digits (``２０２２-03-01``) are read as ASCII."""
+    return _deadline_date(to_halfwidth(text))
 
 
-def _choice(table: dict[str, object], what: str) -> object:
+def _choice(kind: type[enum.Enum], what: str) -> object:
+    """Parse an enum argument by its name in kebab case (``natural-person``) or its value."""
+    table: dict[str, object] = {m.name.lower().replace("_", "-"): m for m in kind}
+    table.update({m.value: m for m in kind})
+
     def parse(text: str) -> object:
         try:
-            return table[text.strip()]
+            return table[to_halfwidth(text).strip().lower()]
         except KeyError:
             names = ", ".join(k for k in table if k.isascii())
             raise argparse.ArgumentTypeError(f"unknown {what} {text!r}; use {names}") from None
@@ -53,10 +43,13 @@ def _choice(table: dict[str, object], what: str) -> object:
 
 
 def _types(text: str) -> frozenset[PenaltyType]:
-    try:
-        return frozenset(PenaltyType(part.strip()) for part in text.replace("，", ",").split(","))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    """处罚类别 text, split like the data standard's field (``; ； , ， 、``)."""
+    parsed = parse_penalty_categories(text)
+    if parsed.unknown or not parsed.types:
+        names = "、".join(t.value for t in PenaltyType)
+        unknown = ", ".join(parsed.unknown) or repr(text)
+        raise argparse.ArgumentTypeError(f"not a penalty type: {unknown}; use {names}")
+    return frozenset(parsed.types)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -67,30 +60,47 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help=f"preset policy (default: national): {', '.join(sorted(PRESETS))}",
     )
     where.add_argument("--policy-file", metavar="FILE", help="a policy JSON file of your own")
-    parser.add_argument("--decided", type=_date, required=True, help="decision date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--decided", type=_date, required=True, metavar="DATE", help="decision date (YYYY-MM-DD)"
+    )
     parser.add_argument(
         "--subject",
-        type=_choice(_SUBJECTS, "subject"),  # type: ignore[arg-type]
+        type=_choice(SubjectCategory, "subject"),  # type: ignore[arg-type]
         default=SubjectCategory.LEGAL_PERSON,
         help="legal-person (default), natural-person or individual-business",
     )
     parser.add_argument("--licence", action="store_true", help="the record is a licence")
     parser.add_argument(
         "--tier",
-        type=_choice(_TIERS, "tier"),  # type: ignore[arg-type]
+        type=_choice(Tier, "tier"),  # type: ignore[arg-type]
         help="minor, general, serious or special-serious (轻微/一般/严重/特定严重)",
     )
     parser.add_argument(
         "--procedure",
-        type=_choice(_PROCEDURES, "procedure"),  # type: ignore[arg-type]
+        type=_choice(Procedure, "procedure"),  # type: ignore[arg-type]
         help="simple or ordinary (简易程序/普通程序)",
     )
     parser.add_argument("--sector", help="sector, e.g. 消防 or 食品药品")
-    parser.add_argument("--types", type=_types, default=frozenset(), help="e.g. 罚款,没收违法所得")
-    parser.add_argument("--fine", help="fine in 万元 (10,000 yuan), e.g. 0.2")
-    parser.add_argument("--published", type=_date, help="the day it was published")
     parser.add_argument(
-        "--revoked", type=_date, help="the day the platform was told of a revocation"
+        "--types",
+        type=_types,
+        default=frozenset(),
+        metavar="TYPES",
+        help="penalty types (处罚类别), e.g. 罚款、没收违法所得",
+    )
+    parser.add_argument("--fine", metavar="WAN", help="fine in 万元 (10,000 yuan), e.g. 0.2")
+    parser.add_argument(
+        "--restriction-months",
+        type=int,
+        metavar="N",
+        help="length of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号)",
+    )
+    parser.add_argument("--published", type=_date, metavar="DATE", help="the day it was published")
+    parser.add_argument(
+        "--revoked",
+        type=_date,
+        metavar="DATE",
+        help="the day the platform was told of a revocation",
     )
     parser.add_argument(
         "--provisional",
@@ -111,7 +121,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     _common(term)
-    term.add_argument("--on", type=_date, help="say whether the record is shown on this day")
+    term.add_argument(
+        "--on", type=_date, metavar="DATE", help="say whether the record is shown on this day"
+    )
     term.set_defaults(handler=run_term)
 
     repair = subparsers.add_parser(
@@ -123,7 +135,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     _common(repair)
-    repair.add_argument("--applied", type=_date, required=True, help="application date")
+    repair.add_argument(
+        "--applied", type=_date, required=True, metavar="DATE", help="application date"
+    )
     for flag, text in (
         ("--performed", "the penalty has been performed"),
         ("--corrected", "the violation has been corrected"),
@@ -132,7 +146,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ):
         repair.add_argument(flag, action="store_true", default=None, help=text)
     repair.add_argument(
-        "--previous-repair", type=_date, action="append", default=[], metavar="DATE"
+        "--previous-repair",
+        type=_date,
+        action="append",
+        default=[],
+        metavar="DATE",
+        help="the day an earlier repair took effect (repeatable)",
+    )
+    repair.add_argument(
+        "--previous-serious",
+        type=_date,
+        action="append",
+        default=[],
+        metavar="DATE",
+        help="the decision date of an earlier serious penalty (repeatable)",
     )
     repair.set_defaults(handler=run_repair)
 
@@ -153,6 +180,7 @@ def _facts(args: argparse.Namespace, **extra: object) -> PenaltyFacts:
         sector=args.sector,
         penalty_types=args.types,
         fine_wan=args.fine,
+        restriction_months=args.restriction_months,
         published_on=args.published,
         revoked_on=args.revoked,
         **extra,  # type: ignore[arg-type]
@@ -208,6 +236,7 @@ def run_repair(args: argparse.Namespace) -> int:
             commitment=args.commitment,
             authority_consent=args.consent,
             previous_repairs=tuple(args.previous_repair),
+            previous_serious_penalties=tuple(args.previous_serious),
         )
         calendar = default_calendar(provisional=args.provisional)
         answer = policy.repair(facts, applied_on=args.applied, calendar=calendar)
