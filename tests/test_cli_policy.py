@@ -106,7 +106,6 @@ def test_repair_prints_review_deadline(capsys: pytest.CaptureFixture[str]) -> No
     flags = ["--performed", "--corrected", "--commitment"]
     assert main([*argv, *flags]) == 0
     assert "the platform decides by 2026-10-16" in capsys.readouterr().out
-    assert "the platform decides by 2026-10-16" in capsys.readouterr().out
 
 
 def test_lenient_spellings(capsys: pytest.CaptureFixture[str]) -> None:
