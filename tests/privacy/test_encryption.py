@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
+import itertools
 import json
 import os
+import pickle
+import sys
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,7 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from hypothesis import given
 from hypothesis import strategies as st
 
-from credit_disclosure.errors import DecryptionError, InvalidComponent
+from credit_disclosure.errors import DecryptionError, InvalidComponent, InvalidFormat
 from credit_disclosure.privacy import (
     TOKEN_VERSION,
     Algorithm,
@@ -24,6 +29,7 @@ from credit_disclosure.privacy import (
     Key,
     Keyset,
     Purpose,
+    _hazmat,
 )
 from credit_disclosure.privacy._hazmat import NonceSequence, Sm4Gcm, aead, mac, siv
 
@@ -382,3 +388,83 @@ def test_base64_strictness_helper() -> None:
     assert binascii.a2b_base64(twin) == binascii.a2b_base64(token)  # same bytes...
     with pytest.raises(DecryptionError):  # ...yet a different token: refused
         enc.decrypt(twin, field=FIELD)
+
+
+def _nonce_of(token: str) -> bytes:
+    return base64.b64decode(token)[6:18]
+
+
+def test_nonces_stay_unique_across_threads() -> None:
+    """Threads sharing one encryptor never draw the same nonce."""
+    enc = FieldEncryptor(Keyset.generate(now=T0))
+    results: list[list[bytes]] = [[] for _ in range(8)]
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+
+        def work(out: list[bytes]) -> None:
+            out.extend(_nonce_of(enc.encrypt("x", field=FIELD)) for _ in range(1500))
+
+        threads = [threading.Thread(target=work, args=(r,)) for r in results]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(switch)
+    nonces = [n for r in results for n in r]
+    assert len(nonces) == 12_000 and len(set(nonces)) == 12_000
+
+
+def test_nonce_sequence_without_gil_takes_a_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a free-threaded interpreter the counter is read under a lock, and stays unique."""
+    monkeypatch.setattr(_hazmat, "_gil_enabled", lambda: False)
+    seq = NonceSequence()
+    assert not isinstance(seq.next, type(itertools.count().__next__))  # the locked wrapper
+    results: list[list[bytes]] = [[] for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda r=r: r.extend(seq() for _ in range(2000))) for r in results
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    nonces = [n for r in results for n in r]
+    assert len(set(nonces)) == 8000
+
+
+def test_encryptor_cannot_be_pickled_or_copied() -> None:
+    """An encryptor refuses pickle and copy, so no two processes ever share its nonce counters."""
+    enc = FieldEncryptor(Keyset.generate(now=T0))
+    for clone in (pickle.dumps, copy.copy, copy.deepcopy):
+        with pytest.raises(TypeError, match="build one FieldEncryptor per process"):
+            clone(enc)
+
+
+def test_unencodable_value_error_names_field_not_value(aes: FieldEncryptor) -> None:
+    """A value with a lone surrogate raises InvalidFormat naming the field, never the value."""
+    secret = "110105194912310021\ud800"
+    for call in (aes.encrypt, aes.encrypt_deterministic, aes.blind_index):
+        with pytest.raises(InvalidFormat) as info:
+            call(secret, field=FIELD)
+        err = info.value
+        assert err.code == "privacy.value_not_text" and err.field == FIELD
+        assert "110105" not in str(err) and "110105" not in repr(err)
+        assert err.__cause__ is None and err.__context__ is None
+
+
+def test_wrong_types_raise_type_error(aes: FieldEncryptor) -> None:
+    """Non-text values, field names or record ids are a TypeError that names the type, not the value."""
+    with pytest.raises(TypeError, match="value must be str, not bytes"):
+        aes.encrypt(b"secret", field=FIELD)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="value must be str, not NoneType"):
+        aes.encrypt_deterministic(None, field=FIELD)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="field name must be str"):
+        aes.encrypt("x", field=None)  # type: ignore[arg-type]
+    token = aes.encrypt("x", field=FIELD)
+    with pytest.raises(TypeError, match="field name must be str"):
+        aes.decrypt(token, field=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="record id must be str, not int"):
+        aes.decrypt(token, field=FIELD, record_id=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="record id must be str, not int"):
+        aes.encrypt("x", field=FIELD, record_id=5)  # type: ignore[arg-type]

@@ -216,3 +216,74 @@ def test_enabled_keys_primary_first() -> None:
     assert next(k.key_id for k in ks.enabled_keys(Purpose.ENCRYPTION)) == third.key_id
     ks = ks.retire(first.key_id, now=T1)
     assert first.key_id not in [k.key_id for k in ks.enabled_keys(Purpose.ENCRYPTION)]
+
+
+def test_keys_may_not_share_material() -> None:
+    """Two keys with the same secret (say AES-GCM and HMAC, both 32 bytes) are refused: key separation."""
+    secret = bytes(range(32))
+    gcm = Key.from_material(Algorithm.AES256_GCM, secret, now=T0, key_id=1)
+    index = Key.from_material(Algorithm.HMAC_SHA256, secret, now=T0, key_id=2)
+    with pytest.raises(InvalidComponent) as info:
+        Keyset([gcm, index])
+    assert info.value.code == "keyset.shared_material"
+    with pytest.raises(InvalidComponent, match="same material"):
+        Keyset([gcm]).add(index)
+
+
+def test_key_fields_are_type_checked() -> None:
+    """A key refuses a wrong-typed id, algorithm, time or material with a message naming the key."""
+    with pytest.raises(InvalidComponent, match="key id"):
+        Key(key_id="5", algorithm=Algorithm.AES256_GCM, created_at=T0, material=bytes(32))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="key 5: algorithm must be an Algorithm"):
+        Key(key_id=5, algorithm="AES256_GCM", created_at=T0, material=bytes(32))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="key 5: material must be bytes"):
+        Key(key_id=5, algorithm=Algorithm.AES256_GCM, created_at=T0, material="x" * 32)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="bytes-like"):
+        Key.from_material(Algorithm.AES256_GCM, "x" * 32, now=T0)  # type: ignore[arg-type]
+    assert Key.from_material(Algorithm.SM4_GCM, bytearray(16), now=T0, key_id=3).material == bytes(
+        16
+    )
+    with pytest.raises(InvalidFormat, match="key 5: a keyset records aware"):
+        Key(
+            key_id=5,
+            algorithm=Algorithm.AES256_GCM,
+            created_at=datetime(2026, 1, 1),
+            material=bytes(32),
+        )
+
+
+def test_keyset_json_errors_are_precise() -> None:
+    """A keyset file with a naive time or a wrong-size key says which key and what, not 'not a keyset'."""
+    document = json.loads(Keyset.generate(now=T0).to_json())
+    key_id = document["keys"][0]["id"]
+    naive = json.loads(json.dumps(document))
+    naive["keys"][0]["created_at"] = "2026-01-01T00:00:00"
+    with pytest.raises(InvalidFormat) as info:
+        Keyset.from_json(json.dumps(naive))
+    assert info.value.code == "keyset.naive_time" and f"key {key_id}" in str(info.value)
+    short = json.loads(json.dumps(document))
+    short["keys"][0]["material"] = "AAAA"
+    with pytest.raises(InvalidComponent, match=f"key {key_id}: AES256_GCM needs a 32-byte key"):
+        Keyset.from_json(json.dumps(short))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_save_replaces_a_readable_file_and_a_symlink(tmp_path: Path) -> None:
+    """Saving over a world-readable file or a symlink leaves a private file and writes nowhere else."""
+    path = tmp_path / "keyset.json"
+    path.write_text("old")
+    path.chmod(0o644)
+    ks = Keyset.generate(now=T0)
+    ks.save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and Keyset.load(path) == ks
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("untouched")
+    link = tmp_path / "link.json"
+    link.symlink_to(elsewhere)
+    ks.save(link)
+    assert elsewhere.read_text() == "untouched" and not link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "elsewhere.json",
+        "keyset.json",
+        "link.json",
+    ]

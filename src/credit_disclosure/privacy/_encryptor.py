@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import binascii
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, Final, TypeVar, final, overload
+from typing import Any, Final, NoReturn, SupportsIndex, TypeVar, final, overload
 
-from ..errors import DecryptionError, InvalidComponent
+from ..errors import DecryptionError, InvalidComponent, InvalidFormat
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Aead, Algorithm, NonceSequence, Purpose, aead, mac, siv
@@ -43,11 +43,32 @@ _b2a: Final = binascii.b2a_base64
 _a2b: Final = binascii.a2b_base64
 
 
+def _text_error(value: object, what: str, field: str | None) -> Exception:
+    """The error for a ``value`` that is not UTF-8-encodable text; it never quotes the value."""
+    if not isinstance(value, str):
+        return TypeError(f"{what} must be str, not {type(value).__name__}")
+    return InvalidFormat(
+        f"privacy.{what.replace(' ', '_')}_not_text",
+        message_en=f"the {what} is not valid Unicode text (it holds a lone surrogate)",
+        message_zh="内容不是有效的Unicode文本（含孤立代理字符）",
+        field=field,
+    )
+
+
+def _utf8(value: str, what: str, field: str | None) -> bytes:
+    """``value`` as UTF-8; a clear error (without the value or a chained cause) otherwise."""
+    try:
+        return value.encode("utf-8")
+    except (AttributeError, UnicodeEncodeError):
+        pass  # raised below, outside the handler: the exception holding the value is not chained
+    raise _text_error(value, what, field)
+
+
 def _associated_data(header: bytes, field: str, record_id: str | None) -> bytes:
-    name = field.encode("utf-8")
+    name = _utf8(field, "field name", None)
     if len(name) > 0xFFFF:
-        raise ValueError("field name too long")
-    tail = b"\x00" if record_id is None else b"\x01" + record_id.encode("utf-8")
+        raise ValueError("a field name is at most 65535 UTF-8 bytes")
+    tail = b"\x00" if record_id is None else b"\x01" + _utf8(record_id, "record id", field)
     return header + len(name).to_bytes(2, "big") + name + tail
 
 
@@ -155,6 +176,23 @@ class FieldEncryptor:
         )
         return f"FieldEncryptor(keys={len(self._slots)}, primary=[{primaries}])"
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> NoReturn:
+        """Refuse pickling and copying: a copy in another process would repeat GCM nonces.
+
+        Send the :class:`Keyset` (or its JSON) instead and build one encryptor
+        per process; one encryptor is safe to share between threads.
+
+        >>> import pickle
+        >>> pickle.dumps(FieldEncryptor(Keyset.generate()))
+        Traceback (most recent call last):
+        ...
+        TypeError: a FieldEncryptor cannot be pickled or copied (its nonce counters must not be duplicated): pass the Keyset and build one FieldEncryptor per process
+        """
+        raise TypeError(
+            "a FieldEncryptor cannot be pickled or copied (its nonce counters must not be"
+            " duplicated): pass the Keyset and build one FieldEncryptor per process"
+        )
+
     # --- encryption ----------------------------------------------------------------
 
     def encrypt(self, value: str, *, field: str, record_id: str | None = None) -> str:
@@ -173,8 +211,14 @@ class FieldEncryptor:
             ad = slot.ad_cache.get(field) or slot.field_ad(field)
         else:
             ad = _associated_data(slot.header, field, record_id)
+        try:
+            data = value.encode()
+        except (AttributeError, UnicodeEncodeError):
+            data = None  # raised below, outside the handler: the value is not chained
+        if data is None:
+            raise _text_error(value, "value", field)
         nonce = slot.nonce.next().to_bytes(12, "big")  # type: ignore[union-attr]
-        body = slot.seal(nonce, value.encode(), ad)  # type: ignore[misc]
+        body = slot.seal(nonce, data, ad)  # type: ignore[misc]
         return _b2a(slot.header + nonce + body, newline=False).decode()
 
     def encrypt_deterministic(self, value: str, *, field: str) -> str:
@@ -193,7 +237,8 @@ class FieldEncryptor:
         slot = self._det
         if slot is None:
             raise _no_primary(Purpose.DETERMINISTIC)
-        body = slot.siv.encrypt(value.encode("utf-8"), [slot.field_ad(field)])  # type: ignore[union-attr]
+        data = _utf8(value, "value", field)
+        body = slot.siv.encrypt(data, [slot.field_ad(field)])  # type: ignore[union-attr]
         return _b2a(slot.header + body, newline=False).decode("ascii")
 
     def decrypt(self, token: str, *, field: str, record_id: str | None = None) -> str:
@@ -214,6 +259,11 @@ class FieldEncryptor:
         return opened[1]
 
     def _try_open(self, token: str, field: str, record_id: str | None) -> tuple[_Slot, str] | None:
+        # A mistyped field or record id is the caller's bug, not a failed decryption: say so.
+        if not isinstance(field, str):
+            raise _text_error(field, "field name", None)
+        if record_id is not None and not isinstance(record_id, str):
+            raise _text_error(record_id, "record id", field)
         try:
             return self._open(token, field, record_id)
         except Exception:  # every failure is the same failure (one opaque error)
@@ -309,8 +359,8 @@ class FieldEncryptor:
 
     @staticmethod
     def _index_with(slot: _Slot, value: str, field: str) -> str:
-        name = field.encode("utf-8")
-        message = _BIDX_DOMAIN + len(name).to_bytes(2, "big") + name + value.encode("utf-8")
+        name = _utf8(field, "field name", None)
+        message = _BIDX_DOMAIN + len(name).to_bytes(2, "big") + name + _utf8(value, "value", field)
         digest = slot.mac(message)  # type: ignore[misc]
         return _b2a(slot.header + digest, newline=False).decode("ascii")
 

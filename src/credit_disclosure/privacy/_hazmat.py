@@ -20,6 +20,8 @@ from __future__ import annotations
 import enum
 import itertools
 import os
+import sys
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Final, Protocol
@@ -175,16 +177,35 @@ def mac(algorithm: Algorithm, key: bytes) -> Callable[[bytes], bytes]:
     return compute
 
 
+def _gil_enabled() -> bool:
+    """Whether the interpreter runs with the GIL (``False`` only on a free-threaded build)."""
+    check: Callable[[], bool] | None = getattr(sys, "_is_gil_enabled", None)
+    return True if check is None else check()
+
+
 class NonceSequence:
     """Unique 96-bit GCM nonces: a counter started at a random 95-bit value.
 
-    ``next()`` returns an ``int``; ``to_bytes(12, "big")`` makes the nonce. A
-    sequence never repeats a nonce (it would need 2**95 calls to wrap); two
-    sequences under the same key collide only if their ranges overlap, with
-    probability about (n1 + n2) / 2**95 for n1 and n2 messages, which is far
-    below the 2**-32 bound NIST SP 800-38D §8.3 sets for random nonces. A
-    forked child process starts a fresh random counter at once
-    (``os.register_at_fork``), so parent and child never share nonces. The
+    ``next()`` returns an ``int``; ``to_bytes(12, "big")`` makes the nonce.
+
+    Why this is sound for AES-GCM and SM4-GCM (both: 96-bit nonces, 128-bit
+    blocks): GCM needs only that a nonce never repeats under one key (NIST SP
+    800-38D §8). Within one sequence the values are consecutive, so they never
+    repeat (wrapping would take 2**95 calls). Two sequences under the same key
+    (two processes, two encryptors) collide only if their ranges overlap: with
+    probability at most (n1 + n2) / 2**95 for n1 and n2 messages. For k
+    sequences and N messages in all that is at most k * N / 2**95 <= N**2 / 2**95;
+    below the 2**-32 that SP 800-38D §8.3 sets, as long as a key encrypts no
+    more than 2**31 values (``docs/privacy.md``, "Nonces").
+
+    Threads: ``itertools.count.__next__`` runs in C without releasing the GIL,
+    so two threads never get the same value; on a free-threaded build (no GIL)
+    the counter is taken under a lock instead. Processes: a child forked with
+    :func:`os.fork` (``multiprocessing``'s ``fork`` start method too) re-seeds
+    every sequence at once (``os.register_at_fork``), so parent and child
+    never share nonces. What this cannot see: a process cloned by other means
+    (a restored VM or container snapshot, a C-level ``fork()`` that bypasses
+    Python): build the :class:`FieldEncryptor` after such a restore. The
     counter costs a fraction of the ``os.urandom`` call a random nonce needs.
     """
 
@@ -196,8 +217,16 @@ class NonceSequence:
 
     @staticmethod
     def _fresh() -> Callable[[], int]:
-        # itertools.count's __next__ is atomic under the GIL: no lock on the hot path.
-        return itertools.count(int.from_bytes(os.urandom(12), "big") >> 1).__next__
+        counter = itertools.count(int.from_bytes(os.urandom(NONCE_SIZE), "big") >> 1).__next__
+        if _gil_enabled():  # a GIL never goes away once enabled: no lock on the hot path
+            return counter
+        lock = threading.Lock()
+
+        def locked() -> int:
+            with lock:
+                return counter()
+
+        return locked
 
     def reseed(self) -> None:
         """Start again from a fresh random value."""

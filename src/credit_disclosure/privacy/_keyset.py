@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import os
 import secrets
+import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
-from ..errors import DecryptionError, InvalidComponent, InvalidFormat
+from ..errors import CreditDisclosureError, DecryptionError, InvalidComponent, InvalidFormat
 from ._hazmat import Algorithm, Purpose, random_key
 
 __all__ = ["DEFAULT_KEYSET_VARIABLE", "Key", "KeyManagement", "Keyset"]
@@ -36,17 +38,23 @@ _WRAP_AD: Final = b"credit-disclosure/keyset/v1"
 DEFAULT_KEYSET_VARIABLE: Final = "CREDIT_DISCLOSURE_KEYSET"
 
 
-def _now(now: datetime | None) -> datetime:
-    # Time is a parameter (STYLE.md 5): only when the caller passes none is the clock read.
-    if now is None:
-        return datetime.now(timezone.utc)
-    if now.tzinfo is None or now.utcoffset() is None:
+def _aware(moment: object, key_id: int | None = None) -> datetime:
+    """``moment`` if it is an aware datetime; :class:`InvalidFormat` otherwise."""
+    if not isinstance(moment, datetime):
+        raise TypeError(f"a keyset records datetimes, not {type(moment).__name__}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        en, zh = ("", "") if key_id is None else (f"key {key_id}: ", f"密钥 {key_id}：")
         raise InvalidFormat(
             "keyset.naive_time",
-            message_en="a keyset records aware datetimes only (give a time zone)",
-            message_zh="密钥集只记录带时区的时间",
+            message_en=f"{en}a keyset records aware datetimes only (give a time zone)",
+            message_zh=f"{zh}密钥集只记录带时区的时间",
         )
-    return now
+    return moment
+
+
+def _now(now: datetime | None) -> datetime:
+    # Time is a parameter (STYLE.md 5): only when the caller passes none is the clock read.
+    return datetime.now(timezone.utc) if now is None else _aware(now)
 
 
 def _keyset_error(code: str, en: str, zh: str) -> InvalidComponent:
@@ -79,21 +87,31 @@ class Key:
     _material: bytes | None = attrs.field(default=None, repr=False, alias="material")
 
     def __attrs_post_init__(self) -> None:
-        if not 0 < self.key_id < 2**32:
+        key_id = self.key_id
+        if type(key_id) is not int or not 0 < key_id < 2**32:
             raise _keyset_error(
                 "key_id", "a key id is an integer from 1 to 2**32-1", "密钥编号应为1至2**32-1的整数"
             )
-        if self._material is not None and len(self._material) != self.algorithm.key_size:
+        if not isinstance(self.algorithm, Algorithm):
+            raise TypeError(f"key {key_id}: algorithm must be an Algorithm")
+        for moment in (self.created_at, self.retired_at):
+            if moment is not None:
+                _aware(moment, key_id)
+        material = self._material
+        if material is not None and type(material) is not bytes:
+            raise TypeError(f"key {key_id}: material must be bytes")
+        if material is not None and len(material) != self.algorithm.key_size:
             raise _keyset_error(
                 "key_size",
-                f"{self.algorithm.value} needs a {self.algorithm.key_size}-byte key",
-                f"{self.algorithm.value} 需要 {self.algorithm.key_size} 字节的密钥",
+                f"key {key_id}: {self.algorithm.value} needs a {self.algorithm.key_size}-byte key",
+                f"密钥 {key_id}：{self.algorithm.value} 需要 {self.algorithm.key_size} 字节的密钥",
             )
-        if (self._material is None) == (self.retired_at is None):
+        if (material is None) == (self.retired_at is None):
             raise _keyset_error(
                 "key_state",
-                "an enabled key has material and no retirement date; a retired key the reverse",
-                "有效密钥须有密钥材料且无停用时间；停用密钥相反",
+                f"key {key_id}: an enabled key has material and no retirement date;"
+                " a retired key the reverse",
+                f"密钥 {key_id}：有效密钥须有密钥材料且无停用时间；停用密钥相反",
             )
 
     @classmethod
@@ -116,7 +134,7 @@ class Key:
     def from_material(
         cls,
         algorithm: Algorithm,
-        material: bytes,
+        material: bytes | bytearray | memoryview,
         *,
         now: datetime | None = None,
         key_id: int | None = None,
@@ -130,7 +148,7 @@ class Key:
             key_id=key_id if key_id is not None else _random_key_id(),
             algorithm=algorithm,
             created_at=_now(now),
-            material=bytes(material),
+            material=bytes(memoryview(material)),  # any bytes-like object; not str
         )
 
     @property
@@ -212,9 +230,20 @@ def _to_ids(ids: Iterable[int]) -> frozenset[int]:
 
 
 def _check_keys(instance: Keyset, attribute: attrs.Attribute[Any], keys: tuple[Key, ...]) -> None:
+    if not all(isinstance(k, Key) for k in keys):
+        raise TypeError("a keyset holds Key objects only")
     ids = [k.key_id for k in keys]
     if len(ids) != len(set(ids)):
         raise _keyset_error("duplicate_id", "two keys have the same id", "密钥编号重复")
+    # Key separation: one secret must never serve two keys (say an AES-GCM key and an
+    # HMAC key of the same size), or the guarantees of one no longer hold for the other.
+    materials = [k.material for k in keys if k.enabled]
+    if len(materials) != len(set(materials)):
+        raise _keyset_error(
+            "shared_material",
+            "two keys have the same material: every key needs its own secret",
+            "两个密钥的密钥材料相同：每个密钥须有独立的密钥材料",
+        )
 
 
 @attrs.frozen
@@ -429,6 +458,8 @@ class Keyset:
         try:
             keys = [_key_from_json(item) for item in document["keys"]]
             primaries = [item["id"] for item in document["keys"] if item.get("primary") is True]
+        except CreditDisclosureError:
+            raise  # a precise reason (key size, naive time), which never quotes material
         except (KeyError, TypeError, ValueError, binascii.Error):
             keys = None
         if keys is None:
@@ -446,11 +477,23 @@ class Keyset:
         (True, '0o600')
         """
         target = Path(path)
-        text = self.to_json(kms=kms)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-        os.chmod(target, 0o600)
+        text = self.to_json(kms=kms) + "\n"
+        # A new file, created 0600 whatever the umask, then renamed over the target: the
+        # secret never sits in a file others can read, a symlink at ``path`` is replaced
+        # rather than written through, and a crash leaves the old keyset whole.
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, kms: KeyManagement | None = None) -> Keyset:
