@@ -9,14 +9,17 @@ import argparse
 import sys
 from datetime import date
 
-from ..deadlines import RULES, check_timeliness, get_rule
+from .._text import to_halfwidth
+from ..deadlines import RULES, DeadlineRule, check_timeliness, get_rule, load_rules
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
-from ..workdays import default_calendar, load_schedule
+from ..workdays import default_calendar
 
 
 def _date(text: str) -> date:
+    """YYYY-MM-DD, also with / or . and in full-width digits (２０２６－０９－２８)."""
+    cleaned = to_halfwidth(text).strip().replace("/", "-").replace(".", "-")
     try:
-        return date.fromisoformat(text.strip().replace("/", "-"))
+        return date.fromisoformat(cleaned)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
@@ -49,29 +52,42 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="treat years without a schedule as weekends-only (results marked provisional)",
     )
-    parser.add_argument("--list", action="store_true", help="list the built-in rules and exit")
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="your own rules as .json or .toml ([[rules]] tables; repeatable); "
+        "a rule with a built-in name replaces it",
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="list the rules (built-in and --rules) and exit"
+    )
     parser.set_defaults(handler=run)
+
+
+def _rules(paths: list[str]) -> dict[str, DeadlineRule]:
+    table = dict(RULES)
+    for path in paths:
+        table.update(load_rules(path))
+    return table
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``credit-disclosure deadline``; return the exit code."""
-    if args.list:
-        for rule in RULES.values():
-            print(f"{rule.name:<28} {rule.period!s:<18} {rule.citation}")
-        return 0
-    if args.start is None:
-        print("credit-disclosure deadline: a START date is needed (or --list)", file=sys.stderr)
-        return 2
     try:
-        rule = get_rule(args.rule)
-    except KeyError as exc:
-        print(f"credit-disclosure deadline: {exc.args[0]}", file=sys.stderr)
-        return 2
-    try:
+        table = _rules(args.rules)
+        if args.list:
+            for rule in table.values():
+                print(f"{rule.name:<28} {rule.period!s:<18} {rule.citation}")
+            return 0
+        if args.start is None:
+            print("credit-disclosure deadline: a START date is needed (or --list)", file=sys.stderr)
+            return 2
+        rule = get_rule(args.rule, table)
         calendar = default_calendar(provisional=args.provisional)
-        schedules = [load_schedule(path) for path in args.schedule]
-        if schedules:
-            calendar = calendar.with_schedule(*schedules)
+        if args.schedule:
+            calendar = calendar.with_schedule(*args.schedule)
         if args.published is None:
             print(rule.due(args.start, calendar=calendar).explain())
             return 0
@@ -82,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
             f"  on the command line: --schedule FILE with the {exc.year} notice, or --provisional",
             file=sys.stderr,
         )
+        return 2
+    except KeyError as exc:
+        print(f"credit-disclosure deadline: {exc.args[0]}", file=sys.stderr)
         return 2
     except (PolicyError, ValidationError, OSError) as exc:
         print(f"credit-disclosure deadline: {exc}", file=sys.stderr)

@@ -2,7 +2,8 @@
 
 A :class:`DeadlineRule` is data: a name, a period (:class:`WorkingDays`,
 :class:`CalendarPeriod` or :class:`NextWeekday`) and the document it comes from.
-``rule.due(start)`` returns a :class:`Deadline` that can explain itself.
+``rule.due(start)`` returns a :class:`Deadline` that can explain itself. Your own
+rules, in code or in a file (:func:`load_rules`), work the same way.
 
 >>> from datetime import date
 >>> from credit_disclosure.deadlines import check_timeliness, publication_deadline
@@ -35,7 +36,9 @@ from ._rules import (
     WorkingDays,
     check_timeliness,
     get_rule,
+    load_rules,
     publication_deadline,
+    rule_from_dict,
 )
 
 __all__ = [
@@ -59,5 +62,7 @@ __all__ = [
     "WorkingDays",
     "check_timeliness",
     "get_rule",
+    "load_rules",
     "publication_deadline",
+    "rule_from_dict",
 ]

@@ -202,6 +202,12 @@ def _structure_date(value: Any, _type: type) -> date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {type(value).__name__}")
 
 
+def _structure_int(value: Any, _type: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"expected a whole number, got {type(value).__name__} {value!r:.20}")
+    return int(value)
+
+
 def _structure_range(value: Any, _type: type) -> HolidayRange:
     if not isinstance(value, Mapping):
         raise ValueError("expected a table with name, start and end")
@@ -217,6 +223,7 @@ def _structure_range(value: Any, _type: type) -> HolidayRange:
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(int, _structure_int)  # 7.5 or true is an error, not 7 or 1
     conv.register_structure_hook(HolidayRange, _structure_range)
     return conv
 
