@@ -87,3 +87,56 @@ def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["deadline", "--list"]) == 0
     out = capsys.readouterr().out
     assert "publication" in out and "7 working days" in out and "第七条" in out
+
+
+def test_own_rules_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--rules FILE adds rules usable with --rule and shown by --list; they may replace a built-in."""
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        '[[rules]]\nname = "county_review"\nworking_days = 15\ncitation = "某县 第三条"\n'
+        '[[rules]]\nname = "publication"\nworking_days = 5\ncitation = "某省 五日规则"\n',
+        encoding="utf-8",
+    )
+    assert main(["deadline", "2026-09-28", "--rules", str(path), "--rule", "county-review"]) == 0
+    assert "due 2026-10-23 (Friday)" in capsys.readouterr().out
+    assert main(["deadline", "2026-09-28", "--rules", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "5 working days" in out and "某省 五日规则" in out
+    assert main(["deadline", "--list", "--rules", str(path)]) == 0
+    assert "county_review" in capsys.readouterr().out
+
+
+def test_full_width_and_dotted_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    """Dates typed with full-width digits, slashes or dots are read as the same day."""
+    for text in ("２０２６－０９－２８", "２０２６／０９／２８", "2026.09.28", " 2026/09/28 "):
+        assert main(["deadline", text]) == 0
+        assert "due 2026-10-13" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("option", "content"),
+    [
+        ("--schedule", '{"year": 2027,'),
+        ("--rules", '{"rules": [{"name": "x"}]}'),
+        ("--rules", "[1, 2]"),
+    ],
+)
+def test_broken_files_exit_2_with_the_file_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, content: str
+) -> None:
+    """A broken schedule or rules file is a one-line error naming the file (exit 2), no traceback."""
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["deadline", f"{LAST_YEAR}-12-28", option, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err
+    assert "Traceback" not in err
+
+
+def test_provisional_shows_in_the_first_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A provisional due date says so on the line that gives it, and again at the end."""
+    assert main(["deadline", f"{LAST_YEAR}-12-28", "--provisional", "--published",
+                 f"{LAST_YEAR + 1}-01-20"]) == 1  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(", PROVISIONAL.")
+    assert any(line.startswith("PROVISIONAL:") for line in lines)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -29,9 +31,16 @@ from credit_disclosure.deadlines import (
     WorkingDays,
     check_timeliness,
     get_rule,
+    load_rules,
     publication_deadline,
+    rule_from_dict,
 )
-from credit_disclosure.errors import CalendarDataMissing, InvalidComponent, PolicyError
+from credit_disclosure.errors import (
+    CalendarDataMissing,
+    InvalidComponent,
+    InvalidFormat,
+    PolicyError,
+)
 from credit_disclosure.workdays import DayOverride, default_calendar
 
 CAL = default_calendar()
@@ -284,3 +293,179 @@ def test_timeliness_agrees_with_count(start: date, days_after: int) -> None:
         assert result.working_days_late == 0
     else:
         assert result.working_days_late == CAL.count(due, CAL.add(published, 0)) >= 1
+
+
+def test_rules_refuse_wrong_types_and_missing_sources() -> None:
+    """A rule needs a name, a real period and a citation; counts are ints, not bools or floats."""
+    with pytest.raises(TypeError, match="days must be an int"):
+        WorkingDays(7.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        WorkingDays(True)
+    with pytest.raises(TypeError):
+        CalendarPeriod(months="3")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        DeadlineRule("x", 7, "c")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="citation"):
+        DeadlineRule("x", WorkingDays(7), " ")
+    with pytest.raises(ValueError, match="name"):
+        DeadlineRule("", WorkingDays(7), "c")
+    with pytest.raises(ValueError, match="before effective_from"):
+        DeadlineRule(
+            "x", WorkingDays(7), "c", effective_from=d("2026-01-01"), effective_to=d("2025-01-01")
+        )
+    with pytest.raises(TypeError):
+        DeadlineRule("x", WorkingDays(7), "c", effective_from="2026-01-01")  # type: ignore[arg-type]
+
+
+def test_policy_error_says_when_the_rule_applies() -> None:
+    """The PolicyError for a rule out of force names its dates without 'None'."""
+    ended = DeadlineRule("old", WorkingDays(5), "test", effective_to=d("2020-12-31"))
+    with pytest.raises(PolicyError, match="until 2020-12-31, not to 2021-01-04") as info:
+        ended.due(d("2021-01-04"))
+    assert "None" not in str(info.value)
+    with pytest.raises(PolicyError, match="from 2021-09-01 on, not to 2021-08-31"):
+        SAMR_PUBLICATION.due(d("2021-08-31"))
+
+
+def test_deadline_inputs_must_be_dates() -> None:
+    """Strings or None where a date belongs are TypeErrors naming the argument; datetimes are days."""
+    from datetime import datetime
+
+    with pytest.raises(TypeError, match=r"start must be a datetime\.date, not str"):
+        publication_deadline("2026-09-28")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="published_on must be"):
+        check_timeliness(d("2026-09-28"), None)  # type: ignore[arg-type]
+    stamp = publication_deadline(datetime(2026, 9, 28, 17, 45))
+    assert stamp == publication_deadline(d("2026-09-28"))
+    assert type(stamp.start) is date
+
+
+def test_provisional_only_when_a_needed_day_is_unknown() -> None:
+    """The start day is never counted, so a start on 31 December before the first year is exact."""
+    cal = default_calendar(provisional=True)
+    first_year, _ = cal.covered
+    eve = date(first_year - 1, 12, 31)
+    exact = publication_deadline(eve, calendar=cal)
+    assert not exact.provisional
+    assert exact.due == publication_deadline(eve).due  # the strict calendar agrees
+    zero = DeadlineRule("zero", WorkingDays(0), "test")
+    assert zero.due(eve, calendar=cal).provisional  # WorkingDays(0) looks at the start day
+    text = publication_deadline(date(LAST_YEAR, 12, 28), calendar=cal).explain()
+    assert text.splitlines()[0].endswith(", PROVISIONAL.")
+    assert "(working day, provisional)" in text
+
+
+def test_explain_groups_counted_days_in_runs() -> None:
+    """Long periods list runs of working days (1-5 ...), with 调休 days and their holiday named."""
+    text = DISPUTE_VERIFICATION.due(d("2026-01-30")).explain()
+    assert (
+        "Counted: 1-5 2026-02-02 Mon to 2026-02-06 Fri; 6-10 2026-02-09 Mon to 2026-02-13 Fri;"
+        in text
+    )
+    assert "11 2026-02-14 Sat (make-up working day, 春节)" in text
+    assert "17-20 2026-03-02 Mon to 2026-03-05 Thu." in text
+    assert "2026-02-15 to 2026-02-23 public holiday (春节)" in text
+    month = DeadlineRule("m", CalendarPeriod(months=1), "t").due(d("2026-01-31")).explain()
+    assert "1 month from it end on 2026-02-28 (Saturday)" in month
+    assert "2026-02-28 (Saturday) is a working day (make-up working day (春节))." in month
+
+
+RULES_TOML = """
+[[rules]]
+name = "county_review"
+working_days = 15
+citation = "某县 2026 实施细则 第三条"
+title = "县级复核"
+effective_from = 2026-01-01
+
+[[rules]]
+name = "monthly_ledger"
+months = 1
+citation = "test"
+
+[[rules]]
+name = "friday_report"
+next_weekday = "周五"
+citation = "test"
+"""
+
+
+def test_rules_from_a_file_work_like_builtin_ones(tmp_path: Path) -> None:
+    """Rules loaded from TOML (or JSON) give the same deadlines as the same rules made in code."""
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES_TOML, encoding="utf-8")
+    mine = load_rules(path)
+    assert list(mine) == ["county_review", "monthly_ledger", "friday_report"]
+    county = mine["county_review"]
+    assert county == DeadlineRule(
+        "county_review", WorkingDays(15), "某县 2026 实施细则 第三条", title="县级复核",
+        effective_from=d("2026-01-01"),
+    )  # fmt: skip
+    assert mine["monthly_ledger"].period == CalendarPeriod(months=1)
+    assert mine["friday_report"].period == NextWeekday(4)
+    table = {**RULES, **mine}
+    assert get_rule("County-Review", table) is county
+    assert get_rule("publication", table) is PUBLICATION
+    assert check_timeliness(d("2026-09-28"), d("2026-10-26"), rule=county).working_days_late == 1
+    js = tmp_path / "rules.json"
+    js.write_text(
+        json.dumps({"rules": [{"name": "county_review", "working_days": 15,
+                               "citation": "某县 2026 实施细则 第三条", "title": "县级复核",
+                               "effective_from": "2026-01-01"}]}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert load_rules(js)["county_review"] == county
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        ({"name": "x", "citation": "c"}, "rules.period"),
+        ({"name": "x", "citation": "c", "working_days": 3, "months": 1}, "rules.period"),
+        ({"name": "x", "citation": "c", "working_days": 7.5}, "rules.format"),
+        ({"name": "x", "citation": "c", "working_days": True}, "rules.format"),
+        ({"name": "x", "citation": "c", "working_days": -1}, "rules.value"),
+        ({"name": "x", "citation": "", "working_days": 1}, "rules.value"),
+        ({"name": "x", "citation": "c", "working_day": 1}, "rules.format"),
+        ({"citation": "c", "working_days": 1}, "rules.format"),
+        ({"name": "x", "citation": "c", "next_weekday": "Funday"}, "rules.weekday"),
+        ({"name": "x", "citation": "c", "working_days": 1, "effective_from": "2026-02-30"},
+         "rules.format"),
+        ({"name": "x", "citation": "c", "working_days": 1, "effective_from": "2026-01-01",
+          "effective_to": "2025-01-01"}, "rules.value"),
+        (["not", "a", "table"], "rules.format"),
+    ],
+)  # fmt: skip
+def test_bad_rules_are_refused_with_a_code(data: object, code: str) -> None:
+    """A rule with no period, two periods, a fractional count or a typo raises a coded error."""
+    with pytest.raises((InvalidFormat, InvalidComponent)) as info:
+        rule_from_dict(data)  # type: ignore[arg-type]
+    assert info.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("[[rules]]\nname = 'x'\ncitation = 'c'\nworking_days = 1\n"
+         "[[rules]]\nname = 'x'\ncitation = 'c'\nworking_days = 2\n", "rules.duplicate"),
+        ("rule = []\n", "rules.format"),
+        ("[[rules]]\nname = 'x'\ncitation = 'c'\n", "rules.period"),
+        ("[[rules]\n", "rules.syntax"),
+    ],
+)  # fmt: skip
+def test_bad_rules_files_name_the_file(tmp_path: Path, text: str, code: str) -> None:
+    """Errors in a rules file carry the file's name (and the rule's index) and a stable code."""
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((InvalidFormat, InvalidComponent)) as info:
+        load_rules(path)
+    assert info.value.code == code
+    assert str(path) in info.value.message_en
+
+
+def test_get_rule_folds_full_width_and_refuses_non_text() -> None:
+    """Full-width or spaced names find the rule; a non-string name is a TypeError."""
+    assert get_rule("ｗｅｅｋｌｙ－ｒｅｐｏｒｔ") is WEEKLY_REPORT
+    assert get_rule("objection marking") is OBJECTION_MARKING
+    with pytest.raises(TypeError):
+        get_rule(None)  # type: ignore[arg-type]
