@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from credit_disclosure.deadlines import (
     WorkingDays,
     check_timeliness,
     get_rule,
+    load_rules,
     publication_deadline,
+    rule_from_dict,
 )
 from credit_disclosure.errors import CalendarDataMissing
 from credit_disclosure.workdays import (
@@ -60,6 +63,7 @@ def _usage() -> None:
     loaded: Schedule = load_schedule(Path("2027.toml"))
     from_data: Schedule = schedule_from_dict({"year": 2027})
     extended: WorkdayCalendar = cal.with_schedule(nxt, loaded)
+    from_paths: WorkdayCalendar = cal.with_schedule("2027.toml", Path("2028.json"))
     local: WorkdayCalendar = cal.with_overrides(
         DayOverride(date(2026, 4, 20), workday=False, name="三月三", source="广西")
     )
@@ -90,6 +94,11 @@ def _usage() -> None:
     default_rule: DeadlineRule = RULES["publication"]
     by_name: DeadlineRule = get_rule("dispute-verification")
     same: bool = by_name == PUBLICATION
+    from_file: Mapping[str, DeadlineRule] = load_rules(Path("rules.toml"))
+    one: DeadlineRule = rule_from_dict({"name": "x", "working_days": 3, "citation": "test"})
+    among_mine: DeadlineRule = get_rule("x", {**RULES, **from_file})
+    published_on: date = result.published_on
+    flagged: bool = result.provisional
 
     try:
         cal.add(date(2026, 12, 28), 7)
