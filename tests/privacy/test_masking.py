@@ -96,6 +96,10 @@ PHONE_TABLE = [
     ("0571-87654321", "0571-****4321"),
     ("02112345678", "021-****5678"),
     ("0755-1234567", "0755-***4567"),
+    ("+86-10-65123456", "+86-10-****3456"),  # a fixed line in international form
+    ("+86 571 8765 4321", "+86-571-****4321"),
+    ("0086 (0)21 1234 5678", "+86-21-****5678"),
+    ("86100", "****0"),  # too short to carry a country code
     ("12345", "****5"),
     ("", ""),
 ]
@@ -262,3 +266,31 @@ def test_every_mobile_number_hides_its_middle(value: str) -> None:
 def test_default_rules_cover_every_kind() -> None:
     """Every kind of value has a default rule."""
     assert set(DEFAULT_RULES) == set(ValueKind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("手机+8613812345678", "手机+86138****5678"),
+        ("电话：+86 138 1234 5678，", "电话：+86138****5678，"),
+        ("联系138-1234-5678。", "联系138****5678。"),
+        ("电话００８６１３８１２３４５６７８", "电话+86138****5678"),
+        ("订单86123456789012345", "订单86123456789012345"),  # not a phone number
+    ],
+)
+def test_free_text_finds_mobiles_with_country_code_and_groups(text: str, expected: str) -> None:
+    """Mobile numbers in free text are masked with a +86/0086 prefix or 3-4-4 grouping too."""
+    assert mask(text, ValueKind.TEXT) == expected
+
+
+def test_email_in_full_width_keeps_its_shape() -> None:
+    """A full-width e-mail address is folded to half width and masked like any other."""
+    assert mask("ＺＨＡＮＧ＠ｅｘａｍｐｌｅ．ｃｏｍ", ValueKind.EMAIL) == "Z****@example.com"
+
+
+def test_mask_refuses_non_text() -> None:
+    """mask() given bytes or None raises a TypeError naming the type (records skip such values)."""
+    with pytest.raises(TypeError, match="not bytes"):
+        mask(b"13812345678", ValueKind.PHONE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not NoneType"):
+        mask(None, ValueKind.NAME)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._text import compact_identifier
+from .._text import compact_identifier, to_halfwidth
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -346,19 +346,29 @@ class PhoneRule:
             d = compact_identifier(value).translate(_PHONE_JUNK)
         n = len(d)
         prefix = ""
-        if n == 15 and d.startswith("0086"):
-            prefix, d, n = "+86", d[4:], 11
-        elif n == 13 and d.startswith("86") and d[2] == "1":
-            prefix, d, n = "+86", d[2:], 11
+        # China's country code (ITU-T E.164: +86, dialled 0086) before a mobile number, or
+        # before an area code written without (or with) its trunk 0: +86 10 6512 3456.
+        for code in ("0086", "86"):
+            if d.startswith(code):
+                rest = d[len(code) :]
+                mobile = len(rest) == 11 and rest[0] == "1" and rest[1] != "0"
+                trunk = rest[:1] == "0" and 10 <= len(rest) <= 12  # +86 (0)571 8765 4321
+                if mobile or trunk:
+                    prefix, d = "+86", rest
+                elif 9 <= len(rest) <= 11 and (rest[0] in "23456789" or rest[:2] == "10"):
+                    prefix, d = "+86", "0" + rest  # back to the national form
+                break
+        n = len(d)
         m, w = self.mask_char, self.fixed_width
         if n == 11 and d[0] == "1" and d.isdigit():
             return prefix + _keep_ends(d, self.keep_start, self.keep_end, 4, m, w)
         if 10 <= n <= 12 and d[0] == "0" and d.isdigit():
             area = 3 if d[1] in "12" else 4
             local = _keep_ends(d[area:], 0, self.landline_keep_end, 3, m, w)
-            if self.keep_area_code:
-                return d[:area] + "-" + local
-            return m * area + "-" + local
+            code = d[:area] if self.keep_area_code else m * area
+            if prefix:  # international form: +86-10-****3456
+                return prefix + "-" + code[1:] + "-" + local
+            return code + "-" + local
         return prefix + _keep_ends(d, 0, min(self.landline_keep_end, 1), 4, m, w)
 
 
@@ -447,7 +457,7 @@ class EmailRule:
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
-        s = value.strip()
+        s = value.strip() if value.isascii() else to_halfwidth(value).strip()
         local, at, domain = s.rpartition("@")
         if not at or not local or not domain:
             return _keep_ends(s, 0, 0, 0, self.mask_char, self.fixed_width)
@@ -455,13 +465,21 @@ class EmailRule:
         return masked + "@" + (domain if self.keep_domain else self.mask_char * 3)
 
 
-# Identity numbers (18 with check X, or legacy 15 digits) and mobile numbers
-# inside free text, in half or full width, not glued to other letters/digits.
+# Identity numbers (18 with check X, or legacy 15 digits; GB 11643-1999 §4: the first
+# digit is a province code, never 0) and mobile numbers inside free text, in half or
+# full width, not glued to other letters/digits.
 _D = "[0-9０-９]"
 _ID_IN_TEXT = re.compile(
-    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?:{_D}{{17}}[0-9０-９XxＸｘ]|{_D}{{15}})(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1-9１-９](?:{_D}{{16}}[0-9０-９XxＸｘ]|{_D}{{14}})"
+    r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
 )
-_MOBILE_IN_TEXT = re.compile(r"(?<![0-9０-９])[1１][3-9３-９][0-9０-９]{9}(?![0-9０-９])")
+# A mobile number may carry the country code (+86, 0086, 86) and be grouped 3-4-4 by
+# spaces or hyphens: 138-1234-5678, +86 138 1234 5678.
+_SEP = "[-－ \u3000]?"
+_MOBILE_IN_TEXT = re.compile(
+    rf"(?<![0-9０-９])(?:(?:[+＋]|00|００)?[8８][6６]{_SEP})?"
+    rf"[1１][3-9３-９][0-9０-９](?:{_SEP}[0-9０-９]{{4}}){{2}}(?![0-9０-９])"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -518,4 +536,6 @@ def mask(value: str, kind: ValueKind, rule: MaskRule | None = None) -> str:
     >>> mask("6222021234567890123", ValueKind.BANK_CARD, KeepEnds(keep_start=6, keep_end=4))
     '622202*********0123'
     """
+    if not isinstance(value, str):
+        raise TypeError(f"mask() takes text, not {type(value).__name__}")
     return (DEFAULT_RULES[kind] if rule is None else rule)(value)

@@ -89,9 +89,7 @@ class MaskingProfile:
     def __attrs_post_init__(self) -> None:
         plan: dict[str, tuple[MaskRule | None, MaskRule | None]] = {}
         for code, fp in self.fields.items():
-            personal_rule = (
-                self.rules.get(fp.kind, _MASK_ALL) if fp.kind in self.rules else _MASK_ALL
-            )
+            personal_rule = self.rule_for(fp.kind)
             public_rule = self.public_rules.get(fp.kind)
             if fp.personal is Personal.ALWAYS:
                 plan[code] = (personal_rule, personal_rule)
@@ -111,7 +109,7 @@ class MaskingProfile:
         >>> PUBLIC.rule_for(ValueKind.NAME)("张三")
         '张*'
         """
-        return self.rules.get(kind, _MASK_ALL) if kind in self.rules else _MASK_ALL
+        return self.rules.get(kind, _MASK_ALL)  # present with None: shown as is
 
     def mask_value(self, value: str, kind: ValueKind) -> str:
         """Mask one personal ``value`` of ``kind`` with this profile's rule.
