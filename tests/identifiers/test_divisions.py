@@ -40,6 +40,7 @@ def test_unknown_code() -> None:
     assert divisions.lookup("999999") is None
 
 
+@pytest.mark.usefixtures("private_divisions")
 def test_register_extends_validators() -> None:
     """A registered code is accepted by the resident-ID validator from then on."""
     body = "66990119800101001"

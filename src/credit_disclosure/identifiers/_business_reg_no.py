@@ -9,11 +9,20 @@ import attrs
 
 from . import _divisions
 from ._checkdigits import iso7064_mod11_10, iso7064_mod11_10_ok
-from ._common import checksum_error, component_error, first_bad, format_error, length_error, rng_of
+from ._common import (
+    DIGITS,
+    DIGITS_WHAT,
+    checksum_error,
+    component_error,
+    first_bad,
+    format_error,
+    generate_part,
+    length_error,
+    rng_of,
+)
 from ._common import compact as _compact
 
 _M: Final = "business_reg_no"
-_DIGITS: Final = frozenset("0123456789")
 #: GS15-2006 4.1: the first six digits are the code of the first registration
 #: authority: a GB/T 2260 division, or 100000 for the national administration.
 NATIONAL_AUTHORITY: Final = "100000"
@@ -60,9 +69,9 @@ def validate(s: str) -> str:
     """
     c = _compact(s, _M)
     if len(c) != 15:
-        raise length_error(_M, "15", len(c))
+        raise length_error(_M, len(c), 15)
     if not (c.isascii() and c.isdigit()):
-        raise format_error(_M, max(first_bad(c, _DIGITS), 0), "a digit", "数字")
+        raise format_error(_M, max(first_bad(c, DIGITS), 0), "a digit", "数字")
     if not iso7064_mod11_10_ok(c):
         raise checksum_error(_M, 14)
     authority = c[:6]
@@ -124,5 +133,6 @@ def generate(
     r = rng_of(rng, seed)
     if authority is None:
         authority = r.choice(_divisions.sample_codes())
+    generate_part(_M, "authority", authority, 6, DIGITS, DIGITS_WHAT)
     body = authority + f"{r.randrange(10**8):08d}"
     return validate(body + iso7064_mod11_10(body))

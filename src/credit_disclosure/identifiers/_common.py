@@ -76,12 +76,18 @@ def rng_of(rng: random.Random | None, seed: int | None) -> random.Random:
 # ---------------------------------------------------------------------- errors
 
 
-def length_error(module: str, expected: str, got: int) -> InvalidLength:
-    """``<module>.length``: the value has ``got`` characters instead of ``expected``."""
+def length_error(
+    module: str, got: int, *expected: int, hint_en: str = "", hint_zh: str = ""
+) -> InvalidLength:
+    """``<module>.length``: the value has ``got`` characters instead of one of ``expected``.
+
+    >>> print(length_error("foreign_permanent_id", 5, 18, 15))
+    foreign_permanent_id.length: must be 18 or 15 characters long, got 5 (长度应为18或15位，实际为5位)
+    """
     return InvalidLength(
         f"{module}.length",
-        message_en=f"must be {expected} characters long, got {got}",
-        message_zh=f"长度应为{expected}位，实际为{got}位",
+        message_en=f"must be {' or '.join(map(str, expected))} characters long, got {got}{hint_en}",
+        message_zh=f"长度应为{'或'.join(map(str, expected))}位，实际为{got}位{hint_zh}",
     )
 
 
@@ -112,6 +118,12 @@ def component_error(
     return InvalidComponent(
         f"{module}.{what}", message_en=message_en, message_zh=message_zh, position=position
     )
+
+
+#: ASCII digits (``str.isdigit`` also accepts other scripts' digits).
+DIGITS: Final = "0123456789"
+#: What :func:`generate_part` says digits are.
+DIGITS_WHAT: Final = ("digits", "数字")
 
 
 def first_bad(value: str, allowed: str | frozenset[str]) -> int:
@@ -154,10 +166,22 @@ def today_ymd() -> str:
 _YMD: dict[date, str] = {}
 
 
-def ymd(day: date) -> str:
-    """``day`` as ``YYYYMMDD`` (memoised: batch checks pass the same few ``as_of`` dates)."""
-    text = _YMD.get(day)
+def ymd(day: object, name: str = "as_of") -> str:
+    """``day`` as ``YYYYMMDD`` (memoised: batch checks pass the same few ``as_of`` dates).
+
+    ``name`` is the parameter ``day`` came from, for the error when it is not a date.
+
+    >>> ymd(date(1949, 12, 31))
+    '19491231'
+    >>> ymd("1949-12-31")
+    Traceback (most recent call last):
+        ...
+    TypeError: as_of must be a datetime.date, got str
+    """
+    text = _YMD.get(day) if isinstance(day, date) else None
     if text is None:
+        if not isinstance(day, date):
+            raise TypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
         text = f"{day.year:04d}{day.month:02d}{day.day:02d}"
         if len(_YMD) < 4096:
             _YMD[day] = text
@@ -170,9 +194,22 @@ def is_calendar_date(value: str) -> bool:
     return mmdd in _MMDD or (mmdd == "0229" and value[:4] in _LEAP)
 
 
-def check_birth_date(module: str, value: str, start: int, as_of: str) -> None:
-    """Raise ``<module>.birth_date`` unless ``value[start:start+8]`` is a date in [1900, as_of]."""
+def check_birth_date(module: str, value: str, as_of: date | None, start: int = 6) -> None:
+    """Raise ``<module>.birth_date`` unless ``value[start:start+8]`` is a date in [1900, as_of].
+
+    ``as_of`` defaults to today's local date. REFERENCE.md 4 / GB 11643-1999 4.2:
+    a real calendar date, not before 1900 and not after the date of the check.
+
+    >>> check_birth_date("resident_id", "11010519491231002X", date(1949, 12, 31))
+    >>> check_birth_date("resident_id", "11010519491231002X", date(1949, 12, 30))
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidComponent: resident_id.birth_date at position 6: birth date is after the date of the check (出生日期晚于核验日期)
+    """
     d = value[start : start + 8]
+    limit = today_ymd() if as_of is None else ymd(as_of)
+    if MIN_YMD <= d <= limit and (d[4:] in _MMDD or (d[4:] == "0229" and d[:4] in _LEAP)):
+        return
     if not is_calendar_date(d):
         raise component_error(
             module, "birth_date", start, "birth date is not a calendar date", "出生日期不是有效日期"
@@ -181,14 +218,13 @@ def check_birth_date(module: str, value: str, start: int, as_of: str) -> None:
         raise component_error(
             module, "birth_date", start, "birth date is before 1900", "出生日期早于1900年"
         )
-    if d > as_of:
-        raise component_error(
-            module,
-            "birth_date",
-            start,
-            "birth date is after the date of the check",
-            "出生日期晚于核验日期",
-        )
+    raise component_error(
+        module,
+        "birth_date",
+        start,
+        "birth date is after the date of the check",
+        "出生日期晚于核验日期",
+    )
 
 
 def to_date(value: str) -> date:
@@ -200,16 +236,68 @@ def random_birth_date(rng: random.Random, birth_date: date | None) -> str:
     """``birth_date`` or a random date from 1930 to 2005 as ``YYYYMMDD``."""
     if birth_date is None:
         birth_date = date(1930, 1, 1) + timedelta(days=rng.randrange(27394))
-    return ymd(birth_date)
+    return ymd(birth_date, "birth_date")
 
 
-def random_sequence(rng: random.Random, gender: Gender | str | None, digits: int = 3) -> str:
-    """A random sequence number whose last digit's parity encodes ``gender``."""
-    g = None if gender is None else Gender(gender)
+def random_sequence(
+    module: str, rng: random.Random, gender: Gender | str | None, digits: int = 3
+) -> str:
+    """A random sequence number whose last digit's parity encodes ``gender``.
+
+    >>> random_sequence("resident_id", random.Random(1), "Female")[-1] in "02468"
+    True
+    >>> random_sequence("resident_id", random.Random(1), "f")
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidFormat: resident_id.gender: generate(): gender must be a Gender, 'male' or 'female' (性别应为男或女)
+    """
+    try:
+        g = (
+            None
+            if gender is None
+            else Gender(gender.lower() if isinstance(gender, str) else gender)
+        )
+    except ValueError:
+        raise InvalidFormat(
+            f"{module}.gender",
+            message_en="generate(): gender must be a Gender, 'male' or 'female'",
+            message_zh="性别应为男或女",
+        ) from None
     n = rng.randrange(10**digits)
     if (g is Gender.MALE and n % 2 == 0) or (g is Gender.FEMALE and n % 2 == 1):
         n ^= 1
     return f"{n:0{digits}d}"
+
+
+def generate_part(
+    module: str, name: str, value: object, length: int, allowed: str, what: tuple[str, str]
+) -> str:
+    """Check a part passed to ``generate()``: ``length`` characters from ``allowed``.
+
+    ``what`` describes ``allowed`` in English and Chinese. Raises
+    ``<module>.<name>`` (:class:`~credit_disclosure.errors.InvalidFormat`) naming
+    the parameter, rather than an error about the whole generated value.
+
+    >>> generate_part("uscc", "division", "310115", 6, "0123456789", ("digits", "数字"))
+    '310115'
+    >>> generate_part("uscc", "division", "11010", 6, "0123456789", ("digits", "数字"))
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidFormat: uscc.division: generate(): division must be 6 digits, got 5 characters (generate() 的 division 应为6位数字)
+    """
+    if not isinstance(value, str):
+        got = type(value).__name__
+    elif len(value) != length:
+        got = f"{len(value)} characters"
+    elif (bad := first_bad(value, allowed)) >= 0:
+        got = f"a character not allowed at position {bad}"
+    else:
+        return value
+    raise InvalidFormat(
+        f"{module}.{name}",
+        message_en=f"generate(): {name} must be {length} {what[0]}, got {got}",
+        message_zh=f"generate() 的 {name} 应为{length}位{what[1]}",
+    )
 
 
 def gender_of(digit: str) -> Gender:

@@ -112,7 +112,11 @@ NOT_RESIDENT_ID: Final = ("71", "81", "82", "83")
 RESIDENT_ID: Final[set[str]] = {c for c in _RAW if c[:2] not in NOT_RESIDENT_ID}
 #: Two-digit province-level codes.
 PROVINCES: Final[set[str]] = {code[:2] for code in _RAW}
+#: Two-digit province-level codes of the mainland (the 外国人永久居留身份证 province part).
+MAINLAND_PROVINCES: Final[set[str]] = {c[:2] for c in RESIDENT_ID}
 _CACHE: dict[str, Division] = {}
+#: How many times :func:`register` changed the data in this process.
+_generation = 0
 
 
 def _parse_names(spec: str) -> tuple[DivisionName, ...]:
@@ -177,20 +181,53 @@ _SAMPLES: dict[str, list[str]] = {}
 def register(code: str, name: str, *, from_year: int | None = None) -> None:
     """Add a division code the shipped data does not know yet (e.g. created after the release).
 
-    The code is accepted by every validator from then on, in this process.
+    The code is accepted by every validator from then on, in this process, and
+    :func:`generation` goes up by one. Registering a known code adds ``name`` as
+    its latest name. ``name`` is a plain name (no commas or brackets);
+    ``from_year`` is the year the name came into use, if known.
 
     >>> register("119901", "示例区", from_year=2030)
     >>> lookup("119901").name
     '示例区'
+    >>> register("11990", "示例区")
+    Traceback (most recent call last):
+        ...
+    ValueError: register(): a division code is six ASCII digits, got 5 characters
     """
+    global _generation
     if len(code) != 6 or not (code.isascii() and code.isdigit()):
-        raise ValueError("a division code is six ASCII digits")
+        raise ValueError(
+            f"register(): a division code is six ASCII digits, got {len(code)} characters"
+        )
+    if not name.strip() or any(ch in name for ch in ",[]\t\n\r"):
+        raise ValueError(
+            "register(): name must be non-empty text without commas, brackets or line breaks"
+        )
+    if from_year is not None and not 1949 <= from_year <= 9999:
+        raise ValueError(f"register(): from_year must be a year from 1949, got {from_year}")
     prefix = "" if from_year is None else f"[{from_year}-]"
     existing = _RAW.get(code)
-    _RAW[code] = f"{existing},{prefix}{name}" if existing else f"{prefix}{name}"
+    _RAW[code] = f"{existing},{prefix}{name.strip()}" if existing else f"{prefix}{name.strip()}"
     KNOWN.add(code)
+    PROVINCES.add(code[:2])
     if code[:2] not in NOT_RESIDENT_ID:
         RESIDENT_ID.add(code)
-    PROVINCES.add(code[:2])
+        MAINLAND_PROVINCES.add(code[:2])
     _CACHE.pop(code, None)
     _SAMPLES.clear()
+    _generation += 1
+
+
+def generation() -> int:
+    """How many times :func:`register` changed the division data in this process (0 at first).
+
+    A cache of verdicts on values that embed a division code (USCC, business
+    registration number, resident ID) stays right if it is dropped whenever this
+    number changes.
+
+    >>> before = generation()
+    >>> register("119902", "示例县")
+    >>> generation() == before + 1
+    True
+    """
+    return _generation

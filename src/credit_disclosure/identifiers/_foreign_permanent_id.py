@@ -8,32 +8,31 @@ from typing import Final
 
 import attrs
 
+from ..errors import InvalidComponent
 from . import _divisions
 from ._checkdigits import gb11643
 from ._common import (
-    MIN_YMD,
+    DIGITS,
+    DIGITS_WHAT,
     Gender,
     check_birth_date,
-    checksum_error,
     component_error,
     first_bad,
     format_error,
     gender_of,
-    is_calendar_date,
+    generate_part,
     length_error,
     random_birth_date,
     random_sequence,
     rng_of,
     to_date,
-    today_ymd,
-    ymd,
 )
 from ._common import compact as _compact
 from ._countries import NATIONALITIES, alpha3_to_numeric
+from ._resident_id import check_gb11643
 
 _M: Final = "foreign_permanent_id"
-_DIGITS: Final = frozenset("0123456789")
-_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @attrs.frozen
@@ -73,29 +72,25 @@ def compact(s: str) -> str:
     return _compact(s, _M)
 
 
+def _nationality_error(position: int) -> InvalidComponent:
+    return component_error(
+        _M, "nationality", position, "unknown ISO 3166-1 nationality code", "国籍代码不存在"
+    )
+
+
 def _validate18(c: str, as_of: date | None) -> str:
-    body = c[:17]
-    if not (body.isascii() and body.isdigit()):
-        bad = first_bad(body, _DIGITS)
-        raise format_error(_M, bad, "a digit", "数字")
+    # 外国人永久居留身份证 2023: 9, province, ISO 3166-1 numeric nationality, birth date,
+    # sequence, GB 11643 check (REFERENCE.md 4).
     if c[0] != "9":
         raise format_error(_M, 0, "9 on the 2023 card", "9")
-    if gb11643(body) != c[17]:
-        if c[17] not in "0123456789X":
-            raise format_error(_M, 17, "a digit or X", "数字或X")
-        raise checksum_error(_M, 17)
-    if c[1:3] not in _PROVINCES:
+    check_gb11643(_M, c)
+    if c[1:3] not in _divisions.MAINLAND_PROVINCES:
         raise component_error(
             _M, "province", 1, "unknown province code", "受理地省级行政区划代码不存在"
         )
     if c[3:6] not in NATIONALITIES:
-        raise component_error(
-            _M, "nationality", 3, "unknown ISO 3166-1 nationality code", "国籍代码不存在"
-        )
-    d = c[6:14]
-    limit = today_ymd() if as_of is None else ymd(as_of)
-    if not (MIN_YMD <= d <= limit and is_calendar_date(d)):
-        check_birth_date(_M, c, 6, limit)
+        raise _nationality_error(3)
+    check_birth_date(_M, c, as_of)
     return c
 
 
@@ -103,13 +98,11 @@ def _validate15(c: str) -> str:
     bad = first_bad(c[:3], _LETTERS)
     if bad >= 0:
         raise format_error(_M, bad, "an upper-case letter", "大写字母")
-    bad = first_bad(c[3:], _DIGITS)
+    bad = first_bad(c[3:], DIGITS)
     if bad >= 0:
         raise format_error(_M, bad + 3, "a digit", "数字")
     if alpha3_to_numeric(c[:3]) is None:
-        raise component_error(
-            _M, "nationality", 0, "unknown ISO 3166-1 nationality code", "国籍代码不存在"
-        )
+        raise _nationality_error(0)
     return c
 
 
@@ -137,7 +130,7 @@ def validate(s: str, *, as_of: date | None = None) -> str:
         return _validate18(c, as_of)
     if n == 15:
         return _validate15(c)
-    raise length_error(_M, "18 (or 15 for the old card)", n)
+    raise length_error(_M, n, 18, 15)
 
 
 def is_valid(s: object, *, as_of: date | None = None) -> bool:
@@ -207,15 +200,15 @@ def generate(
     r = rng_of(rng, seed)
     if nationality is None:
         nationality = r.choice(sorted(NATIONALITIES))
+    generate_part(_M, "nationality", nationality, 3, DIGITS, DIGITS_WHAT)
+    alpha3 = NATIONALITIES.get(nationality)
+    if alpha3 is None:
+        raise _nationality_error(3)
     if old_card:
-        digits = "".join(r.choice("0123456789") for _ in range(12))
-        return validate(NATIONALITIES[nationality] + digits)
+        return validate(alpha3 + "".join(r.choice(DIGITS) for _ in range(12)))
     if province is None:
-        province = r.choice(sorted(_PROVINCES))
+        province = r.choice(sorted(_divisions.MAINLAND_PROVINCES))
+    generate_part(_M, "province", province, 2, DIGITS, DIGITS_WHAT)
     body = "9" + province + nationality + random_birth_date(r, birth_date)
-    body += random_sequence(r, gender)
+    body += random_sequence(_M, r, gender)
     return validate(body + gb11643(body))
-
-
-#: Province codes a 2023 card can carry: mainland provinces (not 71, 81, 82).
-_PROVINCES: Final = frozenset(p for p in _divisions.PROVINCES if p not in ("71", "81", "82", "83"))

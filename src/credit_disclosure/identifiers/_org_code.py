@@ -8,7 +8,15 @@ from typing import Final
 import attrs
 
 from ._checkdigits import ORG_ALPHABET, ORG_TO_B13, gb11714
-from ._common import checksum_error, first_bad, format_error, length_error, rng_of
+from ._common import (
+    DIGITS,
+    checksum_error,
+    first_bad,
+    format_error,
+    generate_part,
+    length_error,
+    rng_of,
+)
 from ._common import compact as _compact
 
 _M: Final = "org_code"
@@ -51,7 +59,7 @@ def validate(s: str) -> str:
     """
     c = _compact(s, _M)
     if len(c) != 9:
-        raise length_error(_M, "9", len(c))
+        raise length_error(_M, len(c), 9)
     body = c[:8]
     t = body.translate(ORG_TO_B13)
     if not (t.isascii() and t.isalnum()) or c[8] not in _CHECK:
@@ -112,5 +120,8 @@ def generate(
     """
     r = rng_of(rng, seed)
     if body is None:
-        body = "".join(r.choice("0123456789") for _ in range(8))
+        body = "".join(r.choice(DIGITS) for _ in range(8))
+    generate_part(
+        _M, "body", body, 8, ORG_ALPHABET, ("digits or upper-case letters", "数字或大写字母")
+    )
     return validate(body + gb11714(body))

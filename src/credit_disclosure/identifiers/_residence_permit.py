@@ -135,5 +135,5 @@ def generate(
     r = rng_of(rng, seed)
     if region is None:
         region = r.choice(sorted(REGIONS))
-    body = region + random_birth_date(r, birth_date) + random_sequence(r, gender)
+    body = region + random_birth_date(r, birth_date) + random_sequence(_M, r, gender)
     return validate(body + gb11643(body))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import random
 from collections.abc import Container
 from datetime import date
-from typing import Final, NoReturn
+from typing import Final
 
 import attrs
 
-from ..errors import InvalidLength
 from . import _divisions
 from ._checkdigits import gb11643
 from ._common import (
-    MIN_YMD,
+    DIGITS,
+    DIGITS_WHAT,
     Gender,
     check_birth_date,
     checksum_error,
@@ -21,21 +21,16 @@ from ._common import (
     first_bad,
     format_error,
     gender_of,
-    is_calendar_date,
+    generate_part,
     length_error,
     random_birth_date,
     random_sequence,
     rng_of,
     to_date,
-    today_ymd,
-    ymd,
 )
 from ._common import compact as _compact
 
 _M: Final = "resident_id"
-_DIGITS: Final = frozenset("0123456789")
-_MMDD_OK = is_calendar_date
-
 _RIC_DIVISIONS: Final = _divisions.RESIDENT_ID
 
 
@@ -76,26 +71,30 @@ def compact(s: str) -> str:
     return _compact(s, _M)
 
 
-def _explain(module: str, c: str) -> NoReturn:
-    """The precise format error of an 18-character value that failed the fast path."""
-    bad = first_bad(c[:17], _DIGITS)
-    if bad >= 0:
-        raise format_error(module, bad, "a digit", "数字")
-    raise format_error(module, 17, "a digit or X", "数字或X")
+def check_gb11643(module: str, c: str) -> None:
+    """Raise ``<module>.format`` or ``.checksum`` unless the 18 characters ``c`` are 17 ASCII
+    digits and their GB 11643-1999 check character (shared by every GB 11643 number).
+
+    >>> check_gb11643("resident_id", "11010519491231002X")
+    >>> check_gb11643("resident_id", "110105194912310O2X")
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidFormat: resident_id.format at position 15: character 16 must be a digit (第16位应为数字)
+    """
+    body = c[:17]
+    if not (body.isascii() and body.isdigit()):
+        raise format_error(module, first_bad(body, DIGITS), "a digit", "数字")
+    # GB 11643-1999 5.2: ISO 7064 MOD 11-2, weights 2**(17-i) mod 11; base 13 == 2 mod 11.
+    if "10X98765432"[(2 * int(body, 13)) % 11] != c[17]:
+        if c[17] not in "0123456789X":
+            raise format_error(module, 17, "a digit or X", "数字或X")
+        raise checksum_error(module, 17)
 
 
 _DIVISION_MESSAGES: Final = (
     "unknown administrative division",
     "地址码（行政区划代码）不存在",
 )
-
-
-def _legacy_error() -> InvalidLength:
-    return InvalidLength(
-        f"{_M}.length",
-        message_en="must be 18 characters long, got 15 (a legacy number: convert it with upgrade())",
-        message_zh="长度应为18位，实际为15位（旧版15位号码请先升位）",
-    )
 
 
 def check18(
@@ -109,22 +108,18 @@ def check18(
     c = _compact(s, module)
     if len(c) != 18:
         if len(c) == 15 and module == _M:
-            raise _legacy_error()
-        raise length_error(module, "18", len(c))
-    body = c[:17]
-    if not (body.isascii() and body.isdigit()):
-        _explain(module, c)
-    # GB 11643-1999 5.2: ISO 7064 MOD 11-2, weights 2**(17-i) mod 11.
-    if "10X98765432"[(2 * int(body, 13)) % 11] != c[17]:
-        if c[17] not in "0123456789X":
-            _explain(module, c)
-        raise checksum_error(module, 17)
+            raise length_error(
+                _M,
+                15,
+                18,
+                hint_en=" (a legacy number: convert it with upgrade())",
+                hint_zh="（旧版15位号码请先升位）",
+            )
+        raise length_error(module, len(c), 18)
+    check_gb11643(module, c)
     if c[:6] not in allowed:
         raise component_error(module, "division", 0, *division_messages)
-    d = c[6:14]
-    limit = today_ymd() if as_of is None else ymd(as_of)
-    if not (MIN_YMD <= d <= limit and _MMDD_OK(d)):
-        check_birth_date(module, c, 6, limit)
+    check_birth_date(module, c, as_of)
     return c
 
 
@@ -200,8 +195,8 @@ def upgrade(number15: str) -> str:
     """
     c = _compact(number15, _M)
     if len(c) != 15:
-        raise length_error(_M, "15", len(c))
-    bad = first_bad(c, _DIGITS)
+        raise length_error(_M, len(c), 15)
+    bad = first_bad(c, DIGITS)
     if bad >= 0:
         raise format_error(_M, bad, "a digit", "数字")
     body = c[:6] + "19" + c[6:]
@@ -225,5 +220,6 @@ def generate(
     r = rng_of(rng, seed)
     if division is None:
         division = r.choice(_divisions.sample_codes(resident_id=True))
-    body = division + random_birth_date(r, birth_date) + random_sequence(r, gender)
+    generate_part(_M, "division", division, 6, DIGITS, DIGITS_WHAT)
+    body = division + random_birth_date(r, birth_date) + random_sequence(_M, r, gender)
     return validate(body + gb11643(body))

@@ -11,10 +11,13 @@ from ..errors import InvalidChecksum
 from . import _divisions
 from ._checkdigits import USCC_ALPHABET, USCC_TO_B34_BYTES, gb11714, gb32100
 from ._common import (
+    DIGITS,
+    DIGITS_WHAT,
     checksum_error,
     component_error,
     first_bad,
     format_error,
+    generate_part,
     length_error,
     rng_of,
 )
@@ -141,7 +144,7 @@ def validate(s: str, *, strict: bool = False) -> str:
     """
     c = _compact(s, _M)
     if len(c) != 18:
-        raise length_error(_M, "18", len(c))
+        raise length_error(_M, len(c), 18)
     if not c.isascii():
         _explain(c)
     t = c.encode().translate(USCC_TO_B34_BYTES)
@@ -254,5 +257,9 @@ def generate(
         # The GB 11714 check character (0-9 or X) is always in the USCC alphabet.
         body = "".join(r.choice(USCC_ALPHABET) for _ in range(8))
         org_code = body + gb11714(body)
+    what = ("characters of the USCC alphabet", "统一社会信用代码字符")
+    generate_part(_M, "org_type", org_type, 2, USCC_ALPHABET, what)
+    generate_part(_M, "division", division, 6, DIGITS, DIGITS_WHAT)
+    generate_part(_M, "org_code", org_code, 9, USCC_ALPHABET, what)
     body = org_type + division + org_code
     return validate(body + gb32100(body))

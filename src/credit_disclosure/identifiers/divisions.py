@@ -14,6 +14,6 @@ standard GB/T 2260, published by the state.
 
 from __future__ import annotations
 
-from ._divisions import Division, DivisionName, lookup, register
+from ._divisions import Division, DivisionName, generation, lookup, register
 
-__all__ = ["Division", "DivisionName", "lookup", "register"]
+__all__ = ["Division", "DivisionName", "generation", "lookup", "register"]
