@@ -33,6 +33,12 @@ class Publication:
     ``None`` when the record is not published, when the policy names no
     deadline rule, or when the working-day calendar lacks a year: then
     ``deadline_problem`` says why (the rest of the answer still holds).
+
+    >>> from credit_disclosure.policy import SAMR_45, PenaltyFacts
+    >>> p = SAMR_45.publication(PenaltyFacts(decision_date=date(2022, 3, 1), subject="法人及非法人组织",
+    ...                                      procedure="普通程序", penalty_types="警告"))
+    >>> p.published, p.reason_en, str(p.citation)
+    (False, 'a warning-only penalty is not published', 'SAMR 令第45号 第二条')
     """
 
     published: bool
@@ -73,6 +79,12 @@ class Term:
     ``published_on``, or else the decision date (the earliest day it can be
     shown). Periods are counted from ``counted_from`` (the decision date) as
     民法典 第二百零一、二百零二条 say.
+
+    >>> from credit_disclosure.policy import NATIONAL, PenaltyFacts
+    >>> t = NATIONAL.term(PenaltyFacts(decision_date=date(2024, 2, 29), subject="自然人",
+    ...                                tier="一般"))
+    >>> t.minimum_end, t.last_day_shown, t.repair_from
+    (datetime.date(2024, 5, 29), datetime.date(2027, 2, 28), datetime.date(2024, 5, 30))
     """
 
     counted_from: date
@@ -146,6 +158,12 @@ class Withdrawal:
     day the platform is told" (长治 2021 实施意见 (九)) ``due`` is ``revoked_on``
     and ``deadline`` is ``None``. ``deadline_problem`` is set when the
     working-day calendar lacks a year (``due`` is then ``None``).
+
+    >>> from credit_disclosure.policy import SAMR_45, PenaltyFacts
+    >>> w = SAMR_45.withdrawal(PenaltyFacts(decision_date=date(2026, 3, 2), subject="自然人",
+    ...                                     revoked_on=date(2026, 9, 30)))
+    >>> w.due, w.deadline.rule.name
+    (datetime.date(2026, 10, 10), 'withdrawal_after_revocation')
     """
 
     revoked_on: date
@@ -179,6 +197,11 @@ class RepairCondition:
     ``met_from`` is the first day a waiting condition is met (``None`` for a
     condition that waiting does not change). ``permanent`` is ``True`` when no
     waiting or action can meet it (a refusal).
+
+    >>> from credit_disclosure.policy import Citation
+    >>> print(RepairCondition(code="require", met=False, reason_en="a commitment is made",
+    ...                       reason_zh="作出信用承诺", citation=Citation(document="36号")))
+    NOT met: a commitment is made (作出信用承诺) [36号]
     """
 
     code: str
@@ -208,6 +231,13 @@ class RepairAnswer:
     application, ``review`` is the deadline by which the platform decides
     when the policy names one (36号: 10 working days), else ``None`` with
     ``review_problem`` saying why.
+
+    >>> from credit_disclosure.policy import NATIONAL, PenaltyFacts
+    >>> facts = PenaltyFacts(decision_date=date(2026, 5, 10), subject="法人及非法人组织",
+    ...                      tier="一般", corrected=True, performed=True, commitment=True)
+    >>> a = NATIONAL.repair(facts, applied_on=date(2026, 9, 28))
+    >>> a.eligible, a.earliest, a.review.due
+    (True, datetime.date(2026, 8, 11), datetime.date(2026, 10, 16))
     """
 
     eligible: bool

@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from ..errors import PolicyError
 from ._periods import Period
 from ._policy import Policy
 
-__all__ = ["load_policy", "policy_from_dict", "policy_to_dict"]
+__all__ = ["load_policy", "policy_from_dict", "policy_to_dict", "read_data"]
 
 
 def _structure_date(value: Any, _: type) -> date:
@@ -64,6 +65,16 @@ def _make_converter() -> cattrs.Converter:
 
 
 _CONVERTER = _make_converter()
+
+
+def read_data(name: str) -> Any:
+    """The parsed JSON file ``policy/data/<name>.json`` shipped with the package.
+
+    >>> read_data("severity")["serious_fine_wan"]
+    '100'
+    """
+    text = resources.files("credit_disclosure.policy").joinpath("data").joinpath(f"{name}.json")
+    return json.loads(text.read_text("utf-8"))
 
 
 def policy_from_dict(data: Mapping[str, Any]) -> Policy:

@@ -1,14 +1,18 @@
-"""The shipped presets, loaded from the JSON tables in ``policy/data``."""
+"""The shipped presets, loaded from the JSON tables in ``policy/data``.
+
+>>> sorted(PRESETS)
+['changzhi-2021', 'national', 'samr-45', 'shanghai-data-list']
+>>> PRESETS["national"] is NATIONAL
+True
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from importlib import resources
 from types import MappingProxyType
 
 from ..errors import PolicyError
-from ._loader import policy_from_dict
+from ._loader import policy_from_dict, read_data
 from ._policy import Policy
 
 __all__ = [
@@ -22,13 +26,7 @@ __all__ = [
 
 
 def _load(name: str) -> Policy:
-    text = (
-        resources.files("credit_disclosure.policy")
-        .joinpath("data")
-        .joinpath(f"{name}.json")
-        .read_text("utf-8")
-    )
-    return policy_from_dict(json.loads(text))
+    return policy_from_dict(read_data(name))
 
 
 #: National rules: 527号 (2019), NDRC 令第58号 (2023-05-01), NDRC 令2025年第36号 with 国办发〔2025〕22号 (2026-04-01).

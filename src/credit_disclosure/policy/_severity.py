@@ -15,15 +15,14 @@ simple procedure, warnings, 通报批评, fines within the on-the-spot limits of
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 import attrs
 
 from ..standard._codes import PenaltyType, SubjectCategory
 from ._facts import PenaltyFacts, Procedure, Tier
+from ._loader import read_data
 from ._rules import Citation
 
 __all__ = ["DEFAULT_THRESHOLDS", "SeverityThresholds", "TierSuggestion", "suggest_tier"]
@@ -53,13 +52,7 @@ class SeverityThresholds:
 
 
 def _load_default() -> SeverityThresholds:
-    text = (
-        resources.files("credit_disclosure.policy")
-        .joinpath("data")
-        .joinpath("severity.json")
-        .read_text("utf-8")
-    )
-    data = json.loads(text)
+    data = read_data("severity")
     data["citation"] = Citation(**data["citation"])
     return SeverityThresholds(**data)
 
