@@ -71,3 +71,16 @@ def test_keys_without_step_is_usage_error(capsys: pytest.CaptureFixture[str]) ->
     """``keys`` alone prints its help and exits 2."""
     assert main(["keys"]) == 2
     assert "generate" in capsys.readouterr().err
+
+
+def test_bad_now_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A --now that is not an ISO date-time is a usage error (exit 2) that says what is wrong."""
+    assert main(["keys", "generate", "--now", "yesterday"]) == 2
+    assert "not an ISO 8601 date-time" in capsys.readouterr().err
+
+
+def test_unwritable_keyset_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A keyset that cannot be written (its folder is gone) exits 1 with the reason, no traceback."""
+    path = tmp_path / "gone" / "keys.json"
+    assert main(["keys", "generate", "-o", str(path)]) == 1
+    assert "cannot write" in capsys.readouterr().err

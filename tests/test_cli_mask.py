@@ -51,3 +51,21 @@ def test_mask_usage_and_read_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad.write_text("{not json\n")
     assert main(["mask", "-i", str(bad)]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_mask_read_errors_say_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON line that is not an object, or is not JSON, exits 1 naming the line; bad bytes name the encoding."""
+    lines = tmp_path / "records.jsonl"
+    lines.write_text('{"CF_XDR_MC": "张三"}\n[1, 2]\n', "utf-8")
+    assert main(["mask", "-i", str(lines)]) == 1
+    assert "records.jsonl, line 2: not a JSON object" in capsys.readouterr().err
+    lines.write_text('{"CF_XDR_MC": "张三"}\n\n{"CF_XDR_MC": 张\n', "utf-8")
+    assert main(["mask", "-i", str(lines)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3: JSONDecodeError" in err and "张" not in err
+    gbk = tmp_path / "records.csv"
+    gbk.write_bytes("CF_XDR_MC\n张三\n".encode("gbk"))
+    assert main(["mask", "-i", str(gbk)]) == 1
+    assert "not utf-8-sig text (use --encoding)" in capsys.readouterr().err
+    assert main(["mask", "-i", str(gbk), "--encoding", "gbk"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "张*"

@@ -24,11 +24,21 @@ __all__ = ["register", "run_add", "run_generate", "run_promote", "run_retire", "
 _ALGORITHMS = [a.value for a in Algorithm]
 
 
-def _moment(text: str | None) -> datetime:
-    if text is None:  # the command line is the edge: here the clock may be read
-        return datetime.now(timezone.utc).replace(microsecond=0)
-    moment = datetime.fromisoformat(text)
+def _iso_datetime(text: str) -> datetime:
+    """An ISO 8601 date-time from the command line (UTC when it gives no offset)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 date-time (like 2026-01-01T09:00:00+08:00): {text!r}"
+        ) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def _moment(moment: datetime | None) -> datetime:
+    if moment is None:  # the command line is the edge: here the clock may be read
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    return moment
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +49,11 @@ def register(subparsers: Any) -> None:
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
     steps = parser.add_subparsers(title="steps", metavar="STEP")
-    now = {"metavar": "ISO-DATETIME", "help": "the time to record (default: now, UTC)"}
+    now = {
+        "metavar": "ISO-DATETIME",
+        "type": _iso_datetime,
+        "help": "the time to record (default: now, UTC)",
+    }
 
     gen = steps.add_parser("generate", help="a new keyset with one primary key per algorithm")
     gen.add_argument(
@@ -113,13 +127,14 @@ def run_generate(args: argparse.Namespace) -> int:
         return 0
     if args.out.exists() and not args.force:
         return _fail(f"{args.out} exists; use --force to overwrite it")
-    keyset.save(args.out)
-    _print_table(keyset)
-    return 0
+    return _save(args.out, keyset)
 
 
 def _save(path: Path, keyset: Keyset) -> int:
-    keyset.save(path)
+    try:
+        keyset.save(path)
+    except OSError as exc:
+        return _fail(f"cannot write {path}: {exc.strerror}")
     _print_table(keyset)
     return 0
 

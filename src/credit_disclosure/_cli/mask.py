@@ -51,24 +51,35 @@ def run(args: argparse.Namespace) -> int:
         for value in args.values:
             print(profile.mask_value(value, kind))
         return 0
+    where: Any = None  # what to blame a parse error on: a csv reader, or a line number
     try:
         if args.input.suffix.lower() == ".csv":
             with args.input.open(encoding=args.encoding, newline="") as fh:
-                reader = csv.DictReader(fh)
+                where = reader = csv.DictReader(fh)
                 writer = csv.DictWriter(sys.stdout, fieldnames=reader.fieldnames or [])
                 writer.writeheader()
                 for row in reader:
                     writer.writerow(profile.mask_record(row))
         else:
             with args.input.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        record = json.loads(line)
+                for where, text in enumerate(fh, start=1):
+                    if text.strip():
+                        record = json.loads(text)
+                        if not isinstance(record, dict):
+                            return _fail(args.input, where, "not a JSON object")
                         print(json.dumps(profile.mask_record(record), ensure_ascii=False))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(
-            f"credit-disclosure mask: cannot read {args.input}: {type(exc).__name__}",
-            file=sys.stderr,
-        )
-        return 1
+    except OSError as exc:
+        return _fail(args.input, None, exc.strerror or type(exc).__name__)
+    except UnicodeDecodeError:  # its message would quote the bytes: name the encoding only
+        encoding = args.encoding if args.input.suffix.lower() == ".csv" else "utf-8"
+        return _fail(args.input, None, f"not {encoding} text (use --encoding)")
+    except (ValueError, csv.Error) as exc:
+        line = where.line_num if isinstance(where, csv.DictReader) else where
+        return _fail(args.input, line, type(exc).__name__)
     return 0
+
+
+def _fail(path: Path, line: int | None, reason: str) -> int:
+    where = f"{path}" if not line else f"{path}, line {line}"
+    print(f"credit-disclosure mask: cannot read {where}: {reason}", file=sys.stderr)
+    return 1
