@@ -198,21 +198,26 @@ def test_national_before_2019() -> None:
 
 
 @pytest.mark.parametrize(
-    ("subject", "kind", "last_day", "certainty"),
+    ("subject", "kind", "years", "last_day", "certainty"),
     [
-        (PERSON, RecordKind.PENALTY, date(2024, 3, 1), "H"),
-        (LEGAL, RecordKind.PENALTY, date(2027, 3, 1), "H"),
-        (SubjectCategory.INDIVIDUAL_BUSINESS, RecordKind.PENALTY, date(2027, 3, 1), "?"),
-        (LEGAL, RecordKind.LICENSE, None, "H"),
-        (PERSON, RecordKind.LICENSE, None, "H"),
+        (PERSON, RecordKind.PENALTY, 2, date(2024, 3, 1), "H"),
+        (LEGAL, RecordKind.PENALTY, 5, date(2027, 3, 1), "H"),
+        (SubjectCategory.INDIVIDUAL_BUSINESS, RecordKind.PENALTY, 5, date(2027, 3, 1), "?"),
+        (LEGAL, RecordKind.LICENSE, None, None, "H"),
+        (PERSON, RecordKind.LICENSE, None, None, "H"),
     ],
 )
 def test_shanghai_validity(
-    subject: SubjectCategory, kind: RecordKind, last_day: date | None, certainty: str
+    subject: SubjectCategory,
+    kind: RecordKind,
+    years: int | None,
+    last_day: date | None,
+    certainty: str,
 ) -> None:
     """信用三清单 一、3: person 2 years, legal person 5 years, licence open-ended (长期)."""
     f = facts(date(2022, 3, 1), subject=subject, kind=kind)
     term = SHANGHAI_DATA_LIST.term(f)
+    assert term.maximum == (None if years is None else Period.years(years))
     assert term.last_day_shown == last_day
     assert term.rule.citation.certainty == certainty
     assert SHANGHAI_DATA_LIST.publication(f).published

@@ -130,14 +130,16 @@ class Policy:
     # -- term ------------------------------------------------------------------------
 
     def _first(self, table: Iterable[Any], day: date, facts: PenaltyFacts, what: str) -> Any:
-        in_force = [rule for rule in table if rule.in_force(day)]
-        if not in_force:
+        any_in_force = False
+        for rule in table:
+            if rule.in_force(day):
+                any_in_force = True
+                if rule.match.matches(facts):
+                    return rule
+        if not any_in_force:
             raise PolicyError(
                 f"policy.no_rule: {self.name} has no {what} rule in force on {day.isoformat()}"
             )
-        for rule in in_force:
-            if rule.match.matches(facts):
-                return rule
         tier = facts.tier.value if facts.tier is not None else "unstated"
         raise PolicyError(
             f"policy.no_match: no {what} rule of {self.name} in force on {day.isoformat()} "
