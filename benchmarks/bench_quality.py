@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from datetime import date
 from typing import Any
 
@@ -106,6 +107,7 @@ class _SparkCase:
         from credit_disclosure.spark import local_session, validate_spark
 
         if self.sdf is None:
+            warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas")
             started = time.perf_counter()
             spark = local_session(2)
             spark.sparkContext.setLogLevel("ERROR")
