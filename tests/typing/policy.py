@@ -78,3 +78,14 @@ data: dict[str, object] = policy_to_dict(mine)
 again: Policy = policy_from_dict(policy_to_dict(mine))
 loaded: Policy = load_policy("mine.json")
 suggestion: TierSuggestion = suggest_tier(facts, thresholds=DEFAULT_THRESHOLDS)
+
+# facts by their Chinese values and 处罚类别 text; tables from lists
+by_value = PenaltyFacts(
+    decision_date=date(2022, 3, 1),
+    subject="自然人",
+    tier="一般",
+    procedure="普通程序",
+    penalty_types="警告；罚款",
+    previous_repairs=[date(2021, 1, 1)],
+)
+listed: Policy = Policy(name="listed", title="Listed", term_rules=[rule])
