@@ -197,9 +197,9 @@ def from_mapping(mapping: Mapping[str, object], cls: type[T]) -> T:
         if spec is not None:
             by_code[spec.code] = value
     record, issues, _ = _parse_row(by_code, kind, version, _LENIENT)
-    if issues:
-        errors: list[Exception] = []
-        for issue in issues:
+    errors: list[Exception] = []
+    for issue in issues:
+        if issue.is_error:  # a warning (an older category wording) still builds the record
             err_cls = InvalidComponent if issue.code == "code.unknown" else InvalidFormat
             errors.append(
                 err_cls(
@@ -209,6 +209,7 @@ def from_mapping(mapping: Mapping[str, object], cls: type[T]) -> T:
                     field=issue.field,
                 )
             )
+    if errors:
         raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
     assert isinstance(record, cls)
     return record

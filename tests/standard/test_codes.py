@@ -91,6 +91,10 @@ def test_issue_catalogue_entries_render() -> None:
         "reg_type": "92",
         "detail_en": "d",
         "detail_zh": "d",
+        "allowed": "a / b",
+        "parts": "p",
+        "alias": "法人",
+        "value": "法人及非法人组织",
     }
     for code, spec in ISSUE_CATALOGUE.items():
         assert type(spec) is IssueSpec

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
+import pytest
+
+from credit_disclosure.convert import from_mapping
 from credit_disclosure.identifiers import divisions, uscc
-from credit_disclosure.standard import RecordKind, check_row
+from credit_disclosure.standard import (
+    DEFAULT_SUBJECT_CATEGORY_ALIASES,
+    PenaltyRecord,
+    RecordKind,
+    Severity,
+    SubjectCategory,
+    ValidationOptions,
+    check_row,
+)
 
 AS_OF = date(2024, 6, 1)
 _ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -17,6 +29,16 @@ def _with_check_char(body: str) -> str:
     return body + _ALPHABET[(31 - total % 31) % 31]
 
 
+@pytest.fixture
+def private_divisions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let a test register division codes without changing them for the other tests."""
+    from credit_disclosure.identifiers import _divisions
+
+    for name in ("_RAW", "KNOWN", "RESIDENT_ID", "PROVINCES", "_CACHE", "_SAMPLES"):
+        monkeypatch.setattr(_divisions, name, copy.copy(getattr(_divisions, name)))
+
+
+@pytest.mark.usefixtures("private_divisions")
 def test_division_registered_after_a_check_is_accepted(penalty_row: dict[str, object]) -> None:
     """A credit code rejected for its unknown division passes once the division is registered."""
     code = "119907"
@@ -30,3 +52,47 @@ def test_division_registered_after_a_check_is_accepted(penalty_row: dict[str, ob
     divisions.register(code, "新设区", from_year=2024)
     after = check_row(row, RecordKind.PENALTY, as_of=AS_OF)
     assert after.issues == ()
+
+
+@pytest.mark.parametrize("wording", ["法人及其他组织", "法人", "其他组织", " 法人和其他组织 "])
+def test_older_category_wording_is_read_with_a_warning(
+    penalty_row: dict[str, object], wording: str
+) -> None:
+    """An older wording of 行政相对人类别 is read as 法人及非法人组织 with a code.alias warning."""
+    result = check_row(dict(penalty_row, CF_XDR_LB=wording), RecordKind.PENALTY, as_of=AS_OF)
+    assert result.record is not None
+    assert result.record.subject_category is SubjectCategory.LEGAL_PERSON
+    assert [(i.code, i.field, i.severity) for i in result.issues] == [
+        ("code.alias", "CF_XDR_LB", Severity.WARNING)
+    ]
+    assert "法人及非法人组织" in result.issues[0].message_en
+
+
+def test_category_aliases_are_data_the_user_can_change(penalty_row: dict[str, object]) -> None:
+    """subject_category_aliases replaces the shipped table: a removed alias is code.unknown again."""
+    none = ValidationOptions(subject_category_aliases={})
+    row = dict(penalty_row, CF_XDR_LB="法人及其他组织")
+    result = check_row(row, RecordKind.PENALTY, as_of=AS_OF, options=none)
+    assert ("code.unknown", "CF_XDR_LB") in {(i.code, i.field) for i in result.issues}
+    custom = ValidationOptions.from_mapping({"subject_category_aliases": {"个体户": "个体工商户"}})
+    assert custom.subject_category_aliases == {"个体户": SubjectCategory.INDIVIDUAL_BUSINESS}
+    assert DEFAULT_SUBJECT_CATEGORY_ALIASES["法人及其他组织"] is SubjectCategory.LEGAL_PERSON
+
+
+def test_from_mapping_builds_a_record_despite_a_warning() -> None:
+    """from_mapping raises only for errors: an older category wording still builds the record."""
+    rec = from_mapping({"CF_XDR_LB": "法人及其他组织"}, PenaltyRecord)
+    assert rec.subject_category is SubjectCategory.LEGAL_PERSON
+
+
+def test_code_list_messages_name_the_allowed_values(penalty_row: dict[str, object]) -> None:
+    """code.unknown says which values the code list allows; penalty_type.unknown names the part."""
+    row = dict(penalty_row, CF_XDR_LB="企业", CF_CFLB="警告；罚金")
+    issues = {i.code: i for i in check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues}
+    assert "法人及非法人组织 / 自然人 / 个体工商户" in issues["code.unknown"].message_en
+    assert "法人及非法人组织 / 自然人 / 个体工商户" in issues["code.unknown"].message_zh
+    assert issues["penalty_type.unknown"].message_en.endswith(": 罚金")
+    lic = check_row({"XK_ZT": "3", "XK_XKLB": "审批"}, RecordKind.LICENSE, as_of=AS_OF)
+    messages = [i.message_en for i in lic.issues if i.code == "code.unknown"]
+    assert any("普通 / 特许 / 认可 / 核准 / 登记 / 其他 / 其他-…" in m for m in messages)
+    assert any("(1 / 2)" in m for m in messages)

@@ -18,6 +18,7 @@ from credit_disclosure.convert import (
     to_mapping,
 )
 from credit_disclosure.standard import (
+    DEFAULT_SUBJECT_CATEGORY_ALIASES,
     ISSUE_CATALOGUE,
     OPEN_ENDED,
     AnyRecord,
@@ -102,3 +103,5 @@ text: str = format_date(day, DateFormat.COMPACT)
 conv: cattrs.Converter = make_converter(keys=KeyStyle.CODE, empty="")
 loaded: ValidationOptions = ValidationOptions.from_mapping({"fine_amount_required": False})
 kinds: tuple[PenaltyType, ...] = rec.penalty_types
+aliases: Mapping[str, SubjectCategory] = DEFAULT_SUBJECT_CATEGORY_ALIASES
+strict_categories = ValidationOptions(subject_category_aliases={})

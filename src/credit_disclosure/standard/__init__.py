@@ -40,6 +40,7 @@ from ._issues import ISSUE_CATALOGUE, Issue, IssueSpec, Severity, issue_spec
 from ._parsing import (
     DEFAULT_PENALTY_TYPE_ALIASES,
     DEFAULT_PENALTY_TYPE_SEPARATORS,
+    DEFAULT_SUBJECT_CATEGORY_ALIASES,
     PLACEHOLDER_CREDIT_CODE,
     PenaltyCategories,
     parse_amount,
@@ -61,6 +62,7 @@ from ._versions import Conversion, Unmapped, to_2015, to_2018
 __all__ = [
     "DEFAULT_PENALTY_TYPE_ALIASES",
     "DEFAULT_PENALTY_TYPE_SEPARATORS",
+    "DEFAULT_SUBJECT_CATEGORY_ALIASES",
     "ISSUE_CATALOGUE",
     "OPEN_ENDED",
     "PLACEHOLDER_CREDIT_CODE",

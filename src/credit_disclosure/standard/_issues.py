@@ -36,7 +36,9 @@ class Issue:
     ``code`` is stable across releases (``field.required``, ``date.future``,
     ``uscc.checksum``); ``field`` is the field code (``CF_WSH``) or ``None`` for a
     record-level problem; ``row`` is filled by the batch layer (1-based data-row
-    number, header excluded). Messages never contain the value that was checked.
+    number, header excluded). Messages never contain a checked value that may be
+    personal data: only field names, limits and code-list texts (the allowed
+    values, an unrecognised 处罚类别 part, an older category wording).
 
     >>> i = Issue("field.required", "CF_WSH", Severity.ERROR,
     ...           "行政处罚决定书文号 (CF_WSH) is required", "行政处罚决定书文号（CF_WSH）不能为空")
@@ -160,16 +162,26 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
     IssueSpec(
         "code.unknown",
         Severity.ERROR,
-        "{name} ({field}) is not a value of its code list",
-        "{name}（{field}）不是代码表中的值",
+        "{name} ({field}) is not a value of its code list ({allowed})",
+        "{name}（{field}）不是代码表中的值（{allowed}）",
         "行政相对人类别, 证件类型, 许可类别, 当前状态 (or a 2015 code) is not in its code list.",
         _REF21,
     ),
     IssueSpec(
+        "code.alias",
+        Severity.WARNING,
+        "{name} ({field}) uses the older wording {alias}: the 2018 standard writes {value}",
+        "{name}（{field}）使用旧称“{alias}”，2018年标准应填写“{value}”",
+        "行政相对人类别 in an older wording (法人及其他组织, 法人, 其他组织, ...): read as the "
+        "790号 category (ValidationOptions.subject_category_aliases).",
+        "发改办财金〔2018〕790号 (行政相对人类别); 长治 2020 通知 长信办发〔2020〕1号 二",
+        configurable=True,
+    ),
+    IssueSpec(
         "penalty_type.unknown",
         Severity.ERROR,
-        "{name} ({field}) names a category that is not a type of 行政处罚法 第九条",
-        "{name}（{field}）含有不属于《行政处罚法》第九条的处罚种类",
+        "{name} ({field}) names a category that is not a type of 行政处罚法 第九条: {parts}",
+        "{name}（{field}）含有不属于《行政处罚法》第九条的处罚种类：{parts}",
         "A part of 处罚类别 is not one of the 2021 行政处罚法 第九条 types (separators and "
         "aliases: ValidationOptions.penalty_type_separators / penalty_type_aliases).",
         "《行政处罚法》(2021) 第九条; 790号 行政处罚 第18项",

@@ -18,11 +18,12 @@ import attrs
 
 from .._text import to_halfwidth
 from ..errors import InvalidFormat
-from ._codes import PenaltyType
+from ._codes import PenaltyType, SubjectCategory
 
 __all__ = [
     "DEFAULT_PENALTY_TYPE_ALIASES",
     "DEFAULT_PENALTY_TYPE_SEPARATORS",
+    "DEFAULT_SUBJECT_CATEGORY_ALIASES",
     "PLACEHOLDER_CREDIT_CODE",
     "PenaltyCategories",
     "parse_amount",
@@ -190,6 +191,24 @@ DEFAULT_PENALTY_TYPE_ALIASES: Final[Mapping[str, tuple[PenaltyType, ...]]] = Map
         ),
         "拘留": (PenaltyType.ADMINISTRATIVE_DETENTION,),
         "其他行政处罚": (PenaltyType.OTHER,),
+    }
+)
+
+
+#: Older wordings of 行政相对人类别 and what the 2018 standard calls them. Before the
+#: 民法总则 (2017) named 非法人组织, exchange files wrote 法人及其他组织; local lists
+#: tick 自然人 / 法人 / 其他组织 (长治 2020 通知 长信办发〔2020〕1号, 二、行政处罚事项目录).
+#: They are read as the 790号 category with a ``code.alias`` warning. Data, not code: pass
+#: ``ValidationOptions(subject_category_aliases=...)`` to change it.
+DEFAULT_SUBJECT_CATEGORY_ALIASES: Final[Mapping[str, SubjectCategory]] = MappingProxyType(
+    {
+        "法人及其他组织": SubjectCategory.LEGAL_PERSON,
+        "法人和其他组织": SubjectCategory.LEGAL_PERSON,
+        "法人或其他组织": SubjectCategory.LEGAL_PERSON,
+        "法人或者其他组织": SubjectCategory.LEGAL_PERSON,
+        "法人": SubjectCategory.LEGAL_PERSON,
+        "其他组织": SubjectCategory.LEGAL_PERSON,
+        "非法人组织": SubjectCategory.LEGAL_PERSON,
     }
 )
 

@@ -44,6 +44,7 @@ from ._parsing import (
     _OPEN_WORDS,
     DEFAULT_PENALTY_TYPE_ALIASES,
     DEFAULT_PENALTY_TYPE_SEPARATORS,
+    DEFAULT_SUBJECT_CATEGORY_ALIASES,
     PLACEHOLDER_CREDIT_CODE,
     _amount_or_none,
     _date_or_none,
@@ -65,7 +66,7 @@ __all__ = ["RowResult", "ValidationOptions", "check_row", "validate"]
 
 def _frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     # The shipped defaults are already read-only: keep them (identity lets caches apply).
-    if value is DEFAULT_PENALTY_TYPE_ALIASES:
+    if value is DEFAULT_PENALTY_TYPE_ALIASES or value is DEFAULT_SUBJECT_CATEGORY_ALIASES:
         return value
     return MappingProxyType(dict(value))
 
@@ -93,6 +94,11 @@ class ValidationOptions:
     #: extra names for 第九条 types (older wording, short forms)
     penalty_type_aliases: Mapping[str, tuple[PenaltyType, ...]] = attrs.field(
         default=DEFAULT_PENALTY_TYPE_ALIASES, converter=_frozen_map, hash=False
+    )
+    #: older wordings of 行政相对人类别, read as the 790号 category with a ``code.alias``
+    #: warning (法人及其他组织, 法人, 其他组织, ...)
+    subject_category_aliases: Mapping[str, SubjectCategory] = attrs.field(
+        default=DEFAULT_SUBJECT_CATEGORY_ALIASES, converter=_frozen_map, hash=False
     )
     #: accepted 当前状态 codes of 2018 licences (REFERENCE.md 2.1 #25: 1 有效, 2 无效, ?)
     license_status_codes: frozenset[str] = frozenset(s.value for s in LicenseStatus)
@@ -152,6 +158,8 @@ class ValidationOptions:
                 kwargs[name] = {str(k): Severity(v) for k, v in value.items()}
             elif name == "penalty_type_aliases":
                 kwargs[name] = {str(k): tuple(PenaltyType(t) for t in v) for k, v in value.items()}
+            elif name == "subject_category_aliases":
+                kwargs[name] = {str(k): SubjectCategory(v) for k, v in value.items()}
             elif name == "lengths":
                 kwargs[name] = {str(k): int(v) for k, v in value.items()}
             elif name == "large_amount_threshold":
@@ -321,6 +329,16 @@ _CERT_MODULES: Final[dict[str, str]] = {
     "台湾居民居住证": "residence_permit",
 }
 _LICENSE_CATEGORIES: Final = frozenset(c.value for c in LicenseCategory)
+_LICENSE_CATEGORY_TEXT: Final = " / ".join([*(c.value for c in LicenseCategory), "其他-…"])
+_SUBJECT_CATEGORY_TEXT: Final = " / ".join(c.value for c in SubjectCategory)
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(values: frozenset[str], *more: str) -> str:
+    """A code list for a message: its values in order, then ``more``."""
+    return " / ".join([*sorted(values), *more])
+
+
 _APPROVAL_2015: Final = frozenset(c.value for c in ApprovalCategory2015)
 _PENALTY_2015: Final = frozenset(c.value for c in PenaltyCategory2015)
 _STATUS_2015: Final = frozenset(c.value for c in Status2015)
@@ -400,7 +418,13 @@ def _cert_check(
         and not cert_type.startswith("其他")
         and cert_type not in _CERT_MODULES
     ):
-        _make(issues, opts, "code.unknown", specs[type_attr])
+        _make(
+            issues,
+            opts,
+            "code.unknown",
+            specs[type_attr],
+            allowed=_allowed(opts.certificate_types, "其他-…"),
+        )
     number: str | None = getattr(rec, no_attr)
     if number is None or cert_type is None:
         return
@@ -534,9 +558,17 @@ def _license_2018(
     cat = rec.license_category
     # 790号 行政许可 第16项: 普通/特许/认可/核准/登记, or 其他 with the category's name.
     if cat is not None and cat not in _LICENSE_CATEGORIES and not cat.startswith("其他"):
-        _make(issues, opts, "code.unknown", specs["license_category"])
+        _make(
+            issues, opts, "code.unknown", specs["license_category"], allowed=_LICENSE_CATEGORY_TEXT
+        )
     if rec.status is not None and rec.status not in opts.license_status_codes:
-        _make(issues, opts, "code.unknown", specs["status"])
+        _make(
+            issues,
+            opts,
+            "code.unknown",
+            specs["status"],
+            allowed=_allowed(opts.license_status_codes),
+        )
     _date_order(rec.valid_to, rec.valid_from, specs["valid_to"], specs["valid_from"], opts, issues)
 
 
@@ -556,7 +588,14 @@ def _penalty_2018(
             aliases=opts.penalty_type_aliases,
         )
         if parsed.unknown:
-            _make(issues, opts, "penalty_type.unknown", specs["penalty_categories"])
+            _make(
+                issues,
+                opts,
+                "penalty_type.unknown",
+                specs["penalty_categories"],
+                parts="、".join(p[:20] for p in parsed.unknown[:3])
+                + ("…" if len(parsed.unknown) > 3 else ""),
+            )
         has_fine = PenaltyType.FINE in parsed.types
         decided = rec.decision_date
         if (
@@ -610,22 +649,28 @@ def _codes_2015(
     issues: list[Issue],
 ) -> None:
     if rec.status is not None and rec.status not in _STATUS_2015:
-        _make(issues, opts, "code.unknown", specs["status"])
+        _make(issues, opts, "code.unknown", specs["status"], allowed=_allowed(_STATUS_2015))
     if isinstance(rec, License2015Record):
         if rec.approval_category is not None and rec.approval_category[:1] not in _APPROVAL_2015:
-            _make(issues, opts, "code.unknown", specs["approval_category"])
+            _make(
+                issues,
+                opts,
+                "code.unknown",
+                specs["approval_category"],
+                allowed=_allowed(_APPROVAL_2015),
+            )
         _date_order(
             rec.valid_to, rec.decision_date, specs["valid_to"], specs["decision_date"], opts, issues
         )
         return
     if rec.category1 is not None and rec.category1 not in _PENALTY_2015:
-        _make(issues, opts, "code.unknown", specs["category1"])
+        _make(issues, opts, "code.unknown", specs["category1"], allowed=_allowed(_PENALTY_2015))
     if rec.category2 is not None:
         parts = [
             p.strip() for p in re.split(r"[;；,，、\s]+", to_halfwidth(rec.category2)) if p.strip()
         ]
         if any(p not in _PENALTY_2015 for p in parts):
-            _make(issues, opts, "code.unknown", specs["category2"])
+            _make(issues, opts, "code.unknown", specs["category2"], allowed=_allowed(_PENALTY_2015))
     if rec.credit_code is not None and rec.org_code is not None:
         cc = check_identifier("uscc", rec.credit_code)
         if type(cc) is str and compact_identifier(rec.org_code) != cc[8:17]:
@@ -827,10 +872,15 @@ def _parse_row(
         elif isinstance(value, SubjectCategory):  # _P_ENUM: 行政相对人类别
             kwargs[attr] = value
         else:
-            cat = _CATEGORIES.get(value.strip()) if isinstance(value, str) else None
+            text = value.strip() if isinstance(value, str) else ""
+            cat = _CATEGORIES.get(text)
+            if cat is None and text:
+                cat = opts.subject_category_aliases.get(text)
+                if cat is not None:
+                    _make(issues, opts, "code.alias", spec, alias=text, value=cat.value)
             if cat is None:
                 bad.append(code)
-                _make(issues, opts, "code.unknown", spec)
+                _make(issues, opts, "code.unknown", spec, allowed=_SUBJECT_CATEGORY_TEXT)
             else:
                 kwargs[attr] = cat
     record: AnyRecord = record_class(kind, version)(**kwargs)
