@@ -514,6 +514,13 @@ def check_timeliness(
 
 # -- the built-in rules (each with its source; REFERENCE.md sections 1 and 3) -------------
 
+_SAMR_45 = "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号)"
+_SHANGHAI_OBJECTIONS = "上海市社会信用条例 (异议处理)"
+_REPAIR_AS_REPORTED = (
+    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
+    "(certainty M: secondary sources, not the text; override if your platform differs)"
+)
+
 PUBLICATION: Final = DeadlineRule(
     "publication",
     WorkingDays(7),
@@ -543,47 +550,44 @@ INFORMATION_DISCLOSURE: Final = DeadlineRule(
 SAMR_PUBLICATION: Final = DeadlineRule(
     "samr_publication",
     WorkingDays(20),
-    "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号, 2021-09-01 施行)",
+    _SAMR_45 + " (2021-09-01 施行)",
     title="市场监管行政处罚信息自作出决定之日起20个工作日内公示",
     effective_from=date(2021, 9, 1),
 )
 WITHDRAWAL_AFTER_REVOCATION: Final = DeadlineRule(
     "withdrawal_after_revocation",
     WorkingDays(3),
-    "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号); "
-    "上海市社会信用条例 (撤销通知后3个工作日内删除)",
+    _SAMR_45 + "; 上海市社会信用条例 (撤销通知后3个工作日内删除)",
     title="行政处罚决定被撤销后3个工作日内撤下公示信息",
 )
 OBJECTION_MARKING: Final = DeadlineRule(
     "objection_marking",
     WorkingDays(1),
-    "上海市社会信用条例 (异议处理)",
+    _SHANGHAI_OBJECTIONS,
     title="收到异议申请后1个工作日内作出异议标注",
 )
 OBJECTION_TRANSFER: Final = DeadlineRule(
     "objection_transfer",
     WorkingDays(2),
-    "上海市社会信用条例 (异议处理)",
+    _SHANGHAI_OBJECTIONS,
     title="2个工作日内将异议申请转送信息提供单位",
 )
 OBJECTION_DECISION: Final = DeadlineRule(
     "objection_decision",
     WorkingDays(5),
-    "上海市社会信用条例 (异议处理)",
+    _SHANGHAI_OBJECTIONS,
     title="5个工作日内作出异议处理决定",
 )
 REPAIR_REVIEW: Final = DeadlineRule(
     "repair_review",
     WorkingDays(10),
-    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
-    "(certainty M: secondary sources, not the text; override if your platform differs)",
+    _REPAIR_AS_REPORTED,
     title="信用平台收到修复申请后10个工作日内审核",
 )
 REPAIR_RESULT_SHARING: Final = DeadlineRule(
     "repair_result_sharing",
     WorkingDays(3),
-    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
-    "(certainty M: secondary sources, not the text; override if your platform differs)",
+    _REPAIR_AS_REPORTED,
     title="修复决定作出后3个工作日内共享修复结果",
 )
 
