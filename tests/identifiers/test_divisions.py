@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,6 +13,7 @@ from credit_disclosure.identifiers import divisions, resident_id
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src/credit_disclosure/identifiers/gb2260.txt"
+COUNTRIES = ROOT / "src/credit_disclosure/identifiers/iso3166.txt"
 
 
 def test_history_of_renamed_code() -> None:
@@ -61,17 +63,37 @@ def test_data_file_states_origin_and_licence() -> None:
         assert needle in head
 
 
-def test_data_is_regenerable() -> None:
-    """scripts/regen_divisions.py reproduces the shipped file from python-stdnum's numdb."""
-    pytest.importorskip("stdnum.numdb")
+def _regen_script() -> ModuleType:
+    """scripts/regen_divisions.py loaded as a module."""
     spec = importlib.util.spec_from_file_location(
         "regen_divisions", ROOT / "scripts/regen_divisions.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["regen_divisions"] = module
-    spec.loader.exec_module(module)
     try:
-        assert module.render(module.collect()) == DATA.read_text(encoding="utf-8")
+        spec.loader.exec_module(module)
     finally:
         del sys.modules["regen_divisions"]
+    return module
+
+
+def test_data_is_regenerable() -> None:
+    """scripts/regen_divisions.py reproduces the shipped file from python-stdnum's numdb."""
+    pytest.importorskip("stdnum.numdb")
+    module = _regen_script()
+    assert module.render(module.collect()) == DATA.read_text(encoding="utf-8")
+
+
+def test_countries_are_regenerable() -> None:
+    """scripts/regen_divisions.py reproduces the shipped ISO 3166-1 table from pycountry."""
+    pytest.importorskip("pycountry")
+    module = _regen_script()
+    assert module.render_countries() == COUNTRIES.read_text(encoding="utf-8")
+
+
+def test_countries_file_states_origin_and_licence() -> None:
+    """The ISO 3166-1 data file's header names its source, its licence and the script."""
+    head = COUNTRIES.read_text(encoding="utf-8")[:600]
+    for needle in ("pycountry", "LGPL-2.1", "ISO 3166-1", "regen_divisions.py"):
+        assert needle in head

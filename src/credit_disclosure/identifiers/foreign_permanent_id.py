@@ -18,7 +18,7 @@ alpha-3 nationality code and 12 digits whose finer structure is not
 confirmed, so only their shape and nationality are checked.
 
 :data:`NATIONALITIES` maps numeric codes to alpha-3 codes (ISO 3166-1, current
-codes); it is data you may extend for a code missing from it.
+codes, generated from pycountry); it is data you may extend for a code missing from it.
 
 >>> from credit_disclosure.identifiers import foreign_permanent_id
 >>> foreign_permanent_id.parse("932682198501010017").nationality_alpha3
