@@ -138,6 +138,11 @@ class FieldEncryptor:
     failure to decrypt raises :class:`~credit_disclosure.errors.DecryptionError`,
     which says nothing more.
 
+    One encryptor is safe to share between threads. It cannot be pickled or
+    copied (its GCM nonce counters must never run twice): build one per process
+    from the keyset. A key should make at most 2**31 randomised tokens (the
+    nonce bound in ``docs/privacy.md``).
+
     >>> ks = Keyset.generate(Algorithm.AES256_GCM, Algorithm.AES256_SIV, Algorithm.HMAC_SHA256)
     >>> enc = FieldEncryptor(ks)
     >>> token = enc.encrypt("11010519491231002X", field="CF_XDR_ZJHM")
