@@ -21,6 +21,7 @@ from credit_disclosure.policy import (
     Period,
     Policy,
     Procedure,
+    Sector,
     TermRule,
     Tier,
     load_policy,
@@ -146,3 +147,11 @@ def test_match_amount_conversion() -> None:
     assert Match(max_fine_wan="10").max_fine_wan == Match(max_fine_wan=10).max_fine_wan
     with pytest.raises(PolicyError):
         Match(max_fine_wan="ten")
+
+
+def test_match_sectors_are_folded_like_facts() -> None:
+    """A sector written with full-width spaces in a policy file matches the facts' sector."""
+    match = Match(sectors=frozenset({"\u3000消防 ", Sector.SPECIAL_EQUIPMENT}))
+    assert match.sectors == {"消防", "特种设备"}
+    facts = PenaltyFacts(decision_date=date(2022, 3, 1), subject="法人及非法人组织", sector="消防")
+    assert match.matches(facts)

@@ -217,3 +217,9 @@ def test_bad_rule_parts_raise_policy_error(build: Any) -> None:
     """A wrong certainty, purpose or rule object raises PolicyError saying what is allowed."""
     with pytest.raises(PolicyError):
         build()
+
+
+def test_with_rules_names_the_wrong_row() -> None:
+    """with_rules given something that is not a rule row says what it got."""
+    with pytest.raises(PolicyError, match="not str"):
+        CHANGZHI_2021.with_rules("term")  # type: ignore[arg-type]

@@ -115,8 +115,12 @@ class Policy:
         deadlines = [r for r in rules if isinstance(r, DeadlineChoice)]
         terms = [r for r in rules if isinstance(r, TermRule)]
         repairs = [r for r in rules if isinstance(r, RepairRule)]
-        if len(pubs) + len(deadlines) + len(terms) + len(repairs) != len(rules):
-            raise PolicyError("with_rules takes publication, deadline, term and repair rules")
+        for rule in rules:
+            if not isinstance(rule, (PublicationRule, DeadlineChoice, TermRule, RepairRule)):
+                raise PolicyError(
+                    "policy.rule: with_rules takes PublicationRule, DeadlineChoice, TermRule "
+                    f"and RepairRule rows, not {type(rule).__name__}"
+                )
         return attrs.evolve(
             self,
             name=self.name if name is None else name,

@@ -9,6 +9,7 @@ date for repair) are read in order and the first row that matches decides
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import attrs
 
 from .. import deadlines
+from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
 from ..standard._fields import RecordKind
@@ -75,6 +77,13 @@ def _opt_frozenset(value: object) -> object:
     return None if value is None else frozenset(value)  # type: ignore[call-overload]
 
 
+def _opt_sectors(value: Iterable[str] | None) -> frozenset[str] | None:
+    # the same folding as PenaltyFacts.sector: full-width to ASCII, spaces trimmed
+    if value is None:
+        return None
+    return frozenset(to_halfwidth(getattr(v, "value", str(v))).strip() for v in value)
+
+
 def _opt_decimal(value: Decimal | int | str | None) -> Decimal | None:
     if value is None or isinstance(value, Decimal):
         return value
@@ -118,7 +127,7 @@ class Match:
         default=None, converter=_opt_frozenset
     )
     procedures: frozenset[Procedure] | None = attrs.field(default=None, converter=_opt_frozenset)
-    sectors: frozenset[str] | None = attrs.field(default=None, converter=_opt_frozenset)
+    sectors: frozenset[str] | None = attrs.field(default=None, converter=_opt_sectors)
     any_of_types: frozenset[PenaltyType] | None = attrs.field(
         default=None, converter=_opt_frozenset
     )
