@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -139,37 +140,33 @@ def _save(path: Path, keyset: Keyset) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace) -> int:
-    """Add a fresh key (optionally primary) and save the keyset."""
-    keyset = _load(args.keyset)
+def _change(path: Path, step: Callable[[Keyset], Keyset]) -> int:
+    """Load the keyset at ``path``, apply ``step``, save it; exit 1 if any of that fails."""
+    keyset = _load(path)
     if keyset is None:
         return 1
+    try:
+        changed = step(keyset)
+    except CreditDisclosureError as exc:
+        return _fail(str(exc))
+    return _save(path, changed)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add a fresh key (optionally primary) and save the keyset."""
     key = Key.generate(Algorithm(args.algorithm), now=_moment(args.now))
-    return _save(args.keyset, keyset.add(key, primary=args.primary))
+    return _change(args.keyset, lambda keyset: keyset.add(key, primary=args.primary))
 
 
 def run_promote(args: argparse.Namespace) -> int:
     """Make a key the primary of its purpose and save the keyset."""
-    keyset = _load(args.keyset)
-    if keyset is None:
-        return 1
-    try:
-        changed = keyset.promote(args.key_id)
-    except CreditDisclosureError as exc:
-        return _fail(str(exc))
-    return _save(args.keyset, changed)
+    return _change(args.keyset, lambda keyset: keyset.promote(args.key_id))
 
 
 def run_retire(args: argparse.Namespace) -> int:
     """Retire a key (its material is deleted) and save the keyset."""
-    keyset = _load(args.keyset)
-    if keyset is None:
-        return 1
-    try:
-        changed = keyset.retire(args.key_id, now=_moment(args.now))
-    except CreditDisclosureError as exc:
-        return _fail(str(exc))
-    return _save(args.keyset, changed)
+    now = _moment(args.now)
+    return _change(args.keyset, lambda keyset: keyset.retire(args.key_id, now=now))
 
 
 def run_show(args: argparse.Namespace) -> int:

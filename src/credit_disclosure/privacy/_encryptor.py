@@ -371,23 +371,31 @@ class FieldEncryptor:
 
     # --- records ----------------------------------------------------------------------
 
-    def _record_plan(
-        self,
-        values: Mapping[str, object],
+    @staticmethod
+    def _transform(
+        record: _R,
         category: SubjectCategory | None,
         fields: Mapping[str, FieldPrivacy],
-    ) -> list[str]:
+        transform: Callable[[str, str], str],
+    ) -> _R:
+        """``record`` with ``transform(code, value)`` applied to its personal text fields.
+
+        Personal: identity numbers always; a subject's name when the subject is a
+        natural person or the record does not say (the category field itself is
+        never transformed, so both directions make the same choice).
+        """
+        values = as_code_map(record)
         if category is None:
             category = subject_category(values)
         personal = category is None or category is SubjectCategory.NATURAL_PERSON
-        plan = []
+        changes: dict[str, object] = {}
         for code, value in values.items():
             fp = fields.get(code)
             if fp is None or fp.kind is ValueKind.TEXT or not isinstance(value, str) or not value:
                 continue
             if fp.personal is Personal.ALWAYS or (fp.personal is Personal.SUBJECT and personal):
-                plan.append(code)
-        return plan
+                changes[code] = transform(code, value)
+        return rebuild(record, changes)
 
     @overload
     def encrypt_record(
@@ -437,16 +445,13 @@ class FieldEncryptor:
         >>> enc.decrypt_record(locked, record_id=rec["CF_WSH"]) == rec
         True
         """
-        values = as_code_map(record)
-        changes: dict[str, object] = {}
-        for code in self._record_plan(values, category, fields):
-            value = values[code]
-            assert isinstance(value, str)
+
+        def seal(code: str, value: str) -> str:
             if code in deterministic:
-                changes[code] = self.encrypt_deterministic(value, field=code)
-            else:
-                changes[code] = self.encrypt(value, field=code, record_id=record_id)
-        return rebuild(record, changes)
+                return self.encrypt_deterministic(value, field=code)
+            return self.encrypt(value, field=code, record_id=record_id)
+
+        return self._transform(record, category, fields, seal)
 
     @overload
     def decrypt_record(
@@ -484,10 +489,8 @@ class FieldEncryptor:
         ...
         credit_disclosure.errors.DecryptionError: decryption failed
         """
-        values = as_code_map(record)
-        changes: dict[str, object] = {}
-        for code in self._record_plan(values, category, fields):
-            value = values[code]
-            assert isinstance(value, str)
-            changes[code] = self.decrypt(value, field=code, record_id=record_id)
-        return rebuild(record, changes)
+
+        def unseal(code: str, value: str) -> str:
+            return self.decrypt(value, field=code, record_id=record_id)
+
+        return self._transform(record, category, fields, unseal)
