@@ -11,6 +11,10 @@ from credit_disclosure.convert import from_mapping
 from credit_disclosure.identifiers import divisions, uscc
 from credit_disclosure.standard import (
     DEFAULT_SUBJECT_CATEGORY_ALIASES,
+    AnyRecord,
+    License2015Record,
+    LicenseRecord,
+    Penalty2015Record,
     PenaltyRecord,
     RecordKind,
     Severity,
@@ -96,3 +100,26 @@ def test_code_list_messages_name_the_allowed_values(penalty_row: dict[str, objec
     messages = [i.message_en for i in lic.issues if i.code == "code.unknown"]
     assert any("普通 / 特许 / 认可 / 核准 / 登记 / 其他 / 其他-…" in m for m in messages)
     assert any("(1 / 2)" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        PenaltyRecord(subject_name="张三丰", subject_category=SubjectCategory.NATURAL_PERSON),
+        LicenseRecord(subject_name="张三丰", cert_no="11010519491231002X"),
+        Penalty2015Record(subject_name="张三丰", resident_id="11010519491231002X"),
+        License2015Record(subject_name="某某公司", legal_rep="张三丰"),
+        PenaltyRecord(subject_name="某某公司", legal_rep="张三丰"),
+    ],
+)
+def test_names_of_natural_persons_are_masked_in_repr(record: AnyRecord) -> None:
+    """A natural person's name (the subject's, the legal representative's) never shows in repr."""
+    text = repr(record)
+    assert "张三丰" not in text and "'张**'" in text
+    assert "11010519491231002X" not in text
+
+
+def test_organisation_names_stay_readable_in_repr() -> None:
+    """The name of an organisation is public: repr keeps it."""
+    record = PenaltyRecord(subject_name="某某公司", subject_category=SubjectCategory.LEGAL_PERSON)
+    assert repr(record).startswith("PenaltyRecord(subject_name='某某公司', subject_category=")

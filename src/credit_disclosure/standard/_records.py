@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -37,13 +37,53 @@ def _mask(value: str | None) -> str:
     return repr(value[:2] + "*" * max(len(value) - 2, 0))
 
 
-@attrs.frozen(kw_only=True)
+def _mask_name(value: str) -> str:
+    return repr(value[:1] + "*" * max(len(value) - 1, 0))
+
+
+def _is_person(record: object) -> bool:
+    """Whether the record's subject is a natural person (or looks like one: no category, an ID)."""
+    category = getattr(record, "subject_category", None)
+    if category is not None:
+        return category is SubjectCategory.NATURAL_PERSON
+    return getattr(record, "cert_no", None) is not None or (
+        getattr(record, "resident_id", None) is not None
+    )
+
+
+def _record_repr(self: Any) -> str:
+    """The attrs-style repr with personal data masked (STYLE.md 6).
+
+    Identity numbers keep their first two characters (the province), names of
+    natural persons their first character: the subject's name when the subject
+    is a natural person, and the legal representative's name always.
+    """
+    person = _is_person(self)
+    parts = []
+    for a in attrs.fields(type(self)):
+        value = getattr(self, a.name)
+        masked = a.name in _PERSON_NAMES or (person and a.name == "subject_name")
+        if masked and value is not None:
+            text = _mask_name(value)
+        elif callable(a.repr):
+            text = a.repr(value)
+        else:
+            text = repr(value)
+        parts.append(f"{a.name}={text}")
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_PERSON_NAMES: Final = frozenset({"legal_rep"})
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class LicenseRecord:
     """A licence record (行政许可) of the 2018 standard: 28 fields (790号).
 
     Attribute names come from the field metadata (:func:`fields`); every field
     is optional at the type level so that incomplete records can be built and
-    validated. Identity numbers are masked in the ``repr``.
+    validated. Personal data is masked in the ``repr``: identity numbers, the
+    name of a subject who is a natural person, the legal representative's name.
 
     >>> from datetime import date
     >>> r = LicenseRecord(subject_name="某某科技有限公司", valid_to=OPEN_ENDED)
@@ -53,6 +93,7 @@ class LicenseRecord:
 
     kind: ClassVar[RecordKind] = RecordKind.LICENSE
     version: ClassVar[StandardVersion] = StandardVersion.V2018
+    __repr__ = _record_repr
 
     #: XK_XDR_MC 行政相对人名称
     subject_name: str | None = None
@@ -117,7 +158,7 @@ class LicenseRecord:
         return self.valid_to == OPEN_ENDED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PenaltyRecord:
     """A penalty record (行政处罚) of the 2018 standard: 30 fields (790号).
 
@@ -135,6 +176,7 @@ class PenaltyRecord:
 
     kind: ClassVar[RecordKind] = RecordKind.PENALTY
     version: ClassVar[StandardVersion] = StandardVersion.V2018
+    __repr__ = _record_repr
 
     #: CF_XDR_MC 行政相对人名称
     subject_name: str | None = None
@@ -211,7 +253,7 @@ class PenaltyRecord:
         return parse_penalty_categories(self.penalty_categories).types
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class License2015Record:
     """A licence record of the 2015 standard: 18 fields (REFERENCE.md 2.3).
 
@@ -221,6 +263,7 @@ class License2015Record:
 
     kind: ClassVar[RecordKind] = RecordKind.LICENSE
     version: ClassVar[StandardVersion] = StandardVersion.V2015
+    __repr__ = _record_repr
 
     #: XK_WSH 行政许可决定书文号
     decision_no: str | None = None
@@ -260,7 +303,7 @@ class License2015Record:
     remarks: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Penalty2015Record:
     """A penalty record of the 2015 standard: 20 fields (REFERENCE.md 2.3).
 
@@ -270,6 +313,7 @@ class Penalty2015Record:
 
     kind: ClassVar[RecordKind] = RecordKind.PENALTY
     version: ClassVar[StandardVersion] = StandardVersion.V2015
+    __repr__ = _record_repr
 
     #: CF_WSH 行政处罚决定书文号
     decision_no: str | None = None
