@@ -54,3 +54,29 @@ def test_bad_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown --kind is a usage error (exit 2)."""
     assert main(["id", "--kind", "passport", "x"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_bad_as_of_says_what_a_date_looks_like(capsys: pytest.CaptureFixture[str]) -> None:
+    """An --as-of that is not a date is a usage error naming the expected form (exit 2)."""
+    assert main(["id", "--as-of", "2020-13-01", "x"]) == 2
+    assert "not a date (YYYY-MM-DD): '2020-13-01'" in capsys.readouterr().err
+    assert main(["id", "--as-of", "１９５０/０１/０１", "11010519491231002X"]) == 0
+
+
+def test_errors_only_for_kinds_the_shape_fits(capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken resident ID shows the USCC and resident-ID errors, not those of 9... or 81... kinds."""
+    assert main(["id", "--json", "110105194912310021", "110105491231003"]) == 1
+    broken, legacy = json.loads(capsys.readouterr().out)
+    assert [e["kind"] for e in broken["errors"]] == ["uscc", "resident_id"]
+    assert [e["code"] for e in legacy["errors"]] == [
+        "resident_id.length",
+        "business_reg_no.checksum",
+    ]
+    assert "upgrade()" in legacy["errors"][0]["message_en"]
+
+
+def test_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help shows a plain description (no reStructuredText markup)."""
+    assert main(["id", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "``" not in out and "credit-disclosure identify (alias id)" in out

@@ -61,6 +61,7 @@ if d is not None:
     names: list[str] = [n.name for n in d.names]
     retired: bool = d.retired
 divisions.register("119902", "示例区", from_year=2030)
+changes: int = divisions.generation()
 
 try:
     uscc.validate("x")

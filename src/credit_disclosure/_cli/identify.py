@@ -1,4 +1,4 @@
-"""``credit-disclosure identify`` (alias ``id``): what kind of identifier a value is, and why not.
+"""credit-disclosure identify (alias id): what kind of identifier a value is, and why not.
 
 Thin over :mod:`credit_disclosure.identifiers`: for each value, the kinds it is
 valid as (as :func:`~credit_disclosure.identifiers.detect` says) and their parsed
@@ -19,21 +19,12 @@ from typing import Any
 
 import attrs
 
-from .._text import compact_identifier
+from .._text import compact_identifier, to_halfwidth
 from ..errors import ValidationError
 from ..identifiers import KINDS
+from ..identifiers._detect import candidates
 
 __all__ = ["register", "run"]
-
-#: Expected compact lengths of each kind, to pick the errors worth showing.
-_LENGTHS: dict[str, tuple[int, ...]] = {
-    "uscc": (18,),
-    "org_code": (9,),
-    "resident_id": (18,),
-    "business_reg_no": (15,),
-    "residence_permit": (18,),
-    "foreign_permanent_id": (18, 15),
-}
 
 
 def register(subparsers: Any) -> None:
@@ -50,7 +41,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="date of the check for birth dates (default: today)",
@@ -60,6 +51,14 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run)
+
+
+def _date(text: str) -> date:
+    """YYYY-MM-DD, also with / and in full-width digits; a usage error otherwise."""
+    try:
+        return date.fromisoformat(to_halfwidth(text).strip().replace("/", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _options(kind: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -82,8 +81,8 @@ def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
     """The report on one value: kinds, parts per kind, errors per plausible kind."""
     kinds = (args.kind,) if args.kind else KINDS
     report: dict[str, Any] = {"value": value, "kinds": [], "parts": {}, "errors": []}
-    compact = compact_identifier(value)
-    plausible = [k for k in kinds if len(compact) in _LENGTHS[k]] or list(kinds)
+    # Errors are shown for the kinds the value's shape fits (all kinds if it fits none).
+    plausible = [k for k in kinds if k in candidates(compact_identifier(value))] or list(kinds)
     for kind in kinds:
         module = importlib.import_module(f"credit_disclosure.identifiers.{kind}")
         try:

@@ -35,8 +35,17 @@ _CHECKS: Final[dict[str, Callable[[object], bool]]] = {
 }
 
 
-def _candidates(c: str) -> tuple[str, ...]:
-    """The kinds a compact value could be, from its length and leading characters alone."""
+def candidates(c: str) -> tuple[str, ...]:
+    """The kinds a compact value could be, from its length and leading characters alone.
+
+    A 15-digit value may also be a legacy resident ID, which no validator accepts
+    (it must be upgraded first); it is named so that its error can be shown.
+
+    >>> candidates("11010519491231002X"), candidates("932682198501010017")
+    (('uscc', 'resident_id'), ('uscc', 'foreign_permanent_id'))
+    >>> candidates("110105491231002"), candidates("12345")
+    (('business_reg_no', 'resident_id'), ())
+    """
     n = len(c)
     if n == 18:
         if not c[:17].isdigit():
@@ -49,7 +58,7 @@ def _candidates(c: str) -> tuple[str, ...]:
     if n == 9:
         return ("org_code",)
     if n == 15:
-        return ("business_reg_no",) if c.isdigit() else ("foreign_permanent_id",)
+        return ("business_reg_no", "resident_id") if c.isdigit() else ("foreign_permanent_id",)
     return ()
 
 
@@ -69,4 +78,4 @@ def detect(s: object) -> tuple[str, ...]:
     if not isinstance(s, str):
         return ()
     c = compact_identifier(s)
-    return tuple(kind for kind in _candidates(c) if _CHECKS[kind](c))
+    return tuple(kind for kind in candidates(c) if _CHECKS[kind](c))
