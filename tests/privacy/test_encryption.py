@@ -468,3 +468,12 @@ def test_wrong_types_raise_type_error(aes: FieldEncryptor) -> None:
         aes.decrypt(token, field=FIELD, record_id=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="record id must be str, not int"):
         aes.encrypt("x", field=FIELD, record_id=5)  # type: ignore[arg-type]
+
+
+def test_needs_rotation_knows_blind_indexes() -> None:
+    """A blind index under the primary index key needs no rotation; one under an older key does."""
+    ks = Keyset.generate(Algorithm.HMAC_SHA256, now=T0)
+    old = FieldEncryptor(ks).blind_index(ID, field=FIELD)
+    assert not FieldEncryptor(ks).needs_rotation(old)
+    enc = FieldEncryptor(ks.add(Key.generate(Algorithm.HMAC_SHA256, now=T0), primary=True))
+    assert enc.needs_rotation(old) and not enc.needs_rotation(enc.blind_index(ID, field=FIELD))

@@ -287,3 +287,12 @@ def test_save_replaces_a_readable_file_and_a_symlink(tmp_path: Path) -> None:
         "keyset.json",
         "link.json",
     ]
+
+
+def test_kms_refuses_a_plain_keyset() -> None:
+    """Given a KMS, a keyset that is not wrapped is refused: a swapped-in plain file cannot plant keys."""
+    plain = Keyset.generate(now=T0).to_json()
+    with pytest.raises(InvalidFormat) as info:
+        Keyset.from_json(plain, kms=FakeKms())
+    assert info.value.code == "keyset.not_wrapped"
+    assert len(Keyset.from_json(plain).keys) == 1  # without a KMS it is read

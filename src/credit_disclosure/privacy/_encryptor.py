@@ -314,7 +314,7 @@ class FieldEncryptor:
         return self.encrypt(value, field=field, record_id=record_id)
 
     def needs_rotation(self, token: str) -> bool:
-        """``True`` when ``token`` is not under the primary key of its kind (a cheap header read).
+        """``True`` when ``token`` (or blind index) is not under the primary key of its kind (a header read).
 
         The header is not authenticated here: use it to find rows to rotate,
         never to decide trust.
@@ -330,7 +330,8 @@ class FieldEncryptor:
         if len(raw) < _HEADER_SIZE:
             return True
         header = raw[:_HEADER_SIZE]
-        return not any(s is not None and s.header == header for s in (self._enc, self._det))
+        primaries = (self._enc, self._det, self._index)
+        return not any(s is not None and s.header == header for s in primaries)
 
     # --- blind index ----------------------------------------------------------------
 

@@ -430,7 +430,9 @@ class Keyset:
 
         Malformed text raises :class:`~credit_disclosure.errors.InvalidFormat`
         (without quoting it); a wrapped keyset that ``kms`` cannot unwrap raises
-        :class:`~credit_disclosure.errors.DecryptionError`.
+        :class:`~credit_disclosure.errors.DecryptionError`. With ``kms``, a keyset
+        that is not wrapped is refused (``keyset.not_wrapped``): anyone able to
+        replace the file could otherwise slip in keys of their own.
 
         >>> Keyset.from_json('{"format": "something else"}')
         Traceback (most recent call last):
@@ -453,6 +455,14 @@ class Keyset:
             if plain is None:
                 raise DecryptionError()
             document = _parse_json(plain)
+        elif kms is not None and document.get("format") == _FORMAT:
+            # Whoever can write the file could swap in keys of their own choosing: with a
+            # KMS, only a keyset the KMS unwraps (and so authenticates) is trusted.
+            raise InvalidFormat(
+                "keyset.not_wrapped",
+                message_en="kms= was given but the keyset is not wrapped by a KMS",
+                message_zh="提供了 kms，但密钥集未经密钥管理服务加密",
+            )
         if document.get("format") != _FORMAT or document.get("version") != _FORMAT_VERSION:
             raise _bad_format()
         try:
