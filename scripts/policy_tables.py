@@ -82,7 +82,9 @@ def render(policy: Policy) -> str:
     terms = (
         f"| {_day(t.effective_from)} | {_day(t.effective_to)} | {describe(t.match)} "
         f"| {t.minimum or '—'} | {t.maximum or 'open-ended (长期)'}"
-        f"{' or a longer ban' if t.extend_to_restriction else ''} | {_source(t.citation)} |"
+        f"{' or a longer ban' if t.extend_to_restriction else ''}"
+        f"{' (counted from publication)' if t.counted_from == 'publication' else ''} "
+        f"| {_source(t.citation)} |"
         for t in policy.term_rules
     )
 

@@ -58,6 +58,7 @@ _rules = st.builds(
     minimum=st.none() | st.builds(Period, st.integers(0, 120)),
     maximum=st.none() | st.builds(Period, st.integers(0, 120)),
     extend_to_restriction=st.booleans(),
+    counted_from=st.sampled_from(["decision", "publication"]),
 )
 
 

@@ -299,6 +299,22 @@ def test_samr_no_early_stop_for_revocation() -> None:
     assert "refuse" in {c.code for c in answer.unmet}
 
 
+def test_samr_read_as_counting_from_publication() -> None:
+    """A SAMR reading that counts 自公示之日起 is one field away; it then needs published_on."""
+    rows = tuple(attrs.evolve(r, counted_from="publication") for r in SAMR_45.term_rules)
+    samr = attrs.evolve(SAMR_45, term_rules=rows)
+    f = facts(
+        date(2022, 3, 1),
+        procedure=Procedure.ORDINARY,
+        penalty_types={PenaltyType.CONFISCATION_OF_ILLEGAL_GAINS},
+    )
+    with pytest.raises(PolicyError, match=r"missing_fact.*published_on"):
+        samr.term(f)
+    term = samr.term(attrs.evolve(f, published_on=date(2022, 3, 20)))
+    assert (term.counted_from, term.last_day_shown) == (date(2022, 3, 20), date(2025, 3, 20))
+    assert SAMR_45.term(f).last_day_shown == date(2025, 3, 1)  # the preset: from the decision
+
+
 def test_samr_fine_without_amount_is_not_guessed() -> None:
     """A fine with no amount cannot be judged small or not: PolicyError names fine_wan."""
     f = facts(date(2022, 3, 1), procedure=Procedure.ORDINARY, penalty_types={PenaltyType.FINE})

@@ -89,3 +89,4 @@ by_value = PenaltyFacts(
     previous_repairs=[date(2021, 1, 1)],
 )
 listed: Policy = Policy(name="listed", title="Listed", term_rules=[rule])
+from_publication: TermRule = attrs.evolve(rule, counted_from="publication")

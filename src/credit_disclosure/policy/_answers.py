@@ -77,8 +77,9 @@ class Term:
     ``last_day_shown`` ``None`` means open-ended (长期). ``minimum_end`` ``None``
     means the rule sets no minimum term. ``first_day_shown`` is the stated
     ``published_on``, or else the decision date (the earliest day it can be
-    shown). Periods are counted from ``counted_from`` (the decision date) as
-    民法典 第二百零一、二百零二条 say.
+    shown). Periods are counted from ``counted_from`` (the decision date, or
+    the publication day for a rule that counts from it) as 民法典
+    第二百零一、二百零二条 say.
 
     >>> from credit_disclosure.policy import NATIONAL, PenaltyFacts
     >>> t = NATIONAL.term(PenaltyFacts(decision_date=date(2024, 2, 29), subject="自然人",

@@ -167,6 +167,13 @@ class Policy:
         _check_facts(facts)
         rule: TermRule = self._first(self.term_rules, facts.decision_date, facts, "term")
         start = facts.decision_date
+        if rule.counted_from == "publication":
+            if facts.published_on is None:
+                raise PolicyError(
+                    f"policy.missing_fact: the term rule [{rule.citation}] counts from the day "
+                    "of publication, which the facts leave unstated (published_on)"
+                )
+            start = facts.published_on
         maximum = rule.maximum
         if (
             rule.extend_to_restriction

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _CERTAINTIES = ("H", "M", "?")
+_COUNTED_FROM = ("decision", "publication")
 
 
 def _one_of(options: tuple[str, ...], *, optional: bool = False) -> Any:
@@ -211,7 +212,10 @@ class TermRule(_Dated):
     ``maximum`` ``None`` means open-ended (长期); ``minimum`` ``None`` means the
     rule sets no minimum, so it offers no repair before the term ends.
     ``extend_to_restriction``: a ban (``restriction_months``) longer than the
-    maximum is shown for its own length (SAMR 令第45号).
+    maximum is shown for its own length (SAMR 令第45号). ``counted_from`` is
+    ``"decision"`` (the decision date, as every shipped row counts) or
+    ``"publication"`` (the stated ``published_on``, for a reading of a rule
+    that counts 自公示之日起; the facts must then state it).
 
     >>> rule = TermRule(citation=Citation(document="长治 2021 实施意见", article="(八)"),
     ...                 match=Match(tiers=frozenset({Tier.GENERAL})),
@@ -225,6 +229,7 @@ class TermRule(_Dated):
     minimum: Period | None = None
     maximum: Period | None = None
     extend_to_restriction: bool = False
+    counted_from: str = attrs.field(default="decision", validator=_one_of(_COUNTED_FROM))
 
 
 @attrs.frozen(kw_only=True)
