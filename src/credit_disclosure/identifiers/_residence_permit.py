@@ -15,8 +15,9 @@ from ._resident_id import check18
 
 _M: Final = "residence_permit"
 
-#: 国务院办公厅《港澳台居民居住证申领发放办法》(国办发〔2018〕81号) 第十二条: the
-#: number's 地址码 is 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan).
+#: 《港澳台居民居住证申领发放办法》(国办发〔2018〕81号) gives the permit a 公民身份号码;
+#: 公安部's coding rule for it (2018): the 地址码 is 810000 (Hong Kong), 820000 (Macao)
+#: or 830000 (Taiwan) (REFERENCE.md 4, certainty H).
 REGIONS: Final[dict[str, tuple[str, str]]] = {
     "810000": ("香港", "Hong Kong"),
     "820000": ("澳门", "Macao"),
