@@ -130,6 +130,10 @@ ADDRESS_TABLE = [
     ("浙江省义乌市稠州北路", "浙江省义乌市****"),  # county-level city, no prefecture written
     ("杭州市西湖区文三路", "杭州市西湖区****"),  # no province written
     ("文三路90号", "****"),  # nothing recognised: everything masked
+    ("杭州市阳光小区3幢", "杭州市****"),  # a residential compound is not a district
+    ("北京市朝阳社区", "北京市****"),  # nor is a community
+    ("杭州市农贸市场1号", "杭州市****"),  # a market is not a county-level city
+    ("山东省东营市东营区府前大街", "山东省东营市东营区****"),
     ("", ""),
 ]
 

@@ -374,9 +374,11 @@ class PhoneRule:
 
 # A province-level unit, then a prefecture-level unit, then a county-level unit
 # (GB/T 2260 naming: 省/自治区/直辖市/特别行政区; 市/自治州/地区/盟; 区/县/旗/县级市).
+# Below that level and never kept: a residential compound (小区), a community (社区), a
+# market (市场), whose names can point at a person's home.
 _PROVINCE = r"(?:[^省市区县]{2,8}?(?:省|自治区|特别行政区)|北京市?|天津市?|上海市?|重庆市?)?"
-_PREFECTURE = r"(?:[^省市盟区县旗]{1,10}?(?:自治州|市|州(?![市区县])|地区|盟))?"
-_COUNTY = r"(?:[^省市盟区县旗]{1,10}?(?:自治县|自治旗|区|县|旗|市))?"
+_PREFECTURE = r"(?:[^省市盟区县旗]{1,10}?(?:自治州|市(?!场)|州(?![市区县])|地区|盟))?"
+_COUNTY = r"(?:[^省市盟区县旗]{1,10}?(?:自治县|自治旗|(?<![小社])区|县|旗|市(?!场)))?"
 # One pattern per level: the end of the match is the end of what is kept.
 _ADDRESS: Final[dict[str, re.Pattern[str]]] = {
     "province": re.compile(_PROVINCE),
