@@ -156,3 +156,32 @@ def test_match_sectors_are_folded_like_facts() -> None:
     assert match.sectors == {"消防", "特种设备"}
     facts = PenaltyFacts(decision_date=date(2022, 3, 1), subject="法人及非法人组织", sector="消防")
     assert match.matches(facts)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (None, "a JSON object"),
+        ([1, 2], "not list"),
+        ({"name": "x", "title": "X", "term_rules": "nope"}, r"not str @ \$\.term_rules"),
+        (
+            {
+                "name": "x",
+                "title": "X",
+                "term_rules": [{"citation": {}, "match": {"tiers": "一般"}}],
+            },
+            r"a list, not str @ \$\.term_rules\[0\]\.match\.tiers",
+        ),
+    ],
+)
+def test_wrong_shapes_say_where(data: Any, message: str) -> None:
+    """A table or a match criterion given as text (not a list) is reported with its path."""
+    with pytest.raises(PolicyError, match=message):
+        policy_from_dict(data)
+
+
+@pytest.mark.parametrize("source", [None, 5])
+def test_load_policy_needs_a_path(source: Any) -> None:
+    """load_policy given something that is not a path raises PolicyError."""
+    with pytest.raises(PolicyError, match="a path"):
+        load_policy(source)

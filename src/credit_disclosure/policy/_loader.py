@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from importlib import resources
@@ -88,6 +88,14 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     ...
     credit_disclosure.errors.PolicyError: policy.file: ...$.term_rules[0]...
     """
+    if not isinstance(data, Mapping):
+        raise PolicyError(
+            f"policy.file: a policy is a JSON object (mapping), not {type(data).__name__}"
+        )
+    shape = list(_shape_problems(data))
+    if shape:
+        # cattrs would read a string as a list of characters: say what is wrong instead
+        raise PolicyError("policy.file: " + "; ".join(shape))
     try:
         return _CONVERTER.structure(dict(data), Policy)
     except (cattrs.BaseValidationError, PolicyError, ValueError, TypeError) as exc:
@@ -96,6 +104,27 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
         else:
             problems = [str(exc)]
         raise PolicyError("policy.file: " + "; ".join(problems)) from None
+
+
+_TABLES = ("sources", "publication_rules", "deadline_choices", "term_rules", "repair_rules")
+_SETS = ("kinds", "tiers", "subjects", "procedures", "sectors", "any_of_types", "only_types")
+
+
+def _shape_problems(data: Mapping[str, Any]) -> Iterator[str]:
+    """Tables that are not lists, and match criteria that are not lists, with their paths."""
+    for key in _TABLES:
+        rows = data.get(key, [])
+        if not isinstance(rows, (list, tuple)):
+            yield f"a list of rows, not {type(rows).__name__} @ $.{key}"
+            continue
+        for index, row in enumerate(rows):
+            match = row.get("match") if isinstance(row, Mapping) else None
+            if not isinstance(match, Mapping):
+                continue
+            for name in _SETS:
+                value = match.get(name)
+                if value is not None and not isinstance(value, (list, tuple)):
+                    yield f"a list, not {type(value).__name__} @ $.{key}[{index}].match.{name}"
 
 
 def _format(exc: BaseException, type_: type | None) -> str:
@@ -131,7 +160,12 @@ def load_policy(source: str | os.PathLike[str]) -> Policy:
     >>> load_policy(path).name
     'changzhi-2021'
     """
-    path = Path(source)
+    try:
+        path = Path(source)
+    except TypeError:
+        raise PolicyError(
+            f"policy.file: a path (str or os.PathLike), not {type(source).__name__}"
+        ) from None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
