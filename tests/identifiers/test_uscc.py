@@ -142,3 +142,11 @@ def test_peer_rejects_letter_authorities() -> None:
     stdnum_uscc = pytest.importorskip("stdnum.cn.uscc")
     code = with_check("N2110105MA62K0260")
     assert uscc.is_valid(code) and not stdnum_uscc.is_valid(code)
+
+
+def test_authority_types_are_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair added to AUTHORITY_TYPES at run time is accepted and named by parse."""
+    code = with_check("Y2110105MA62K0260")
+    assert not uscc.is_valid(code)
+    monkeypatch.setitem(uscc.AUTHORITY_TYPES, "Y2", ("其他", "other", "新类别"))
+    assert uscc.parse(code).org_type_name == "新类别"
