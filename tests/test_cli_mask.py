@@ -69,3 +69,13 @@ def test_mask_read_errors_say_where(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "not utf-8-sig text (use --encoding)" in capsys.readouterr().err
     assert main(["mask", "-i", str(gbk), "--encoding", "gbk"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "张*"
+
+
+def test_mask_input_with_kind_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--input together with --kind or VALUEs is refused (exit 2) instead of silently ignoring them."""
+    path = tmp_path / "records.jsonl"
+    path.write_text('{"CF_XDR_MC": "张三"}\n', "utf-8")
+    assert main(["mask", "-i", str(path), "-k", "name"]) == 2
+    assert "one or the other" in capsys.readouterr().err

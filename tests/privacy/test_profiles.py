@@ -218,3 +218,11 @@ def test_non_records_are_refused() -> None:
 def test_mask_record_never_fails(record: dict[str, object], profile: MaskingProfile) -> None:
     """Any mapping of field codes to junk masks without raising and keeps its keys."""
     assert set(profile.mask_record(record)) == set(record)
+
+
+def test_profile_rules_are_checked() -> None:
+    """A profile whose rules are keyed by plain strings, or whose rule is not callable, is refused."""
+    with pytest.raises(TypeError, match="not a ValueKind"):
+        MaskingProfile(name="typo", rules={"name": None})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="a rule is a callable"):
+        MaskingProfile(name="bad", public_rules={ValueKind.USCC: "***"})  # type: ignore[dict-item]

@@ -41,6 +41,13 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Mask the values or the records of the input file."""
     profile = get_profile(args.profile)
+    if args.input is not None and (args.kind is not None or args.values):
+        print(
+            "credit-disclosure mask: --input masks whole records by field code;"
+            " --kind and VALUEs are for single values: give one or the other",
+            file=sys.stderr,
+        )
+        return 2
     if args.input is None:
         if args.kind is None or not args.values:
             print(

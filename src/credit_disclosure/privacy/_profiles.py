@@ -27,15 +27,25 @@ _R = TypeVar("_R")
 _MASK_ALL: Final = KeepEnds(min_hidden=0, compact=False)
 
 
+def _checked_rules(mapping: Mapping[Any, Any], what: str) -> dict[ValueKind, Any]:
+    """A private copy of ``mapping`` whose keys are kinds and values rules (or ``None``)."""
+    for kind, rule in mapping.items():
+        if not isinstance(kind, ValueKind):
+            raise TypeError(f"{what}: the key {kind!r} is not a ValueKind (ValueKind({kind!r})?)")
+        if rule is not None and not callable(rule):
+            raise TypeError(f"{what}[{kind}]: a rule is a callable str -> str or None")
+    return dict(mapping)
+
+
 # Private copies of the mappings, so that a profile cannot change under its user.
 def _copy_rules(
     mapping: Mapping[ValueKind, MaskRule | None],
 ) -> Mapping[ValueKind, MaskRule | None]:
-    return dict(mapping)
+    return _checked_rules(mapping, "rules")
 
 
 def _copy_public(mapping: Mapping[ValueKind, MaskRule]) -> Mapping[ValueKind, MaskRule]:
-    return dict(mapping)
+    return _checked_rules(mapping, "public_rules")
 
 
 def _copy_fields(mapping: Mapping[str, FieldPrivacy]) -> Mapping[str, FieldPrivacy]:
