@@ -226,3 +226,11 @@ def test_profile_rules_are_checked() -> None:
         MaskingProfile(name="typo", rules={"name": None})  # type: ignore[dict-item]
     with pytest.raises(TypeError, match="a rule is a callable"):
         MaskingProfile(name="bad", public_rules={ValueKind.USCC: "***"})  # type: ignore[dict-item]
+
+
+def test_category_given_as_text_is_read_not_ignored() -> None:
+    """category="自然人" masks like the enum member; an unknown category is refused, never read as an organisation."""
+    record = {"CF_XDR_MC": "张三"}
+    assert PUBLIC.mask_record(record, category="自然人") == {"CF_XDR_MC": "张*"}  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="category must be a SubjectCategory"):
+        PUBLIC.mask_record(record, category="person")  # type: ignore[call-overload]

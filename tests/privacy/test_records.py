@@ -117,3 +117,11 @@ def test_record_round_trip(name: str, number: str, record_id: str | None) -> Non
     record = {"CF_XDR_LB": "自然人", "CF_XDR_MC": name, "CF_XDR_ZJHM": number, "CF_WSH": "1"}
     locked = ENC.encrypt_record(record, record_id=record_id)
     assert ENC.decrypt_record(locked, record_id=record_id) == record
+
+
+def test_encrypt_record_reads_a_text_category() -> None:
+    """encrypt_record given category="自然人" encrypts the name, as with the enum member."""
+    enc = FieldEncryptor(Keyset.generate())
+    locked = enc.encrypt_record({"CF_XDR_MC": "张三"}, category="自然人")  # type: ignore[call-overload]
+    assert locked["CF_XDR_MC"] != "张三"
+    assert enc.decrypt_record(locked, category="自然人") == {"CF_XDR_MC": "张三"}  # type: ignore[call-overload]

@@ -26,7 +26,7 @@ from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Aead, Algorithm, NonceSequence, Purpose, aead, mac, siv
 from ._keyset import Keyset
 from ._masking import ValueKind
-from ._records import as_code_map, rebuild, subject_category
+from ._records import as_code_map, rebuild, resolve_category
 
 __all__ = ["TOKEN_VERSION", "FieldEncryptor"]
 
@@ -386,8 +386,7 @@ class FieldEncryptor:
         never transformed, so both directions make the same choice).
         """
         values = as_code_map(record)
-        if category is None:
-            category = subject_category(values)
+        category = resolve_category(category, values)
         personal = category is None or category is SubjectCategory.NATURAL_PERSON
         changes: dict[str, object] = {}
         for code, value in values.items():

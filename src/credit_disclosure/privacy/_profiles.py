@@ -17,7 +17,7 @@ import attrs
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
-from ._records import as_code_map, rebuild, subject_category
+from ._records import as_code_map, rebuild, resolve_category
 
 __all__ = ["INTERNAL", "NONE", "PROFILES", "PUBLIC", "MaskingProfile", "get_profile"]
 
@@ -156,8 +156,7 @@ class MaskingProfile:
         {'XK_XDR_MC': '张三'}
         """
         values = as_code_map(record)
-        if category is None:
-            category = subject_category(values)
+        category = resolve_category(category, values)
         personal = category is None or category in self.personal_categories
         index = 0 if personal else 1
         plan = self._plan

@@ -72,6 +72,25 @@ def rebuild(record: _R, changes: Mapping[str, object]) -> _R:
     return result
 
 
+def resolve_category(category: object, values: Mapping[str, object]) -> SubjectCategory | None:
+    """The subject category given by the caller (a member or its text), else the record's own.
+
+    A caller's ``"自然人"`` means :attr:`SubjectCategory.NATURAL_PERSON`; anything
+    else that is not a category is refused rather than read as "not a person",
+    which would leave a person's name unmasked.
+    """
+    if category is None:
+        return subject_category(values)
+    if isinstance(category, SubjectCategory):
+        return category
+    try:
+        return SubjectCategory(category)
+    except ValueError:
+        pass
+    known = " / ".join(c.value for c in SubjectCategory)
+    raise ValueError(f"category must be a SubjectCategory ({known}), not {category!r}")
+
+
 def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
     """The subject category a record states (``*_XDR_LB``), or infers from its credit code.
 
