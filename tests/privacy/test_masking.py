@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from credit_disclosure.privacy import (
     COMPOUND_SURNAMES,
     DEFAULT_RULES,
+    PUBLIC,
     AddressLevel,
     AddressRule,
     EmailRule,
     FreeTextRule,
     KeepEnds,
+    MaskRule,
     NameRule,
     PhoneRule,
     ValueKind,
@@ -298,3 +300,15 @@ def test_mask_refuses_non_text() -> None:
         mask(b"13812345678", ValueKind.PHONE)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not NoneType"):
         mask(None, ValueKind.NAME)  # type: ignore[arg-type]
+
+
+def test_any_callable_is_a_mask_rule() -> None:
+    """A user's own function is a MaskRule: mask() and profiles accept it like the built-in rules."""
+
+    def initials(value: str, /) -> str:
+        return value[:1] + "." if value else ""
+
+    rule: MaskRule = initials
+    assert mask("Zhang San", ValueKind.NAME, rule) == "Z."
+    mine = PUBLIC.evolve(name="initials", rules={**PUBLIC.rules, ValueKind.NAME: rule})
+    assert mine.mask_record({"CF_XDR_MC": "Zhang San"}) == {"CF_XDR_MC": "Z."}
