@@ -245,3 +245,29 @@ def test_suggest_tier_total(
     suggestion = suggest_tier(f)
     assert suggestion.tier in (Tier.MINOR, Tier.GENERAL, Tier.SERIOUS)
     assert suggestion.reasons
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.binary(max_size=10),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dates(),
+    st.datetimes(),
+)
+_FIELDS = [f.name for f in attrs.fields(PenaltyFacts)]
+
+
+@given(st.sampled_from(_FIELDS), _JUNK)
+def test_junk_facts_raise_only_policy_error(field: str, junk: object) -> None:
+    """Any junk in any fact either builds valid facts or raises PolicyError, nothing else."""
+    kwargs: dict[str, object] = {"decision_date": date(2022, 3, 1), "subject": LEGAL, field: junk}
+    try:
+        facts = PenaltyFacts(**kwargs)  # type: ignore[arg-type]
+    except PolicyError:
+        return
+    assert isinstance(facts.subject, SubjectCategory)
+    assert facts.fine_wan is None or facts.fine_wan >= 0

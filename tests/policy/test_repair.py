@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import attrs
@@ -13,6 +14,7 @@ from credit_disclosure.errors import PolicyError
 from credit_disclosure.policy import (
     CHANGZHI_2021,
     NATIONAL,
+    PRESETS,
     Citation,
     Match,
     PenaltyFacts,
@@ -275,3 +277,35 @@ def test_repair_near_the_end_of_time() -> None:
     answer = CHANGZHI_2021.repair(f, applied_on=date(9999, 12, 31))
     assert not answer.eligible and answer.earliest is None
     assert any("policy.date_range" in c.reason_en for c in answer.unmet)
+
+
+_FACTS = st.builds(
+    PenaltyFacts,
+    decision_date=st.dates(),
+    subject=st.sampled_from(list(SubjectCategory)),
+    tier=st.none() | st.sampled_from(list(Tier)),
+    procedure=st.none() | st.sampled_from(list(Procedure)),
+    penalty_types=st.frozensets(st.sampled_from(list(PenaltyType)), max_size=3),
+    fine_wan=st.none() | st.decimals(min_value=0, max_value=10**6, places=2),
+    sector=st.none() | st.sampled_from(list(Sector)),
+    performed=st.none() | st.booleans(),
+    restriction_months=st.none() | st.integers(0, 10**6),
+    previous_repairs=st.lists(st.dates(), max_size=2),
+)
+
+
+@given(_FACTS, st.sampled_from(sorted(PRESETS)), st.dates())
+def test_every_question_answers_or_raises_policy_error(
+    facts: PenaltyFacts, name: str, day: date
+) -> None:
+    """Any facts, any preset, any day (0001 to 9999): an answer or a PolicyError, nothing else."""
+    policy = PRESETS[name]
+    for ask in (
+        lambda: policy.term(facts),
+        lambda: policy.publication(facts),
+        lambda: policy.is_displayed(facts, on=day),
+        lambda: policy.repair(facts, applied_on=day),
+        lambda: policy.withdrawal(attrs.evolve(facts, revoked_on=max(day, facts.decision_date))),
+    ):
+        with contextlib.suppress(PolicyError):
+            ask()
