@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from credit_disclosure._cli.check import ProgressBar
-from credit_disclosure.cli import main
-from credit_disclosure.io import write_csv
+from credit_disclosure._cli.check import run as check_run
+from credit_disclosure.cli import build_parser, main
+from credit_disclosure.io import write_csv, write_jsonl, write_xlsx
 from credit_disclosure.samples import generate_records, sample_manifest
 from credit_disclosure.standard import RecordKind
 
@@ -148,3 +149,106 @@ def test_module_entry_point() -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith("row,severity,code")
+
+
+class _Pipe(io.BytesIO):
+    """Standard input from a pipe: readable once, not seekable."""
+
+    def seekable(self) -> bool:
+        return False
+
+
+def _run(argv: list[str], stdin: io.BytesIO) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    args = build_parser().parse_args(argv)
+    code = check_run(args, stdout=out, stderr=err, stdin=stdin)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx"])
+def test_dash_reads_standard_input(tmp_path: Path, fmt: str) -> None:
+    """``check -`` reads the file from standard input (a pipe), in every format."""
+    recs = generate_records(RecordKind.PENALTY, 25, seed=4, faults={"credit_code_checksum": 1})
+    path = tmp_path / f"in.{fmt}"
+    writer = {"csv": write_csv, "jsonl": write_jsonl, "xlsx": write_xlsx}[fmt]
+    writer((r.values for r in recs), path, RecordKind.PENALTY)
+    code, out, err = _run(["check", "-", "--format", "json", *AS_OF], _Pipe(path.read_bytes()))
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert (data["rows"], data["with_errors"], data["kind"]) == (25, 1, "penalty")
+
+
+def test_options_file_changes_the_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--options FILE`` (JSON or TOML) sets ValidationOptions: here no code is an error."""
+    settings = {"severity": {"uscc.*": "warning", "resident_id.*": "warning"}}
+    json_path = tmp_path / "opts.json"
+    json_path.write_text(json.dumps(settings), encoding="utf-8")
+    toml_path = tmp_path / "opts.toml"
+    toml_path.write_text('[severity]\n"uscc.*" = "warning"\n', encoding="utf-8")
+    recs = generate_records(RecordKind.PENALTY, 20, seed=6, faults={"credit_code_checksum": 2})
+    path = tmp_path / "p.csv"
+    write_csv((r.values for r in recs), path, RecordKind.PENALTY)
+    assert main(["check", str(path), *AS_OF]) == 1
+    for opts in (json_path, toml_path):
+        assert main(["check", str(path), "--options", str(opts), *AS_OF]) == 0
+        assert "with warnings: 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"legal_rep_id_required": "yes"}', "legal_rep_id_required: expected true or false"),
+        ('{"severity": {"uscc.*": "fatal"}}', "severity: 'fatal' is not a valid Severity"),
+        ('{"no_such_option": 1}', "unknown validation option(s): no_such_option"),
+        ('{"disabled": "amount.large"}', "disabled: expected a list of texts"),
+        ("[1, 2]", "must be an object"),
+        ("{oops", "Expecting property name"),
+    ],
+)
+def test_bad_options_file_exits_2_naming_file_and_option(
+    tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A settings file that cannot be used exits 2, naming the file and what is wrong."""
+    path = tmp_path / "opts.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["check", "--sample", "--options", str(path), *AS_OF]) == 2
+    err = capsys.readouterr().err
+    assert f"options file {path}" in err and message in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("junk.xlsx", b"not a zip archive", "file.xlsx"),
+        ("random.csv", b"\x00\x01\r\x02,\x03\r\x04\n\x05\n", "file.header"),
+    ],
+)
+def test_unreadable_file_exits_2(
+    tmp_path: Path, name: str, data: bytes, code: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is not a workbook, or whose header is not CSV, exits 2 with its code (no traceback)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["check", str(path), "--kind", "penalty"]) == 2
+    assert f"check: {code}: " in capsys.readouterr().err
+
+
+def test_missing_sheet_exits_2_listing_sheets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--sheet`` naming no sheet of the workbook exits 2 and lists the sheets there are."""
+    path = tmp_path / "x.xlsx"
+    write_xlsx(
+        (r.values for r in generate_records(RecordKind.LICENSE, 2, seed=1)),
+        path,
+        RecordKind.LICENSE,
+    )
+    assert main(["check", str(path), "--sheet", "nope"]) == 2
+    assert "file.sheet" in capsys.readouterr().err
+
+
+def test_as_of_in_every_exchange_date_format(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--as-of`` takes the formats the exchange files use (2026/1/1, 20260101), as parse_date."""
+    for text in ("2026/1/1", "20260101", "2026-01-01"):
+        assert main(["check", "--sample", "--as-of", text, "--format", "json"]) == 1
+        assert json.loads(capsys.readouterr().out)["rows"] == 300

@@ -9,17 +9,20 @@ check could not run (no such file, unknown kind, bad option).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 from ..errors import CreditDisclosureError
 from ..io import check_file
 from ..samples import sample_path
-from ..standard import RecordKind, StandardVersion
+from ..standard import RecordKind, StandardVersion, ValidationOptions, parse_date
 
-__all__ = ["register", "run"]
+__all__ = ["load_options", "register", "run"]
 
 _FORMATS = ("text", "json", "csv")
 
@@ -61,9 +64,36 @@ class ProgressBar:
 
 def _as_of(text: str) -> date:
     try:
-        return date.fromisoformat(text.replace("/", "-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        return parse_date(text)  # the formats of the exchange files, and 2026-1-1
+    except CreditDisclosureError:
+        raise argparse.ArgumentTypeError(
+            f"not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, a day that exists): {text!r}"
+        ) from None
+
+
+def load_options(path: str) -> ValidationOptions:
+    """Read :class:`ValidationOptions` from a JSON or TOML settings file (by its suffix).
+
+    Raises :class:`ValueError` naming the file and what is wrong with it.
+    """
+    try:
+        if Path(path).suffix.lower() == ".toml":
+            data: object
+            if sys.version_info >= (3, 11):
+                import tomllib
+
+                with open(path, "rb") as fp:
+                    data = tomllib.load(fp)
+            else:  # pragma: no cover - Python 3.10
+                raise ValueError("TOML settings need Python 3.11 or later: use JSON")
+        else:
+            with open(path, encoding="utf-8-sig") as fp:
+                data = json.load(fp)
+        if not isinstance(data, Mapping):
+            raise ValueError("the settings must be an object of option names and values")
+        return ValidationOptions.from_mapping(data)
+    except (OSError, ValueError) as exc:  # JSON and TOML syntax errors are ValueErrors
+        raise ValueError(f"options file {path}: {exc}") from None
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +108,9 @@ def register(subparsers: Any) -> None:
             "codes, Chinese names or attribute names. Exit code 1 when a record has an error."
         ),
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="the file to check")
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="the file to check ('-' reads standard input)"
+    )
     parser.add_argument(
         "--sample",
         action="store_true",
@@ -116,6 +148,13 @@ def register(subparsers: Any) -> None:
         default="both",
         help="text output: language of the messages (default both)",
     )
+    parser.add_argument(
+        "--options",
+        default=None,
+        metavar="FILE",
+        help="JSON or TOML file of validation options (the rules REFERENCE.md marks uncertain, "
+        "severities, disabled codes): see ValidationOptions",
+    )
     parser.add_argument("--encoding", default=None, help="CSV encoding (default: detected)")
     parser.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first)")
     parser.add_argument(
@@ -140,22 +179,36 @@ def register(subparsers: Any) -> None:
 
 
 def run(
-    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+    args: argparse.Namespace,
+    *,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+    stdin: IO[bytes] | None = None,
 ) -> int:
     """Run ``check`` with parsed ``args``; return the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     kind = None if args.kind == "auto" else RecordKind(args.kind)
+    source: str | Path | IO[bytes]
     if args.sample:
         if args.file:
             err.write("credit-disclosure check: give FILE or --sample, not both\n")
             return 2
         source = sample_path(kind or RecordKind.PENALTY)
+    elif args.file == "-":
+        source = stdin or sys.stdin.buffer
     elif args.file:
         source = args.file
     else:
         err.write("credit-disclosure check: give a FILE to check (or --sample)\n")
         return 2
+    options = None
+    if args.options is not None:
+        try:
+            options = load_options(args.options)
+        except ValueError as exc:
+            err.write(f"credit-disclosure check: {exc}\n")
+            return 2
     show = args.progress if args.progress is not None else err.isatty()
     bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
     try:
@@ -164,6 +217,7 @@ def run(
             kind=kind,
             version=StandardVersion(args.standard),
             as_of=args.as_of,
+            options=options,
             encoding=args.encoding,
             sheet=args.sheet,
             progress=bar,

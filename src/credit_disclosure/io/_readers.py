@@ -16,6 +16,9 @@ import io
 import itertools
 import json
 import os
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +27,7 @@ from typing import IO, Any, Final
 import attrs
 
 from .._optional import require
+from ..errors import InvalidFormat
 from ..standard import Issue
 from ._encoding import GB18030, SNIFF_BYTES, UTF8, LineDecoder, detect_encoding
 from ._issues import io_issue
@@ -292,7 +296,15 @@ class CsvReader(TableReader):
             return
         self.delimiter = delimiter or _sniff_delimiter(first, self.encoding)
         self._reader = csv.reader(itertools.chain([first], text), delimiter=self.delimiter)
-        header = next(self._reader)
+        try:
+            header = next(self._reader)
+        except csv.Error as exc:  # a binary file, or a header with a bare carriage return
+            self.close()
+            raise InvalidFormat(
+                "file.header",
+                message_en=f"the header line of {self.name} cannot be read as CSV ({exc})",
+                message_zh=f"{self.name}的表头行无法按CSV解析（{exc}）",
+            ) from None
         self._map = _HeaderMap(header)
         self.headers = self._map.headers
         self._rows = self._iter_rows()
@@ -370,6 +382,28 @@ class CsvReader(TableReader):
             self._fp.close()
 
 
+class _Prefixed(io.RawIOBase):
+    """A raw stream that returns ``head`` and then the rest of ``fp``."""
+
+    def __init__(self, head: bytes, fp: IO[bytes]) -> None:
+        self._head = head
+        self._fp = fp
+        self.name = getattr(fp, "name", "<stream>")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._fp.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
 def _sniff_delimiter(first_line: str, encoding: str) -> str:
     """Pick the separator the header line uses most: comma, tab or semicolon."""
     counts = {d: first_line.count(d) for d in (",", "\t", ";")}
@@ -377,6 +411,10 @@ def _sniff_delimiter(first_line: str, encoding: str) -> str:
     if counts[best] == 0:
         return "\t" if encoding.startswith("utf-16") else ","
     return best
+
+
+#: Bytes of a piped workbook kept in memory before spooling to a temporary file.
+_SPOOL_BYTES: Final = 1 << 24
 
 
 class XlsxReader(TableReader):
@@ -394,7 +432,26 @@ class XlsxReader(TableReader):
         else:
             self.name = str(getattr(source, "name", "<stream>"))
             target = source
-        self._wb = openpyxl.load_workbook(target, read_only=True, data_only=True)
+            if not source.seekable():  # a pipe: a ZIP archive is read from its end
+                target = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
+                shutil.copyfileobj(source, target)
+                target.seek(0)
+        try:
+            self._wb = openpyxl.load_workbook(target, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            raise InvalidFormat(
+                "file.xlsx",
+                message_en=f"{self.name} is not a readable XLSX workbook ({type(exc).__name__})",
+                message_zh=f"{self.name}不是可读取的XLSX工作簿（{type(exc).__name__}）",
+            ) from exc
+        if sheet is not None and sheet not in self._wb.sheetnames:
+            names = ", ".join(self._wb.sheetnames)
+            self._wb.close()
+            raise InvalidFormat(
+                "file.sheet",
+                message_en=f"{self.name} has no sheet {sheet!r} (sheets: {names})",
+                message_zh=f"{self.name}没有名为“{sheet}”的工作表（现有：{names}）",
+            )
         ws = self._wb[sheet] if sheet is not None else self._wb.worksheets[0]
         self._total = ws.max_row if isinstance(ws.max_row, int) else None
         self._done = 0
@@ -564,11 +621,15 @@ def open_table(
         else:
             name = str(getattr(source, "name", ""))
             peek = getattr(source, "peek", None)
-            head = peek(512)[:512] if callable(peek) else b""
-            if not head and source.seekable():
+            if callable(peek):
+                head = peek(512)[:512]
+            elif source.seekable():
                 pos = source.tell()
                 head = source.read(512)
                 source.seek(pos)
+            else:  # a pipe without peek: read the head, then hand it out again
+                head = source.read(512)
+                source = io.BufferedReader(_Prefixed(head, source))
             format = guess_format(name, head)
     if format is FileFormat.XLSX:
         return XlsxReader(source, sheet=sheet)

@@ -147,26 +147,55 @@ class ValidationOptions:
         kwargs: dict[str, Any] = {}
         value: Any
         for name, value in data.items():
-            if name in {
-                "license_status_codes",
-                "certificate_types",
-                "future_date_fields",
-                "disabled",
-            }:
-                kwargs[name] = frozenset(str(v) for v in value)
-            elif name == "severity":
-                kwargs[name] = {str(k): Severity(v) for k, v in value.items()}
-            elif name == "penalty_type_aliases":
-                kwargs[name] = {str(k): tuple(PenaltyType(t) for t in v) for k, v in value.items()}
-            elif name == "subject_category_aliases":
-                kwargs[name] = {str(k): SubjectCategory(v) for k, v in value.items()}
-            elif name == "lengths":
-                kwargs[name] = {str(k): int(v) for k, v in value.items()}
-            elif name == "large_amount_threshold":
-                kwargs[name] = None if value is None else Decimal(str(value))
-            else:
-                kwargs[name] = value
-        return cls(**kwargs)
+            try:
+                kwargs[name] = _option_value(name, value)
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise ValueError(f"validation option {name}: {exc}") from None
+        try:
+            return cls(**kwargs)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"validation options: {exc}") from None
+
+
+def _option_value(name: str, value: Any) -> Any:
+    """One option from plain data: lists become sets, texts become enums and decimals."""
+    if name in {
+        "license_status_codes",
+        "certificate_types",
+        "future_date_fields",
+        "disabled",
+    }:
+        if isinstance(value, str):  # "abc" would become {"a", "b", "c"}
+            raise TypeError("expected a list of texts, not one text")
+        return frozenset(str(v) for v in value)
+    if name == "severity":
+        return {str(k): Severity(v) for k, v in value.items()}
+    if name == "penalty_type_aliases":
+        return {
+            str(k): tuple(PenaltyType(t) for t in ([v] if isinstance(v, str) else v))
+            for k, v in value.items()
+        }
+    if name == "subject_category_aliases":
+        return {str(k): SubjectCategory(v) for k, v in value.items()}
+    if name == "lengths":
+        return {str(k): int(v) for k, v in value.items()}
+    if name == "large_amount_threshold":
+        if value is None:
+            return None
+        try:
+            return Decimal(str(value))
+        except ArithmeticError:
+            raise ValueError(f"not a number: {value!r}") from None
+    if name in _BOOL_OPTIONS and not isinstance(value, bool):
+        raise TypeError(f"expected true or false, not {value!r}")
+    if name == "penalty_type_separators" and not isinstance(value, str):
+        raise TypeError(f"expected a text of separator characters, not {value!r}")
+    return value
+
+
+_BOOL_OPTIONS: Final = frozenset(
+    {"legal_rep_id_required", "fine_amount_required", "penalty_validity_required", "check_lengths"}
+)
 
 
 _DEFAULT_OPTIONS: Final = ValidationOptions()
