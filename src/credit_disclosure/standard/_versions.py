@@ -11,7 +11,7 @@ may be personal data): only field codes and reasons.
 from __future__ import annotations
 
 import re
-from typing import Final, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, overload
 
 import attrs
 
@@ -97,6 +97,58 @@ def _infer_category(
     return None
 
 
+def _subject_to_2018(
+    rec: License2015Record | Penalty2015Record, prefix: str, notes: list[str]
+) -> dict[str, Any]:
+    """The subject's fields of a 2018 record: the same for both kinds (居民身份证号 -> 身份证)."""
+    subject = _infer_category(rec.credit_code, rec.resident_id, rec.org_code)
+    if subject is not None:
+        notes.append(f"{prefix}_XDR_LB inferred from the identifiers given")
+    return {
+        "subject_name": rec.subject_name,
+        "subject_category": subject,
+        "credit_code": rec.credit_code,
+        "business_reg_no": rec.business_reg_no,
+        "org_code": rec.org_code,
+        "tax_reg_no": rec.tax_reg_no,
+        "legal_rep": rec.legal_rep,
+        "cert_type": CertificateType.RESIDENT_ID.value if rec.resident_id else None,
+        "cert_no": rec.resident_id,
+    }
+
+
+def _local_fields(rec: License2015Record | Penalty2015Record, unmapped: list[Unmapped]) -> None:
+    # 地方编码 and 数据更新时间戳 are 2015 bookkeeping with no 2018 field.
+    for code, value in (("DFBM", rec.local_code), ("SJC", rec.timestamp)):
+        if value is not None:
+            unmapped.append(Unmapped(code, "no 2018 field"))
+
+
+def _subject_to_2015(
+    rec: LicenseRecord | PenaltyRecord, dropped: frozenset[str], unmapped: list[Unmapped]
+) -> dict[str, Any]:
+    """The subject's fields of a 2015 record; 2018 fields in ``dropped`` with a value are reported."""
+    resident_id = None
+    if rec.cert_no is not None:
+        if rec.cert_type == CertificateType.RESIDENT_ID.value:
+            resident_id = rec.cert_no
+        else:
+            unmapped.append(Unmapped(f"{_PREFIX[rec.kind]}_XDR_ZJHM", "2015 only has 居民身份证号"))
+    for f in fields(rec.kind):
+        if f.attr in dropped and getattr(rec, f.attr) is not None:
+            unmapped.append(Unmapped(f.code, "no 2015 field"))
+    return {
+        "subject_name": rec.subject_name,
+        "credit_code": rec.credit_code,
+        "org_code": rec.org_code,
+        "business_reg_no": rec.business_reg_no,
+        "tax_reg_no": rec.tax_reg_no,
+        "resident_id": resident_id,
+        "legal_rep": rec.legal_rep,
+    }
+
+
+_PREFIX: Final = {RecordKind.LICENSE: "XK", RecordKind.PENALTY: "CF"}
 _STATUS_2015_TO_2018: Final = {"0": "1", "": "1", "1": "2"}
 _STATUS_2018_TO_2015: Final = {"1": "0", "2": "1"}
 _CODE_SPLIT: Final = re.compile(r"[;；,，、\s]+")
@@ -124,22 +176,9 @@ def _license_to_2018(rec: License2015Record) -> Conversion[LicenseRecord]:
             unmapped.append(Unmapped("XK_ZT", "2015 当前状态 异议/其他 has no 2018 code"))
     if rec.project_name is not None:
         unmapped.append(Unmapped("XK_XMMC", "项目名称 has no 2018 field"))
-    for code, value in (("DFBM", rec.local_code), ("SJC", rec.timestamp)):
-        if value is not None:
-            unmapped.append(Unmapped(code, "no 2018 field"))
-    subject = _infer_category(rec.credit_code, rec.resident_id, rec.org_code)
-    if subject is not None:
-        notes.append("XK_XDR_LB inferred from the identifiers given")
+    _local_fields(rec, unmapped)
     out = LicenseRecord(
-        subject_name=rec.subject_name,
-        subject_category=subject,
-        credit_code=rec.credit_code,
-        business_reg_no=rec.business_reg_no,
-        org_code=rec.org_code,
-        tax_reg_no=rec.tax_reg_no,
-        legal_rep=rec.legal_rep,
-        cert_type=CertificateType.RESIDENT_ID.value if rec.resident_id else None,
-        cert_no=rec.resident_id,
+        **_subject_to_2018(rec, "XK", notes),
         decision_no=rec.decision_no,
         license_category=category,
         content=rec.content,
@@ -186,22 +225,9 @@ def _penalty_to_2018(rec: Penalty2015Record) -> Conversion[PenaltyRecord]:
         unmapped.append(Unmapped("CF_ZT", "the 2018 penalty record has no 当前状态"))
     if rec.penalty_name is not None:
         unmapped.append(Unmapped("CF_CFMC", "处罚名称 has no 2018 field"))
-    for code, value in (("DFBM", rec.local_code), ("SJC", rec.timestamp)):
-        if value is not None:
-            unmapped.append(Unmapped(code, "no 2018 field"))
-    subject = _infer_category(rec.credit_code, rec.resident_id, rec.org_code)
-    if subject is not None:
-        notes.append("CF_XDR_LB inferred from the identifiers given")
+    _local_fields(rec, unmapped)
     out = PenaltyRecord(
-        subject_name=rec.subject_name,
-        subject_category=subject,
-        credit_code=rec.credit_code,
-        business_reg_no=rec.business_reg_no,
-        org_code=rec.org_code,
-        tax_reg_no=rec.tax_reg_no,
-        legal_rep=rec.legal_rep,
-        cert_type=CertificateType.RESIDENT_ID.value if rec.resident_id else None,
-        cert_no=rec.resident_id,
+        **_subject_to_2018(rec, "CF", notes),
         decision_no=rec.decision_no,
         violation_facts=rec.reason,
         legal_basis=rec.legal_basis,
@@ -240,31 +266,16 @@ def _license_to_2015(rec: LicenseRecord) -> Conversion[License2015Record]:
             unmapped.append(Unmapped("XK_XKLB", "the name of the 其他 category is dropped"))
         else:
             unmapped.append(Unmapped("XK_XKLB", "not a 2018 许可类别"))
-    resident_id = None
-    if rec.cert_no is not None:
-        if rec.cert_type == CertificateType.RESIDENT_ID.value:
-            resident_id = rec.cert_no
-        else:
-            unmapped.append(Unmapped("XK_XDR_ZJHM", "2015 only has 居民身份证号"))
     status = None
     if rec.status is not None:
         status = _STATUS_2018_TO_2015.get(rec.status)
         if status is None:
             unmapped.append(Unmapped("XK_ZT", "not a 2018 当前状态 code"))
-    for f in fields(RecordKind.LICENSE):
-        if f.attr in _LICENSE_DROPPED and getattr(rec, f.attr) is not None:
-            unmapped.append(Unmapped(f.code, "no 2015 field"))
     out = License2015Record(
+        **_subject_to_2015(rec, _LICENSE_DROPPED, unmapped),
         decision_no=rec.decision_no,
         approval_category=approval,
         content=rec.content,
-        subject_name=rec.subject_name,
-        credit_code=rec.credit_code,
-        org_code=rec.org_code,
-        business_reg_no=rec.business_reg_no,
-        tax_reg_no=rec.tax_reg_no,
-        resident_id=resident_id,
-        legal_rep=rec.legal_rep,
         decision_date=rec.decision_date,
         valid_to=rec.valid_to,
         authority=rec.authority,
@@ -276,38 +287,35 @@ def _license_to_2015(rec: LicenseRecord) -> Conversion[License2015Record]:
     )
 
 
-_LICENSE_DROPPED: Final = frozenset(
+# 2018 fields the 2015 records have no place for: the subject's, then each kind's own.
+_SUBJECT_DROPPED: Final = frozenset(
     {
         "subject_category",
         "institution_cert_no",
         "social_org_reg_no",
         "legal_rep_cert_type",
         "legal_rep_cert_no",
-        "decision_doc_name",
-        "certificate_name",
-        "license_no",
-        "valid_from",
         "authority_code",
         "source_unit",
         "source_unit_code",
     }
 )
-_PENALTY_DROPPED: Final = frozenset(
+_LICENSE_DROPPED: Final = _SUBJECT_DROPPED | frozenset(
     {
-        "subject_category",
-        "institution_cert_no",
-        "social_org_reg_no",
-        "legal_rep_cert_type",
-        "legal_rep_cert_no",
+        "decision_doc_name",
+        "certificate_name",
+        "license_no",
+        "valid_from",
+    }
+)
+_PENALTY_DROPPED: Final = _SUBJECT_DROPPED | frozenset(
+    {
         "violation_type",
         "fine_amount",
         "confiscation_amount",
         "suspended_permit",
         "valid_until",
         "publication_end",
-        "authority_code",
-        "source_unit",
-        "source_unit_code",
     }
 )
 
@@ -326,28 +334,13 @@ def _penalty_to_2015(rec: PenaltyRecord) -> Conversion[Penalty2015Record]:
                 codes.append(code)
         if parsed.unknown:
             unmapped.append(Unmapped("CF_CFLB", "a category is not a 第九条 type"))
-    resident_id = None
-    if rec.cert_no is not None:
-        if rec.cert_type == CertificateType.RESIDENT_ID.value:
-            resident_id = rec.cert_no
-        else:
-            unmapped.append(Unmapped("CF_XDR_ZJHM", "2015 only has 居民身份证号"))
-    for f in fields(RecordKind.PENALTY):
-        if f.attr in _PENALTY_DROPPED and getattr(rec, f.attr) is not None:
-            unmapped.append(Unmapped(f.code, "no 2015 field"))
     out = Penalty2015Record(
+        **_subject_to_2015(rec, _PENALTY_DROPPED, unmapped),
         decision_no=rec.decision_no,
         category1=codes[0] if codes else None,
         category2=",".join(codes[1:]) or None,
         reason=rec.violation_facts,
         legal_basis=rec.legal_basis,
-        subject_name=rec.subject_name,
-        credit_code=rec.credit_code,
-        org_code=rec.org_code,
-        business_reg_no=rec.business_reg_no,
-        tax_reg_no=rec.tax_reg_no,
-        resident_id=resident_id,
-        legal_rep=rec.legal_rep,
         result=rec.content,
         decision_date=rec.decision_date,
         authority=rec.authority,
