@@ -27,7 +27,7 @@ from ..standard._fields import RecordKind
 from ..standard._parsing import parse_penalty_categories
 from ..standard._records import LicenseRecord, PenaltyRecord
 
-__all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier", "check_day"]
+__all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier", "check_day", "short_repr"]
 
 
 class Tier(enum.Enum):
@@ -83,8 +83,12 @@ class Sector(str, enum.Enum):
     MARKET_REGULATION = "市场监管"
 
 
-def _show(value: object) -> str:
-    """A short repr for error messages (a huge or binary value is cut, never echoed whole)."""
+def short_repr(value: object) -> str:
+    """A short repr for error messages (a huge or binary value is cut, never echoed whole).
+
+    >>> short_repr("9" * 100)
+    "'99999999999999999999999999999999999..."
+    """
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -98,7 +102,7 @@ def check_day(name: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise PolicyError(
             f"policy.fact: {name} must be a datetime.date, not {type(value).__name__} "
-            f"{_show(value)}"
+            f"{short_repr(value)}"
         )
     return value
 
@@ -120,7 +124,7 @@ def _member(kind: type[_E], name: str, value: object) -> _E:
             if text == member.value or text.upper() == member.name:
                 return member
     known = ", ".join(str(m.value) for m in kind)
-    raise PolicyError(f"policy.fact: {name} is one of {known}, not {_show(value)}")
+    raise PolicyError(f"policy.fact: {name} is one of {known}, not {short_repr(value)}")
 
 
 # Converters: a member, its value ("自然人") or its name ("NATURAL_PERSON").
@@ -146,7 +150,7 @@ def _parse_types(text: str, where: str) -> frozenset[PenaltyType]:
     if parsed.unknown:
         raise PolicyError(
             f"{where} has parts that are not 行政处罚法 第九条 penalty types: "
-            + ", ".join(_show(part) for part in parsed.unknown)
+            + ", ".join(short_repr(part) for part in parsed.unknown)
         )
     return frozenset(parsed.types)
 
@@ -160,7 +164,7 @@ def _to_types(value: Iterable[PenaltyType | str] | str) -> frozenset[PenaltyType
     if isinstance(candidate, (bytes, bytearray)) or not isinstance(candidate, Iterable):
         raise PolicyError(
             f"policy.fact: penalty_types is a set of PenaltyType (or their names), "
-            f"not {_show(value)}"
+            f"not {short_repr(value)}"
         )
     return frozenset(_member(PenaltyType, "a penalty type", v) for v in value)
 
@@ -176,7 +180,7 @@ def _to_fine(value: Decimal | int | str | None) -> Decimal | None:
     try:
         amount = Decimal(to_halfwidth(value) if isinstance(value, str) else value)
     except (InvalidOperation, TypeError, ValueError):
-        raise PolicyError(f"policy.fact: {problem}, not {_show(value)}") from None
+        raise PolicyError(f"policy.fact: {problem}, not {short_repr(value)}") from None
     if not amount.is_finite() or amount < 0:
         raise PolicyError(f"policy.fact: {problem}, finite and not negative, not {amount}")
     return amount
@@ -186,27 +190,29 @@ def _to_sector(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):  # a Sector member is a str too
-        raise PolicyError(f"policy.fact: sector is text such as '消防', not {_show(value)}")
+        raise PolicyError(f"policy.fact: sector is text such as '消防', not {short_repr(value)}")
     return to_halfwidth(value).strip() or None
 
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise PolicyError(
-            f"policy.fact: {attribute.name} is True, False or None (not stated), not {_show(value)}"
+            f"policy.fact: {attribute.name} is True, False or None (not stated), not {short_repr(value)}"
         )
 
 
 def _optional_months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not int or value < 0):
         raise PolicyError(
-            f"policy.fact: {attribute.name} is a whole number of months, not {_show(value)}"
+            f"policy.fact: {attribute.name} is a whole number of months, not {short_repr(value)}"
         )
 
 
 def _dates(name: str, value: object) -> tuple[date, ...]:
     if isinstance(value, (str, bytes, date)) or not isinstance(value, Iterable):
-        raise PolicyError(f"policy.fact: {name} is a sequence of datetime.date, not {_show(value)}")
+        raise PolicyError(
+            f"policy.fact: {name} is a sequence of datetime.date, not {short_repr(value)}"
+        )
     return tuple(sorted(check_day(name, day) for day in value))
 
 

@@ -16,6 +16,7 @@ import attrs
 
 from .._text import to_halfwidth
 from ..errors import PolicyError
+from ._facts import short_repr
 
 __all__ = ["Period", "next_day"]
 
@@ -24,7 +25,9 @@ _PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
 
 def _check_months(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or value < 0:  # bool is an int subclass: reject it too
-        raise PolicyError(f"a period is a whole, non-negative number of months, not {value!r}")
+        raise PolicyError(
+            f"policy.period: a period is a whole, non-negative number of months, not {short_repr(value)}"
+        )
 
 
 @attrs.frozen(order=True)
@@ -56,7 +59,9 @@ class Period:
         except (TypeError, AttributeError):  # not text (bytes, None, a number)
             match = None
         if match is None:
-            raise PolicyError(f"a period is written like '3M' or '1Y', not {text!r}")
+            raise PolicyError(
+                f"policy.period: a period is written like '3M' or '1Y', not {short_repr(text)}"
+            )
         count = int(match.group(1))
         return cls(count * 12 if match.group(2).upper() == "Y" else count)
 

@@ -21,7 +21,7 @@ from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
 from ..standard._fields import RecordKind
-from ._facts import PenaltyFacts, Procedure, Tier
+from ._facts import PenaltyFacts, Procedure, Tier, short_repr
 from ._periods import Period
 
 __all__ = [
@@ -46,7 +46,7 @@ def _one_of(options: tuple[str, ...], *, optional: bool = False) -> Any:
             return
         raise PolicyError(
             f"policy.rule: {type(instance).__name__}.{attribute.name} is one of "
-            f"{', '.join(options)}, not {value!r}"
+            f"{', '.join(options)}, not {short_repr(value)}"
         )
 
     return check
@@ -91,7 +91,9 @@ def _opt_decimal(value: Decimal | int | str | None) -> Decimal | None:
     try:
         return Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise PolicyError(f"max_fine_wan must be an amount of 万元, not {value!r}") from None
+        raise PolicyError(
+            f'policy.rule: Match.max_fine_wan is an amount of 万元 such as "10", not {short_repr(value)}'
+        ) from None
 
 
 def _missing(fact: str) -> PolicyError:
@@ -190,7 +192,8 @@ def _check_dates(instance: _Dated, attribute: object, value: date | None) -> Non
         and instance.effective_to < instance.effective_from
     ):
         raise PolicyError(
-            f"rule effective_to {instance.effective_to} is before effective_from "
+            f"policy.rule: {type(instance).__name__}.effective_to {instance.effective_to} "
+            "is before effective_from "
             f"{instance.effective_from}"
         )
 
@@ -355,4 +358,6 @@ class RepairRule(_Dated):
         }.get(self.kind, ())
         for name in needs:
             if getattr(self, name) is None:
-                raise PolicyError(f"a repair rule of kind {self.kind.value!r} needs {name!r}")
+                raise PolicyError(
+                    f"policy.rule: a repair rule of kind {self.kind.value!r} needs {name!r}"
+                )
