@@ -51,14 +51,14 @@ def test_code_round_trip(months: int) -> None:
 @pytest.mark.parametrize("junk", ["", "3", "M", "1.5Y", "-1M", "3D", "1 year", "ＹＹ", None, 3])
 def test_parse_rejects_junk(junk: object) -> None:
     """Anything but ``<n>M`` / ``<n>Y`` raises PolicyError, never a bare exception."""
-    with pytest.raises(PolicyError):
+    with pytest.raises(PolicyError, match=r"^policy\.period: a period is written like"):
         Period.parse(junk)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", [-1, True, 1.5, "3"])
 def test_period_rejects_non_months(bad: object) -> None:
     """A period is a whole, non-negative number of months."""
-    with pytest.raises(PolicyError):
+    with pytest.raises(PolicyError, match=r"^policy\.period: a period is a whole"):
         Period(bad)  # type: ignore[arg-type]
 
 
