@@ -258,7 +258,31 @@ class _HeaderMap:
         return None
 
 
-class CsvReader(TableReader):
+class _LineReader(TableReader):
+    """A reader of a byte stream split into lines (CSV, JSON Lines): progress by bytes read."""
+
+    _fp: IO[bytes]
+    _owned: bool
+    _size: int | None
+    _lines: _CountingLines
+
+    def _open(self, source: Source) -> None:
+        self._fp, self.name, self._owned = _open_binary(source)
+        self._size = _size(self._fp)
+
+    def progress(self) -> float | None:
+        """The fraction of the file's bytes read so far."""
+        if not self._size:
+            return None
+        return min(1.0, self._lines.consumed / self._size)
+
+    def close(self) -> None:
+        """Close the file if this reader opened it."""
+        if self._owned:
+            self._fp.close()
+
+
+class CsvReader(_LineReader):
     """Stream a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16)."""
 
     format = FileFormat.CSV
@@ -271,8 +295,7 @@ class CsvReader(TableReader):
         delimiter: str | None = None,
     ) -> None:
         super().__init__()
-        self._fp, self.name, self._owned = _open_binary(source)
-        self._size = _size(self._fp)
+        self._open(source)
         head = self._fp.read(SNIFF_BYTES)
         detected = encoding or detect_encoding(head)
         self.encoding = codecs.lookup(detected).name
@@ -369,17 +392,6 @@ class CsvReader(TableReader):
                     self.file_issues.append(blank)
                 values = hmap.values(cells)
             yield RawRow(row, values, issues)
-
-    def progress(self) -> float | None:
-        """The fraction of the file's bytes read so far."""
-        if not self._size:
-            return None
-        return min(1.0, self._lines.consumed / self._size)
-
-    def close(self) -> None:
-        """Close the file if this reader opened it."""
-        if self._owned:
-            self._fp.close()
 
 
 class _Prefixed(io.RawIOBase):
@@ -523,15 +535,14 @@ def _scalar(value: object) -> object:
 _JSONL_PEEK_LINES: Final = 1000
 
 
-class JsonlReader(TableReader):
+class JsonlReader(_LineReader):
     """Stream a JSON Lines file: one JSON object per line, keys in any of the three styles."""
 
     format = FileFormat.JSONL
 
     def __init__(self, source: Source) -> None:
         super().__init__()
-        self._fp, self.name, self._owned = _open_binary(source)
-        self._size = _size(self._fp)
+        self._open(source)
         self.encoding = UTF8
         self._lines = _CountingLines(self._fp, b"")
         self._iter = iter(self._lines)
@@ -577,17 +588,6 @@ class JsonlReader(TableReader):
                 continue
             values = {str(k): _scalar(v) for k, v in obj.items()}
             yield RawRow(row, values, issues)
-
-    def progress(self) -> float | None:
-        """The fraction of the file's bytes read so far."""
-        if not self._size:
-            return None
-        return min(1.0, self._lines.consumed / self._size)
-
-    def close(self) -> None:
-        """Close the file if this reader opened it."""
-        if self._owned:
-            self._fp.close()
 
 
 def open_table(
