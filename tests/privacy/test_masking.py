@@ -312,3 +312,19 @@ def test_any_callable_is_a_mask_rule() -> None:
     assert mask("Zhang San", ValueKind.NAME, rule) == "Z."
     mine = PUBLIC.evolve(name="initials", rules={**PUBLIC.rules, ValueKind.NAME: rule})
     assert mine.mask_record({"CF_XDR_MC": "Zhang San"}) == {"CF_XDR_MC": "Z."}
+
+
+@given(
+    before=st.text(alphabet="当事人电话联系：，。（ ", max_size=6),
+    prefix=st.sampled_from(["", "+86", "+86 ", "0086", "86", "＋８６"]),
+    sep=st.sampled_from(["", " ", "-"]),
+    digits=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    after=st.text(alphabet="当事人电话联系：，。） ", max_size=6),
+)
+def test_no_mobile_number_survives_free_text(
+    before: str, prefix: str, sep: str, digits: str, after: str
+) -> None:
+    """However a mobile number is written in free text (prefix, grouping), its middle is masked."""
+    written = prefix + sep.join((digits[:3], digits[3:7], digits[7:]))
+    out = mask(before + written + after, ValueKind.TEXT)
+    assert "****" in out and digits not in out.replace(" ", "").replace("-", "")
