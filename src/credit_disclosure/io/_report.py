@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import IO, Any, Final
 
 from ..standard import Issue, RecordKind, Severity, StandardVersion, field_by_code
+from ._writers import text_target
 
 __all__ = ["Report"]
 
@@ -299,7 +300,7 @@ class Report:
         Columns: ``row`` (empty for file-level issues), ``severity``, ``code``,
         ``field`` (code), ``field_name`` (Chinese), ``message_en``, ``message_zh``.
         """
-        with _text_target(target, bom=True) as fp:
+        with text_target(target, "utf-8-sig") as fp:
             writer = csv.writer(fp, lineterminator="\n")
             writer.writerow(CSV_COLUMNS)
             for issue in self:
@@ -325,7 +326,7 @@ class Report:
         """
         summary = self.summary()
         summary["issue_count"] = summary.pop("issues")
-        with _text_target(target, bom=False) as fp:
+        with text_target(target, "utf-8") as fp:
             head = json.dumps(summary, ensure_ascii=False, indent=indent)
             fp.write(head[:-1].rstrip())
             sep = "\n" if indent is not None else ""
@@ -443,21 +444,3 @@ class Report:
             f"Report(source={self.source!r}, rows={self.rows}, valid={self.valid}, "
             f"with_errors={self.with_errors}, with_warnings={self.with_warnings})"
         )
-
-
-class _text_target:
-    def __init__(self, target: str | os.PathLike[str] | IO[str], *, bom: bool) -> None:
-        self._target = target
-        self._bom = bom
-        self._fp: IO[str] | None = None
-
-    def __enter__(self) -> IO[str]:
-        if isinstance(self._target, (str, os.PathLike)):
-            encoding = "utf-8-sig" if self._bom else "utf-8"
-            self._fp = open(self._target, "w", encoding=encoding, newline="")
-            return self._fp
-        return self._target
-
-    def __exit__(self, *exc: object) -> None:
-        if self._fp is not None:
-            self._fp.close()

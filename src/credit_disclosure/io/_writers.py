@@ -8,11 +8,12 @@ written one at a time: memory stays flat however many there are.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import IO
@@ -118,16 +119,12 @@ def write_csv(
     """
     table = _table(kind, version)
     count = 0
-    fp, owned = _open_text(target, encoding)
-    try:
+    with text_target(target, encoding) as fp:
         writer = csv.writer(fp, lineterminator="\r\n")
         writer.writerow([_header(spec, header) for spec in table])
         for row in rows:
             writer.writerow(_cells(row, table))
             count += 1
-    finally:
-        if owned:
-            fp.close()
     return count
 
 
@@ -155,17 +152,13 @@ def write_jsonl(
     table = _table(kind, version)
     keys = [_header(spec, header) for spec in table]
     count = 0
-    fp, owned = _open_text(target, "utf-8")
-    try:
+    with text_target(target, "utf-8") as fp:
         for row in rows:
             obj = dict(zip(keys, _cells(row, table)))
             if skip_empty:
                 obj = {k: v for k, v in obj.items() if v}
             fp.write(json.dumps(obj, ensure_ascii=False) + "\n")
             count += 1
-    finally:
-        if owned:
-            fp.close()
     return count
 
 
@@ -204,7 +197,11 @@ def write_xlsx(
     return count
 
 
-def _open_text(target: str | os.PathLike[str] | IO[str], encoding: str) -> tuple[IO[str], bool]:
+@contextlib.contextmanager
+def text_target(target: str | os.PathLike[str] | IO[str], encoding: str) -> Iterator[IO[str]]:
+    """A text stream to write to: a path is opened (and closed after), a stream is used as is."""
     if isinstance(target, (str, os.PathLike)):
-        return open(target, "w", encoding=encoding, newline=""), True
-    return target, False
+        with open(target, "w", encoding=encoding, newline="") as fp:
+            yield fp
+    else:
+        yield target
