@@ -97,8 +97,12 @@ def test_grave_sector_refused_under_527() -> None:
     answer = NATIONAL.repair(f, applied_on=date(2022, 7, 1))
     assert not answer.eligible and answer.earliest is None
     assert any("grave sector" in c.reason_en for c in answer.unmet)
+    assert any(c.reason_en.endswith("(this record is refused)") for c in answer.unmet)
     other = attrs.evolve(f, sector=Sector.MARKET_REGULATION)
-    assert NATIONAL.repair(other, applied_on=date(2022, 7, 1)).eligible
+    passed = NATIONAL.repair(other, applied_on=date(2022, 7, 1))
+    assert passed.eligible
+    grave = [c for c in passed.conditions if "grave sector" in c.reason_en]
+    assert grave and grave[0].reason_en.endswith("(this record is not refused)")
 
 
 def test_special_serious_refused_under_527() -> None:

@@ -501,8 +501,12 @@ class Policy:
             except PolicyError as exc:
                 return RepairCondition(met=False, reason_en=f"{rule.reason_en}: {exc}", **common)
             refused = matched if kind is RepairRuleKind.REFUSE else not matched
+            verdict = "this record is refused" if refused else "this record is not refused"
             return RepairCondition(
-                met=not refused, permanent=refused, reason_en=rule.reason_en, **common
+                met=not refused,
+                permanent=refused,
+                reason_en=f"{rule.reason_en} ({verdict})",
+                **common,
             )
         if kind is RepairRuleKind.REQUIRE:
             assert rule.fact is not None  # checked when the rule was built
