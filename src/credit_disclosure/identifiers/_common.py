@@ -143,9 +143,6 @@ _MMDD: Final[frozenset[str]] = frozenset(
     for m, days in enumerate((31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1)
     for d in range(1, days + 1)
 )
-_LEAP: Final[frozenset[str]] = frozenset(
-    f"{y:04d}" for y in range(1, 10000) if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-)
 
 _today_ymd: str = ""
 _today_expires: float = 0.0
@@ -191,7 +188,10 @@ def ymd(day: object, name: str = "as_of") -> str:
 def is_calendar_date(value: str) -> bool:
     """Whether 8 ASCII digits ``YYYYMMDD`` name a real calendar date."""
     mmdd = value[4:]
-    return mmdd in _MMDD or (mmdd == "0229" and value[:4] in _LEAP)
+    if mmdd in _MMDD:
+        return True
+    year = int(value[:4])
+    return mmdd == "0229" and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def check_birth_date(module: str, value: str, as_of: date | None, start: int = 6) -> None:
@@ -208,7 +208,7 @@ def check_birth_date(module: str, value: str, as_of: date | None, start: int = 6
     """
     d = value[start : start + 8]
     limit = today_ymd() if as_of is None else ymd(as_of)
-    if MIN_YMD <= d <= limit and (d[4:] in _MMDD or (d[4:] == "0229" and d[:4] in _LEAP)):
+    if MIN_YMD <= d <= limit and (d[4:] in _MMDD or is_calendar_date(d)):
         return
     if not is_calendar_date(d):
         raise component_error(
