@@ -348,16 +348,14 @@ class PhoneRule:
         prefix = ""
         # China's country code (ITU-T E.164: +86, dialled 0086) before a mobile number, or
         # before an area code written without (or with) its trunk 0: +86 10 6512 3456.
-        for code in ("0086", "86"):
-            if d.startswith(code):
-                rest = d[len(code) :]
-                mobile = len(rest) == 11 and rest[0] == "1" and rest[1] != "0"
-                trunk = rest[:1] == "0" and 10 <= len(rest) <= 12  # +86 (0)571 8765 4321
-                if mobile or trunk:
-                    prefix, d = "+86", rest
-                elif 9 <= len(rest) <= 11 and (rest[0] in "23456789" or rest[:2] == "10"):
-                    prefix, d = "+86", "0" + rest  # back to the national form
-                break
+        if n > 10 and d.startswith(("86", "0086")):  # most numbers have none: one cheap test
+            rest = d[2:] if d[0] == "8" else d[4:]
+            mobile = len(rest) == 11 and rest[0] == "1" and rest[1] != "0"
+            trunk = rest[:1] == "0" and 10 <= len(rest) <= 12  # +86 (0)571 8765 4321
+            if mobile or trunk:
+                prefix, d = "+86", rest
+            elif 9 <= len(rest) <= 11 and (rest[0] in "23456789" or rest[:2] == "10"):
+                prefix, d = "+86", "0" + rest  # back to the national form
         n = len(d)
         m, w = self.mask_char, self.fixed_width
         if n == 11 and d[0] == "1" and d.isdigit():
