@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
+from credit_disclosure.convert import from_mapping
 from credit_disclosure.errors import ValidationError
-from credit_disclosure.io import FileFormat, check_file, open_table
+from credit_disclosure.io import FileFormat, check_file, check_rows, open_table
+from credit_disclosure.standard import PenaltyRecord, RecordKind
 
 AS_OF = date(2025, 1, 1)
 HEADER = "CF_WSH\tCF_XDR_MC\tBZ\r\n"
@@ -70,3 +72,11 @@ def test_rows_of_unknown_kind_raise_instead_of_vanishing() -> None:
     with pytest.raises(ValidationError) as info:
         check_file(io.BytesIO(data), format=FileFormat.JSONL, as_of=AS_OF)
     assert info.value.code == "file.kind"
+
+
+def test_rows_with_keys_that_are_not_text() -> None:
+    """check_rows and from_mapping ignore keys that are not text (a frame's numbered column)."""
+    report = check_rows([{1: "x", "CF_WSH": "文号"}], RecordKind.PENALTY, as_of=AS_OF)
+    assert [i.code for i in report.file_issues] == ["header.unknown"]
+    assert "row.unexpected" not in report.by_code
+    assert from_mapping({None: "x", "CF_WSH": "文号"}, PenaltyRecord).decision_no == "文号"

@@ -43,14 +43,15 @@ class _HeaderResolver:
         self.kind = kind
         self.version = version
         self.report = report
-        self.codes: dict[str, str | None] = {}
+        # keys are header texts; in-memory rows (check_rows) may have other keys, e.g. numbers
+        self.codes: dict[object, str | None] = {}
         self._claimed: dict[str, int] = {}  # field code -> 1-based column that claimed it
 
-    def resolve(self, header: str, column: int) -> str | None:
+    def resolve(self, header: object, column: int) -> str | None:
         if header in self.codes:
             return self.codes[header]
         code: str | None = None
-        if header.strip():
+        if not isinstance(header, str) or header.strip():
             spec = resolve_header(header, self.kind, self.version)
             if spec is None:
                 self.report.add_file_issue(io_issue("header.unknown", column=column, header=header))

@@ -828,13 +828,13 @@ def _resolve(name: str, kind: RecordKind, version: StandardVersion) -> FieldSpec
 
 
 def resolve_header(
-    name: str, kind: RecordKind, version: StandardVersion = StandardVersion.V2018
+    name: object, kind: RecordKind, version: StandardVersion = StandardVersion.V2018
 ) -> FieldSpec | None:
     """The field a column header names: field code, Chinese name or attribute name.
 
     Tolerates surrounding white space, a byte-order mark, full-width characters,
     and the case of codes and attribute names. Returns ``None`` for an unknown
-    header.
+    header, and for a key that is not text.
 
     >>> resolve_header("\\ufeff cf_wsh ", RecordKind.PENALTY).code
     'CF_WSH'
@@ -846,7 +846,11 @@ def resolve_header(
     'decision_no'
     >>> resolve_header("nonsense", RecordKind.LICENSE) is None
     True
+    >>> resolve_header(3, RecordKind.LICENSE) is None  # a spreadsheet's numbered column
+    True
     """
+    if not isinstance(name, str):
+        return None
     return _resolve(name, kind, version)
 
 
