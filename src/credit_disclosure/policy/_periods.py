@@ -20,6 +20,7 @@ from ._facts import short_repr
 
 __all__ = ["Period", "next_day"]
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
 
 
@@ -103,8 +104,11 @@ class Period:
                 f"{date.max.isoformat()}, the last date Python can represent"
             )
         month = month0 + 1
-        last = calendar.monthrange(year, month)[1]
-        return date(year, month, min(start.day, last))
+        day = start.day
+        if day > 28:  # 第二百零二条: no such day in the final month -> its last day
+            last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month0]
+            day = min(day, last)
+        return date(year, month, day)
 
     def __str__(self) -> str:
         if self.months and self.months % 12 == 0:
