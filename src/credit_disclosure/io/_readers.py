@@ -114,6 +114,13 @@ class TableReader:
     ``file_issues`` collects file-level issues (no row) as they are met;
     ``blank_rows`` counts the blank rows skipped; ``progress()`` gives the
     fraction of the file read so far, for progress bars.
+
+    >>> import io
+    >>> data = "CF_WSH,CF_XDR_MC\\n文号1,甲公司\\n,\\n文号2\\n".encode("utf-8")
+    >>> with open_table(io.BytesIO(data)) as reader:
+    ...     rows = [(raw.row, raw.usable) for raw in reader]
+    ...     print(reader.headers, rows, reader.blank_rows, reader.progress())
+    ('CF_WSH', 'CF_XDR_MC') [(1, True), (3, False)] 1 1.0
     """
 
     format: FileFormat

@@ -247,7 +247,14 @@ class Report:
         return self._by_code.most_common(n)
 
     def severity_of(self, code: str) -> Severity | None:
-        """The severity the issues of ``code`` had in this report (``None`` if none seen)."""
+        """The severity the issues of ``code`` had in this report (``None`` if none seen).
+
+        >>> from credit_disclosure.io import io_issue
+        >>> report = Report()
+        >>> report.add(1, [io_issue("row.json", 1)])
+        >>> report.severity_of("row.json"), report.severity_of("date.future")
+        (<Severity.ERROR: 'error'>, None)
+        """
         return self._codes_severity.get(code)
 
     @property
@@ -261,7 +268,11 @@ class Report:
         yield from self._store
 
     def field_name(self, code: str | None) -> str:
-        """The Chinese name of a field code of this report's kind ('' when unknown)."""
+        """The Chinese name of a field code of this report's kind ('' when unknown).
+
+        >>> Report(kind=RecordKind.PENALTY).field_name("CF_NR_FK"), Report().field_name("CF_NR_FK")
+        ('罚款金额（万元）', '')
+        """
         if code is None or self.kind is None:
             return ""
         try:
@@ -299,22 +310,34 @@ class Report:
 
         Columns: ``row`` (empty for file-level issues), ``severity``, ``code``,
         ``field`` (code), ``field_name`` (Chinese), ``message_en``, ``message_zh``.
+
+        >>> import io
+        >>> from credit_disclosure.io import io_issue
+        >>> report = Report(kind=RecordKind.PENALTY)
+        >>> report.add(4, [io_issue("row.json", 4)])
+        >>> out = io.StringIO()
+        >>> report.to_csv(out)
+        >>> print(out.getvalue().splitlines()[1])
+        4,error,row.json,,,the line is not a JSON object,该行不是JSON对象
         """
         with text_target(target, "utf-8-sig") as fp:
             writer = csv.writer(fp, lineterminator="\n")
             writer.writerow(CSV_COLUMNS)
-            for issue in self:
-                writer.writerow(
-                    (
-                        "" if issue.row is None else issue.row,
-                        issue.severity.value,
-                        issue.code,
-                        issue.field or "",
-                        self.field_name(issue.field),
-                        issue.message_en,
-                        issue.message_zh,
-                    )
-                )
+            for item in self._items():
+                writer.writerow(("" if v is None else v) for v in item)
+
+    def _items(self) -> Iterator[tuple[int | str | None, ...]]:
+        """Every issue as a tuple of :data:`CSV_COLUMNS` values (``None`` when empty)."""
+        for issue in self:
+            yield (
+                issue.row,
+                issue.severity.value,
+                issue.code,
+                issue.field,
+                self.field_name(issue.field) or None,
+                issue.message_en,
+                issue.message_zh,
+            )
 
     def to_json(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 2) -> None:
         """Write the summary and every issue as one JSON object (streamed: flat memory).
@@ -323,6 +346,16 @@ class Report:
         with ``row``, ``severity``, ``code``, ``field``, ``field_name``,
         ``message_en`` and ``message_zh``. (The summary's ``"issues"`` count is
         under ``"issue_count"``.)
+
+        >>> import io, json
+        >>> from credit_disclosure.io import io_issue
+        >>> report = Report(kind=RecordKind.PENALTY)
+        >>> report.add(4, [io_issue("row.json", 4)])
+        >>> out = io.StringIO()
+        >>> report.to_json(out, indent=None)
+        >>> data = json.loads(out.getvalue())
+        >>> data["with_errors"], data["issues"][0]["row"], data["issues"][0]["field"]
+        (1, 4, None)
         """
         summary = self.summary()
         summary["issue_count"] = summary.pop("issues")
@@ -333,16 +366,8 @@ class Report:
             pad = " " * (indent or 0)
             fp.write(f',{sep}{pad}"issues": [')
             first = True
-            for issue in self:
-                item = {
-                    "row": issue.row,
-                    "severity": issue.severity.value,
-                    "code": issue.code,
-                    "field": issue.field,
-                    "field_name": self.field_name(issue.field) or None,
-                    "message_en": issue.message_en,
-                    "message_zh": issue.message_zh,
-                }
+            for values in self._items():
+                item = dict(zip(CSV_COLUMNS, values))
                 fp.write(("" if first else ",") + sep + pad * 2)
                 fp.write(json.dumps(item, ensure_ascii=False))
                 first = False

@@ -143,6 +143,10 @@ def write_samples(directory: str | os.PathLike[str]) -> list[Path]:
     """Write the sample files and their manifest into ``directory``; return the paths.
 
     Deterministic: the same library version writes the same bytes.
+
+    >>> import tempfile
+    >>> [p.name for p in write_samples(tempfile.mkdtemp())]
+    ['license_sample.csv', 'penalty_sample.csv', 'manifest.json']
     """
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)

@@ -102,11 +102,19 @@ class IssueSpec:
     configurable: bool = False
 
     def render_en(self, **params: object) -> str:
-        """The English message with ``params`` filled in."""
+        """The English message with ``params`` filled in.
+
+        >>> issue_spec("field.required").render_en(name="处罚机关", field="CF_CFJG")
+        '处罚机关 (CF_CFJG) is required'
+        """
         return self.message_en.format(**params)
 
     def render_zh(self, **params: object) -> str:
-        """The Chinese message with ``params`` filled in."""
+        """The Chinese message with ``params`` filled in.
+
+        >>> issue_spec("field.required").render_zh(name="处罚机关", field="CF_CFJG")
+        '处罚机关（CF_CFJG）不能为空'
+        """
         return self.message_zh.format(**params)
 
 

@@ -69,7 +69,11 @@ class Conversion(Generic[R]):
 
     @property
     def complete(self) -> bool:
-        """Whether nothing was dropped and nothing required is missing."""
+        """Whether nothing was dropped and nothing required is missing.
+
+        >>> to_2015(LicenseRecord(license_no="JY1")).complete
+        False
+        """
         return not self.unmapped and not self.missing
 
 
