@@ -80,3 +80,11 @@ def test_rows_with_keys_that_are_not_text() -> None:
     assert [i.code for i in report.file_issues] == ["header.unknown"]
     assert "row.unexpected" not in report.by_code
     assert from_mapping({None: "x", "CF_WSH": "文号"}, PenaltyRecord).decision_no == "文号"
+
+
+def test_jsonl_with_a_byte_order_mark() -> None:
+    """A JSON Lines file that starts with a UTF-8 BOM (Windows Notepad) reads its first row."""
+    data = b'\xef\xbb\xbf{"CF_WSH": "x", "CF_XDR_MC": "y"}\r\n{"CF_WSH": "z"}\r\n'
+    report = check_file(io.BytesIO(data), as_of=AS_OF)
+    assert report.rows == 2
+    assert not [i for i in report if i.code.startswith("row.")]

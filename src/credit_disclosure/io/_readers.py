@@ -29,7 +29,7 @@ import attrs
 from .._optional import require
 from ..errors import InvalidFormat
 from ..standard import Issue
-from ._encoding import GB18030, SNIFF_BYTES, UTF8, LineDecoder, detect_encoding
+from ._encoding import GB18030, SNIFF_BYTES, UTF8, UTF8_SIG, LineDecoder, detect_encoding
 from ._issues import io_issue
 
 __all__ = ["FileFormat", "RawRow", "TableReader", "guess_format", "open_table"]
@@ -582,9 +582,9 @@ class JsonlReader(_LineReader):
                 continue
             issues: tuple[Issue, ...] = ()
             try:
-                text = line.decode(UTF8)
+                text = line.decode(UTF8_SIG)  # Windows Notepad starts the file with a BOM
             except UnicodeDecodeError:
-                text = line.decode(UTF8, errors="replace")
+                text = line.decode(UTF8_SIG, errors="replace")
                 issues = (io_issue("row.encoding", row, encoding=UTF8),)
             try:
                 obj = json.loads(text)
