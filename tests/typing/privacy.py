@@ -82,3 +82,4 @@ index: str = enc.blind_index("张三", field="CF_XDR_MC")
 indexes: tuple[str, ...] = enc.blind_indexes("张三", field="CF_XDR_MC")
 locked: dict[str, Any] = enc.encrypt_record({"CF_XDR_MC": "张三"}, deterministic={"CF_XDR_ZJHM"})
 unlocked_record: PenaltyRecord = enc.decrypt_record(PenaltyRecord(subject_name="x"))
+imported: Key = Key.from_material(Algorithm.SM4_GCM, bytearray(16), key_id=9)  # any bytes-like
