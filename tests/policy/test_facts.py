@@ -271,3 +271,21 @@ def test_junk_facts_raise_only_policy_error(field: str, junk: object) -> None:
         return
     assert isinstance(facts.subject, SubjectCategory)
     assert facts.fine_wan is None or facts.fine_wan >= 0
+
+
+def test_from_record_gaps_filled_by_stated_facts() -> None:
+    """A record lacking its date or category works when the caller states it; stated facts win."""
+    rec = PenaltyRecord(penalty_categories="罚款", fine_amount=Decimal("1"))
+    f = PenaltyFacts.from_record(rec, decision_date=date(2022, 3, 1), subject="自然人")
+    assert (f.decision_date, f.subject) == (date(2022, 3, 1), SubjectCategory.NATURAL_PERSON)
+    full = PenaltyRecord(decision_date=date(2022, 3, 1), subject_category=LEGAL)
+    assert PenaltyFacts.from_record(full, decision_date=date(2022, 4, 1)).decision_date == date(
+        2022, 4, 1
+    )
+
+
+@pytest.mark.parametrize("record", [None, {"CF_JDRQ": "2022/03/01"}, "record"])
+def test_from_record_needs_a_record(record: object) -> None:
+    """from_record given something that is not a record raises PolicyError naming the type."""
+    with pytest.raises(PolicyError, match="PenaltyRecord or LicenseRecord"):
+        PenaltyFacts.from_record(record)  # type: ignore[arg-type]

@@ -296,8 +296,9 @@ class PenaltyFacts:
         Takes the decision date (``CF_JDRQ`` / ``XK_JDRQ``), the subject category
         (``*_XDR_LB``), the penalty types parsed from ``CF_CFLB`` and the fine
         (``CF_NR_FK``, 万元). Everything else (tier, procedure, sector, ...) comes
-        from ``facts``; nothing is inferred. A record without a decision date or
-        subject category, or with a 处罚类别 that cannot be read, raises
+        from ``facts``; nothing is inferred, and a fact you state wins over the
+        record's. A record without a decision date or subject category (unless
+        you state it), or with a 处罚类别 that cannot be read, raises
         :class:`PolicyError`.
 
         >>> from decimal import Decimal
@@ -309,25 +310,27 @@ class PenaltyFacts:
         >>> sorted(t.value for t in f.penalty_types), f.fine_wan, f.tier.value
         (['罚款', '警告'], Decimal('0.2'), '一般')
         """
-        field_date = "XK_JDRQ" if isinstance(record, LicenseRecord) else "CF_JDRQ"
-        field_subject = "XK_XDR_LB" if isinstance(record, LicenseRecord) else "CF_XDR_LB"
-        if record.decision_date is None:
-            raise PolicyError(f"policy.record: the record has no decision date ({field_date})")
-        if record.subject_category is None:
+        if not isinstance(record, (PenaltyRecord, LicenseRecord)):
             raise PolicyError(
-                f"policy.record: the record has no subject category ({field_subject})"
+                "policy.record: from_record takes a PenaltyRecord or LicenseRecord, "
+                f"not {type(record).__name__}"
             )
-        derived: dict[str, Any] = {
-            "decision_date": record.decision_date,
-            "subject": record.subject_category,
-        }
+        licence = isinstance(record, LicenseRecord)
+        derived: dict[str, Any] = {"kind": RecordKind.LICENSE if licence else RecordKind.PENALTY}
+        for name, value, field in (
+            ("decision_date", record.decision_date, "XK_JDRQ" if licence else "CF_JDRQ"),
+            ("subject", record.subject_category, "XK_XDR_LB" if licence else "CF_XDR_LB"),
+        ):
+            if value is not None:
+                derived[name] = value
+            elif name not in facts:
+                raise PolicyError(
+                    f"policy.record: the record has no {field}; state {name}= to supply it"
+                )
         if isinstance(record, PenaltyRecord):
             derived["penalty_types"] = _parse_types(
                 record.penalty_categories or "", "policy.record: 处罚类别 (CF_CFLB)"
             )
             derived["fine_wan"] = record.fine_amount
-            derived["kind"] = RecordKind.PENALTY
-        else:
-            derived["kind"] = RecordKind.LICENSE
         derived.update(facts)
         return cls(**derived)
