@@ -84,3 +84,19 @@ def test_unwritable_keyset_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture
     path = tmp_path / "gone" / "keys.json"
     assert main(["keys", "generate", "-o", str(path)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_wrapped_keyset_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A KMS-wrapped keyset file is not readable by the command line, which says how to manage it."""
+
+    class XorKms:  # a stand-in: the command line never gets this far
+        def encrypt(self, plaintext: bytes, associated_data: bytes) -> bytes:
+            return bytes(b ^ 0x5A for b in plaintext)
+
+        def decrypt(self, ciphertext: bytes, associated_data: bytes) -> bytes:
+            return bytes(b ^ 0x5A for b in ciphertext)
+
+    path = tmp_path / "wrapped.json"
+    Keyset.generate().save(path, kms=XorKms())
+    assert main(["keys", "show", str(path)]) == 1
+    assert "wrapped by a KMS: manage it from Python" in capsys.readouterr().err

@@ -106,7 +106,10 @@ def _load(path: Path) -> Keyset | None:
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
     except CreditDisclosureError as exc:
-        _fail(f"{path}: {exc}")
+        if getattr(exc, "code", None) == "keyset.wrapped":
+            _fail(f"{path} is wrapped by a KMS: manage it from Python, Keyset.load(path, kms=...)")
+        else:
+            _fail(f"{path}: {exc}")
     return None
 
 
