@@ -538,7 +538,7 @@ WEEKLY_REPORT: Final = DeadlineRule(
 DISPUTE_VERIFICATION: Final = DeadlineRule(
     "dispute_verification",
     WorkingDays(20),
-    "银川市行政审批服务局 守信联合激励和失信联合惩戒制度工作方案 (2017-08-01)",
+    "银川市行政审批服务局 守信联合激励和失信联合惩戒制度工作方案 (2017-08-01) 一(四)8.(2)",
     title="信息提供单位应在20个工作日内核实并反馈 (核实期间暂不执行联合惩戒措施)",
 )
 INFORMATION_DISCLOSURE: Final = DeadlineRule(
