@@ -243,6 +243,8 @@ def test_key_fields_are_type_checked() -> None:
     assert Key.from_material(Algorithm.SM4_GCM, bytearray(16), now=T0, key_id=3).material == bytes(
         16
     )
+    with pytest.raises(TypeError, match="key 5: a keyset records datetimes, not NoneType"):
+        Key(key_id=5, algorithm=Algorithm.AES256_GCM, created_at=None, material=bytes(32))  # type: ignore[arg-type]
     with pytest.raises(InvalidFormat, match="key 5: a keyset records aware"):
         Key(
             key_id=5,

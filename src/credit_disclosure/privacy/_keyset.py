@@ -41,7 +41,8 @@ DEFAULT_KEYSET_VARIABLE: Final = "CREDIT_DISCLOSURE_KEYSET"
 def _aware(moment: object, key_id: int | None = None) -> datetime:
     """``moment`` if it is an aware datetime; :class:`InvalidFormat` otherwise."""
     if not isinstance(moment, datetime):
-        raise TypeError(f"a keyset records datetimes, not {type(moment).__name__}")
+        where = "" if key_id is None else f"key {key_id}: "
+        raise TypeError(f"{where}a keyset records datetimes, not {type(moment).__name__}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         en, zh = ("", "") if key_id is None else (f"key {key_id}: ", f"密钥 {key_id}：")
         raise InvalidFormat(
@@ -94,9 +95,9 @@ class Key:
             )
         if not isinstance(self.algorithm, Algorithm):
             raise TypeError(f"key {key_id}: algorithm must be an Algorithm")
-        for moment in (self.created_at, self.retired_at):
-            if moment is not None:
-                _aware(moment, key_id)
+        _aware(self.created_at, key_id)
+        if self.retired_at is not None:
+            _aware(self.retired_at, key_id)
         material = self._material
         if material is not None and type(material) is not bytes:
             raise TypeError(f"key {key_id}: material must be bytes")
