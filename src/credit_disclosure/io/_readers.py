@@ -388,7 +388,8 @@ class CsvReader(_LineReader):
                     issues += (io_issue("row.columns", row, cells=n, columns=width),)
                     yield RawRow(row, {}, issues, usable=False)
                     continue
-            if _is_blank(cells):  # empty or white space only: as in XLSX
+            # empty or white space only, as in XLSX (the first cell decides for most rows)
+            if not cells[0].strip() and _is_blank(cells):
                 self.blank_rows += 1
                 continue
             if simple:

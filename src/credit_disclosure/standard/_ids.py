@@ -25,7 +25,14 @@ _CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
 _AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
 _modules: dict[str, ModuleType] = {}
 # How many division codes were known when the cache was filled (register() only adds).
-_known_divisions = -1
+_cached_for: list[int] = [-1]
+_divisions: ModuleType | None = None
+
+
+def _load_divisions() -> ModuleType:
+    global _divisions
+    _divisions = _module("_divisions")
+    return _divisions
 
 
 def _module(name: str) -> ModuleType:
@@ -65,10 +72,9 @@ def _check_cached(name: str, value: str) -> str | IdentifierProblem:
 def check_identifier(name: str, value: str, as_of: date | None = None) -> str | IdentifierProblem:
     """The compact value when ``identifiers.<name>.validate`` accepts it, else what it objected."""
     if name in _CACHEABLE:
-        global _known_divisions
-        known = len(_module("_divisions").KNOWN)
-        if known != _known_divisions:
+        known = len((_divisions or _load_divisions()).KNOWN)
+        if known != _cached_for[0]:
             _check_cached.cache_clear()
-            _known_divisions = known
+            _cached_for[0] = known
         return _check_cached(name, value)
     return _check(name, value, as_of)
