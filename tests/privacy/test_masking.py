@@ -212,6 +212,7 @@ def test_free_text_scrubs_numbers_only() -> None:
         mask("号码１１０１０５１９４９１２３１００２Ｘ。", ValueKind.TEXT)
         == "号码1101**********002X。"
     )
+    assert mask("身份证号110105 19491231 002x。", ValueKind.TEXT) == "身份证号1101**********002X。"
     # a longer number (an account, an order number) is not taken for an identity number
     assert mask("单号12345678901234567890", ValueKind.TEXT) == "单号12345678901234567890"
     custom = FreeTextRule(id_rule=KeepEnds(), phone_rule=KeepEnds())
@@ -328,3 +329,18 @@ def test_no_mobile_number_survives_free_text(
     written = prefix + sep.join((digits[:3], digits[3:7], digits[7:]))
     out = mask(before + written + after, ValueKind.TEXT)
     assert "****" in out and digits not in out.replace(" ", "").replace("-", "")
+
+
+@given(
+    before=st.text(alphabet="当事人身份证号码：，。（ ", max_size=6),
+    sep=st.sampled_from(["", " ", "-", "\u3000"]),
+    number=st.from_regex(r"[1-8][0-9]{16}[0-9X]", fullmatch=True),
+    after=st.text(alphabet="当事人身份证号码：，。） ", max_size=6),
+)
+def test_no_identity_number_survives_free_text(
+    before: str, sep: str, number: str, after: str
+) -> None:
+    """An 18-character identity number in free text, grouped 6-8-4 or not, loses its birth date."""
+    written = sep.join((number[:6], number[6:14], number[14:]))
+    out = mask(before + written + after, ValueKind.TEXT)
+    assert number[:4] + "*" * 10 + number[14:] in out

@@ -469,16 +469,19 @@ class EmailRule:
 # digit is a province code, never 0) and mobile numbers inside free text, in half or
 # full width, not glued to other letters/digits.
 _D = "[0-9０-９]"
+# An 18-character number may also be grouped 6-8-4 (division, birth date, sequence and
+# check) by spaces or hyphens: 110105 19491231 002X.
+_GAP = "[-－ \u3000]?"
 _ID_IN_TEXT = re.compile(
-    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1-9１-９](?:{_D}{{16}}[0-9０-９XxＸｘ]|{_D}{{14}})"
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1-9１-９]"
+    rf"(?:{_D}{{5}}{_GAP}{_D}{{8}}{_GAP}{_D}{{3}}[0-9０-９XxＸｘ]|{_D}{{14}})"
     r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
 )
 # A mobile number may carry the country code (+86, 0086, 86) and be grouped 3-4-4 by
 # spaces or hyphens: 138-1234-5678, +86 138 1234 5678.
-_SEP = "[-－ \u3000]?"
 _MOBILE_IN_TEXT = re.compile(
-    rf"(?<![0-9０-９])(?:(?:[+＋]|00|００)?[8８][6６]{_SEP})?"
-    rf"[1１][3-9３-９][0-9０-９](?:{_SEP}[0-9０-９]{{4}}){{2}}(?![0-9０-９])"
+    rf"(?<![0-9０-９])(?:(?:[+＋]|00|００)?[8８][6６]{_GAP})?"
+    rf"[1１][3-9３-９][0-9０-９](?:{_GAP}[0-9０-９]{{4}}){{2}}(?![0-9０-９])"
 )
 
 
