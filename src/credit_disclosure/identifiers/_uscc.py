@@ -145,8 +145,7 @@ def validate(s: str, *, strict: bool = False) -> str:
     c = _compact(s, _M)
     if len(c) != 18:
         raise length_error(_M, len(c), 18)
-    if not c.isascii():
-        _explain(c)
+    # Every byte outside the alphabet (so every byte of a non-ASCII character) maps to "!".
     t = c.encode().translate(USCC_TO_B34_BYTES)
     if not t.isalnum():
         _explain(c)
