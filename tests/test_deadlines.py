@@ -469,3 +469,67 @@ def test_get_rule_folds_full_width_and_refuses_non_text() -> None:
     assert get_rule("objection marking") is OBJECTION_MARKING
     with pytest.raises(TypeError):
         get_rule(None)  # type: ignore[arg-type]
+
+
+def test_explain_keeps_names_with_brackets_whole() -> None:
+    """A local day whose name has brackets is quoted whole in the counted and skipped runs."""
+    local = CAL.with_overrides(
+        DayOverride(d("2026-10-11"), workday=True, name="加班(补)"),
+        DayOverride(d("2026-10-12"), workday=False, name="三月三(壮族)"),
+    )
+    text = OBJECTION_DECISION.due(d("2026-10-09"), calendar=local).explain()
+    assert "2026-10-11 Sun (local working day, 加班(补))" in text
+    assert "2026-10-12 (Monday) local holiday (三月三(壮族))" in text
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=12), st.text(max_size=8) | st.integers() | st.none(), max_size=5
+    )
+)
+def test_junk_rule_data_raises_validation_errors(data: dict[str, object]) -> None:
+    """Junk rule tables give InvalidFormat or InvalidComponent, never another exception."""
+    try:
+        rule = rule_from_dict(data)
+    except (InvalidFormat, InvalidComponent):
+        return
+    assert rule.citation.strip() and rule.name.strip()
+
+
+_RULE_KEYS = ["name", "citation", "title", "working_days", "calendar_days", "months", "years",
+              "next_weekday", "effective_from", "effective_to"]  # fmt: skip
+_junk_value = (
+    st.text(max_size=10)
+    | st.integers(min_value=-5, max_value=10**6)
+    | st.booleans()
+    | st.floats(allow_nan=True)
+    | st.dates().map(str)
+    | st.sampled_from(["Monday", "周五", "星期日", "2026-02-30", ""])
+)
+
+
+@given(st.dictionaries(st.sampled_from(_RULE_KEYS), _junk_value, min_size=1, max_size=6))
+def test_plausible_but_broken_rules_raise_validation_errors(data: dict[str, object]) -> None:
+    """Tables with the right keys but wrong values give only our ValidationErrors, or a usable rule."""
+    try:
+        rule = rule_from_dict(data)
+    except (InvalidFormat, InvalidComponent):
+        return
+    start = d("2026-03-02")
+    if rule.in_force(start):
+        try:
+            due = rule.due(start, calendar=default_calendar(provisional=True)).due
+        except ValueError as exc:  # a period of a million years
+            message = str(exc)
+            due = start
+        else:
+            message = "years 1 to 9999"
+        assert "years 1 to 9999" in message
+        assert due >= start
+
+
+def test_huge_calendar_period_is_a_clear_value_error() -> None:
+    """A period that ends after year 9999 says so instead of a raw date overflow."""
+    rule = DeadlineRule("x", CalendarPeriod(years=10**6), "test")
+    with pytest.raises(ValueError, match="years 1 to 9999"):
+        rule.due(d("2026-03-02"))

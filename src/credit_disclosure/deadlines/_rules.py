@@ -107,7 +107,8 @@ def _counted(days: list[DayInfo]) -> str:
         if len(run) > 1:
             text += f" to {tail.day} {_WEEKDAYS[tail.day.weekday()][:3]}"
         if head.name or head.provisional:
-            text += f" ({_why(head).replace(' (', ', ').rstrip(')')})"
+            notes = [head.kind.value, head.name or "", "provisional" if head.provisional else ""]
+            text += f" ({', '.join(x for x in notes if x)})"
         out.append(text)
         n += len(run)
     return "Counted: " + "; ".join(out) + "."
@@ -200,7 +201,13 @@ class CalendarPeriod:
         >>> CalendarPeriod(months=1).nominal_end(date(2026, 3, 31))
         datetime.date(2026, 4, 30)
         """
-        return start + relativedelta(years=self.years, months=self.months, days=self.days)
+        try:
+            return start + relativedelta(years=self.years, months=self.months, days=self.days)
+        except (ValueError, OverflowError):
+            raise ValueError(
+                f"{self} after {start} lies outside the dates Python can represent "
+                "(years 1 to 9999)"
+            ) from None
 
     def end(self, start: date, calendar: WorkdayCalendar) -> date:
         """The last day of the period, moved to the next working day if needed.
