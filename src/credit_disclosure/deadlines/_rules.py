@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from .._text import to_halfwidth
 from ..errors import InvalidComponent, InvalidFormat, PolicyError, ValidationError
 from ..workdays import DayInfo, WorkdayCalendar, default_calendar
+from ..workdays._calendar import _WEEKDAY_NAMES as _WEEKDAYS
 from ..workdays._calendar import _as_date
 from ..workdays._datafile import in_file, read_table, structure
 from ..workdays._schedule import _converter  # forbids unknown keys; strict dates and ints
@@ -44,7 +45,6 @@ __all__ = [
     "rule_from_dict",
 ]
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _START_NOT_COUNTED = "The start day {start} is not counted (民法典 第二百零一条)"
 _ONE_DAY = timedelta(days=1)
 
@@ -666,7 +666,7 @@ class _RuleRow:
     effective_to: date | None = None
 
 
-_WEEKDAY_NAMES: Final = {
+_WEEKDAY_BY_NAME: Final = {
     **{name.lower(): i for i, name in enumerate(_WEEKDAYS)},
     **{name.lower()[:3]: i for i, name in enumerate(_WEEKDAYS)},
     **{f"周{c}": i for i, c in enumerate("一二三四五六日")},
@@ -699,7 +699,7 @@ def _period(row: _RuleRow) -> Period:
     if row.working_days is not None:
         return WorkingDays(row.working_days)
     if row.next_weekday is not None:
-        day = _WEEKDAY_NAMES.get(to_halfwidth(row.next_weekday).strip().lower())
+        day = _WEEKDAY_BY_NAME.get(to_halfwidth(row.next_weekday).strip().lower())
         if day is None:
             raise InvalidComponent(
                 "rules.weekday",
