@@ -140,3 +140,16 @@ def test_provisional_shows_in_the_first_line(capsys: pytest.CaptureFixture[str])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(", PROVISIONAL.")
     assert any(line.startswith("PROVISIONAL:") for line in lines)
+
+
+def test_local_days_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """--local-holiday and --local-workday change single days, named in the explanation."""
+    argv = ["deadline", "2026-04-17", "--rule", "objection-marking"]
+    assert main([*argv, "--local-holiday", "2026-04-20=三月三"]) == 0
+    out = capsys.readouterr().out
+    assert "due 2026-04-21 (Tuesday)" in out
+    assert "2026-04-20 (Monday) local holiday (三月三)" in out
+    assert main([*argv, "--local-workday", "2026-04-18"]) == 0
+    assert "due 2026-04-18 (Saturday)" in capsys.readouterr().out
+    assert main([*argv, "--local-holiday", "2026-02-30"]) == 2
+    assert "not a date" in capsys.readouterr().err

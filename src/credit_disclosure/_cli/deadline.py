@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 
 from .._text import to_halfwidth
 from ..deadlines import RULES, DeadlineRule, check_timeliness, get_rule, load_rules
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
-from ..workdays import default_calendar
+from ..workdays import DayOverride, default_calendar
 
 
 def _date(text: str) -> date:
@@ -22,6 +23,16 @@ def _date(text: str) -> date:
         return date.fromisoformat(cleaned)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _override(workday: bool) -> Callable[[str], DayOverride]:
+    def parse(text: str) -> DayOverride:
+        day, _, name = text.partition("=")
+        return DayOverride(
+            _date(day), workday=workday, name=name.strip() or "local", source="command line"
+        )
+
+    return parse
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,6 +58,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="a year's holiday notice as .json or .toml (repeatable)",
     )
+    for flag, working, what in (
+        ("--local-holiday", False, "an extra local day off"),
+        ("--local-workday", True, "an extra local working day"),
+    ):
+        parser.add_argument(
+            flag,
+            action="append",
+            default=[],
+            type=_override(working),
+            metavar="DATE[=NAME]",
+            help=f"{what}, e.g. 2026-04-20=三月三 (repeatable)",
+        )
     parser.add_argument(
         "--provisional",
         action="store_true",
@@ -88,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
         calendar = default_calendar(provisional=args.provisional)
         if args.schedule:
             calendar = calendar.with_schedule(*args.schedule)
+        if args.local_holiday or args.local_workday:
+            calendar = calendar.with_overrides(*args.local_holiday, *args.local_workday)
         if args.published is None:
             print(rule.due(args.start, calendar=calendar).explain())
             return 0
