@@ -17,6 +17,8 @@ def test_compact_strips_separators_and_uppercases() -> None:
     """Hyphens of every width, dots, spaces and zero-width characters go; letters go upper."""
     assert compact_identifier("5946\u200b7239－9") == "594672399"
     assert compact_identifier("91 5120.81-ma62k0260e") == "91512081MA62K0260E"
+    assert compact_identifier("59467239ー9") == "594672399"  # IME long-vowel mark as a dash
+    assert compact_identifier("59467239─9") == "594672399"
 
 
 @given(st.text())

@@ -21,6 +21,8 @@ SEPARATORS: Final[str] = (
     " \t\r\n\v\f\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
     "-_./\\:|"
     "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fb\u00b7"
+    # ー (katakana long vowel mark) and ─ (box drawing) are typed as dashes by Chinese IMEs
+    "\u30fc\u2500"
     "\uff0d\uff0e\uff0f\uff3f\uff1a\uff5c\uff3c\uff65"
 )
 
