@@ -123,3 +123,23 @@ def test_organisation_names_stay_readable_in_repr() -> None:
     """The name of an organisation is public: repr keeps it."""
     record = PenaltyRecord(subject_name="某某公司", subject_category=SubjectCategory.LEGAL_PERSON)
     assert repr(record).startswith("PenaltyRecord(subject_name='某某公司', subject_category=")
+
+
+@pytest.mark.parametrize(
+    ("content", "fine", "code"),
+    [
+        ("处以5000元罚款", "5000", "amount.yuan_in_wan"),
+        ("处5000元的罚款", "5000", "amount.yuan_in_wan"),
+        ("处以5000元罚款", "0.5", None),
+        ("处以0.5万元罚款", "0.5", None),
+        ("处以5000元罚款", "0.6", "amount.mismatch"),
+        ("没收违法所得2000元，罚款3000元", "0.3", None),
+    ],
+)
+def test_fine_named_before_the_word_fine(
+    penalty_row: dict[str, object], content: str, fine: str, code: str | None
+) -> None:
+    """处以5000元罚款 (amount before 罚款) is read like 罚款5000元 for the unit checks."""
+    row = dict(penalty_row, CF_NR=content, CF_NR_FK=fine)
+    found = [i.code for i in check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues]
+    assert found == ([code] if code else [])

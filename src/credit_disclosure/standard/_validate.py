@@ -373,8 +373,10 @@ _PENALTY_2015: Final = frozenset(c.value for c in PenaltyCategory2015)
 _STATUS_2015: Final = frozenset(c.value for c in Status2015)
 
 # Digits may be full-width (Decimal reads them); no to_halfwidth pass over the whole text.
+_NUMBER: Final = r"([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(万元|元)"
+# 罚款2000元 / 罚款人民币2000元, and the as common 处以2000元罚款 / 处2000元的罚款.
 _FINE_RE: Final = re.compile(
-    r"罚款(?:人民币|计|共计|合计)?[:：]?\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(万元|元)"
+    rf"罚款(?:人民币|计|共计|合计)?[:：]?\s*{_NUMBER}|{_NUMBER}(?:的)?罚款"
 )
 _TEN_THOUSAND: Final = Decimal(10000)
 
@@ -568,7 +570,8 @@ def _fine_vs_content(
     if not matches:
         return
     as_yuan = False
-    for number, unit in matches:
+    for before_number, before_unit, after_number, after_unit in matches:
+        number, unit = before_number or after_number, before_unit or after_unit
         n = Decimal(to_halfwidth(number).replace(",", ""))
         wan = n if unit == "万元" else n / _TEN_THOUSAND
         if wan == fine:
