@@ -88,3 +88,12 @@ def test_jsonl_with_a_byte_order_mark() -> None:
     report = check_file(io.BytesIO(data), as_of=AS_OF)
     assert report.rows == 2
     assert not [i for i in report if i.code.startswith("row.")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16-be"])
+def test_wide_encodings_given_explicitly(encoding: str) -> None:
+    """An explicit UTF-32 or UTF-16 encoding splits lines on whole code units too."""
+    data = "CF_WSH,CF_XDR_MC\r\n文号,某某公司\r\n".encode(encoding)
+    with open_table(io.BytesIO(data), encoding=encoding) as reader:
+        rows = [(r.row, dict(r.values), r.issues) for r in reader]
+    assert rows == [(1, {"CF_WSH": "文号", "CF_XDR_MC": "某某公司"}, ())]

@@ -183,7 +183,7 @@ class _CountingLines:
     """Iterate the lines of a binary file, counting the bytes handed out.
 
     ``newline`` is the line end to split on when it is not the one-byte ``\\n``
-    (UTF-16: two bytes, found only at even offsets, so that U+0A00 or a
+    (UTF-16/32: two or four bytes, found only at whole-unit offsets, so that U+0A00 or a
     character whose code unit holds 0x0A never splits a line).
     """
 
@@ -289,6 +289,10 @@ class _LineReader(TableReader):
             self._fp.close()
 
 
+#: Big-endian byte-order marks of the codecs whose line end is wider than a byte.
+_WIDE_BOMS: Final = {"utf-16": codecs.BOM_UTF16_BE, "utf-32": codecs.BOM_UTF32_BE}
+
+
 class CsvReader(_LineReader):
     """Stream a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16)."""
 
@@ -308,14 +312,11 @@ class CsvReader(_LineReader):
         self.encoding = codecs.lookup(detected).name
         undecided = encoding is None and head.isascii() and len(head) == SNIFF_BYTES
         codec = UTF8 if self.encoding == "utf-8-sig" else self.encoding
-        newline = b"\n"
-        if codec == "utf-16":
-            # UTF-16 lines end in a two-byte unit: split them as bytes in the byte order of
+        if codec in _WIDE_BOMS:
+            # UTF-16/32 lines end in a wide unit: split them as bytes in the byte order of
             # the BOM (little-endian without one), then decode line by line like the others.
-            codec = "utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
-        if codec.startswith("utf-16"):
-            newline = "\n".encode(codec)
-        self._lines = _CountingLines(self._fp, head, newline)
+            codec += "-be" if head.startswith(_WIDE_BOMS[codec]) else "-le"
+        self._lines = _CountingLines(self._fp, head, "\n".encode(codec))
         self._decoder = LineDecoder(codec, undecided=undecided)
         text = self._decoder.decode(self._lines)
         first = next(text, None)
