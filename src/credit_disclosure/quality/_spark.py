@@ -58,14 +58,21 @@ def _sql() -> Any:
 
 
 def local_session(
-    cores: int = 2, *, app_name: str = "credit-disclosure", shuffle_partitions: int | None = None
+    cores: int = 2,
+    *,
+    app_name: str = "credit-disclosure",
+    shuffle_partitions: int | None = None,
+    driver_memory: str | None = None,
 ) -> Any:
     """A local Spark session (``local[cores]``) for notebooks, tests and benchmarks.
 
     The web UI is off, shuffles use ``shuffle_partitions`` partitions (default
     ``cores``: the 200 of Spark's default are slow for small data), Arrow is on,
     and the Python workers run the interpreter of this process (so they see
-    the same installed packages). An existing session is reused.
+    the same installed packages). ``driver_memory`` (``"4g"``) sizes the one JVM
+    of local mode; it only takes effect when the session is first started
+    (Spark's default is 1 GB: enough for a few hundred thousand cached records).
+    An existing session is reused.
 
     >>> local_session  # doctest: +ELLIPSIS
     <function local_session at ...>
@@ -74,8 +81,11 @@ def local_session(
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     partitions = str(shuffle_partitions or cores)
+    builder = sql.SparkSession.builder
+    if driver_memory is not None:
+        builder = builder.config("spark.driver.memory", driver_memory)
     return (
-        sql.SparkSession.builder.master(f"local[{cores}]")
+        builder.master(f"local[{cores}]")
         .appName(app_name)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
