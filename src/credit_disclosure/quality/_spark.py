@@ -177,12 +177,24 @@ class SparkValidation:
     def quality_metrics(self) -> QualityMetrics:
         """Collect the per-(agency, month, kind, reason) counts into a :class:`QualityMetrics`.
 
-        The aggregation runs in Spark; only one small row per cell reaches the driver.
+        One Spark aggregation (one pass over the data, even uncached); only one small
+        row per cell and per issue code reaches the driver.
         """
         F = _sql().functions
-        cells = self.records.groupBy(*GROUPINGS, "unknown_reason").agg(*_aggregates(F)).collect()
+        # One aggregation over the outcomes: record rows give the cells, issue rows
+        # (whose outcome columns are empty) give the counts by code. One pass over the data.
+        cells = (
+            self.outcomes.groupBy("is_issue", *GROUPINGS, "unknown_reason", "code")
+            .agg(*_aggregates(F))
+            .collect()
+        )
         metrics = QualityMetrics()
+        issue_counts: dict[str, int] = {}
         for cell in cells:
+            if cell["is_issue"]:
+                code = cell["code"]
+                issue_counts[code] = issue_counts.get(code, 0) + int(cell["records"])
+                continue
             reason = cell["unknown_reason"]
             unknown = int(cell["timeliness_unknown"])
             metrics.add_counts(
@@ -199,8 +211,7 @@ class SparkValidation:
                 max_working_days_late=int(cell["max_working_days_late"] or 0),
                 unknown_reasons={reason or "unknown": unknown} if unknown else {},
             )
-        codes = self.issues.groupBy("code").count().collect()
-        metrics.add_issue_counts({row["code"]: int(row["count"]) for row in codes})
+        metrics.add_issue_counts(issue_counts)
         return metrics
 
     def table(self, by: str | Sequence[str] = ("agency",)) -> MetricsTable:
