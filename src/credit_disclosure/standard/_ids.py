@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 
 from ..errors import ValidationError
 
-__all__ = ["IdentifierProblem", "check_identifier"]
+__all__ = ["IdentifierProblem", "check_identifier", "refresh_cache"]
 
 _CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
 _AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
@@ -69,12 +69,22 @@ def _check_cached(name: str, value: str) -> str | IdentifierProblem:
     return _check(name, value, None)
 
 
+def refresh_cache() -> None:
+    """Drop the cached verdicts if division codes were registered since they were cached.
+
+    Validation calls it once per record, before its identifier checks.
+    """
+    known = len((_divisions or _load_divisions()).KNOWN)
+    if known != _cached_for[0]:
+        _check_cached.cache_clear()
+        _cached_for[0] = known
+
+
 def check_identifier(name: str, value: str, as_of: date | None = None) -> str | IdentifierProblem:
-    """The compact value when ``identifiers.<name>.validate`` accepts it, else what it objected."""
+    """The compact value when ``identifiers.<name>.validate`` accepts it, else what it objected.
+
+    Cached verdicts are only as fresh as the last :func:`refresh_cache`.
+    """
     if name in _CACHEABLE:
-        known = len((_divisions or _load_divisions()).KNOWN)
-        if known != _cached_for[0]:
-            _check_cached.cache_clear()
-            _cached_for[0] = known
         return _check_cached(name, value)
     return _check(name, value, as_of)

@@ -38,7 +38,7 @@ from ._fields import (
     StandardVersion,
     fields,
 )
-from ._ids import IdentifierProblem, check_identifier
+from ._ids import IdentifierProblem, check_identifier, refresh_cache
 from ._issues import Issue, Severity, issue_spec
 from ._parsing import (
     _OPEN_WORDS,
@@ -719,6 +719,7 @@ def _validate(
     plan = _PLANS[cls]
     specs = _SPECS[cls]
     issues: list[Issue] = []
+    refresh_cache()  # a division registered since the last record is accepted from now on
     if isinstance(rec, (LicenseRecord, PenaltyRecord)):
         _generic(rec, plan, rec.subject_category, as_of, opts, skip, issues)
         _subject_2018(rec, specs, as_of, opts, skip, issues)
