@@ -4,9 +4,10 @@ Identifier modules are imported on first use (the identifiers subpackage loads
 division tables). Results for codes that are not personal data (credit codes,
 organisation codes, business registration numbers) are cached: the same
 authority and source-unit codes recur on every row of a batch. Personal
-identity numbers are never cached. The cache is dropped whenever the set of
-known division codes grows (``identifiers.divisions.register()``), so a code
-registered after a first check is accepted from then on.
+identity numbers are never cached. The cache is dropped whenever the division
+data changes (``identifiers.divisions.register()`` moves
+``divisions.generation()``), so a code registered after a first check is
+accepted from then on.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ __all__ = ["IdentifierProblem", "check_identifier", "refresh_cache"]
 _CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
 _AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
 _modules: dict[str, ModuleType] = {}
-# How many division codes were known when the cache was filled (register() only adds).
+# divisions.generation() when the cache was last checked.
 _cached_for: list[int] = [-1]
 _divisions: ModuleType | None = None
 
 
 def _load_divisions() -> ModuleType:
     global _divisions
-    _divisions = _module("_divisions")
+    _divisions = _module("divisions")
     return _divisions
 
 
@@ -74,10 +75,10 @@ def refresh_cache() -> None:
 
     Validation calls it once per record, before its identifier checks.
     """
-    known = len((_divisions or _load_divisions()).KNOWN)
-    if known != _cached_for[0]:
+    generation: int = (_divisions or _load_divisions()).generation()
+    if generation != _cached_for[0]:
         _check_cached.cache_clear()
-        _cached_for[0] = known
+        _cached_for[0] = generation
 
 
 def check_identifier(name: str, value: str, as_of: date | None = None) -> str | IdentifierProblem:
