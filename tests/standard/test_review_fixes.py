@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 
 import pytest
@@ -21,6 +22,7 @@ from credit_disclosure.standard import (
     SubjectCategory,
     ValidationOptions,
     check_row,
+    validate,
 )
 
 AS_OF = date(2024, 6, 1)
@@ -143,3 +145,26 @@ def test_fine_named_before_the_word_fine(
     row = dict(penalty_row, CF_NR=content, CF_NR_FK=fine)
     found = [i.code for i in check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues]
     assert found == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (
+            PenaltyRecord(subject_category="自然人"),
+            "subject_category (CF_XDR_LB) must be SubjectCategory",
+        ),  # type: ignore[arg-type]
+        (PenaltyRecord(decision_date="2024-01-01"), "decision_date (CF_JDRQ) must be date"),  # type: ignore[arg-type]
+        (PenaltyRecord(fine_amount=2000), "fine_amount (CF_NR_FK) must be Decimal"),  # type: ignore[arg-type]
+        (LicenseRecord(credit_code=91512081), "credit_code (XK_XDR_SHXYM) must be str"),  # type: ignore[arg-type]
+        (Penalty2015Record(decision_date=20160101), "decision_date (CF_JDRQ) must be date"),  # type: ignore[arg-type]
+    ],
+)
+def test_validate_refuses_values_of_the_wrong_type(record: AnyRecord, message: str) -> None:
+    """A hand-built record with text for a date or category is a TypeError naming the field.
+
+    Before, a category given as text silently skipped the category rules, and a text date
+    failed deep inside with an unrelated comparison error.
+    """
+    with pytest.raises(TypeError, match=re.escape(message)):
+        validate(record, as_of=AS_OF)

@@ -769,11 +769,52 @@ def validate(
     ['date.future', 'field.required', 'field.required_for_category']
     >>> next(i for i in issues if i.field == "CF_WSH").message_zh
     '行政处罚决定书文号（CF_WSH）不能为空'
+
+    A record built by hand with a value of the wrong type (text for a date or a
+    category) raises :class:`TypeError` naming the field: parse text with
+    :func:`check_row` or :func:`credit_disclosure.convert.from_mapping`.
+
+    >>> validate(PenaltyRecord(subject_category="自然人"))
+    Traceback (most recent call last):
+    ...
+    TypeError: PenaltyRecord.subject_category (CF_XDR_LB) must be SubjectCategory or None, not str
     """
     if as_of is None:
         as_of = date.today()
+    _check_types(record)
     issues = _validate(record, as_of, options or _DEFAULT_OPTIONS, frozenset())
     return _in_field_order(issues, _POSITIONS[type(record)])
+
+
+_PYTHON_TYPES: Final[dict[FieldType, type]] = {
+    FieldType.TEXT: str,
+    FieldType.CODE: str,
+    FieldType.IDENTIFIER: str,
+    FieldType.ENUM: SubjectCategory,
+    FieldType.DATE: date,
+    FieldType.DECIMAL: Decimal,
+}
+_TYPE_PLANS: Final[dict[type[Any], tuple[tuple[int, FieldSpec, type], ...]]] = {
+    record_class(k, v): tuple((i, f, _PYTHON_TYPES[f.type]) for i, f in enumerate(fields(k, v)))
+    for k in RecordKind
+    for v in StandardVersion
+}
+
+
+def _check_types(record: object) -> None:
+    """Raise TypeError for the first attribute whose value is not of its field's type."""
+    cls = type(record)
+    plan = _TYPE_PLANS.get(cls)
+    if plan is None:
+        raise TypeError(f"not a record of the data standard: {cls.__name__}")
+    values = _PLANS[cls].values(record)
+    for i, spec, expected in plan:
+        value = values[i]
+        if value is not None and not isinstance(value, expected):
+            raise TypeError(
+                f"{cls.__name__}.{spec.attr} ({spec.code}) must be {expected.__name__} or None, "
+                f"not {type(value).__name__}"
+            )
 
 
 # ------------------------------------------------------------------ check_row
