@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -97,3 +98,19 @@ def test_wide_encodings_given_explicitly(encoding: str) -> None:
     with open_table(io.BytesIO(data), encoding=encoding) as reader:
         rows = [(r.row, dict(r.values), r.issues) for r in reader]
     assert rows == [(1, {"CF_WSH": "文号", "CF_XDR_MC": "某某公司"}, ())]
+
+
+def test_kind_and_version_given_as_text() -> None:
+    """check_file, check_rows and check_row take "penalty" / "2018" as well as the enum members."""
+    from credit_disclosure.samples import sample_path
+    from credit_disclosure.standard import check_row
+
+    kind: Any = "penalty"
+    version: Any = "2018"
+    by_text = check_file(sample_path(kind), kind=kind, version=version, as_of=AS_OF)
+    by_enum = check_file(sample_path(kind), kind=RecordKind.PENALTY, as_of=AS_OF)
+    assert by_text.summary() == by_enum.summary()
+    assert check_rows([{"CF_WSH": "x"}], kind, as_of=AS_OF).by_code == {"field.required": 12}
+    assert check_row({"CF_WSH": "x"}, kind, version=version, as_of=AS_OF).record is not None
+    with pytest.raises(ValueError, match="'penalti' is not a valid RecordKind"):
+        check_rows([{}], "penalti")  # type: ignore[arg-type]

@@ -171,6 +171,8 @@ def check_file(
     """
     if as_of is None:
         as_of = date.today()
+    kind = None if kind is None else RecordKind(kind)  # also "penalty" / "license"
+    version = StandardVersion(version)
     with open_table(
         source, format=format, encoding=encoding, delimiter=delimiter, sheet=sheet
     ) as reader:
@@ -228,6 +230,7 @@ def check_rows(
     >>> report.rows, report.with_errors, "field.required" in report.by_code
     (1, 1, True)
     """
+    kind, version = RecordKind(kind), StandardVersion(version)  # also "penalty", "2015"
     report = Report(kind=kind, version=version, source=source)
     resolver = _HeaderResolver(kind, version, report)
     _run(

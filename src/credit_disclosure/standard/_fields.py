@@ -756,8 +756,10 @@ def fields(
     ['CF_XDR_MC', 'CF_XDR_LB', 'CF_XDR_SHXYM']
     >>> len(fields(RecordKind.PENALTY, StandardVersion.V2015))
     20
+    >>> fields("license", "2015") == fields(RecordKind.LICENSE, StandardVersion.V2015)
+    True
     """
-    return _TABLES[kind, version]
+    return _TABLES[RecordKind(kind), StandardVersion(version)]
 
 
 _BY_CODE: Final[dict[tuple[RecordKind, StandardVersion], dict[str, FieldSpec]]] = {

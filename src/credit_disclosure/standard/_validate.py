@@ -883,6 +883,8 @@ def check_row(
     [('decimal.invalid', 'CF_NR_FK'), ('date.invalid', 'CF_JDRQ')]
     """
     opts = options or _DEFAULT_OPTIONS
+    if kind.__class__ is not RecordKind or version.__class__ is not StandardVersion:
+        kind, version = RecordKind(kind), StandardVersion(version)  # "penalty", "2015"
     record, issues, bad = _parse_row(raw, kind, version, opts)
     if as_of is None:
         as_of = date.today()
