@@ -59,7 +59,9 @@ def test_bad_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_as_of_says_what_a_date_looks_like(capsys: pytest.CaptureFixture[str]) -> None:
     """An --as-of that is not a date is a usage error naming the expected form (exit 2)."""
     assert main(["id", "--as-of", "2020-13-01", "x"]) == 2
-    assert "not a date (YYYY-MM-DD): '2020-13-01'" in capsys.readouterr().err
+    assert "not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, a day that exists): '2020-13-01'" in (
+        capsys.readouterr().err
+    )
     assert main(["id", "--as-of", "１９５０/０１/０１", "11010519491231002X"]) == 0
 
 

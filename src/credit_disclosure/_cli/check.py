@@ -13,14 +13,14 @@ import json
 import sys
 import time
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import CreditDisclosureError
 from ..io import check_file
 from ..samples import sample_path
-from ..standard import RecordKind, StandardVersion, ValidationOptions, parse_date
+from ..standard import RecordKind, StandardVersion, ValidationOptions
+from ._args import date_arg
 
 __all__ = ["load_options", "register", "run"]
 
@@ -60,15 +60,6 @@ class ProgressBar:
         if self.drawn:
             self.stream.write("\r" + " " * 79 + "\r")
             self.stream.flush()
-
-
-def _as_of(text: str) -> date:
-    try:
-        return parse_date(text)  # the formats of the exchange files, and 2026-1-1
-    except CreditDisclosureError:
-        raise argparse.ArgumentTypeError(
-            f"not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, a day that exists): {text!r}"
-        ) from None
 
 
 def load_options(path: str) -> ValidationOptions:
@@ -137,7 +128,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--as-of",
-        type=_as_of,
+        type=date_arg,
         default=None,
         metavar="DATE",
         help="the date 'in the future' is judged against (default: today)",

@@ -8,28 +8,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 
-from .._text import to_halfwidth
 from ..deadlines import RULES, DeadlineRule, check_timeliness, get_rule, load_rules
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
 from ..workdays import DayOverride, default_calendar
-
-
-def _date(text: str) -> date:
-    """YYYY-MM-DD, also with / or . and in full-width digits (２０２６－０９－２８)."""
-    cleaned = to_halfwidth(text).strip().replace("/", "-").replace(".", "-")
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+from ._args import date_arg
 
 
 def _override(workday: bool) -> Callable[[str], DayOverride]:
     def parse(text: str) -> DayOverride:
         day, _, name = text.partition("=")
         return DayOverride(
-            _date(day), workday=workday, name=name.strip() or "local", source="command line"
+            date_arg(day), workday=workday, name=name.strip() or "local", source="command line"
         )
 
     return parse
@@ -46,11 +36,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "(exit 1 when late)."
         ),
     )
-    parser.add_argument("start", nargs="?", type=_date, help="start date, e.g. the decision date")
+    parser.add_argument(
+        "start", nargs="?", type=date_arg, help="start date, e.g. the decision date"
+    )
     parser.add_argument(
         "--rule", default="publication", help="rule name (default: publication); see --list"
     )
-    parser.add_argument("--published", type=_date, help="the day it was done (published)")
+    parser.add_argument("--published", type=date_arg, help="the day it was done (published)")
     parser.add_argument(
         "--schedule",
         action="append",

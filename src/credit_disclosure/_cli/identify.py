@@ -19,10 +19,11 @@ from typing import Any
 
 import attrs
 
-from .._text import compact_identifier, to_halfwidth
+from .._text import compact_identifier
 from ..errors import ValidationError
 from ..identifiers import KINDS
 from ..identifiers._detect import candidates
+from ._args import date_arg
 
 __all__ = ["register", "run"]
 
@@ -41,7 +42,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=date_arg,
         default=None,
         metavar="YYYY-MM-DD",
         help="date of the check for birth dates (default: today)",
@@ -51,14 +52,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.set_defaults(handler=run)
-
-
-def _date(text: str) -> date:
-    """YYYY-MM-DD, also with / and in full-width digits; a usage error otherwise."""
-    try:
-        return date.fromisoformat(to_halfwidth(text).strip().replace("/", "-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _options(kind: str, args: argparse.Namespace) -> dict[str, Any]:

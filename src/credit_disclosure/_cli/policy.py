@@ -19,12 +19,7 @@ from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset,
 from ..standard import PenaltyType, RecordKind, SubjectCategory
 from ..standard._parsing import parse_penalty_categories
 from ..workdays import default_calendar
-from .deadline import _date as _deadline_date
-
-
-def _date(text: str) -> date:
-    """A date argument; full-width digits (``２０２２-03-01``) are read as ASCII."""
-    return _deadline_date(to_halfwidth(text))
+from ._args import date_arg
 
 
 def _choice(kind: type[enum.Enum], what: str) -> object:
@@ -61,7 +56,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     where.add_argument("--policy-file", metavar="FILE", help="a policy JSON file of your own")
     parser.add_argument(
-        "--decided", type=_date, required=True, metavar="DATE", help="decision date (YYYY-MM-DD)"
+        "--decided", type=date_arg, required=True, metavar="DATE", help="decision date (YYYY-MM-DD)"
     )
     parser.add_argument(
         "--subject",
@@ -95,10 +90,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="length of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号)",
     )
-    parser.add_argument("--published", type=_date, metavar="DATE", help="the day it was published")
+    parser.add_argument(
+        "--published", type=date_arg, metavar="DATE", help="the day it was published"
+    )
     parser.add_argument(
         "--revoked",
-        type=_date,
+        type=date_arg,
         metavar="DATE",
         help="the day the platform was told of a revocation",
     )
@@ -122,7 +119,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _common(term)
     term.add_argument(
-        "--on", type=_date, metavar="DATE", help="say whether the record is shown on this day"
+        "--on", type=date_arg, metavar="DATE", help="say whether the record is shown on this day"
     )
     term.set_defaults(handler=run_term)
 
@@ -136,7 +133,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _common(repair)
     repair.add_argument(
-        "--applied", type=_date, required=True, metavar="DATE", help="application date"
+        "--applied", type=date_arg, required=True, metavar="DATE", help="application date"
     )
     for flag, text in (
         ("--performed", "the penalty has been performed"),
@@ -147,7 +144,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         repair.add_argument(flag, action="store_true", default=None, help=text)
     repair.add_argument(
         "--previous-repair",
-        type=_date,
+        type=date_arg,
         action="append",
         default=[],
         metavar="DATE",
@@ -155,7 +152,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     repair.add_argument(
         "--previous-serious",
-        type=_date,
+        type=date_arg,
         action="append",
         default=[],
         metavar="DATE",
