@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import Any
 
 from ..errors import CreditDisclosureError
 from ..quality import GROUPINGS, score_file
 from ..samples import sample_path
 from ..standard import RecordKind
+from ._args import date_arg
 
 __all__ = ["register", "run"]
 
 _FORMATS = ("text", "csv", "json")
-
-
-def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text.replace("/", "-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(subparsers: Any) -> None:
@@ -64,7 +57,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=_FORMATS, default="text", help="output format")
     parser.add_argument(
         "--as-of",
-        type=_as_of,
+        type=date_arg,
         metavar="YYYY-MM-DD",
         help="the date decision dates must not be after (default: today)",
     )
