@@ -464,6 +464,20 @@ class Report:
     ) -> None:
         self.close()
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: figures, top issue codes, the first issues.
+
+        >>> from datetime import date
+        >>> from credit_disclosure.io import check_rows
+        >>> report = check_rows([{"CF_XDR_MC": "某某公司"}], "penalty",
+        ...                     as_of=date(2025, 6, 30), source="x.csv")
+        >>> "x.csv" in report._repr_html_()
+        True
+        """
+        from ._html import report_html  # deferred: only notebooks need it
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         return (
             f"Report(source={self.source!r}, rows={self.rows}, valid={self.valid}, "

@@ -1,6 +1,6 @@
 """Rich display of a validation :class:`~credit_disclosure.io.Report` in Jupyter.
 
-:func:`report_html` renders what ``Report._repr_html_`` should show: the
+:func:`report_html` renders what ``Report._repr_html_`` shows: the
 figures, the most frequent issue codes, and the first issues with their rows.
 Every value is HTML-escaped; messages never contain the values checked.
 """
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import itertools
+import typing as _typing
 
-from ..io import Report
+if _typing.TYPE_CHECKING:
+    from ._report import Report
 
 __all__ = ["report_html"]
 
