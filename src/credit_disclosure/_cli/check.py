@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
 from ..io import check_file
 from ..samples import sample_path
@@ -70,13 +71,8 @@ def load_options(path: str) -> ValidationOptions:
     try:
         if Path(path).suffix.lower() == ".toml":
             data: object
-            if sys.version_info >= (3, 11):
-                import tomllib
-
-                with open(path, "rb") as fp:
-                    data = tomllib.load(fp)
-            else:  # pragma: no cover - Python 3.10
-                raise ValueError("TOML settings need Python 3.11 or later: use JSON")
+            with open(path, encoding="utf-8-sig") as fp:
+                data = toml_loads(fp.read())
         else:
             with open(path, encoding="utf-8-sig") as fp:
                 data = json.load(fp)

@@ -11,12 +11,12 @@ from typing import Any, Final, TypeAlias, Union
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .._datafile import in_file, read_table, structure
 from .._text import to_halfwidth
 from ..errors import InvalidComponent, InvalidFormat, PolicyError, ValidationError
 from ..workdays import DayInfo, WorkdayCalendar, default_calendar
 from ..workdays._calendar import _WEEKDAY_NAMES as _WEEKDAYS
 from ..workdays._calendar import _as_date
-from ..workdays._datafile import in_file, read_table, structure
 from ..workdays._schedule import _converter  # forbids unknown keys; strict dates and ints
 
 __all__ = [

@@ -434,10 +434,6 @@ def _sniff_delimiter(first_line: str, encoding: str) -> str:
     return best
 
 
-#: Bytes of a piped workbook kept in memory before spooling to a temporary file.
-_SPOOL_BYTES: Final = 1 << 24
-
-
 class XlsxReader(TableReader):
     """Stream the first (or a named) sheet of an XLSX workbook with openpyxl's read-only mode."""
 
@@ -454,7 +450,9 @@ class XlsxReader(TableReader):
             self.name = str(getattr(source, "name", "<stream>"))
             target = source
             if not source.seekable():  # a pipe: a ZIP archive is read from its end
-                target = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
+                # A real temporary file, not SpooledTemporaryFile: zipfile asks for
+                # seekable(), which SpooledTemporaryFile lacks before Python 3.11.
+                target = tempfile.TemporaryFile()  # noqa: SIM115
                 shutil.copyfileobj(source, target)
                 target.seek(0)
         try:

@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 import cattrs
 
+from .._datafile import in_file, read_table, structure
 from ..errors import InvalidComponent, InvalidFormat, ValidationError
-from ._datafile import in_file, read_table, structure
 
 __all__ = [
     "DayOverride",

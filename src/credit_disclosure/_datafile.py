@@ -1,6 +1,7 @@
-"""Reading small JSON or TOML data files (schedules, deadline rules) into attrs values.
+"""Reading small JSON or TOML data files (schedules, deadline rules, options) into attrs values.
 
-Shared by :mod:`credit_disclosure.workdays` and :mod:`credit_disclosure.deadlines`: one
+Shared by :mod:`credit_disclosure.workdays`, :mod:`credit_disclosure.deadlines` and the
+command line: one
 place that turns every way a file can be wrong (type, encoding, syntax, shape) into an
 :class:`~credit_disclosure.errors.InvalidFormat` with a stable code and the file's name.
 """
@@ -16,12 +17,13 @@ from typing import Any, TypeVar
 
 import cattrs
 
-from ..errors import InvalidFormat, ValidationError
+from .errors import InvalidFormat, ValidationError
 
 T = TypeVar("T")
 
 
-def _toml_loads(text: str) -> Any:
+def toml_loads(text: str) -> Any:
+    """Parse TOML with :mod:`tomllib` (Python 3.11+) or tomli (a dependency on Python 3.10)."""
     if sys.version_info >= (3, 11):
         import tomllib
 
@@ -62,7 +64,7 @@ def read_table(path: str | os.PathLike[str], code: str) -> dict[str, Any]:
             message_zh=f"{path}: 不是 UTF-8 编码（第 {exc.start} 字节）",
         ) from None
     try:
-        data = json.loads(text) if suffix == ".json" else _toml_loads(text)
+        data = json.loads(text) if suffix == ".json" else toml_loads(text)
     except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         raise InvalidFormat(
             f"{code}.syntax",
