@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import enum
 import typing
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
 
+from credit_disclosure import standard
+from credit_disclosure.privacy import DEFAULT_FIELD_PRIVACY, Personal, ValueKind
 from credit_disclosure.standard import (
     FieldType,
     RecordKind,
@@ -172,3 +177,64 @@ def test_uncertain_rows_marked() -> None:
     assert not field_by_code("XK_ZT", RecordKind.LICENSE).certain
     assert not field_by_code("CF_WSH", RecordKind.PENALTY).certain  # length from a derived schema
     assert field_by_code("CF_JDRQ", RecordKind.PENALTY).certain
+
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "credit_disclosure" / "standard" / "data"
+
+
+@pytest.mark.parametrize("version", list(StandardVersion))
+def test_field_table_is_the_data_file(version: StandardVersion) -> None:
+    """fields() returns the rows of standard/data/fields-<version>.csv, in file order."""
+    with (DATA / f"fields-{version.value}.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    expected = [(r["kind"], int(r["number"]), r["code"], r["attr"]) for r in rows]
+    got = [(k.value, f.position, f.code, f.attr) for k in RecordKind for f in fields(k, version)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("kind", "version"), ALL)
+def test_code_lists_name_standard_enums(kind: RecordKind, version: StandardVersion) -> None:
+    """Every code_list names an enum exported by credit_disclosure.standard; ENUM fields have one."""
+    for f in fields(kind, version):
+        if f.type is FieldType.ENUM:
+            assert f.code_list is not None
+        if f.code_list is not None:
+            assert f.type in (FieldType.ENUM, FieldType.CODE), f.code
+            assert isinstance(getattr(standard, f.code_list), enum.EnumMeta), f.code
+
+
+@pytest.mark.parametrize(("kind", "version"), ALL)
+def test_privacy_columns_are_masking_kinds(kind: RecordKind, version: StandardVersion) -> None:
+    """privacy/personal hold ValueKind/Personal values, together; type_field names a field."""
+    codes = {f.code for f in fields(kind, version)}
+    for f in fields(kind, version):
+        assert (f.privacy is None) == (f.personal is None), f.code
+        if f.privacy is not None:
+            ValueKind(f.privacy)
+            Personal(f.personal)
+        if f.type_field is not None:
+            assert f.type_field in codes and f.privacy == "id_number"
+
+
+def test_article_matches_number() -> None:
+    """A field's source article is its number in the standard's list (第N项)."""
+    for kind, version in ALL:
+        for f in fields(kind, version):
+            assert f.source.article.endswith(f" 第{f.position}项"), f.code
+
+
+def test_masking_defaults_derive_from_the_field_table() -> None:
+    """DEFAULT_FIELD_PRIVACY is the field table's privacy columns, with the field's source."""
+    for kind, version in ALL:
+        for f in fields(kind, version):
+            fp = DEFAULT_FIELD_PRIVACY.get(f.code)
+            if f.privacy is None:
+                assert fp is None, f.code
+                continue
+            assert fp is not None
+            assert (fp.kind.value, fp.personal.value, fp.type_field) == (
+                f.privacy,
+                f.personal,
+                f.type_field,
+            )
+    assert DEFAULT_FIELD_PRIVACY["CF_XDR_ZJHM"].source == "发改办财金〔2018〕790号 行政处罚信息 第13项"

@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from ..standard import RecordKind, StandardVersion, fields
 from ._masking import ValueKind
 
 __all__ = ["DEFAULT_FIELD_PRIVACY", "FieldPrivacy", "Personal"]
@@ -62,48 +63,28 @@ class FieldPrivacy:
     type_field: str | None = None
 
 
-def _subject_fields(p: str) -> dict[str, FieldPrivacy]:
-    doc = "790号 附件"
-    return {
-        f"{p}_XDR_MC": FieldPrivacy(ValueKind.NAME, Personal.SUBJECT, f"{doc} 第1项"),
-        f"{p}_XDR_SHXYM": FieldPrivacy(ValueKind.USCC, Personal.NEVER, f"{doc} 第3项"),
-        f"{p}_XDR_GSZC": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{doc} 第4项"),
-        f"{p}_XDR_ZZJG": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{doc} 第5项"),
-        f"{p}_XDR_SWDJ": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{doc} 第6项"),
-        f"{p}_XDR_SYDW": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{doc} 第7项"),
-        f"{p}_XDR_SHZZ": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{doc} 第8项"),
-        f"{p}_FRDB": FieldPrivacy(ValueKind.NAME, Personal.NEVER, f"{doc} 第9项"),
-        f"{p}_FR_ZJHM": FieldPrivacy(
-            ValueKind.ID_NUMBER, Personal.ALWAYS, f"{doc} 第11项", type_field=f"{p}_FR_ZJLX"
-        ),
-        f"{p}_XDR_ZJHM": FieldPrivacy(
-            ValueKind.ID_NUMBER, Personal.ALWAYS, f"{doc} 第13项", type_field=f"{p}_XDR_ZJLX"
-        ),
-    }
+def _from_field_table() -> dict[str, FieldPrivacy]:
+    # The field table (standard/data/fields-*.csv) holds each field's privacy kind;
+    # a code shared by several tables (CF_XDR_MC, BZ) keeps its first source (2018).
+    out: dict[str, FieldPrivacy] = {}
+    for version in StandardVersion:
+        for kind in RecordKind:
+            for spec in fields(kind, version):
+                if spec.privacy is None or spec.personal is None or spec.code in out:
+                    continue
+                out[spec.code] = FieldPrivacy(
+                    ValueKind(spec.privacy),
+                    Personal(spec.personal),
+                    str(spec.source),
+                    type_field=spec.type_field,
+                )
+    return out
 
-
-_2015 = "2015年双公示数据标准"
 
 #: The privacy facts of the 2018 and 2015 standard fields that hold personal or
-#: registration data, keyed by field code. Fields not listed (decision numbers,
+#: registration data, keyed by field code, read from the field table (the
+#: ``privacy``, ``personal`` and ``type_field`` columns of
+#: :func:`credit_disclosure.standard.fields`). Fields not listed (decision numbers,
 #: dates, authorities) are never masked. Add local fields (联系电话, 住所, ...)
 #: with :meth:`MaskingProfile.with_fields`.
-DEFAULT_FIELD_PRIVACY: Final[Mapping[str, FieldPrivacy]] = {
-    **_subject_fields("XK"),
-    **_subject_fields("CF"),
-    "XK_NR": FieldPrivacy(ValueKind.TEXT, Personal.ALWAYS, "790号 行政许可 第19项"),
-    "CF_SY": FieldPrivacy(ValueKind.TEXT, Personal.ALWAYS, "790号 行政处罚 第16项"),
-    "CF_NR": FieldPrivacy(ValueKind.TEXT, Personal.ALWAYS, "790号 行政处罚 第19项"),
-    "BZ": FieldPrivacy(ValueKind.TEXT, Personal.ALWAYS, "790号 备注"),
-    # the 2015 standard
-    "XK_XDR": FieldPrivacy(ValueKind.NAME, Personal.SUBJECT, f"{_2015} 行政许可 XK_XDR"),
-    "XK_XDR_ZDM": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{_2015} XK_XDR_ZDM"),
-    "XK_XDR_GSDJ": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{_2015} XK_XDR_GSDJ"),
-    "XK_XDR_SFZ": FieldPrivacy(ValueKind.ID_NUMBER, Personal.ALWAYS, f"{_2015} XK_XDR_SFZ"),
-    "XK_FR": FieldPrivacy(ValueKind.NAME, Personal.NEVER, f"{_2015} XK_FR"),
-    "CF_XDR_ZDM": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{_2015} CF_XDR_ZDM"),
-    "CF_XDR_GSDJ": FieldPrivacy(ValueKind.ORG_CODE, Personal.NEVER, f"{_2015} CF_XDR_GSDJ"),
-    "CF_XDR_SFZ": FieldPrivacy(ValueKind.ID_NUMBER, Personal.ALWAYS, f"{_2015} CF_XDR_SFZ"),
-    "CF_FR": FieldPrivacy(ValueKind.NAME, Personal.NEVER, f"{_2015} CF_FR"),
-    "CF_JG": FieldPrivacy(ValueKind.TEXT, Personal.ALWAYS, f"{_2015} CF_JG"),
-}
+DEFAULT_FIELD_PRIVACY: Final[Mapping[str, FieldPrivacy]] = _from_field_table()

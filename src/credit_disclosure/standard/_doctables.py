@@ -27,15 +27,21 @@ def _cell(text: object) -> str:
 def _type(spec: FieldSpec) -> str:
     if spec.identifier:
         return f"identifier ({spec.identifier})"
+    if spec.code_list:
+        return f"{spec.type.value} ({spec.code_list})"
     return spec.type.value
+
+
+def _privacy(spec: FieldSpec) -> str:
+    return f"{spec.privacy}, {spec.personal}" if spec.privacy else ""
 
 
 def _field_table(kind: RecordKind, version: StandardVersion) -> list[str]:
     lines = [
         f"### {_TITLES[kind, version]}",
         "",
-        "| # | code | name | attribute | type | length | rule | source | sure |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| # | code | name | attribute | type | length | rule | privacy | source | sure |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for f in fields(kind, version):
         lines.append(
@@ -50,6 +56,7 @@ def _field_table(kind: RecordKind, version: StandardVersion) -> list[str]:
                     _type(f),
                     f.length if f.length is not None else "",
                     f.requirement.text,
+                    _privacy(f),
                     f.source,
                     "yes" if f.certain else "?",
                 )
@@ -107,8 +114,11 @@ def render_tables() -> str:
         "",
         "## Field tables",
         "",
-        "Generated from the field metadata (`credit_disclosure.standard.fields`). *sure* is "
-        "`?` where REFERENCE.md marks part of the row (a length, the rule) as not confirmed.",
+        "Generated from the field table (`src/credit_disclosure/standard/data/fields-*.csv`, "
+        "read by `credit_disclosure.standard.fields`). *type* names the identifier module or "
+        "the code list; *privacy* is the masking kind and when the value is personal "
+        "(the masking profiles read it); *sure* is `?` where the sources leave part of the "
+        "row (a length, the rule) unconfirmed.",
         "",
     ]
     for kind, version in _TITLES:

@@ -1,21 +1,27 @@
 """Field metadata of the data standard: the one source of truth.
 
-Every other part of :mod:`credit_disclosure.standard` (record classes, parsing,
-validation, headers, the docs tables) reads the tables below. A new field is one
-row here (and, because records are typed, one attribute on the record class; a
-test checks that the two agree).
+The field table is data: ``standard/data/fields-2018.csv`` and ``fields-2015.csv``,
+one row per field (number, code, names, type, length, requirement, code list,
+identifier, privacy kind, source article), read once at import. Every other part
+of the package (record classes, parsing, validation, headers, kind detection,
+the masking profiles of :mod:`credit_disclosure.privacy`, the docs tables) reads
+the tables built here. A new field is one row in the file (and, because records
+are typed, one attribute on the record class; a test checks that the two agree).
 
-Sources: 发改办财金〔2018〕790号 (the 2018 standard, in force 2019-02-01) for the
-field lists, order, codes and Chinese names; lengths come from a derived schema
-(REFERENCE.md 2.2, certainty M) and are marked ``certain=False``; the 2015
-standard's field list from REFERENCE.md 2.3.
+Sources (docs/sources.md): 发改办财金〔2018〕790号 (the 2018 standard, in force
+2019-02-01) for the field lists, order, codes and Chinese names; lengths come
+from a derived schema and are marked ``certain=False``; the 2015 standard's
+field list.
 """
 
 from __future__ import annotations
 
+import csv
 import enum
 import functools
+import io
 from collections.abc import Iterable
+from importlib import resources
 from typing import Final
 
 import attrs
@@ -171,7 +177,7 @@ class FieldSpec:
     length: int | None
     requirement: Requirement
     source: Source
-    #: ``False`` when REFERENCE.md marks a part of this row (length, rule) as uncertain
+    #: ``False`` when a part of this row (length, rule) is not confirmed by the sources
     certain: bool = True
     #: the English name
     name_en: str = ""
@@ -179,569 +185,98 @@ class FieldSpec:
     identifier: str | None = None
     #: 1-based position in the standard's field list
     position: int = 0
+    #: the code list of ``ENUM`` and ``CODE`` fields: the name of its enum in
+    #: :mod:`credit_disclosure.standard` (``SubjectCategory``, ``PenaltyType``, ...)
+    code_list: str | None = None
+    #: what kind of personal or registration data the field holds, as the masking
+    #: rules name it (a :class:`credit_disclosure.privacy.ValueKind` value:
+    #: ``name``, ``id_number``, ``uscc``, ``org_code``, ``text``); ``None``: never masked
+    privacy: str | None = None
+    #: when the value is personal information (a :class:`credit_disclosure.privacy.Personal`
+    #: value: ``always``, ``subject``, ``never``); set together with :attr:`privacy`
+    personal: str | None = None
+    #: the field holding the document type of an identity number (``CF_XDR_ZJLX``)
+    type_field: str | None = None
 
 
 # --- the tables ------------------------------------------------------------------
+#
+# One CSV file per standard version in ``standard/data/`` (``fields-2018.csv``,
+# ``fields-2015.csv``), one row per field; see docs/standard.md "The field table".
+# Everything else derives from it: records are checked against it, validation
+# plans, header look-up and kind detection are built from it below, the masking
+# profiles read its privacy columns, and scripts/gen_field_tables.py renders the
+# docs tables from it.
 
-_DOC_2018: Final = "发改办财金〔2018〕790号"
-_DOC_2015: Final = "2015年双公示数据标准"
-
-_REQ: Final = Requirement(RequirementKind.REQUIRED, text="required")
-_OPT: Final = Requirement(RequirementKind.OPTIONAL, text="optional")
-_ORGS: Final = frozenset({SubjectCategory.LEGAL_PERSON, SubjectCategory.INDIVIDUAL_BUSINESS})
-_REQ_ORG_IB: Final = Requirement(
-    RequirementKind.REQUIRED_FOR,
-    _ORGS,
-    "required for 法人及非法人组织 and 个体工商户 (个体工商户 without a code: 00000000000000000X)",
-)
-_REQ_ORG: Final = Requirement(
-    RequirementKind.REQUIRED_FOR,
-    frozenset({SubjectCategory.LEGAL_PERSON}),
-    "required for 法人及非法人组织",
-)
-_REQ_NP: Final = Requirement(
-    RequirementKind.REQUIRED_FOR,
-    frozenset({SubjectCategory.NATURAL_PERSON}),
-    "required for 自然人",
-)
-_COND_GSZC: Final = Requirement(
-    RequirementKind.CONDITIONAL,
-    text="optional; required when the credit code is the placeholder 00000000000000000X",
-)
-_COND_FR_ZJHM: Final = Requirement(
-    RequirementKind.CONDITIONAL,
-    text="sources disagree: required for 法人及非法人组织 or optional "
-    "(ValidationOptions.legal_rep_id_required, default optional)",
-)
-_COND_FK: Final = Requirement(
-    RequirementKind.CONDITIONAL,
-    text="required when 罚款 is among the penalty categories "
-    "(ValidationOptions.fine_amount_required, default on)",
-)
-_COND_YXQ: Final = Requirement(
-    RequirementKind.CONDITIONAL,
-    text="a date; whether it is required is not confirmed "
-    "(ValidationOptions.penalty_validity_required, default off)",
-)
-_REQ_YXQZI: Final = Requirement(
-    RequirementKind.REQUIRED, text="required; 2099/12/31 means open-ended (长期)"
+_COLUMNS: Final = (
+    "kind",
+    "number",
+    "code",
+    "name_zh",
+    "name_en",
+    "attr",
+    "type",
+    "length",
+    "requirement",
+    "required_for",
+    "rule",
+    "code_list",
+    "identifier",
+    "privacy",
+    "personal",
+    "type_field",
+    "certain",
+    "document",
+    "article",
 )
 
-T, E, C, X, D, N = (
-    FieldType.TEXT,
-    FieldType.ENUM,
-    FieldType.CODE,
-    FieldType.IDENTIFIER,
-    FieldType.DATE,
-    FieldType.DECIMAL,
-)
 
-# code, name_zh, attr, type, length, requirement, certain, name_en, identifier
-_Row = tuple[str, str, str, FieldType, "int | None", Requirement, bool, str, "str | None"]
-
-
-def _subject_rows(prefix: str) -> list[_Row]:
-    # Fields 1-13 are the same for licences and penalties (790号, both annexes).
-    p = prefix
-    return [
-        (
-            f"{p}_XDR_MC",
-            "行政相对人名称",
-            "subject_name",
-            T,
-            200,
-            _REQ,
-            False,
-            "subject name",
-            None,
-        ),
-        (
-            f"{p}_XDR_LB",
-            "行政相对人类别",
-            "subject_category",
-            E,
-            16,
-            _REQ,
-            True,
-            "subject category",
-            None,
-        ),
-        (
-            f"{p}_XDR_SHXYM",
-            "统一社会信用代码",
-            "credit_code",
-            X,
-            18,
-            _REQ_ORG_IB,
-            True,
-            "unified social credit code",
-            "uscc",
-        ),
-        (
-            f"{p}_XDR_GSZC",
-            "工商注册号",
-            "business_reg_no",
-            X,
-            50,
-            _COND_GSZC,
-            False,
-            "business registration number",
-            "business_reg_no",
-        ),
-        (
-            f"{p}_XDR_ZZJG",
-            "组织机构代码",
-            "org_code",
-            X,
-            9,
-            _OPT,
-            False,
-            "organisation code",
-            "org_code",
-        ),
-        (
-            f"{p}_XDR_SWDJ",
-            "税务登记号",
-            "tax_reg_no",
-            T,
-            15,
-            _OPT,
-            False,
-            "tax registration number",
-            None,
-        ),
-        (
-            f"{p}_XDR_SYDW",
-            "事业单位证书号",
-            "institution_cert_no",
-            T,
-            12,
-            _OPT,
-            False,
-            "public institution certificate number",
-            None,
-        ),
-        (
-            f"{p}_XDR_SHZZ",
-            "社会组织登记证号",
-            "social_org_reg_no",
-            T,
-            50,
-            _OPT,
-            False,
-            "social organisation registration number",
-            None,
-        ),
-        (
-            f"{p}_FRDB",
-            "法定代表人",
-            "legal_rep",
-            T,
-            50,
-            _REQ_ORG,
-            False,
-            "legal representative",
-            None,
-        ),
-        (
-            f"{p}_FR_ZJLX",
-            "法定代表人证件类型",
-            "legal_rep_cert_type",
-            C,
-            64,
-            _OPT,
-            False,
-            "legal representative's certificate type",
-            None,
-        ),
-        (
-            f"{p}_FR_ZJHM",
-            "法定代表人证件号码",
-            "legal_rep_cert_no",
-            X,
-            64,
-            _COND_FR_ZJHM,
-            False,
-            "legal representative's certificate number",
-            None,
-        ),
-        (f"{p}_XDR_ZJLX", "证件类型", "cert_type", C, 64, _REQ_NP, False, "certificate type", None),
-        (f"{p}_XDR_ZJHM", "证件号码", "cert_no", X, 64, _REQ_NP, False, "certificate number", None),
-    ]
-
-
-_LICENSE_2018: Final[list[_Row]] = [
-    *_subject_rows("XK"),
-    (
-        "XK_XKWS",
-        "行政许可决定文书名称",
-        "decision_doc_name",
-        T,
-        64,
-        _REQ,
-        False,
-        "licence decision document name",
-        None,
-    ),
-    (
-        "XK_WSH",
-        "行政许可决定文书号",
-        "decision_no",
-        T,
-        64,
-        Requirement(
-            RequirementKind.REQUIRED, text="required; where there is none, the licence number"
-        ),
-        False,
-        "licence decision document number",
-        None,
-    ),
-    (
-        "XK_XKLB",
-        "许可类别",
-        "license_category",
-        C,
-        256,
-        Requirement(
-            RequirementKind.REQUIRED,
-            text="required: 普通 / 特许 / 认可 / 核准 / 登记 / 其他 (其他 names the category)",
-        ),
-        False,
-        "licence category",
-        None,
-    ),
-    (
-        "XK_XKZS",
-        "许可证书名称",
-        "certificate_name",
-        T,
-        64,
-        _OPT,
-        False,
-        "licence certificate name",
-        None,
-    ),
-    ("XK_XKBH", "许可编号", "license_no", T, 64, _OPT, False, "licence number", None),
-    ("XK_NR", "许可内容", "content", T, 4000, _REQ, False, "licence content", None),
-    ("XK_JDRQ", "许可决定日期", "decision_date", D, None, _REQ, True, "decision date", None),
-    ("XK_YXQZ", "有效期自", "valid_from", D, None, _REQ, True, "valid from", None),
-    ("XK_YXQZI", "有效期至", "valid_to", D, None, _REQ_YXQZI, True, "valid to", None),
-    ("XK_XKJG", "许可机关", "authority", T, 200, _REQ, False, "licensing authority", None),
-    (
-        "XK_XKJGDM",
-        "许可机关统一社会信用代码",
-        "authority_code",
-        X,
-        18,
-        _REQ,
-        True,
-        "licensing authority's credit code",
-        "uscc",
-    ),
-    (
-        "XK_ZT",
-        "当前状态",
-        "status",
-        C,
-        1,
-        Requirement(
-            RequirementKind.REQUIRED,
-            text="a code: 1 有效, 2 无效 (our best reading; ValidationOptions.license_status_codes)",
-        ),
-        False,
-        "current status",
-        None,
-    ),
-    ("XK_LYDW", "数据来源单位", "source_unit", T, 200, _REQ, False, "data source unit", None),
-    (
-        "XK_LYDWDM",
-        "数据来源单位统一社会信用代码",
-        "source_unit_code",
-        X,
-        18,
-        _REQ,
-        True,
-        "data source unit's credit code",
-        "uscc",
-    ),
-    ("BZ", "备注", "remarks", T, 512, _OPT, False, "remarks", None),
-]
-
-_PENALTY_2018: Final[list[_Row]] = [
-    *_subject_rows("CF"),
-    (
-        "CF_WSH",
-        "行政处罚决定书文号",
-        "decision_no",
-        T,
-        128,
-        _REQ,
-        False,
-        "penalty decision number",
-        None,
-    ),
-    ("CF_WFXW", "违法行为类型", "violation_type", T, 2000, _REQ, False, "type of violation", None),
-    ("CF_SY", "违法事实", "violation_facts", T, 2000, _REQ, False, "facts of the violation", None),
-    ("CF_YJ", "处罚依据", "legal_basis", T, 2048, _REQ, False, "legal basis", None),
-    (
-        "CF_CFLB",
-        "处罚类别",
-        "penalty_categories",
-        C,
-        256,
-        Requirement(
-            RequirementKind.REQUIRED,
-            text="required; one or more of the 行政处罚法 第九条 types; separator not confirmed (; ； , ， 、 accepted)",
-        ),
-        False,
-        "penalty categories",
-        None,
-    ),
-    ("CF_NR", "处罚内容", "content", T, 4000, _REQ, False, "penalty content", None),
-    (
-        "CF_NR_FK",
-        "罚款金额（万元）",
-        "fine_amount",
-        N,
-        None,
-        _COND_FK,
-        False,
-        "fine (10,000 yuan)",
-        None,
-    ),
-    (
-        "CF_NR_WFFF",
-        "没收违法所得、没收非法财物的金额（万元）",
-        "confiscation_amount",
-        N,
-        None,
-        _OPT,
-        True,
-        "confiscated amount (10,000 yuan)",
-        None,
-    ),
-    (
-        "CF_NR_ZKDX",
-        "暂扣或吊销证照名称及编号",
-        "suspended_permit",
-        T,
-        200,
-        _OPT,
-        False,
-        "permit suspended or revoked",
-        None,
-    ),
-    ("CF_JDRQ", "处罚决定日期", "decision_date", D, None, _REQ, True, "decision date", None),
-    ("CF_YXQ", "处罚有效期", "valid_until", D, None, _COND_YXQ, False, "penalty valid until", None),
-    (
-        "CF_GSJZQ",
-        "公示截止期",
-        "publication_end",
-        D,
-        None,
-        Requirement(
-            RequirementKind.OPTIONAL,
-            text="optional (not confirmed); the policy layer can compute it",
-        ),
-        False,
-        "end of publication",
-        None,
-    ),
-    ("CF_CFJG", "处罚机关", "authority", T, 255, _REQ, False, "penalising authority", None),
-    (
-        "CF_CFJGDM",
-        "处罚机关统一社会信用代码",
-        "authority_code",
-        X,
-        18,
-        _REQ,
-        True,
-        "penalising authority's credit code",
-        "uscc",
-    ),
-    ("CF_SJLY", "数据来源单位", "source_unit", T, 200, _REQ, False, "data source unit", None),
-    (
-        "CF_SJLYDM",
-        "数据来源单位统一社会信用代码",
-        "source_unit_code",
-        X,
-        18,
-        _REQ,
-        True,
-        "data source unit's credit code",
-        "uscc",
-    ),
-    ("BZ", "备注", "remarks", T, 512, _OPT, False, "remarks", None),
-]
-
-
-def _subject_rows_2015(prefix: str) -> list[_Row]:
-    # The subject's identifiers and 法定代表人 are the same in both 2015 records (REFERENCE.md 2.3).
-    p = prefix
-    return [
-        (
-            f"{p}_XDR_SHXYM",
-            "统一社会信用代码",
-            "credit_code",
-            X,
-            18,
-            _OPT,
-            False,
-            "unified social credit code",
-            "uscc",
-        ),
-        (
-            f"{p}_XDR_ZDM",
-            "组织机构代码",
-            "org_code",
-            X,
-            9,
-            _OPT,
-            False,
-            "organisation code",
-            "org_code",
-        ),
-        (
-            f"{p}_XDR_GSDJ",
-            "工商登记码",
-            "business_reg_no",
-            X,
-            50,
-            _OPT,
-            False,
-            "business registration number",
-            "business_reg_no",
-        ),
-        (
-            f"{p}_XDR_SWDJ",
-            "税务登记号",
-            "tax_reg_no",
-            T,
-            15,
-            _OPT,
-            False,
-            "tax registration number",
-            None,
-        ),
-        (
-            f"{p}_XDR_SFZ",
-            "居民身份证号",
-            "resident_id",
-            X,
-            18,
-            _OPT,
-            False,
-            "resident ID number",
-            "resident_id",
-        ),
-        (
-            f"{p}_FR",
-            "法定代表人姓名",
-            "legal_rep",
-            T,
-            50,
-            _OPT,
-            False,
-            "legal representative",
-            None,
-        ),
-    ]
-
-
-# 地方编码, 数据更新时间戳 and 备注 end both 2015 records.
-_TAIL_2015: Final[list[_Row]] = [
-    ("DFBM", "地方编码", "local_code", T, 6, _REQ, False, "local (division) code", None),
-    ("SJC", "数据更新时间戳", "timestamp", T, 32, _OPT, False, "data update timestamp", None),
-    ("BZ", "备注", "remarks", T, 512, _OPT, False, "remarks", None),
-]
-
-_LICENSE_2015: Final[list[_Row]] = [
-    (
-        "XK_WSH",
-        "行政许可决定书文号",
-        "decision_no",
-        T,
-        64,
-        _REQ,
-        False,
-        "licence decision number",
-        None,
-    ),
-    ("XK_XMMC", "项目名称", "project_name", T, 256, _REQ, False, "project name", None),
-    ("XK_SPLB", "审批类别", "approval_category", C, 64, _REQ, False, "approval category", None),
-    ("XK_NR", "许可内容", "content", T, 4000, _REQ, False, "licence content", None),
-    ("XK_XDR", "行政相对人名称", "subject_name", T, 200, _REQ, False, "subject name", None),
-    *_subject_rows_2015("XK"),
-    ("XK_JDRQ", "许可决定日期", "decision_date", D, None, _REQ, True, "decision date", None),
-    ("XK_JZQ", "许可截止期", "valid_to", D, None, _OPT, False, "valid to", None),
-    ("XK_XZJG", "许可机关", "authority", T, 200, _REQ, False, "licensing authority", None),
-    ("XK_ZT", "当前状态", "status", C, 1, _REQ, False, "current status", None),
-    *_TAIL_2015,
-]
-
-_PENALTY_2015: Final[list[_Row]] = [
-    (
-        "CF_WSH",
-        "行政处罚决定书文号",
-        "decision_no",
-        T,
-        128,
-        _REQ,
-        False,
-        "penalty decision number",
-        None,
-    ),
-    ("CF_CFMC", "处罚名称", "penalty_name", T, 256, _REQ, False, "penalty name", None),
-    ("CF_CFLB1", "处罚类别1", "category1", C, 1, _REQ, False, "penalty category 1", None),
-    (
-        "CF_CFLB2",
-        "处罚类别2",
-        "category2",
-        C,
-        64,
-        _OPT,
-        False,
-        "penalty category 2 (and beyond)",
-        None,
-    ),
-    ("CF_SY", "处罚事由", "reason", T, 2000, _REQ, False, "reason for the penalty", None),
-    ("CF_YJ", "处罚依据", "legal_basis", T, 2048, _REQ, False, "legal basis", None),
-    ("CF_XDR_MC", "行政相对人名称", "subject_name", T, 200, _REQ, False, "subject name", None),
-    *_subject_rows_2015("CF"),
-    ("CF_JG", "处罚结果", "result", T, 4000, _REQ, False, "penalty result", None),
-    ("CF_JDRQ", "处罚决定日期", "decision_date", D, None, _REQ, True, "decision date", None),
-    ("CF_XZJG", "处罚机关", "authority", T, 255, _REQ, False, "penalising authority", None),
-    ("CF_ZT", "当前状态", "status", C, 1, _REQ, False, "current status", None),
-    *_TAIL_2015,
-]
-
-
-def _build(rows: list[_Row], doc: str, annex: str) -> tuple[FieldSpec, ...]:
-    return tuple(
-        FieldSpec(
-            code=code,
-            name_zh=name_zh,
-            attr=attr,
-            type=type_,
-            length=length,
-            requirement=req,
-            source=Source(doc, f"{annex} 第{i}项"),
-            certain=certain,
-            name_en=name_en,
-            identifier=ident,
-            position=i,
+def _spec(row: dict[str, str], where: str) -> tuple[RecordKind, FieldSpec]:
+    try:
+        categories = frozenset(
+            SubjectCategory(c) for c in row["required_for"].split(";") if c
         )
-        for i, (code, name_zh, attr, type_, length, req, certain, name_en, ident) in enumerate(
-            rows, start=1
+        spec = FieldSpec(
+            code=row["code"],
+            name_zh=row["name_zh"],
+            attr=row["attr"],
+            type=FieldType(row["type"]),
+            length=int(row["length"]) if row["length"] else None,
+            requirement=Requirement(RequirementKind(row["requirement"]), categories, row["rule"]),
+            source=Source(row["document"], row["article"]),
+            certain={"yes": True, "no": False}[row["certain"]],
+            name_en=row["name_en"],
+            identifier=row["identifier"] or None,
+            position=int(row["number"]),
+            code_list=row["code_list"] or None,
+            privacy=row["privacy"] or None,
+            personal=row["personal"] or None,
+            type_field=row["type_field"] or None,
         )
-    )
+        return RecordKind(row["kind"]), spec
+    except (KeyError, ValueError) as exc:  # a broken data file is a bug of the package
+        raise RuntimeError(f"{where}: bad field row: {exc}") from None
+
+
+def _load(version: StandardVersion) -> dict[RecordKind, tuple[FieldSpec, ...]]:
+    name = f"fields-{version.value}.csv"
+    text = (resources.files(__name__.rpartition(".")[0]) / "data" / name).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != _COLUMNS:
+        raise RuntimeError(f"standard/data/{name}: columns must be {', '.join(_COLUMNS)}")
+    out: dict[RecordKind, list[FieldSpec]] = {kind: [] for kind in RecordKind}
+    for row in reader:
+        kind, spec = _spec(row, f"standard/data/{name} line {reader.line_num}")
+        if spec.position != len(out[kind]) + 1:
+            raise RuntimeError(f"standard/data/{name}: {spec.code} is out of order")
+        out[kind].append(spec)
+    return {kind: tuple(specs) for kind, specs in out.items()}
 
 
 _TABLES: Final[dict[tuple[RecordKind, StandardVersion], tuple[FieldSpec, ...]]] = {
-    (RecordKind.LICENSE, StandardVersion.V2018): _build(_LICENSE_2018, _DOC_2018, "行政许可信息"),
-    (RecordKind.PENALTY, StandardVersion.V2018): _build(_PENALTY_2018, _DOC_2018, "行政处罚信息"),
-    (RecordKind.LICENSE, StandardVersion.V2015): _build(_LICENSE_2015, _DOC_2015, "行政许可信息"),
-    (RecordKind.PENALTY, StandardVersion.V2015): _build(_PENALTY_2015, _DOC_2015, "行政处罚信息"),
+    (kind, version): table
+    for version in StandardVersion
+    for kind, table in _load(version).items()
 }
 
 
