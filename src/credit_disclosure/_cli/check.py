@@ -22,6 +22,7 @@ from ..io import check_file
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ._args import date_arg
+from ._output import add_output_argument, open_output, output_error
 
 __all__ = ["load_options", "register", "run"]
 
@@ -122,6 +123,7 @@ def register(subparsers: Any) -> None:
         dest="output_format",
         help="output: text (summary and issues), json (summary and issues), csv (issues)",
     )
+    add_output_argument(parser, what="the report")
     parser.add_argument(
         "--as-of",
         type=date_arg,
@@ -218,11 +220,17 @@ def run(
         bar.finish()
     if args.sample:
         report.source = f"{sample_path(report.kind or RecordKind.PENALTY).name} (bundled sample)"
-    with report:
-        if args.output_format == "json":
-            report.to_json(out)
-        elif args.output_format == "csv":
-            report.to_csv(out)
-        else:
-            report.write_text(out, lang=args.lang, max_issues=args.max_issues)
-        return 0 if report.ok else 1
+    encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"  # CSV: Excel reads it
+    try:
+        with report, open_output(args.output, stdout=out, encoding=encoding) as fp:
+            if args.output_format == "json":
+                report.to_json(fp)
+            elif args.output_format == "csv":
+                report.to_csv(fp)
+            else:
+                report.write_text(fp, lang=args.lang, max_issues=args.max_issues)
+    except OSError as exc:
+        if args.output is None or args.output == "-":
+            raise  # standard output: the entry point handles a closed pipe
+        return output_error("check", args.output, exc, err)
+    return 0 if report.ok else 1

@@ -17,6 +17,7 @@ from ..quality import GROUPINGS, score_file
 from ..samples import sample_path
 from ..standard import RecordKind
 from ._args import date_arg
+from ._output import add_output_argument, open_output, output_error
 
 __all__ = ["register", "run"]
 
@@ -55,6 +56,7 @@ def register(subparsers: Any) -> None:
         help="group by agency, month or kind (repeat for several; default: agency)",
     )
     parser.add_argument("--format", choices=_FORMATS, default="text", help="output format")
+    add_output_argument(parser, what="the table")
     parser.add_argument(
         "--as-of",
         type=date_arg,
@@ -82,13 +84,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"credit-disclosure quality: {exc}", file=sys.stderr)
         return 2
     table = metrics.table(tuple(args.by or ("agency",)))
-    if args.format == "csv":
-        table.to_csv(sys.stdout)
-    elif args.format == "json":
-        print(table.to_json())
-    else:
-        print(table.to_text())
-        reasons = ", ".join(f"{reason} {count}" for reason, count in table.total.unknown_reasons)
-        if reasons:
-            print(f"timeliness unknown: {reasons}")
+    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # CSV: Excel reads it
+    try:
+        with open_output(args.output, encoding=encoding) as fp:
+            if args.format == "csv":
+                table.to_csv(fp)
+            elif args.format == "json":
+                print(table.to_json(), file=fp)
+            else:
+                print(table.to_text(), file=fp)
+                reasons = ", ".join(
+                    f"{reason} {count}" for reason, count in table.total.unknown_reasons
+                )
+                if reasons:
+                    print(f"timeliness unknown: {reasons}", file=fp)
+    except OSError as exc:
+        if args.output is None or args.output == "-":
+            raise  # standard output: the entry point handles a closed pipe
+        return output_error("quality", args.output, exc, sys.stderr)
     return 0

@@ -17,6 +17,7 @@ the file.
 
 from __future__ import annotations
 
+from .._atomic import atomic_output
 from ._check import check_file, check_rows
 from ._encoding import detect_encoding
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
@@ -32,6 +33,7 @@ __all__ = [
     "RawRow",
     "Report",
     "TableReader",
+    "atomic_output",
     "check_file",
     "check_rows",
     "detect_encoding",

@@ -16,10 +16,11 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO
+from typing import IO, Any
 
 import attrs
 
+from .._atomic import atomic_output
 from .._optional import require
 from ..standard import FieldSpec, RecordKind, StandardVersion, fields
 
@@ -190,18 +191,36 @@ def write_xlsx(
     ws = wb.create_sheet(title=sheet or ("行政许可" if kind is RecordKind.LICENSE else "行政处罚"))
     ws.append([_header(spec, header) for spec in table])
     count = 0
-    for row in rows:
-        ws.append(_cells(row, table))
-        count += 1
-    wb.save(target)
+    try:
+        for row in rows:
+            ws.append(_cells(row, table))
+            count += 1
+    except BaseException:
+        _discard(ws)
+        raise
+    if isinstance(target, (str, os.PathLike)):
+        with atomic_output(target, binary=True) as fp:
+            wb.save(fp)
+    else:
+        wb.save(target)
     return count
+
+
+def _discard(ws: Any) -> None:
+    """Close a write-only sheet whose rows failed and delete the temporary file openpyxl keeps."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 @contextlib.contextmanager
 def text_target(target: str | os.PathLike[str] | IO[str], encoding: str) -> Iterator[IO[str]]:
-    """A text stream to write to: a path is opened (and closed after), a stream is used as is."""
+    """A text stream to write to: a path is written atomically (:func:`atomic_output`), a stream as is."""
     if isinstance(target, (str, os.PathLike)):
-        with open(target, "w", encoding=encoding, newline="") as fp:
+        with atomic_output(target, encoding=encoding) as fp:
             yield fp
     else:
         yield target

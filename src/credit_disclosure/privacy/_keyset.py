@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import json
 import os
 import secrets
-import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
+from .._atomic import atomic_output
 from ..errors import CreditDisclosureError, DecryptionError, InvalidComponent, InvalidFormat
 from ._hazmat import Algorithm, Purpose, random_key
 
@@ -487,24 +486,12 @@ class Keyset:
         >>> Keyset.load(path) == ks, oct(path.stat().st_mode & 0o777)
         (True, '0o600')
         """
-        target = Path(path)
         text = self.to_json(kms=kms) + "\n"
         # A new file, created 0600 whatever the umask, then renamed over the target: the
         # secret never sits in a file others can read, a symlink at ``path`` is replaced
         # rather than written through, and a crash leaves the old keyset whole.
-        fd, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        with atomic_output(path, permissions=0o600) as fh:
+            fh.write(text)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, kms: KeyManagement | None = None) -> Keyset:
