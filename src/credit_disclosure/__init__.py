@@ -10,6 +10,7 @@ The main entry points are re-exported here; each subpackage holds the rest:
 :mod:`~credit_disclosure.deadlines`, :mod:`~credit_disclosure.standard`,
 :mod:`~credit_disclosure.convert`, :mod:`~credit_disclosure.io`,
 :mod:`~credit_disclosure.samples`, :mod:`~credit_disclosure.policy`,
+:mod:`~credit_disclosure.lifecycle`,
 :mod:`~credit_disclosure.privacy`, :mod:`~credit_disclosure.quality`.
 Names and subpackages load on first use, so ``import credit_disclosure`` stays
 cheap for a program that needs only one part.
@@ -46,6 +47,7 @@ if _typing.TYPE_CHECKING:  # the static view of the lazily loaded names below
     from . import deadlines as deadlines
     from . import identifiers as identifiers
     from . import io as io
+    from . import lifecycle as lifecycle
     from . import policy as policy
     from . import privacy as privacy
     from . import quality as quality
@@ -136,6 +138,7 @@ _SUBPACKAGES = frozenset(
         "deadlines",
         "identifiers",
         "io",
+        "lifecycle",
         "policy",
         "privacy",
         "quality",

@@ -1,0 +1,43 @@
+"""A record's life on the portal: events, the state on a date, the actions owed.
+
+The vocabulary: an :class:`Event` (``key``, ``kind``, ``date``, ``outcome``,
+``note``) of one of the :class:`EventKind` s, about the record named by a
+:class:`RecordKey` (deciding body code and decision number; see
+:mod:`~credit_disclosure.lifecycle` docs for missing or repeated parts). Read
+an EVENTS file with :func:`read_events`: every row becomes an event or a coded
+issue.
+
+>>> from datetime import date
+>>> from credit_disclosure.lifecycle import Event, EventKind, RecordKey
+>>> e = Event(key="11110000000000000X|京市监罚〔2024〕12号", kind="撤销", date=date(2024, 5, 6))
+>>> e.kind is EventKind.REVOKED, e.key.authority_code
+(True, '11110000000000000X')
+"""
+
+from __future__ import annotations
+
+from ._events import (
+    Event,
+    EventKind,
+    EventLog,
+    ObjectionOutcome,
+    events_from_rows,
+    read_events,
+)
+from ._issues import LIFECYCLE_ISSUES, LifecycleIssueSpec, lifecycle_issue
+from ._keys import RecordKey, normalize_decision_number, record_key
+
+__all__ = [
+    "LIFECYCLE_ISSUES",
+    "Event",
+    "EventKind",
+    "EventLog",
+    "LifecycleIssueSpec",
+    "ObjectionOutcome",
+    "RecordKey",
+    "events_from_rows",
+    "lifecycle_issue",
+    "normalize_decision_number",
+    "read_events",
+    "record_key",
+]
