@@ -22,7 +22,7 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._text import compact_identifier, to_halfwidth
+from .._text import SEPARATORS, compact_identifier, to_halfwidth
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -465,20 +465,28 @@ class EmailRule:
         return masked + "@" + (domain if self.keep_domain else self.mask_char * 3)
 
 
-# Identity numbers (18 with check X, or legacy 15 digits; GB 11643-1999 §4: the first
-# digit is a province code, never 0) and mobile numbers inside free text, in half or
-# full width, not glued to other letters/digits.
+# What could be an identity number inside free text (fail closed: mask more, never less).
+# A 居民身份证 number has 18 characters, the last a digit or X (GB 11643-1999 §4), a legacy
+# one 15 digits; 港澳台居民居住证 and the 2023 外国人永久居留身份证 have the same 18-character
+# shape, the old 外国人永久居留证 3 letters (ISO 3166-1 alpha-3) and 12 digits. People write
+# them grouped (110105 19491231 002X, 6-4-4-4 hyphens), split by dots, no-break or zero-width
+# spaces, glued to a prefix (ID110105…) or to more digits. So: any run of 15 or more digits,
+# in half or full width, with up to three separator characters between two digits and an
+# optional final X, is masked whole, checksum or not; and so are 3 letters followed by 12 or
+# more digits. A run of two dates (2023.03.14-2024.03.13, 16 digits) is the one shape left
+# alone: no identity number has 16 characters.
 _D = "[0-9０-９]"
-# An 18-character number may also be grouped 6-8-4 (division, birth date, sequence and
-# check) by spaces or hyphens: 110105 19491231 002X.
-_GAP = "[-－ \u3000]?"
+# every separator of compact_identifier except the ones that join other things (/ \ : |)
+_SEP = "[" + re.escape("".join(c for c in SEPARATORS if c not in "/\\:|")) + "]"
 _ID_IN_TEXT = re.compile(
-    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1-9１-９]"
-    rf"(?:{_D}{{5}}{_GAP}{_D}{{8}}{_GAP}{_D}{{3}}[0-9０-９XxＸｘ]|{_D}{{14}})"
-    r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
+    rf"(?<![0-9０-９]){_D}(?:{_SEP}{{0,3}}{_D}){{14,}}(?:{_SEP}{{0,3}}[XxＸｘ])?"
+    rf"|[A-Za-zＡ-Ｚａ-ｚ]{{3}}{_SEP}{{0,3}}{_D}(?:{_SEP}{{0,3}}{_D}){{11,}}"
 )
+_DATE = r"(?:19|20)\d\d[-.．\s]?(?:0?[1-9]|1[0-2])[-.．\s]?(?:0?[1-9]|[12]\d|3[01])"
+_DATE_RANGE = re.compile(rf"{_DATE}{_SEP}{{1,3}}{_DATE}")
 # A mobile number may carry the country code (+86, 0086, 86) and be grouped 3-4-4 by
-# spaces or hyphens: 138-1234-5678, +86 138 1234 5678.
+# spaces, hyphens, dots or invisible characters: 138-1234-5678, +86 138 1234 5678.
+_GAP = f"{_SEP}{{0,3}}"
 _MOBILE_IN_TEXT = re.compile(
     rf"(?<![0-9０-９])(?:(?:[+＋]|00|００)?[8８][6６]{_GAP})?"
     rf"[1１][3-9３-９][0-9０-９](?:{_GAP}[0-9０-９]{{4}}){{2}}(?![0-9０-９])"
@@ -487,14 +495,23 @@ _MOBILE_IN_TEXT = re.compile(
 
 @attrs.frozen(kw_only=True)
 class FreeTextRule:
-    """Mask identity and mobile numbers found inside free text; leave the rest.
+    """Mask anything that could be an identity number, and mobile numbers, inside free text.
 
-    Names and addresses inside free text cannot be found reliably; a profile
-    that must hide them should drop the field instead. ``None`` for a sub-rule
-    leaves those numbers as they are.
+    Every run of 15 or more digits (half or full width, with up to three
+    separators such as spaces, no-break or zero-width spaces, dots or hyphens
+    between two digits, and an optional final ``X``) is masked whole with
+    ``id_rule``, and so are 3 letters followed by 12 digits (the old
+    外国人永久居留证): 18- and 15-character resident IDs, residence permits and
+    foreign permanent IDs, checksum or not, glued to a prefix (``ID…``) or to
+    more digits. Only a range of two dates and ``0086`` before a mobile number
+    are left to other rules. Names and addresses inside free text cannot be
+    found reliably; a profile that must hide them should mask the field
+    whole. ``None`` for a sub-rule leaves those numbers as they are.
 
     >>> FreeTextRule()("当事人张某（身份证号110105194912310021，电话13812345678）")
     '当事人张某（身份证号1101**********0021，电话138****5678）'
+    >>> FreeTextRule()("当事人ID1101\u200b0519491231002X违法")
+    '当事人ID1101**********002X违法'
     """
 
     id_rule: MaskRule | None = attrs.field(
@@ -506,10 +523,25 @@ class FreeTextRule:
         """Mask ``value``."""
         id_rule, phone_rule = self.id_rule, self.phone_rule
         if id_rule is not None:
-            value = _ID_IN_TEXT.sub(lambda m: id_rule(m.group()), value)
+            value = _ID_IN_TEXT.sub(lambda m: _mask_id_run(m.group(), id_rule), value)
         if phone_rule is not None:
             value = _MOBILE_IN_TEXT.sub(lambda m: phone_rule(m.group()), value)
         return value
+
+
+def _mask_id_run(run: str, id_rule: MaskRule) -> str:
+    """Mask a run that could be an identity number, unless it is two dates or a phone number.
+
+    ``0086`` and a mobile number make 15 digits, but no identity number starts with 0: the
+    run is left to the phone rule.
+    """
+    if len(run) >= 15:
+        half = to_halfwidth(run)
+        if half.startswith("0086") and _MOBILE_IN_TEXT.fullmatch(half):
+            return run
+        if len(run) >= 17 and _DATE_RANGE.fullmatch(half):
+            return run
+    return id_rule(run)
 
 
 #: The rule each kind gets when no profile says otherwise (what a public portal
