@@ -11,7 +11,8 @@ The main entry points are re-exported here; each subpackage holds the rest:
 :mod:`~credit_disclosure.convert`, :mod:`~credit_disclosure.io`,
 :mod:`~credit_disclosure.samples`, :mod:`~credit_disclosure.policy`,
 :mod:`~credit_disclosure.lifecycle`,
-:mod:`~credit_disclosure.privacy`, :mod:`~credit_disclosure.quality`.
+:mod:`~credit_disclosure.privacy`, :mod:`~credit_disclosure.quality`,
+:mod:`~credit_disclosure.schema`.
 Names and subpackages load on first use, so ``import credit_disclosure`` stays
 cheap for a program that needs only one part.
 
@@ -52,6 +53,7 @@ if _typing.TYPE_CHECKING:  # the static view of the lazily loaded names below
     from . import privacy as privacy
     from . import quality as quality
     from . import samples as samples
+    from . import schema as schema
     from . import standard as standard
     from . import workdays as workdays
     from .deadlines import Deadline, check_timeliness, publication_deadline
@@ -143,6 +145,7 @@ _SUBPACKAGES = frozenset(
         "privacy",
         "quality",
         "samples",
+        "schema",
         "standard",
         "workdays",
     }

@@ -28,6 +28,7 @@ _COMMANDS: tuple[str, ...] = (
     "mask",
     "policy",
     "quality",
+    "schema",
 )
 
 

@@ -1,0 +1,92 @@
+"""``credit-disclosure schema``: print a schema of the data standard or the issue catalogue.
+
+Thin over :mod:`credit_disclosure.schema`: JSON Schema (2020-12), Frictionless
+Table Schema (with ``--kind``) or Data Package (without), and the catalogue of
+issue codes. Exit codes: 0 printed, 2 bad usage or an output file that cannot
+be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..schema import JSON_SCHEMA_DIALECT, data_package, issue_catalogue, json_schema, table_schema
+from ..standard import RecordKind, StandardVersion
+
+__all__ = ["register", "run"]
+
+_FORMATS = ("jsonschema", "tableschema", "issues")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``schema`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "schema",
+        help="print a JSON Schema / Frictionless Table Schema of the standard, or the issue codes",
+        description=(
+            "Print a schema generated from the library's field table: a JSON Schema (draft "
+            "2020-12) of one record, a Frictionless Table Schema of a CSV file (a Data Package "
+            "of both kinds without --kind), or the catalogue of issue codes (code, severity, "
+            "zh, en, source) as JSON."
+        ),
+    )
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in RecordKind],
+        help="record kind (default: both, as $defs of one JSON Schema or a Data Package)",
+    )
+    parser.add_argument(
+        "--standard",
+        choices=[v.value for v in StandardVersion],
+        default=StandardVersion.V2018.value,
+        help="version of the data standard (default 2018)",
+    )
+    parser.add_argument("--format", choices=_FORMATS, default="jsonschema", help="what to print")
+    parser.add_argument(
+        "--headers",
+        choices=("code", "name_zh"),
+        default="code",
+        help="Table Schema field names: field codes or Chinese names (default code)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.set_defaults(handler=run)
+
+
+def _document(args: argparse.Namespace) -> dict[str, Any]:
+    version = StandardVersion(args.standard)
+    if args.format == "issues":
+        return issue_catalogue()
+    if args.format == "tableschema":
+        if args.kind is None:
+            return data_package(version, headers=args.headers)
+        return table_schema(args.kind, version, headers=args.headers)
+    if args.kind is not None:
+        return json_schema(args.kind, version)
+    defs = {k.value: json_schema(k, version) for k in RecordKind}
+    for schema in defs.values():
+        del schema["$schema"]
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": f"urn:credit-disclosure:schema:{version.value}",
+        "title": f"双公示 record ({version.value}): a licence or a penalty",
+        "oneOf": [{"$ref": f"#/$defs/{k}"} for k in defs],
+        "$defs": defs,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print (or write) the requested document; return the exit code."""
+    text = json.dumps(_document(args), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"credit-disclosure schema: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 2
+        return 0
+    sys.stdout.write(text)
+    return 0
