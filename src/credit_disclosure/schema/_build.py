@@ -135,40 +135,42 @@ class _FieldRule:
         self._derive(spec, version, opts)
 
     def _derive(self, spec: FieldSpec, version: StandardVersion, opts: ValidationOptions) -> None:
-        attr = spec.attr
+        # The field table names each field's code list (FieldSpec.code_list): one place.
+        code_list = spec.code_list
         if spec.type is FieldType.DATE:
             self.pattern = DATE_PATTERN
             if spec.code in _OPEN_ENDED_FIELDS:  # 长期 and its synonyms mean open-ended
                 self.pattern = f"{DATE_PATTERN}|{_alternation(sorted(_OPEN_WORDS))}"
         elif spec.type is FieldType.DECIMAL:
             self.pattern = AMOUNT_PATTERN
-        elif spec.type is FieldType.ENUM:  # 行政相对人类别
-            self.enum = [c.value for c in SubjectCategory]
         elif spec.identifier is not None:
             self.pattern = IDENTIFIER_PATTERNS[spec.identifier]
-        elif version is StandardVersion.V2018:
-            if attr in ("cert_type", "legal_rep_cert_type"):
-                names = sorted(set(opts.certificate_types) | set(_CERT_MODULES))
-                self.pattern = f"{_alternation(names)}|其他.*"
-            elif attr == "license_category":
-                # 790号 行政许可 第16项: 普通/特许/认可/核准/登记, or 其他 with the category's name
-                named = [c.value for c in LicenseCategory if c is not LicenseCategory.OTHER]
-                self.pattern = f"{_alternation(named)}|其他.*"
-            elif attr == "status":
-                self.enum = sorted(opts.license_status_codes)
-            elif attr == "penalty_categories":
-                self.pattern = _penalty_categories_pattern(opts)
-        else:
-            if attr == "status":
-                self.enum = [s.value for s in Status2015]
-            elif attr == "approval_category":  # the first character is the code
-                codes = "".join(c.value for c in ApprovalCategory2015)
-                self.pattern = f"[{codes}].*"
-            elif attr == "category1":
+        elif code_list == "SubjectCategory":
+            self.enum = [c.value for c in SubjectCategory]
+        elif code_list == "CertificateType":  # the configured names, or 其他-<name>
+            names = sorted(set(opts.certificate_types) | set(_CERT_MODULES))
+            self.pattern = f"{_alternation(names)}|其他.*"
+        elif code_list == "LicenseCategory":
+            # 790号 行政许可 第16项: 普通/特许/认可/核准/登记, or 其他 with the category's name
+            named = [c.value for c in LicenseCategory if c is not LicenseCategory.OTHER]
+            self.pattern = f"{_alternation(named)}|其他.*"
+        elif code_list == "LicenseStatus":
+            self.enum = sorted(opts.license_status_codes)
+        elif code_list == "PenaltyType":
+            self.pattern = _penalty_categories_pattern(opts)
+        elif code_list == "Status2015":
+            self.enum = [s.value for s in Status2015]
+        elif code_list == "ApprovalCategory2015":  # the first character is the code
+            codes = "".join(c.value for c in ApprovalCategory2015)
+            self.pattern = f"[{codes}].*"
+        elif code_list == "PenaltyCategory2015":
+            codes = "".join(c.value for c in PenaltyCategory2015)
+            if spec.length == 1:  # CF_CFLB1 holds one code; CF_CFLB2 a list of them
                 self.enum = [c.value for c in PenaltyCategory2015]
-            elif attr == "category2":
-                codes = "".join(c.value for c in PenaltyCategory2015)
+            else:
                 self.pattern = rf"\s*[{codes}](?:[;；,，、\s]+[{codes}])*[;；,，、\s]*"
+        elif code_list is not None:  # a code list this module does not know yet: say so
+            raise ValueError(f"no schema rule for code list {code_list} ({spec.code})")
 
 
 def _penalty_part(opts: ValidationOptions, only: PenaltyType | None = None) -> str:
@@ -264,18 +266,17 @@ def _conditions(
             others, {"properties": {credit_code: {"not": {"const": PLACEHOLDER_CREDIT_CODE}}}}
         )
     )
-    # The certificate number's shape follows its certificate type.
-    for type_attr, no_attr in (("cert_type", "cert_no"), ("legal_rep_cert_type", "legal_rep_cert_no")):
-        type_code, no_code = by_attr[type_attr].code, by_attr[no_attr].code
+    # The certificate number's shape follows its certificate type (FieldSpec.type_field).
+    for f in table:
+        if f.type_field is None:
+            continue
         for module in sorted(set(_CERT_MODULES.values())):
             names = sorted(n for n, m in _CERT_MODULES.items() if m == module)
             rules.append(
                 {
-                    "if": {"required": [type_code], "properties": {type_code: {"enum": names}}},
+                    "if": {"required": [f.type_field], "properties": {f.type_field: {"enum": names}}},
                     "then": {
-                        "properties": {
-                            no_code: {"pattern": f"^(?:{IDENTIFIER_PATTERNS[module]})?$"}
-                        }
+                        "properties": {f.code: {"pattern": f"^(?:{IDENTIFIER_PATTERNS[module]})?$"}}
                     },
                 }
             )
