@@ -327,7 +327,13 @@ def test_samr_fine_without_amount_is_not_guessed() -> None:
 
 def test_presets_by_name() -> None:
     """Every preset is reachable by its name; an unknown name lists the known ones."""
-    assert sorted(PRESETS) == ["changzhi-2021", "national", "samr-45", "shanghai-data-list"]
+    assert sorted(PRESETS) == [
+        "changzhi-2021",
+        "national",
+        "samr-45",
+        "shanghai-data-list",
+        "yinchuan-2017",
+    ]
     assert all(get_preset(name) is PRESETS[name] for name in PRESETS)
     with pytest.raises(PolicyError, match="changzhi-2021"):
         get_preset("beijing")

@@ -26,6 +26,13 @@ from credit_disclosure.policy import (
 from credit_disclosure.standard import PenaltyType, SubjectCategory
 from credit_disclosure.workdays import default_calendar
 
+#: decided and revoked before 行政处罚法 2021 came into force (2021-07-15)
+OLD = PenaltyFacts(
+    decision_date=date(2020, 5, 6),
+    subject=SubjectCategory.LEGAL_PERSON,
+    tier=Tier.GENERAL,
+    revoked_on=date(2020, 6, 1),
+)
 F = PenaltyFacts(
     decision_date=date(2026, 9, 28),
     subject=SubjectCategory.LEGAL_PERSON,
@@ -86,7 +93,7 @@ def test_withdrawal_needs_revocation_date() -> None:
     with pytest.raises(PolicyError, match="revoked_on"):
         SAMR_45.withdrawal(F)
     with pytest.raises(PolicyError, match="no_rule"):
-        NATIONAL.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+        NATIONAL.withdrawal(OLD)
 
 
 def test_withdrawal_in_an_unknown_year() -> None:
@@ -170,9 +177,37 @@ def test_shanghai_withdrawal_three_working_days() -> None:
 
 
 def test_national_withdrawal_error_says_how_to_add_one() -> None:
-    """NATIONAL names no withdrawal rule (none in our sources): the error says how to add one."""
+    """Before 行政处罚法 2021 NATIONAL names no withdrawal rule: the error says how to add one."""
     with pytest.raises(PolicyError, match=r"DeadlineChoice\(purpose='withdrawal'"):
-        NATIONAL.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+        NATIONAL.withdrawal(OLD)
+
+
+def test_national_withdrawal_three_working_days() -> None:
+    """行政处罚法 第四十八条 with 第八十五条: withdrawn within three working days (from 2021-07-15)."""
+    w = NATIONAL.withdrawal(attrs.evolve(F, revoked_on=date(2026, 9, 30)))
+    assert w.due == date(2026, 10, 10)  # 10-01..07 holiday; 10-08, 10-09, 10-10 (make-up day)
+    assert w.citation.article == "第四十八条, 第八十五条"
+    assert "行政处罚法" in w.citation.document
+
+
+@pytest.mark.parametrize(
+    ("corrected", "shown"), [(False, True), (True, False), (None, False)]
+)
+def test_national_36_until_corrected(corrected: bool | None, shown: bool) -> None:
+    """Under 36号 an uncorrected 一般 record stays shown past its maximum (M, overridable)."""
+    facts = attrs.evolve(F, corrected=corrected)
+    after = date(2027, 9, 29)  # the 1-year maximum ended on 2027-09-28
+    display = NATIONAL.is_displayed(facts, on=after)
+    assert bool(display) is shown
+    if shown:
+        assert "not corrected" in display.reason
+
+
+def test_national_22_outside_sector() -> None:
+    """国办发〔2025〕22号: a department does not publish records outside its own sector (stated)."""
+    assert not NATIONAL.publication(attrs.evolve(F, outside_sector=True)).published
+    assert NATIONAL.publication(attrs.evolve(F, outside_sector=False)).published
+    assert NATIONAL.publication(F).published  # unstated: the rule does not apply
 
 
 @pytest.mark.parametrize("on", ["2026-10-01", datetime(2026, 10, 1, 9, 0), None])

@@ -10,7 +10,7 @@ lacks, such as the severity tier, are explicit inputs):
 - :meth:`Policy.repair`: eligible or not, every unmet condition, earliest date.
 
 Presets: :data:`NATIONAL`, :data:`SAMR_45`, :data:`CHANGZHI_2021`,
-:data:`SHANGHAI_DATA_LIST`; load your own with :func:`load_policy`.
+:data:`SHANGHAI_DATA_LIST`, :data:`YINCHUAN_2017`; load your own with :func:`load_policy`.
 
 >>> from datetime import date
 >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure, Tier
@@ -43,6 +43,7 @@ from ._presets import (
     PRESETS,
     SAMR_45,
     SHANGHAI_DATA_LIST,
+    YINCHUAN_2017,
     get_preset,
 )
 from ._rules import (
@@ -63,6 +64,7 @@ __all__ = [
     "PRESETS",
     "SAMR_45",
     "SHANGHAI_DATA_LIST",
+    "YINCHUAN_2017",
     "Citation",
     "DeadlineChoice",
     "Display",

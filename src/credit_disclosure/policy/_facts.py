@@ -239,7 +239,9 @@ class PenaltyFacts:
     penalty was revoked. ``previous_repairs`` are the dates earlier repairs
     took effect; ``previous_serious_penalties`` the decision dates of earlier
     serious penalties of the same subject. ``restriction_months`` is the length
-    of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号).
+    of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号). ``outside_sector`` says
+    the publishing department regulates another sector than the record's
+    (国办发〔2025〕22号: it no longer publishes such records).
 
     >>> from credit_disclosure.standard import SubjectCategory, PenaltyType
     >>> facts = PenaltyFacts(decision_date=date(2022, 3, 1),
@@ -267,6 +269,7 @@ class PenaltyFacts:
     published_on: date | None = attrs.field(default=None, validator=_day)
     revoked_on: date | None = attrs.field(default=None, validator=_day)
     restriction_months: int | None = attrs.field(default=None, validator=_optional_months)
+    outside_sector: bool | None = attrs.field(default=None, validator=_optional_bool)
     previous_repairs: tuple[date, ...] = attrs.field(default=(), converter=_to_repairs)
     previous_serious_penalties: tuple[date, ...] = attrs.field(default=(), converter=_to_serious)
 

@@ -299,8 +299,9 @@ class Policy:
         """Whether the record should be shown on day ``on``, with the reason.
 
         Not shown when the policy does not publish it, before its first day,
-        after its last day, or from the day the platform was told of a
-        revocation (``revoked_on``).
+        after its last day (unless the term rule runs ``until_corrected`` and the
+        facts say ``corrected=False``), or from the day the platform was told of
+        a revocation (``revoked_on``).
 
         >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure, Tier
         >>> from credit_disclosure.standard import SubjectCategory
@@ -322,6 +323,18 @@ class Policy:
         if facts.revoked_on is not None and on >= facts.revoked_on:
             return Display(
                 shown=False, on=on, reason=f"revoked; platform told on {facts.revoked_on}"
+            )
+        if (
+            term.last_day_shown is not None
+            and on > term.last_day_shown
+            and term.rule.until_corrected
+            and facts.corrected is False
+        ):
+            return Display(
+                shown=True,
+                on=on,
+                reason=f"the term ended on {term.last_day_shown}, but the violation is not "
+                f"corrected: shown until it is [{term.rule.citation}]",
             )
         if term.last_day_shown is not None and on > term.last_day_shown:
             return Display(

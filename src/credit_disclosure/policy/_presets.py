@@ -1,7 +1,7 @@
 """The shipped presets, loaded from the JSON tables in ``policy/data``.
 
 >>> sorted(PRESETS)
-['changzhi-2021', 'national', 'samr-45', 'shanghai-data-list']
+['changzhi-2021', 'national', 'samr-45', 'shanghai-data-list', 'yinchuan-2017']
 >>> PRESETS["national"] is NATIONAL
 True
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+
+import attrs
 
 from ..errors import PolicyError
 from ._loader import policy_from_dict, read_data
@@ -21,6 +23,7 @@ __all__ = [
     "PRESETS",
     "SAMR_45",
     "SHANGHAI_DATA_LIST",
+    "YINCHUAN_2017",
     "get_preset",
 ]
 
@@ -38,9 +41,33 @@ CHANGZHI_2021: Policy = _load("changzhi-2021")
 #: 上海 信用三清单 data-list defaults (有效期限).
 SHANGHAI_DATA_LIST: Policy = _load("shanghai-data-list")
 
-#: Every preset by name (``"national"``, ``"samr-45"``, ``"changzhi-2021"``, ``"shanghai-data-list"``).
+
+
+def _over_national(name: str) -> Policy:
+    # a local scheme that sets deadlines but no terms: its rows go in front of NATIONAL's
+    local = _load(name)
+    combined = NATIONAL.with_rules(
+        *local.publication_rules,
+        *local.deadline_choices,
+        *local.term_rules,
+        *local.repair_rules,
+        name=local.name,
+        title=local.title,
+    )
+    return attrs.evolve(
+        combined,
+        description=local.description,
+        sources=(*local.sources, *NATIONAL.sources),
+    )
+
+
+#: 银川 2017 工作方案 (publication in 7, objection verification in 20 working days) over NATIONAL.
+YINCHUAN_2017: Policy = _over_national("yinchuan-2017")
+
+#: Every preset by name (``"national"``, ``"samr-45"``, ``"changzhi-2021"``,
+#: ``"shanghai-data-list"``, ``"yinchuan-2017"``).
 PRESETS: Mapping[str, Policy] = MappingProxyType(
-    {p.name: p for p in (NATIONAL, SAMR_45, CHANGZHI_2021, SHANGHAI_DATA_LIST)}
+    {p.name: p for p in (NATIONAL, SAMR_45, CHANGZHI_2021, SHANGHAI_DATA_LIST, YINCHUAN_2017)}
 )
 
 

@@ -111,7 +111,10 @@ class Match:
     - ``tiers``, ``subjects``, ``procedures``, ``sectors``: the fact is one of these;
     - ``any_of_types``: at least one of the penalty types is among these;
     - ``only_types``: every penalty type is among these (and there is one);
-    - ``max_fine_wan``: the fine, if any, is at most this many 万元.
+    - ``max_fine_wan``: the fine, if any, is at most this many 万元;
+    - ``outside_sector``: the fact ``outside_sector`` (the publishing department
+      regulates another sector, 国办发〔2025〕22号) is this value; an unstated fact
+      does not match, so the rule applies only where the caller says so.
 
     A criterion whose fact is ``None`` raises :class:`PolicyError` (missing fact).
 
@@ -136,6 +139,7 @@ class Match:
     )
     only_types: frozenset[PenaltyType] | None = attrs.field(default=None, converter=_opt_frozenset)
     max_fine_wan: Decimal | None = attrs.field(default=None, converter=_opt_decimal)
+    outside_sector: bool | None = None
 
     def matches(self, facts: PenaltyFacts) -> bool:
         """Whether ``facts`` meets every criterion; raise :class:`PolicyError` if one is unstated.
@@ -170,6 +174,8 @@ class Match:
         if self.sectors is not None and (facts.sector is None or facts.sector not in self.sectors):
             # an unstated sector is "not one of the listed sectors": sector rules
             # only ever add to the general rule, so this never hides a duty.
+            return False
+        if self.outside_sector is not None and facts.outside_sector is not self.outside_sector:
             return False
         if self.tiers is not None:
             if facts.tier is None:
@@ -219,6 +225,9 @@ class TermRule(_Dated):
     ``"decision"`` (the decision date, as every shipped row counts) or
     ``"publication"`` (the stated ``published_on``, for a reading of a rule
     that counts 自公示之日起; the facts must then state it).
+    ``until_corrected``: publication does not stop at the maximum while the
+    facts say the violation is not corrected (``corrected=False``; NDRC
+    令2025年第36号 as reported, M: set it to ``False`` in your policy to override).
 
     >>> rule = TermRule(citation=Citation(document="长治 2021 实施意见", article="(八)"),
     ...                 match=Match(tiers=frozenset({Tier.GENERAL})),
@@ -233,6 +242,7 @@ class TermRule(_Dated):
     maximum: Period | None = None
     extend_to_restriction: bool = False
     counted_from: str = attrs.field(default="decision", validator=_one_of(_COUNTED_FROM))
+    until_corrected: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -257,7 +267,14 @@ class PublicationRule(_Dated):
     reason_zh: str
 
 
-_PURPOSES = ("publication", "repair_review", "withdrawal")
+_PURPOSES = (
+    "publication",
+    "repair_review",
+    "withdrawal",
+    "objection_marking",
+    "objection_verification",
+    "repair_takedown",
+)
 
 
 def _resolve_deadline(name: str) -> deadlines.DeadlineRule:
@@ -280,8 +297,13 @@ class DeadlineChoice(_Dated):
     """Which working-day rule of :mod:`credit_disclosure.deadlines` a policy uses.
 
     ``purpose`` is ``"publication"`` (from the decision date), ``"repair_review"``
-    (from the application date, for an eligible application) or ``"withdrawal"``
-    (from the day the platform is told of a revocation). ``deadline`` names a
+    (from the application date, for an eligible application), ``"withdrawal"``
+    (from the day the platform is told of a revocation, or of an objection
+    upheld), ``"objection_marking"`` (marking a disputed record on the portal,
+    from the objection), ``"objection_verification"`` (verifying and answering
+    an objection, from the objection) or ``"repair_takedown"`` (taking a
+    repaired record down, from the grant). A policy without a row for a
+    purpose sets no such duty (no objection mark, no verification deadline). ``deadline`` names a
     rule constant (``"PUBLICATION"``, ``"SAMR_PUBLICATION"``,
     ``"WITHDRAWAL_AFTER_REVOCATION"``, or a rule name such as ``"publication"``);
     ``None`` means the same day.
