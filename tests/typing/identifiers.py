@@ -8,12 +8,16 @@ from datetime import date
 from credit_disclosure.errors import ValidationError
 from credit_disclosure.identifiers import (
     KINDS,
+    REGISTRY,
     Gender,
+    IdentifierKind,
     IdentifierModule,
     business_reg_no,
+    candidates,
     detect,
     divisions,
     foreign_permanent_id,
+    identifier_kind,
     org_code,
     residence_permit,
     resident_id,
@@ -68,3 +72,10 @@ try:
 except ValidationError as err:
     code: str = err.code
     where: int | None = err.position
+
+kind: IdentifierKind = identifier_kind("resident_id")
+module: IdentifierModule = REGISTRY["uscc"].module
+personal: bool = kind.personal and kind.dated
+documents: tuple[str, ...] = kind.documents
+fits: tuple[str, ...] = candidates("11010519491231002X")
+alphabet: str = uscc.ALPHABET

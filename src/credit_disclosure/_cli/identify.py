@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import enum
-import importlib
 import json
 import sys
 from datetime import date
@@ -21,8 +20,7 @@ import attrs
 
 from .._text import compact_identifier
 from ..errors import ValidationError
-from ..identifiers import KINDS
-from ..identifiers._detect import candidates
+from ..identifiers import KINDS, REGISTRY, IdentifierKind, candidates
 from ._args import date_arg
 
 __all__ = ["register", "run"]
@@ -54,10 +52,10 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _options(kind: str, args: argparse.Namespace) -> dict[str, Any]:
-    if kind == "uscc":
+def _options(kind: IdentifierKind, args: argparse.Namespace) -> dict[str, Any]:
+    if kind.strict:
         return {"strict": args.strict}
-    if kind in ("resident_id", "residence_permit", "foreign_permanent_id"):
+    if kind.dated:
         return {"as_of": args.as_of}
     return {}
 
@@ -77,9 +75,9 @@ def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
     # Errors are shown for the kinds the value's shape fits (all kinds if it fits none).
     plausible = [k for k in kinds if k in candidates(compact_identifier(value))] or list(kinds)
     for kind in kinds:
-        module = importlib.import_module(f"credit_disclosure.identifiers.{kind}")
+        entry = REGISTRY[kind]
         try:
-            info = module.parse(value, **_options(kind, args))
+            info: Any = entry.module.parse(value, **_options(entry, args))
         except ValidationError as err:
             if kind in plausible:
                 report["errors"].append(

@@ -1,7 +1,8 @@
 """Every identifier a 双公示 record names its subject with, validated fast and explained.
 
 One module per identifier, all with the same verbs (:class:`IdentifierModule`):
-``compact``, ``validate``, ``is_valid``, ``format``, ``parse`` and ``generate``.
+``compact``, ``validate``, ``is_valid``, ``format``, ``parse`` and ``generate``;
+one registry of the kinds (:data:`REGISTRY`, :class:`IdentifierKind`).
 
 >>> from credit_disclosure.identifiers import detect, resident_id, uscc
 >>> uscc.is_valid("91512081MA62K0260E")
@@ -22,16 +23,21 @@ from . import (
     uscc,
 )
 from ._common import Gender, IdentifierModule
-from ._detect import KINDS, detect
+from ._detect import candidates, detect
+from ._registry import KINDS, REGISTRY, IdentifierKind, identifier_kind
 
 __all__ = [
     "KINDS",
+    "REGISTRY",
     "Gender",
+    "IdentifierKind",
     "IdentifierModule",
     "business_reg_no",
+    "candidates",
     "detect",
     "divisions",
     "foreign_permanent_id",
+    "identifier_kind",
     "org_code",
     "residence_permit",
     "resident_id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import random
 import time as _time
+from collections.abc import Container
 from datetime import date, datetime, timedelta
 from typing import Final, Protocol
 
@@ -303,3 +304,59 @@ def generate_part(
 def gender_of(digit: str) -> Gender:
     """Odd sequence digit is male, even is female (GB 11643-1999 4.4)."""
     return Gender.MALE if int(digit) % 2 else Gender.FEMALE
+
+
+# --- GB 11643-1999: the 18-character structure of the resident ID, shared by the
+# residence permit and the 2023 foreign permanent resident ID card.
+
+
+def check_gb11643(module: str, c: str) -> None:
+    """Raise ``<module>.format`` or ``.checksum`` unless the 18 characters ``c`` are 17 ASCII
+    digits and their GB 11643-1999 check character (shared by every GB 11643 number).
+
+    >>> check_gb11643("resident_id", "11010519491231002X")
+    >>> check_gb11643("resident_id", "110105194912310O2X")
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidFormat: resident_id.format at position 15: character 16 must be a digit (第16位应为数字)
+    """
+    body = c[:17]
+    if not (body.isascii() and body.isdigit()):
+        raise format_error(module, first_bad(body, DIGITS), "a digit", "数字")
+    # GB 11643-1999 5.2: ISO 7064 MOD 11-2, weights 2**(17-i) mod 11; base 13 == 2 mod 11.
+    if "10X98765432"[(2 * int(body, 13)) % 11] != c[17]:
+        if c[17] not in "0123456789X":
+            raise format_error(module, 17, "a digit or X", "数字或X")
+        raise checksum_error(module, 17)
+
+
+_DIVISION_MESSAGES: Final = (
+    "unknown administrative division",
+    "地址码（行政区划代码）不存在",
+)
+
+
+def check18(
+    module: str,
+    s: str,
+    as_of: date | None,
+    allowed: Container[str],
+    division_messages: tuple[str, str] = _DIVISION_MESSAGES,
+) -> str:
+    """Validate a GB 11643 number: length, digits, check, ``allowed`` division, birth date."""
+    c = compact(s, module)
+    if len(c) != 18:
+        if len(c) == 15 and module == "resident_id":
+            raise length_error(
+                module,
+                15,
+                18,
+                hint_en=" (a legacy number: convert it with upgrade())",
+                hint_zh="（旧版15位号码请先升位）",
+            )
+        raise length_error(module, len(c), 18)
+    check_gb11643(module, c)
+    if c[:6] not in allowed:
+        raise component_error(module, "division", 0, *division_messages)
+    check_birth_date(module, c, as_of)
+    return c

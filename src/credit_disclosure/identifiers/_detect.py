@@ -6,32 +6,11 @@ from collections.abc import Callable
 from typing import Final
 
 from .._text import compact_identifier
-from . import (
-    _business_reg_no,
-    _foreign_permanent_id,
-    _org_code,
-    _residence_permit,
-    _resident_id,
-    _uscc,
-)
+from ._registry import REGISTRY
 
-#: The identifier kinds :func:`detect` tries, in the order it reports them.
-KINDS: Final[tuple[str, ...]] = (
-    "uscc",
-    "org_code",
-    "resident_id",
-    "business_reg_no",
-    "residence_permit",
-    "foreign_permanent_id",
-)
-
+# The validators, bound once: detect() is called per cell by the quality metrics.
 _CHECKS: Final[dict[str, Callable[[object], bool]]] = {
-    "uscc": _uscc.is_valid,
-    "org_code": _org_code.is_valid,
-    "resident_id": _resident_id.is_valid,
-    "business_reg_no": _business_reg_no.is_valid,
-    "residence_permit": _residence_permit.is_valid,
-    "foreign_permanent_id": _foreign_permanent_id.is_valid,
+    name: kind.module.is_valid for name, kind in REGISTRY.items()
 }
 
 

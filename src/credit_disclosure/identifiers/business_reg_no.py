@@ -18,15 +18,45 @@ True
 
 from __future__ import annotations
 
-from ._business_reg_no import (
-    NATIONAL_AUTHORITY,
-    BusinessRegNoInfo,
-    compact,
-    format,
-    generate,
-    is_valid,
-    parse,
-    validate,
+import random
+from typing import Final
+
+import attrs
+
+from . import _divisions
+from ._checkdigits import (
+    iso7064_mod11_10 as _iso7064_mod11_10,
+)
+from ._checkdigits import (
+    iso7064_mod11_10_ok as _iso7064_mod11_10_ok,
+)
+from ._common import (
+    DIGITS as _DIGITS,
+)
+from ._common import (
+    DIGITS_WHAT as _DIGITS_WHAT,
+)
+from ._common import (
+    checksum_error as _checksum_error,
+)
+from ._common import compact as _compact
+from ._common import (
+    component_error as _component_error,
+)
+from ._common import (
+    first_bad as _first_bad,
+)
+from ._common import (
+    format_error as _format_error,
+)
+from ._common import (
+    generate_part as _generate_part,
+)
+from ._common import (
+    length_error as _length_error,
+)
+from ._common import (
+    rng_of as _rng_of,
 )
 
 __all__ = [
@@ -39,3 +69,118 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+_M: Final = "business_reg_no"
+#: GS15-2006 4.1: the first six digits are the code of the first registration
+#: authority: a GB/T 2260 division, or 100000 for the national administration.
+NATIONAL_AUTHORITY: Final = "100000"
+
+
+@attrs.frozen
+class BusinessRegNoInfo:
+    """The parts of a 工商注册号 (GS15-2006 4).
+
+    >>> info = parse("110105000000182")
+    >>> info.authority, info.authority_name, info.sequence, info.check
+    ('110105', '北京市朝阳区', '00000018', '2')
+    """
+
+    #: 首次登记机关代码 (positions 1-6).
+    authority: str
+    #: Name of that authority's division (``全国`` for 100000).
+    authority_name: str
+    #: 顺序码 (positions 7-14).
+    sequence: str
+    #: 校验码 (position 15), ISO 7064 MOD 11,10.
+    check: str
+
+
+def compact(s: str) -> str:
+    """Strip separators and fold full-width digits.
+
+    >>> compact("１１０１０５ ００００００１８２")
+    '110105000000182'
+    """
+    return _compact(s, _M)
+
+
+def validate(s: str) -> str:
+    """Return the compact number or raise ``business_reg_no.length``, ``.format``,
+    ``.checksum`` or ``.division`` (unknown registration authority).
+
+    >>> validate("110105000000182")
+    '110105000000182'
+    >>> validate("110105000000183")
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.InvalidChecksum: business_reg_no.checksum at position 14: check character does not match the rest of the value (校验码不正确)
+    """
+    c = _compact(s, _M)
+    if len(c) != 15:
+        raise _length_error(_M, len(c), 15)
+    if not (c.isascii() and c.isdigit()):
+        raise _format_error(_M, max(_first_bad(c, _DIGITS), 0), "a digit", "数字")
+    if not _iso7064_mod11_10_ok(c):
+        raise _checksum_error(_M, 14)
+    authority = c[:6]
+    if authority not in _divisions.KNOWN and authority != NATIONAL_AUTHORITY:
+        raise _component_error(
+            _M, "division", 0, "unknown registration authority code", "登记机关代码不存在"
+        )
+    return c
+
+
+def is_valid(s: object) -> bool:
+    """Whether ``s`` is a valid number; never raises.
+
+    >>> is_valid("110105000000182"), is_valid("110105000000183")
+    (True, False)
+    """
+    if not isinstance(s, str):
+        return False
+    try:
+        validate(s)
+    except ValueError:
+        return False
+    return True
+
+
+def format(s: str) -> str:
+    """The printed form: the 15 digits.
+
+    >>> format("110105 00000018 2")
+    '110105000000182'
+    """
+    return validate(s)
+
+
+def parse(s: str) -> BusinessRegNoInfo:
+    """Validate ``s`` and return its parts.
+
+    >>> parse("100000000000194").authority_name
+    '全国'
+    """
+    c = validate(s)
+    division = _divisions.lookup(c[:6])
+    return BusinessRegNoInfo(
+        authority=c[:6],
+        authority_name="全国" if division is None else division.full_name,
+        sequence=c[6:14],
+        check=c[14],
+    )
+
+
+def generate(
+    *, authority: str | None = None, rng: random.Random | None = None, seed: int | None = None
+) -> str:
+    """A valid random number for test data.
+
+    >>> generate(authority="310115", seed=4)[:6]
+    '310115'
+    """
+    r = _rng_of(rng, seed)
+    if authority is None:
+        authority = r.choice(_divisions.sample_codes())
+    _generate_part(_M, "authority", authority, 6, _DIGITS, _DIGITS_WHAT)
+    body = authority + f"{r.randrange(10**8):08d}"
+    return validate(body + _iso7064_mod11_10(body))

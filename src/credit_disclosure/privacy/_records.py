@@ -14,13 +14,12 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from ..standard._codes import SubjectCategory
+from ..standard import PLACEHOLDER_CREDIT_CODE, SubjectCategory
 
 _R = TypeVar("_R")
 
 _CATEGORY_FIELDS: Final = ("CF_XDR_LB", "XK_XDR_LB")
 _USCC_FIELDS: Final = ("CF_XDR_SHXYM", "XK_XDR_SHXYM")
-_PLACEHOLDER: Final = "00000000000000000X"
 
 _ATTR_MAPS: dict[type, dict[str, str]] = {}
 
@@ -108,7 +107,7 @@ def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
                 return None  # unknown text: do not guess
     for code in _USCC_FIELDS:
         value = values.get(code)
-        if isinstance(value, str) and value.strip() and value.strip().upper() != _PLACEHOLDER:
+        if isinstance(value, str) and value.strip() and value.strip().upper() != PLACEHOLDER_CREDIT_CODE:
             # GB 32100-2015: registration authority 9 + type 2 = 个体工商户
             if value.strip().startswith("92"):
                 return SubjectCategory.INDIVIDUAL_BUSINESS

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 from datetime import date
@@ -10,7 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .._optional import require
 from ..deadlines import DeadlineRule
-from ..identifiers import IdentifierModule
+from ..identifiers import IdentifierModule, identifier_kind
 from ..io import FileFormat, Report, open_table
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
@@ -156,19 +155,14 @@ def score_frame(
     return metrics
 
 
-@functools.lru_cache(maxsize=32)
-def _checker(identifier: str) -> Callable[[object], bool]:
-    module = require(f"credit_disclosure.identifiers.{identifier}", "pandas")
-    check: Callable[[object], bool] = module.is_valid
-    return check
-
-
 def valid_identifiers(series: pd.Series[Any], identifier: str | IdentifierModule) -> pd.Series[Any]:
     """Vectorised ``is_valid``: a nullable boolean Series, ``<NA>`` where the value is missing.
 
     ``identifier`` is a module of :mod:`credit_disclosure.identifiers` or its
-    name (``"uscc"``, ``"org_code"``, ``"resident_id"``, ``"business_reg_no"``,
-    ``"residence_permit"``, ``"foreign_permanent_id"``). Each distinct value is
+    name (one of ``identifiers.KINDS``: ``"uscc"``, ``"org_code"``, ``"resident_id"``,
+    ``"business_reg_no"``, ``"residence_permit"``, ``"foreign_permanent_id"``); an
+    unknown name raises :class:`~credit_disclosure.errors.InvalidFormat` (a
+    :class:`ValueError`, code ``identifier.unknown_kind``). Each distinct value is
     checked once and the verdicts are mapped back, which is what makes a column
     where the same agency codes recur on every row fast.
 
@@ -179,9 +173,7 @@ def valid_identifiers(series: pd.Series[Any], identifier: str | IdentifierModule
     """
     pandas = _pd()
     if isinstance(identifier, str):
-        if identifier not in _IDENTIFIERS:
-            raise ValueError(f"unknown identifier {identifier!r}; known: {', '.join(_IDENTIFIERS)}")
-        check = _checker(identifier)
+        check: Callable[[object], bool] = identifier_kind(identifier).module.is_valid
     else:
         check = identifier.is_valid
     values = column_values(series)
@@ -202,16 +194,6 @@ def valid_identifiers(series: pd.Series[Any], identifier: str | IdentifierModule
         out, index=series.index, name=series.name, dtype="boolean"
     )
     return result
-
-
-_IDENTIFIERS = (
-    "uscc",
-    "org_code",
-    "resident_id",
-    "business_reg_no",
-    "residence_permit",
-    "foreign_permanent_id",
-)
 
 
 def issues_frame(report: Report) -> pd.DataFrame:

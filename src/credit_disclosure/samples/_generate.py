@@ -22,7 +22,7 @@ from typing import Final
 import attrs
 
 from ..identifiers import business_reg_no, org_code, resident_id, uscc
-from ..standard import RecordKind, SubjectCategory, fields
+from ..standard import PLACEHOLDER_CREDIT_CODE, RecordKind, SubjectCategory, fields
 
 __all__ = [
     "FAULTS",
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: The credit-code placeholder of an individual business without a code (790号).
-PLACEHOLDER: Final = "00000000000000000X"
+PLACEHOLDER: Final = PLACEHOLDER_CREDIT_CODE
 
 #: Decision dates are drawn from this window: well in the past for any check date.
 _FIRST_DAY: Final = date(2023, 1, 1)
@@ -613,10 +613,7 @@ def _wan(yuan: int) -> str:
     return format((Decimal(yuan) / 10000).normalize(), "f")
 
 
-_USCC_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015
-
-
-def _break_check(code: str, r: random.Random, alphabet: str = _USCC_ALPHABET) -> str:
+def _break_check(code: str, r: random.Random, alphabet: str = uscc.ALPHABET) -> str:
     """The code with its last (check) character replaced by another one."""
     last = code[-1]
     return code[:-1] + r.choice([c for c in alphabet if c != last])

@@ -1,7 +1,9 @@
 """The bridge to ``credit_disclosure.identifiers``: one cached call per identifier check.
 
 Identifier modules are imported on first use (the identifiers subpackage loads
-division tables). Results for codes that are not personal data (credit codes,
+division tables), and so is its registry of kinds (``identifiers.REGISTRY``),
+which says which kinds are personal data, which take ``as_of`` and which
+证件类型 names which kind. Results for codes that are not personal data (credit codes,
 organisation codes, business registration numbers) are cached: the same
 authority and source-unit codes recur on every row of a batch. Personal
 identity numbers are never cached. The cache is dropped whenever the division
@@ -16,14 +18,12 @@ import functools
 import importlib
 from datetime import date
 from types import ModuleType
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 from ..errors import ValidationError
 
-__all__ = ["IdentifierProblem", "check_identifier", "refresh_cache"]
+__all__ = ["IdentifierProblem", "cert_kind", "check_identifier", "refresh_cache"]
 
-_CACHEABLE: Final = frozenset({"uscc", "org_code", "business_reg_no"})
-_AS_OF: Final = frozenset({"resident_id", "residence_permit", "foreign_permanent_id"})
 _modules: dict[str, ModuleType] = {}
 # divisions.generation() when the cache was last checked.
 _cached_for: list[int] = [-1]
@@ -34,6 +34,23 @@ def _load_divisions() -> ModuleType:
     global _divisions
     _divisions = _module("divisions")
     return _divisions
+
+
+@functools.cache
+def _registry() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """(kinds safe to cache, kinds that take ``as_of``, 证件类型 -> kind), read once."""
+    from ..identifiers import REGISTRY
+
+    return (
+        frozenset(k.name for k in REGISTRY.values() if not k.personal),
+        frozenset(k.name for k in REGISTRY.values() if k.dated),
+        {doc: k.name for k in REGISTRY.values() for doc in k.documents},
+    )
+
+
+def cert_kind(cert_type: str) -> str | None:
+    """The identifier kind a 证件类型 (``身份证``, ...) names, or ``None`` for another document."""
+    return _registry()[2].get(cert_type)
 
 
 def _module(name: str) -> ModuleType:
@@ -56,7 +73,7 @@ class IdentifierProblem(NamedTuple):
 def _check(name: str, value: str, as_of: date | None) -> str | IdentifierProblem:
     mod = _module(name)
     try:
-        if as_of is not None and name in _AS_OF:
+        if as_of is not None and name in _registry()[1]:
             compact: str = mod.validate(value, as_of=as_of)
         else:
             compact = mod.validate(value)
@@ -86,6 +103,6 @@ def check_identifier(name: str, value: str, as_of: date | None = None) -> str | 
 
     Cached verdicts are only as fresh as the last :func:`refresh_cache`.
     """
-    if name in _CACHEABLE:
+    if name in _registry()[0]:
         return _check_cached(name, value)
     return _check(name, value, as_of)

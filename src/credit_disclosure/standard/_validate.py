@@ -38,7 +38,7 @@ from ._fields import (
     StandardVersion,
     fields,
 )
-from ._ids import IdentifierProblem, check_identifier, refresh_cache
+from ._ids import IdentifierProblem, cert_kind, check_identifier, refresh_cache
 from ._issues import Issue, Severity, issue_spec
 from ._parsing import (
     _OPEN_WORDS,
@@ -349,14 +349,6 @@ _SPECS: Final[dict[type[Any], dict[str, FieldSpec]]] = {
     for v in StandardVersion
 }
 
-_CERT_MODULES: Final[dict[str, str]] = {
-    CertificateType.RESIDENT_ID.value: "resident_id",
-    "居民身份证": "resident_id",
-    CertificateType.FOREIGN_PERMANENT_ID.value: "foreign_permanent_id",
-    "港澳台居民居住证": "residence_permit",
-    "港澳居民居住证": "residence_permit",
-    "台湾居民居住证": "residence_permit",
-}
 _LICENSE_CATEGORIES: Final = frozenset(c.value for c in LicenseCategory)
 _LICENSE_CATEGORY_TEXT: Final = " / ".join([*(c.value for c in LicenseCategory), "其他-…"])
 _SUBJECT_CATEGORY_TEXT: Final = " / ".join(c.value for c in SubjectCategory)
@@ -447,7 +439,7 @@ def _cert_check(
         cert_type is not None
         and cert_type not in opts.certificate_types
         and not cert_type.startswith("其他")
-        and cert_type not in _CERT_MODULES
+        and cert_kind(cert_type) is None
     ):
         _make(
             issues,
@@ -459,7 +451,7 @@ def _cert_check(
     number: str | None = getattr(rec, no_attr)
     if number is None or cert_type is None:
         return
-    module = _CERT_MODULES.get(cert_type)
+    module = cert_kind(cert_type)
     if module is not None:
         _identifier_issue(issues, opts, specs[no_attr], module, number, as_of)
 
@@ -488,8 +480,8 @@ def _subject_2018(
                     opts,
                     "field.conditional",
                     specs["business_reg_no"],
-                    reason_en="the credit code is the placeholder 00000000000000000X",
-                    reason_zh="统一社会信用代码为00000000000000000X",
+                    reason_en=f"the credit code is the placeholder {PLACEHOLDER_CREDIT_CODE}",
+                    reason_zh=f"统一社会信用代码为{PLACEHOLDER_CREDIT_CODE}",
                 )
         else:
             valid_cc = _identifier_issue(issues, opts, cc_spec, "uscc", credit_code, as_of)
