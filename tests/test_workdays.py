@@ -254,7 +254,7 @@ wide_days = st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31))
 
 @given(d=wide_days, n=st.integers(min_value=-60, max_value=60))
 def test_provisional_mode_matches_a_walk(d: date, n: int) -> None:
-    """In provisional mode unknown years are Monday to Friday, and add/count agree with a walk."""
+    """In provisional mode unknown years are the statutory holidays and weekends; add/count walk."""
     expected = d
     if n == 0:
         while not PROV.is_workday(expected):
@@ -270,12 +270,18 @@ def test_provisional_mode_matches_a_walk(d: date, n: int) -> None:
 
 
 def test_provisional_days_are_marked() -> None:
-    """An unknown-year day in provisional mode is weekends-only and flagged provisional."""
+    """An unknown-year day in provisional mode is flagged provisional; 元旦 is a day off (bug fix).
+
+    Provisional mode used to count 2027-01-01 (元旦, a statutory holiday) as a working day
+    and gave 2027-01-06 for 2026-12-28 + 7; with 元旦 off it is 2027-01-07.
+    """
     info = PROV.day(date(LAST_YEAR + 1, 1, 1))
     assert info.provisional
-    assert info.kind in (DayKind.WORKDAY, DayKind.WEEKEND)
+    assert info.kind is DayKind.HOLIDAY and info.name == "元旦"
+    assert PROV.day(date(LAST_YEAR + 1, 1, 4)).kind is DayKind.WORKDAY
     assert not PROV.day(date(2026, 10, 1)).provisional
-    assert PROV.add(date(2026, 12, 28), 7) == date(2027, 1, 6)
+    assert PROV.add(date(2026, 12, 28), 7) == date(2027, 1, 7)
+    assert not PROV.is_workday(date(2027, 2, 5))  # 除夕 2027, 春节 4 days (国务院令第795号)
 
 
 def test_day_info_names_the_reason() -> None:

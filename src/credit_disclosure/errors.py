@@ -204,7 +204,7 @@ class CalendarDataMissing(CreditDisclosureError, LookupError):
         self.hint = hint or (
             "add the State Council notice for that year with "
             "WorkdayCalendar.with_schedule(...) or load_schedule(path), "
-            "or opt in to provisional mode (weekends only)"
+            "or opt in to provisional mode (statutory holidays and weekends, no 调休)"
         )
         super().__init__(
             f"no working-day schedule for {year} (缺少{year}年节假日安排): {self.hint}"

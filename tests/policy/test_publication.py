@@ -76,7 +76,7 @@ def test_calendar_is_passed_through() -> None:
     answer = CHANGZHI_2021.publication(late, calendar=default_calendar(provisional=True))
     assert answer.deadline is not None
     assert answer.deadline.provisional
-    assert answer.deadline.due == date(2027, 1, 6)
+    assert answer.deadline.due == date(2027, 1, 7)  # 元旦 2027 is a statutory day off
 
 
 def test_samr_withdrawal_three_working_days() -> None:

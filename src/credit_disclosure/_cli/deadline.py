@@ -65,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--provisional",
         action="store_true",
-        help="treat years without a schedule as weekends-only (results marked provisional)",
+        help="treat years without a schedule as their statutory holidays and weekends "
+        "(results marked provisional)",
     )
     parser.add_argument(
         "--rules",

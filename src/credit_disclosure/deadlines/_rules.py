@@ -417,7 +417,8 @@ class Deadline:
             first, last = self.calendar.covered
             lines.append(
                 f"PROVISIONAL: days outside {first}-{last} have no official schedule and were "
-                "taken as Monday to Friday; recompute once the State Council notice is out."
+                "taken as the statutory holidays and weekends, without 调休; recompute once "
+                "the State Council notice is out."
             )
         return "\n".join(lines)
 

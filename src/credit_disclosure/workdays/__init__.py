@@ -5,7 +5,7 @@ which day is the n-th working day after another, and how many working days lie
 between two days. The start day is never counted (民法典 第二百零一条). A year without
 a schedule raises :class:`~credit_disclosure.errors.CalendarDataMissing`: add the
 year's notice with :meth:`WorkdayCalendar.with_schedule` and :func:`load_schedule`,
-or opt in to provisional (weekends-only) answers.
+or opt in to provisional answers (statutory holidays and weekends, no 调休).
 
 >>> from datetime import date
 >>> from credit_disclosure.workdays import default_calendar
@@ -28,17 +28,35 @@ from ._schedule import (
     load_schedule,
     schedule_from_dict,
 )
+from ._statutory import (
+    STATUTORY_RULES,
+    Anchor,
+    StatutoryHoliday,
+    StatutoryRules,
+    statutory_holidays,
+    statutory_rules,
+    statutory_schedule,
+    statutory_years,
+)
 
 __all__ = [
+    "STATUTORY_RULES",
+    "Anchor",
     "DayInfo",
     "DayKind",
     "DayOverride",
     "HolidayRange",
     "MakeupWorkday",
     "Schedule",
+    "StatutoryHoliday",
+    "StatutoryRules",
     "WorkdayCalendar",
     "builtin_schedules",
     "default_calendar",
     "load_schedule",
     "schedule_from_dict",
+    "statutory_holidays",
+    "statutory_rules",
+    "statutory_schedule",
+    "statutory_years",
 ]

@@ -50,7 +50,7 @@ class DayInfo:
     """What the calendar knows about one day: working or not, why, and the holiday's name.
 
     ``provisional`` is true when the day lies in a year without a schedule and the
-    calendar is in provisional mode (weekends only).
+    calendar is in provisional mode (statutory holidays and weekends, no 调休).
 
     >>> info = default_calendar().day(date(2026, 10, 10))
     >>> info.is_workday, info.kind.value, info.name
@@ -137,7 +137,8 @@ class WorkdayCalendar:
 
     Build it from :class:`Schedule` values (one a year, consecutive), optional
     :class:`DayOverride` values for local changes, and ``provisional`` to treat years
-    without a schedule as weekends-only instead of raising
+    without a schedule as their statutory holidays and weekends (no 调休; weekends only past
+    the lunar table) instead of raising
     :class:`~credit_disclosure.errors.CalendarDataMissing`. Most code uses
     :func:`default_calendar`.
 
@@ -175,6 +176,7 @@ class WorkdayCalendar:
     _prefix: list[int] = attrs.field(init=False, eq=False)  # working days before index i (size+1)
     _dates: list[date] = attrs.field(init=False, eq=False)  # the working days, in order
     _named: dict[int, tuple[DayKind, str]] = attrs.field(init=False, eq=False)
+    _known_end: int = attrs.field(init=False, eq=False)  # first ordinal after the published years
 
     def __attrs_post_init__(self) -> None:
         by_year: dict[int, Schedule] = {}
@@ -190,8 +192,18 @@ class WorkdayCalendar:
                     f"the calendar must cover consecutive years: add the schedule for {year} "
                     f"to cover {first} to {last}",
                 )
+        known_end = date(last, 12, 31).toordinal() + 1
+        table_last = last
+        if self.provisional:
+            # Provisional years are the statutory holidays and weekends (no 调休): 元旦 is a
+            # day off before any notice is out (国务院令第795号, docs/sources.md).
+            from ._statutory import statutory_schedule, statutory_years
+
+            for year in range(last + 1, statutory_years()[1] + 1):
+                by_year[year] = statutory_schedule(year)
+                table_last = year
         base = date(first, 1, 1).toordinal()
-        size = date(last, 12, 31).toordinal() - base + 1
+        size = date(table_last, 12, 31).toordinal() - base + 1
         flags = [(base + i - 1) % 7 < 5 for i in range(size)]
         named: dict[int, tuple[DayKind, str]] = {}
 
@@ -201,7 +213,7 @@ class WorkdayCalendar:
                 flags[i] = working
                 named[i] = (kind, name)
 
-        for year in range(first, last + 1):  # in order: a notice may amend late December
+        for year in range(first, table_last + 1):  # in order: a notice may amend late December
             schedule = by_year[year]
             for rng in schedule.holidays:
                 for day in rng.days():
@@ -227,8 +239,10 @@ class WorkdayCalendar:
                 running += 1
                 dates.append(date.fromordinal(base + i))
         prefix[size] = running
-        # Sorted schedules, so that equal calendars compare equal.
-        object.__setattr__(self, "schedules", tuple(by_year[y] for y in sorted(by_year)))
+        # Sorted schedules, so that equal calendars compare equal (published years only).
+        object.__setattr__(
+            self, "schedules", tuple(by_year[y] for y in sorted(by_year) if y <= last)
+        )
         for name, value in (
             ("_first", first),
             ("_last", last),
@@ -238,6 +252,7 @@ class WorkdayCalendar:
             ("_prefix", prefix),
             ("_dates", dates),
             ("_named", named),
+            ("_known_end", known_end),
         ):
             object.__setattr__(self, name, value)
 
@@ -265,7 +280,7 @@ class WorkdayCalendar:
         >>> cal.covers(date(2026, 12, 31)), cal.covers(date(2027, 1, 1))
         (True, False)
         """
-        return 0 <= d.toordinal() - self._base < self._size
+        return self._base <= d.toordinal() < self._known_end
 
     def schedule(self, year: int) -> Schedule:
         """The schedule the calendar uses for ``year``.
@@ -287,7 +302,7 @@ class WorkdayCalendar:
         """Whether ``d`` is a working day.
 
         Raises :class:`~credit_disclosure.errors.CalendarDataMissing` for a year without a
-        schedule, unless the calendar is provisional (then: Monday to Friday).
+        schedule, unless the calendar is provisional (then: the statutory holidays and weekends).
 
         >>> cal = default_calendar()
         >>> cal.is_workday(date(2026, 10, 10)), cal.is_workday(date(2026, 10, 8))
@@ -409,8 +424,8 @@ class WorkdayCalendar:
 
         >>> print(default_calendar().day(date(2026, 10, 1)))
         2026-10-01 Thursday: public holiday (国庆节)
-        >>> print(default_calendar().with_provisional().day(date(2027, 1, 2)))
-        2027-01-02 Saturday: weekend, provisional: no schedule for 2027
+        >>> print(default_calendar().with_provisional().day(date(2027, 1, 1)))
+        2027-01-01 Friday: public holiday (元旦), provisional: no schedule for 2027
         """
         d = _as_date(d, "d")
         o = d.toordinal()
@@ -418,10 +433,11 @@ class WorkdayCalendar:
         weekend = d.weekday() >= 5
         plain = DayKind.WEEKEND if weekend else DayKind.WORKDAY
         if 0 <= i < self._size:
+            estimate = o >= self._known_end
             known = self._named.get(i)
             if known is None:
-                return DayInfo(d, plain)
-            return DayInfo(d, known[0], known[1])
+                return DayInfo(d, plain, provisional=estimate)
+            return DayInfo(d, known[0], known[1], provisional=estimate)
         if self.provisional:
             return DayInfo(d, plain, provisional=True)
         raise self._missing(o)
@@ -470,14 +486,18 @@ class WorkdayCalendar:
         )
 
     def with_provisional(self, provisional: bool = True) -> WorkdayCalendar:
-        """A new calendar that treats years without a schedule as weekends-only (or not).
+        """A new calendar that estimates years without a schedule (or not).
+
+        An estimated year has its statutory holidays (全国年节及纪念日放假办法, see
+        :func:`statutory_holidays`) and weekends off and no 调休; past the lunar table,
+        weekends only.
 
         Every result that depends on such a year is marked provisional where it
         surfaces (:class:`DayInfo`, deadlines). Opt in only when an estimate is better
         than no answer; replace it once the notice is out.
 
-        >>> default_calendar().with_provisional().add(date(2026, 12, 28), 7)
-        datetime.date(2027, 1, 6)
+        >>> default_calendar().with_provisional().add(date(2026, 12, 28), 7)  # 元旦 is off
+        datetime.date(2027, 1, 7)
         """
         return WorkdayCalendar(self.schedules, self.overrides, provisional=provisional)
 
