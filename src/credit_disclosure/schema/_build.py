@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from ..identifiers import REGISTRY, uscc
 from ..io import IO_ISSUES
 from ..standard import (
     ISSUE_CATALOGUE,
@@ -36,7 +37,7 @@ from ..standard import (
     fields,
 )
 from ..standard._parsing import _OPEN_WORDS
-from ..standard._validate import _CERT_MODULES, _OPEN_ENDED_FIELDS
+from ..standard._validate import _OPEN_ENDED_FIELDS
 
 __all__ = [
     "IDENTIFIER_PATTERNS",
@@ -53,7 +54,7 @@ __all__ = [
 #: The JSON Schema dialect of :func:`json_schema` (draft 2020-12).
 JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
-_USCC_CHAR: Final = "[0-9A-HJ-NP-RTUW-Y]"
+_USCC_CHAR: Final = f"[{uscc.ALPHABET}]"  # GB 32100-2015: no I, O, S, V, Z
 _BIRTH: Final = "(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
 
 #: The shape of each identifier in its compact form (upper case, no spaces or
@@ -73,6 +74,11 @@ IDENTIFIER_PATTERNS: Final[Mapping[str, str]] = {
     "residence_permit": f"8[123]0000{_BIRTH}[0-9]{{3}}[0-9X]",
     # 2023 card: 9, province, nationality, birth date, sequence, check; older: alpha-3 + 12 digits
     "foreign_permanent_id": f"9[0-9]{{5}}{_BIRTH}[0-9]{{3}}[0-9X]|[A-Z]{{3}}[0-9]{{12}}",
+}
+
+#: 证件类型 names -> the identifier module their numbers are checked with (the registry's documents).
+_CERT_MODULES: Final[Mapping[str, str]] = {
+    doc: kind.name for kind in REGISTRY.values() for doc in kind.documents
 }
 
 # --- dates ------------------------------------------------------------------------
