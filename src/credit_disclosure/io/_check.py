@@ -10,12 +10,13 @@ per valid row, so memory stays flat however large the file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import IO, Final
 
 from ..errors import ValidationError
 from ..standard import (
+    Issue,
     RecordKind,
     StandardVersion,
     ValidationOptions,
@@ -27,10 +28,13 @@ from ._issues import io_issue
 from ._readers import FileFormat, RawRow, TableReader, open_table
 from ._report import Report
 
-__all__ = ["ProgressCallback", "check_file", "check_rows"]
+__all__ = ["ProgressCallback", "RowCallback", "check_file", "check_rows"]
 
 #: Called now and then during a check with (fraction of the file read or ``None``, rows so far).
 ProgressCallback = Callable[[float | None, int], None]
+#: Called once per checked row, in order, with (data-row number, the row's issues): lets a
+#: caller stream results (the HTTP service does). An exception it raises stops the check.
+RowCallback = Callable[[int, Sequence[Issue]], None]
 
 #: Rows between two calls of the progress callback.
 _PROGRESS_EVERY: Final = 4096
@@ -111,10 +115,18 @@ def _run(
     options: ValidationOptions | None,
     progress: ProgressCallback | None,
     reader: TableReader | None,
+    on_row: RowCallback | None = None,
 ) -> None:
     kind, version = resolver.kind, resolver.version
     map_row = resolver.map_row
     add = report.add
+    if on_row is not None:
+        report_add = report.add
+
+        def add(row: int, issues: Sequence[Issue]) -> None:
+            report_add(row, issues)
+            on_row(row, issues)
+
     count = 0
     for raw in rows:
         count += 1
@@ -151,6 +163,7 @@ def check_file(
     delimiter: str | None = None,
     sheet: str | None = None,
     progress: ProgressCallback | None = None,
+    on_row: RowCallback | None = None,
 ) -> Report:
     """Check every row of a CSV, XLSX or JSON Lines file against the data standard.
 
@@ -160,7 +173,8 @@ def check_file(
     against (default: today, read once); ``format``, ``encoding``,
     ``delimiter`` and ``sheet`` override what :func:`open_table` guesses;
     ``progress`` is called every few thousand rows with the fraction of the
-    file read and the rows so far. Every row ends up in the report: rows
+    file read and the rows so far; ``on_row`` once per row, as it is checked,
+    with its number and issues. Every row ends up in the report: rows
     that cannot be read carry a ``row.*`` issue instead of stopping the check.
 
     >>> import io
@@ -168,6 +182,11 @@ def check_file(
     >>> report = check_file(sample_path("penalty"), as_of=date(2025, 6, 30))
     >>> report.kind, report.rows > 100, report.with_errors > 0
     (<RecordKind.PENALTY: 'penalty'>, True, True)
+    >>> seen = []
+    >>> _ = check_file(sample_path("license"), as_of=date(2025, 6, 30),
+    ...                on_row=lambda row, issues: seen.append(row))
+    >>> len(seen), seen[:3]
+    (200, [1, 2, 3])
     """
     if as_of is None:
         as_of = date.today()
@@ -199,6 +218,7 @@ def check_file(
                 options=options,
                 progress=progress,
                 reader=reader,
+                on_row=on_row,
             )
         for issue in reader.file_issues:
             report.add_file_issue(issue)
