@@ -17,6 +17,7 @@ issue.
 from __future__ import annotations
 
 from ._events import (
+    EVENT_CITATIONS,
     Event,
     EventKind,
     EventLog,
@@ -26,18 +27,26 @@ from ._events import (
 )
 from ._issues import LIFECYCLE_ISSUES, LifecycleIssueSpec, lifecycle_issue
 from ._keys import RecordKey, normalize_decision_number, record_key
+from ._state import Action, ActionDue, Lifecycle, RecordStatus, State, record_status
 
 __all__ = [
+    "EVENT_CITATIONS",
     "LIFECYCLE_ISSUES",
+    "Action",
+    "ActionDue",
     "Event",
     "EventKind",
     "EventLog",
+    "Lifecycle",
     "LifecycleIssueSpec",
     "ObjectionOutcome",
     "RecordKey",
+    "RecordStatus",
+    "State",
     "events_from_rows",
     "lifecycle_issue",
     "normalize_decision_number",
     "read_events",
     "record_key",
+    "record_status",
 ]

@@ -19,6 +19,7 @@ import attrs
 
 from .._text import to_halfwidth
 from ..errors import InvalidComponent, InvalidFormat
+from ..policy import Citation
 from ..standard import Issue
 from ..standard._parsing import _date_or_none
 from ._issues import lifecycle_issue
@@ -27,7 +28,15 @@ from ._keys import RecordKey
 if TYPE_CHECKING:  # pragma: no cover
     from ..io import FileFormat, RawRow
 
-__all__ = ["Event", "EventKind", "EventLog", "ObjectionOutcome", "events_from_rows", "read_events"]
+__all__ = [
+    "EVENT_CITATIONS",
+    "Event",
+    "EventKind",
+    "EventLog",
+    "ObjectionOutcome",
+    "events_from_rows",
+    "read_events",
+]
 
 
 def _fold(text: str) -> str:
@@ -124,6 +133,23 @@ _KIND_WORDS: Final[dict[EventKind, tuple[str, ...]]] = {
 _BY_WORD: Final[dict[str, EventKind]] = {
     **{k.value: k for k in EventKind},
     **{_fold(w): k for k, words in _KIND_WORDS.items() for w in words},
+}
+
+
+_CZ = "长治 2021 实施意见"
+#: Where each event's effect is set: used when a policy has no row of its own for it.
+EVENT_CITATIONS: Final[dict[EventKind, Citation]] = {
+    EventKind.PUBLISHED: Citation(document="发改办财金〔2018〕424号; " + _CZ, article="(三)"),
+    EventKind.CHANGED: Citation(document=_CZ, article="(三)"),
+    EventKind.OBJECTION_FILED: Citation(document=_CZ, article="(九)"),
+    EventKind.OBJECTION_RESOLVED: Citation(document=_CZ, article="(九)"),
+    EventKind.REVOKED: Citation(document=_CZ + " (九); 中华人民共和国行政处罚法", article="第四十八条"),
+    EventKind.REPAIR_APPLIED: Citation(document=_CZ, article="(十)"),
+    EventKind.REPAIR_GRANTED: Citation(
+        document=_CZ + " (十); 银川 2017 工作方案", article="一(四)7.(2)"
+    ),
+    EventKind.REPAIR_REFUSED: Citation(document=_CZ, article="(十)"),
+    EventKind.TAKEN_DOWN: Citation(document=_CZ, article="(八)(九)(十)"),
 }
 
 
