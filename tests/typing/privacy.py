@@ -23,6 +23,7 @@ from credit_disclosure.privacy import (
     Personal,
     PhoneRule,
     Purpose,
+    UnknownFields,
     ValueKind,
     get_profile,
     mask,
@@ -83,3 +84,8 @@ indexes: tuple[str, ...] = enc.blind_indexes("张三", field="CF_XDR_MC")
 locked: dict[str, Any] = enc.encrypt_record({"CF_XDR_MC": "张三"}, deterministic={"CF_XDR_ZJHM"})
 unlocked_record: PenaltyRecord = enc.decrypt_record(PenaltyRecord(subject_name="x"))
 imported: Key = Key.from_material(Algorithm.SM4_GCM, bytearray(16), key_id=9)  # any bytes-like
+
+# fail closed on fields the profile cannot classify
+strict: MaskingProfile = PUBLIC.evolve(unknown_fields=UnknownFields.REFUSE)
+unknown: tuple[object, ...] = strict.unclassified(["证件号码", "联系电话"])
+code: str | None = strict.field_code("证件号码")

@@ -27,7 +27,15 @@ from ._masking import (
     ValueKind,
     mask,
 )
-from ._profiles import INTERNAL, NONE, PROFILES, PUBLIC, MaskingProfile, get_profile
+from ._profiles import (
+    INTERNAL,
+    NONE,
+    PROFILES,
+    PUBLIC,
+    MaskingProfile,
+    UnknownFields,
+    get_profile,
+)
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -56,6 +64,7 @@ __all__ = [
     "Personal",
     "PhoneRule",
     "Purpose",
+    "UnknownFields",
     "ValueKind",
     "get_profile",
     "mask",

@@ -5,21 +5,38 @@ and reads the field table (:data:`DEFAULT_FIELD_PRIVACY`) to know each field's
 kind and when it is personal. A natural person's personal fields are masked;
 an organisation's public fields (name, credit code, legal representative) are
 left alone unless the profile has a ``public_rules`` entry for their kind.
+
+Records are keyed in any of the three header styles the checker reads (field
+code, Chinese name, attribute name; :func:`credit_disclosure.standard.resolve_header`).
+A key that is neither in the profile's field table nor a field of the standard
+is *unclassified*: the profile fails closed on it (:class:`UnknownFields`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Final, TypeVar, overload
 
 import attrs
 
+from ..errors import ValidationError
+from ..standard import RecordKind, StandardVersion, detect_kind, resolve_header
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
 from ._records import as_code_map, rebuild, resolve_category
 
-__all__ = ["INTERNAL", "NONE", "PROFILES", "PUBLIC", "MaskingProfile", "get_profile"]
+__all__ = [
+    "INTERNAL",
+    "NONE",
+    "PROFILES",
+    "PUBLIC",
+    "MaskingProfile",
+    "UnknownFields",
+    "get_profile",
+]
 
 _R = TypeVar("_R")
 
@@ -60,6 +77,88 @@ def _passport(type_value: object) -> bool:
     return isinstance(type_value, str) and "护照" in type_value
 
 
+class UnknownFields(enum.Enum):
+    """What a profile does with a field it cannot classify (fail closed).
+
+    A field is *unclassified* when its key is neither in the profile's field
+    table (:data:`DEFAULT_FIELD_PRIVACY` and :meth:`MaskingProfile.with_fields`)
+    nor a field code, Chinese name or attribute name of the data standard: a
+    local column such as 联系电话 or 家庭住址 that nobody described.
+
+    >>> UnknownFields("refuse")
+    <UnknownFields.REFUSE: 'refuse'>
+    """
+
+    #: mask the value completely in a record that may be a person's (自然人, or no
+    #: category); scrub it as free text (identity and mobile numbers) in an
+    #: organisation's. The default of ``public`` and ``internal``.
+    MASK = "mask"
+    #: raise :class:`~credit_disclosure.errors.ValidationError` ``privacy.field_unclassified``
+    #: naming the field, whatever the record: nothing is masked until every field is described
+    REFUSE = "refuse"
+    #: show the value as it is (the ``none`` profile, which masks nothing)
+    SHOW = "show"
+
+
+#: The error code of an unclassified field under :attr:`UnknownFields.REFUSE`.
+UNCLASSIFIED: Final = "privacy.field_unclassified"
+
+#: Key plans kept per profile (one per distinct tuple of record keys) before the cache is reset.
+_PLAN_CACHE_SIZE: Final = 256
+
+_OTHER_KIND: Final = {
+    RecordKind.PENALTY: RecordKind.LICENSE,
+    RecordKind.LICENSE: RecordKind.PENALTY,
+}
+
+
+def _kind_of(keys: Iterable[object]) -> RecordKind:
+    """The record kind the keys point at, so that shared names (证件类型) resolve alike.
+
+    Both kinds give the subject fields the same privacy facts; the kind only
+    keeps a record's codes together (its 证件号码 and its 证件类型).
+    """
+    texts = [k for k in keys if isinstance(k, str)]
+    for version in StandardVersion:
+        found = detect_kind(texts, version)
+        if found is not None:
+            return found
+    for text in texts:
+        head = text.strip()[:3].upper()
+        if head == "XK_":
+            return RecordKind.LICENSE
+        if head == "CF_":
+            return RecordKind.PENALTY
+    return RecordKind.PENALTY
+
+
+def _as_text(value: object) -> str | None:
+    """The text a masking rule reads from ``value``, or ``None`` when there is nothing to mask.
+
+    Numbers are masked too: a spreadsheet or JSON holds a 15-digit identity number
+    or a phone number as a number.
+    """
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    return None
+
+
+def _unclassified(key: object) -> ValidationError:
+    name = str(key)
+    return ValidationError(
+        UNCLASSIFIED,
+        message_en=f"the field {name!r} is neither in the masking profile's field table nor a "
+        "field of the standard: describe it (MaskingProfile.with_fields) or drop it",
+        message_zh=f"字段“{name}”既不在脱敏方案的字段表中，也不是标准字段："
+        "请用 with_fields 说明其类型，或删除该列",
+        field=name,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class MaskingProfile:
     """A named set of masking rules applied to whole records by field metadata.
@@ -71,7 +170,9 @@ class MaskingProfile:
     categories whose subject-dependent fields are personal (default: only
     自然人; add 个体工商户 to mask an individual business owner's name).
     ``fields`` is the field table; ``overrides`` gives a rule (or ``None``)
-    for a field code whatever the subject.
+    for a field code whatever the subject. ``unknown_fields`` says what
+    happens to a field the profile cannot classify (:class:`UnknownFields`:
+    masked completely in a record that may be a person's, by default).
 
     >>> p = PUBLIC
     >>> p.mask_record({"CF_XDR_LB": "自然人", "CF_XDR_MC": "欧阳娜娜",
@@ -90,9 +191,16 @@ class MaskingProfile:
         converter=_copy_fields, default=DEFAULT_FIELD_PRIVACY, repr=False
     )
     overrides: Mapping[str, MaskRule | None] = attrs.field(converter=_copy_overrides, factory=dict)
+    unknown_fields: UnknownFields = attrs.field(
+        default=UnknownFields.MASK, converter=UnknownFields
+    )
     description: str = attrs.field(default="", repr=False)
     # precompiled plans: field code -> (rule for a person, rule for an organisation)
     _plan: Mapping[str, tuple[MaskRule | None, MaskRule | None]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    # record keys -> the field code of each key (None: unclassified), cached per key tuple
+    _key_plans: dict[tuple[object, ...], tuple[str | None, ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
 
@@ -106,10 +214,74 @@ class MaskingProfile:
             elif fp.personal is Personal.SUBJECT:
                 plan[code] = (personal_rule, public_rule)
             else:
-                plan[code] = (public_rule, public_rule)
+                # An organisation's codes and representative are public; a person has none,
+                # so whatever a person's record holds there (often the person's own identity
+                # number in 统一社会信用代码) is scrubbed as free text.
+                plan[code] = (public_rule or self.rule_for(ValueKind.TEXT), public_rule)
         for code, rule in self.overrides.items():
             plan[code] = (rule, rule)
         object.__setattr__(self, "_plan", plan)
+        object.__setattr__(self, "_key_plans", {})
+
+    def field_code(self, key: object, kind: RecordKind | None = None) -> str | None:
+        """The field code a record key names for this profile, or ``None`` when unclassified.
+
+        A key of the profile's field table (or of ``overrides``) is its own code;
+        any other key is read as a header of the standard (field code, Chinese
+        name or attribute name, as :func:`~credit_disclosure.standard.resolve_header`
+        reads it), first for ``kind`` (default: penalty) and the 2018 standard.
+
+        >>> PUBLIC.field_code("证件号码"), PUBLIC.field_code("subject_name", RecordKind.LICENSE)
+        ('CF_XDR_ZJHM', 'XK_XDR_MC')
+        >>> PUBLIC.field_code("CF_WSH"), PUBLIC.field_code("联系电话") is None
+        ('CF_WSH', True)
+        """
+        if isinstance(key, str) and (key in self.fields or key in self.overrides):
+            return key
+        if not isinstance(key, str):
+            return None
+        first = RecordKind.PENALTY if kind is None else RecordKind(kind)
+        for k in (first, _OTHER_KIND[first]):
+            for version in StandardVersion:
+                spec = resolve_header(key, k, version)
+                if spec is not None:
+                    return spec.code
+        return None
+
+    def unclassified(self, keys: Iterable[object]) -> tuple[object, ...]:
+        """The keys (column headers) this profile cannot classify, in order.
+
+        What :attr:`unknown_fields` applies to: not in the field table, not a
+        header of the standard in any of its three styles. Blank keys are not
+        listed (a reader drops the values of a column without a header).
+
+        >>> PUBLIC.unclassified(["行政相对人名称", "证件号码", "联系电话", "CF_WSH"])
+        ('联系电话',)
+        """
+        keys = tuple(keys)
+        return tuple(
+            key
+            for key, code in zip(keys, self._codes(keys))
+            if code is None and not (isinstance(key, str) and not key.strip())
+        )
+
+    def _codes(self, keys: tuple[object, ...]) -> tuple[str | None, ...]:
+        """The field code of each key (``None``: unclassified), cached per tuple of keys."""
+        plans = self._key_plans
+        cached = plans.get(keys)
+        if cached is not None:
+            return cached
+        fields, overrides = self.fields, self.overrides
+        found: tuple[str | None, ...]
+        if all(isinstance(k, str) and (k in fields or k in overrides) for k in keys):
+            found = tuple(str(k) for k in keys)  # every key is a code
+        else:
+            kind = _kind_of(keys)
+            found = tuple(self.field_code(key, kind) for key in keys)
+        if len(plans) >= _PLAN_CACHE_SIZE:
+            plans.clear()
+        plans[keys] = found
+        return found
 
     def rule_for(self, kind: ValueKind) -> MaskRule | None:
         """The rule this profile applies to a personal value of ``kind`` (``None``: shown).
@@ -143,30 +315,57 @@ class MaskingProfile:
     def mask_record(self, record: object, *, category: SubjectCategory | None = None) -> object:
         """Mask the fields of ``record`` that this profile masks for its subject.
 
-        ``record`` is a mapping keyed by field code (a new ``dict`` is returned)
-        or a record class of :mod:`credit_disclosure.standard` (a new record is
-        returned). The subject category comes from ``category``, else from the
-        record's ``*_XDR_LB`` field, else from its credit code; a record that
-        says nothing is treated as a natural person's (masks more, never less).
-        Values that are not strings (``None``, dates, amounts) are left alone.
+        ``record`` is a mapping (a new ``dict`` is returned) keyed in any of the
+        three header styles of the standard — field code, Chinese name,
+        attribute name — or by the keys of :meth:`with_fields`; or a record class
+        of :mod:`credit_disclosure.standard` (a new record is returned). The
+        subject category comes from ``category``, else from the record's
+        行政相对人类别 (``*_XDR_LB``), else from its credit code; a record that says
+        nothing is treated as a natural person's (masks more, never less).
+        Numbers in a masked field are masked as text (a spreadsheet holds a
+        15-digit ID as a number); ``None``, dates and other values are left alone.
+
+        A key the profile cannot classify (:meth:`unclassified`) fails closed,
+        as :attr:`unknown_fields` says: by default its value is masked
+        completely in a record that may be a person's, and scrubbed of identity
+        and mobile numbers in an organisation's.
 
         >>> PUBLIC.mask_record({"XK_XDR_MC": "张三", "XK_NR": "同意"})
         {'XK_XDR_MC': '张*', 'XK_NR': '同意'}
         >>> PUBLIC.mask_record({"XK_XDR_MC": "张三"}, category=SubjectCategory.INDIVIDUAL_BUSINESS)
         {'XK_XDR_MC': '张三'}
+        >>> PUBLIC.mask_record({"行政相对人类别": "自然人", "行政相对人名称": "欧阳娜娜",
+        ...                     "证件号码": "11010519491231002X", "联系电话": "13812345678"})
+        {'行政相对人类别': '自然人', '行政相对人名称': '欧阳**', '证件号码': '1101**********002X', '联系电话': '***********'}
         """
-        values = as_code_map(record)
-        category = resolve_category(category, values)
+        if isinstance(record, Mapping):
+            keys = tuple(record)
+            codes = self._codes(keys)
+            values = [record[key] for key in keys]
+        else:
+            by_code = as_code_map(record)
+            keys = codes = tuple(by_code)
+            values = list(by_code.values())
+        by_code = {c: v for c, v in zip(codes, values) if c is not None}
+        category = resolve_category(category, by_code)
         personal = category is None or category in self.personal_categories
         index = 0 if personal else 1
         plan = self._plan
-        changes: dict[str, object] = {}
-        for code, value in values.items():
+        changes: dict[object, object] = {}
+        for key, code, value in zip(keys, codes, values):
+            if code is None:
+                masked = self._mask_unclassified(key, value, personal)
+                if masked is not None:
+                    changes[key] = masked
+                continue
             entry = plan.get(code)
-            if entry is None or not isinstance(value, str):
+            if entry is None:
                 continue
             rule = entry[index]
             if rule is None:
+                continue
+            text = value if isinstance(value, str) else _as_text(value)
+            if text is None:
                 continue
             fp = self.fields.get(code)
             if (
@@ -174,17 +373,42 @@ class MaskingProfile:
                 and fp.type_field is not None
                 and fp.kind is ValueKind.ID_NUMBER
                 and code not in self.overrides
-                and _passport(values.get(fp.type_field))
+                and _passport(by_code.get(fp.type_field))
                 and (personal or fp.personal is Personal.ALWAYS)
             ):
                 passport_rule = self.rule_for(ValueKind.PASSPORT)
                 if passport_rule is None:
                     continue
                 rule = passport_rule
-            masked = rule(value)
+            masked = rule(text)
             if masked != value:
-                changes[code] = masked
-        return rebuild(record, changes)
+                changes[key] = masked
+        if not isinstance(record, Mapping):
+            return rebuild(record, changes)  # type: ignore[arg-type]  # keys are codes here
+        if not changes:
+            return dict(record)
+        out = dict(record)
+        out.update(changes)
+        return out
+
+    def _mask_unclassified(self, key: object, value: object, personal: bool) -> str | None:
+        """The masked value of an unclassified field, or ``None`` to leave it."""
+        mode = self.unknown_fields
+        if mode is UnknownFields.SHOW:
+            return None
+        if mode is UnknownFields.REFUSE:
+            raise _unclassified(key)
+        if value is None or value == "" or isinstance(value, bool):
+            return None
+        text = value if isinstance(value, str) else str(value)
+        if personal:
+            masked = _MASK_ALL(text)
+        else:
+            scrub = self.rule_for(ValueKind.TEXT)
+            if scrub is None:
+                return None
+            masked = scrub(text)
+        return None if masked == value else masked
 
     def evolve(self, **changes: Any) -> MaskingProfile:
         """A copy of this profile with some attributes replaced (a user's own profile).
@@ -240,6 +464,7 @@ INTERNAL: Final = MaskingProfile(
 NONE: Final = MaskingProfile(
     name="none",
     rules=dict.fromkeys(ValueKind),
+    unknown_fields=UnknownFields.SHOW,
     description="nothing masked",
 )
 

@@ -14,6 +14,8 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from .._text import compact_identifier
+from ..identifiers import resident_id, uscc
 from ..standard import PLACEHOLDER_CREDIT_CODE, SubjectCategory
 
 _R = TypeVar("_R")
@@ -93,8 +95,9 @@ def resolve_category(category: object, values: Mapping[str, object]) -> SubjectC
 def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
     """The subject category a record states (``*_XDR_LB``), or infers from its credit code.
 
-    ``None`` when the record says nothing: callers treat that as a natural
-    person (mask more, never less).
+    Only a valid 统一社会信用代码 (GB 32100-2015) that is not also a valid
+    identity number infers an organisation. ``None`` when the record says
+    nothing: callers treat that as a natural person (mask more, never less).
     """
     for code in _CATEGORY_FIELDS:
         value = values.get(code)
@@ -108,8 +111,12 @@ def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
     for code in _USCC_FIELDS:
         value = values.get(code)
         if isinstance(value, str) and value.strip() and value.strip().upper() != PLACEHOLDER_CREDIT_CODE:
+            # Only a valid credit code says "organisation": a person's identity number typed
+            # into the field (it happens) must not unmask the person's name.
+            if not uscc.is_valid(value) or resident_id.is_valid(value):
+                return None
             # GB 32100-2015: registration authority 9 + type 2 = 个体工商户
-            if value.strip().startswith("92"):
+            if compact_identifier(value).startswith("92"):
                 return SubjectCategory.INDIVIDUAL_BUSINESS
             return SubjectCategory.LEGAL_PERSON
     return None
