@@ -25,6 +25,7 @@ _COMMANDS: tuple[str, ...] = (
     "deadline",
     "identify",
     "keys",
+    "ledger",
     "mask",
     "policy",
     "quality",

@@ -15,6 +15,7 @@ of this library still catch them with ``except ValueError`` or
           ├── CalendarDataMissing (LookupError)  a year the working-day calendar does not know
           ├── PolicyError                    a disclosure/repair policy cannot answer a question
           ├── DecryptionError                any failed decryption; deliberately says nothing more
+          ├── LedgerError                    the ledger cannot do what it was asked (schema, file)
           └── MissingOptionalDependency (ImportError)  an optional extra is not installed
 
 Validation errors carry a stable, dotted ``code`` (``uscc.checksum``,
@@ -51,6 +52,7 @@ __all__ = [
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "LedgerError",
     "MissingOptionalDependency",
     "PolicyError",
     "ValidationError",
@@ -243,6 +245,35 @@ class DecryptionError(CreditDisclosureError):
         return (type(self), ())
 
 
+class LedgerError(CreditDisclosureError):
+    """The ledger cannot do what it was asked: the schema is not initialised, a column is missing.
+
+    Like a :class:`ValidationError` it carries a stable ``code`` and a message in
+    Chinese and in English; nothing from the records is ever put in it.
+
+    >>> err = LedgerError("ledger.schema", message_en="run init first", message_zh="请先初始化")
+    >>> err.code, str(err)
+    ('ledger.schema', 'ledger.schema: run init first (请先初始化)')
+    """
+
+    code: str
+    message_en: str
+    message_zh: str
+
+    def __init__(self, code: str, *, message_en: str, message_zh: str) -> None:
+        self.code = code
+        self.message_en = message_en
+        self.message_zh = message_zh
+        super().__init__(f"{code}: {message_en} ({message_zh})")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_ledger_error, (self.code, self.message_en, self.message_zh))
+
+
+def _rebuild_ledger_error(code: str, message_en: str, message_zh: str) -> LedgerError:
+    return LedgerError(code, message_en=message_en, message_zh=message_zh)
+
+
 class MissingOptionalDependency(CreditDisclosureError, ImportError):
     """An optional dependency is not installed; the message names the extra.
 
@@ -267,4 +298,5 @@ _PURPOSES = {
     "pandas": "the pandas integration",
     "plot": "plotting",
     "spark": "the Spark integration",
+    "ledger": "the ledger (a database through SQLAlchemy)",
 }

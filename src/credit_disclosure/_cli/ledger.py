@@ -1,0 +1,257 @@
+"""``credit-disclosure ledger``: the unit's ledger (台账) in SQLite or PostgreSQL, and its reports.
+
+Thin over :mod:`credit_disclosure.ledger` and :mod:`credit_disclosure.catalogue`:
+``init`` creates or upgrades the database, ``import`` adds files of records (one
+transaction each, the same file twice adds nothing), ``catalogue import`` the
+事项目录, ``report`` computes a report (and keeps it with ``--save``), ``status``
+says what the ledger holds. ``--db`` takes a SQLAlchemy URL; the default is
+``$CREDIT_DISCLOSURE_DB`` or the file ``credit-disclosure.sqlite3`` in the current
+directory. Exit codes: 0 done, 1 an import had rows that break the standard
+(they are stored, not accepted), 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import IO, Any
+
+from ..errors import CreditDisclosureError
+from ..standard import RecordKind, StandardVersion
+from ._args import date_arg
+from .check import ProgressBar
+
+__all__ = ["register", "run"]
+
+_REPORTS = ("weekly", "quarter", "stats", "evaluation")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``ledger`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "ledger",
+        help="the unit's ledger (台账) in a database: import records, catalogue, reports",
+        description=(
+            "Keep a unit's 双公示 records, their events, its 事项目录 and every report in a "
+            "database (SQLite by default, PostgreSQL with --db postgresql+psycopg://...), and "
+            "compute the weekly report (长春净月 实施细则 第七条), the quarterly 台账 (第十条), "
+            "the 报送情况统计表 (长治 2020 附件3/4) and the monthly evaluation."
+        ),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: $CREDIT_DISCLOSURE_DB, else "
+        "sqlite:///credit-disclosure.sqlite3 in the current directory)",
+    )
+    sub = parser.add_subparsers(title="ledger commands", metavar="ACTION")
+
+    p = sub.add_parser("init", help="create the database or upgrade its schema")
+    p.set_defaults(handler=run, action="init")
+
+    p = sub.add_parser("import", help="import files of records (CSV, XLSX, JSON Lines)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--kind", choices=[k.value for k in RecordKind], help="default: detected")
+    p.add_argument("--standard", choices=[v.value for v in StandardVersion], default="2018")
+    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    p.add_argument("--published-col", metavar="COLUMN", help="the publication-date column")
+    p.add_argument("--mapping-col", metavar="COLUMN", help="the column naming the catalogue item")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None)
+    bar.add_argument("--no-progress", dest="progress", action="store_false")
+    p.set_defaults(handler=run, action="import")
+
+    p = sub.add_parser("event", help="import a file of events (objections, repairs, ...)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=run, action="event")
+
+    p = sub.add_parser("catalogue", help="the 事项目录: import it, or export the current one")
+    csub = p.add_subparsers(title="catalogue commands", metavar="ACTION")
+    cp = csub.add_parser("import", help="import a catalogue (XLSX in the 附件2 layout, or CSV)")
+    cp.add_argument("file", metavar="FILE")
+    cp.set_defaults(handler=run, action="catalogue-import")
+    cp = csub.add_parser("export", help="write the current catalogue (XLSX or CSV by suffix)")
+    cp.add_argument("file", metavar="FILE")
+    cp.set_defaults(handler=run, action="catalogue-export")
+
+    p = sub.add_parser("report", help="compute a report: weekly, quarter, stats, evaluation")
+    p.add_argument("report", choices=_REPORTS)
+    p.add_argument("--unit", metavar="U", help="the deciding unit (default: all units)")
+    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    p.add_argument("--format", choices=("xlsx", "json"), default="json", dest="output_format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (xlsx needs it)")
+    p.add_argument("--save", action="store_true", help="keep the report in the ledger")
+    p.set_defaults(handler=run, action="report")
+
+    p = sub.add_parser("status", help="what the ledger holds")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    p.set_defaults(handler=run, action="status")
+
+    parser.set_defaults(handler=_usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> Any:
+    def handler(_args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return handler
+
+
+def run(args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    """Run one ledger action; return the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        from ..ledger import Ledger
+    except CreditDisclosureError as exc:  # the extra is not installed
+        err.write(f"credit-disclosure ledger: {exc}\n")
+        return 2
+    try:
+        with Ledger(args.db) as ledger:
+            return _ACTIONS[args.action](ledger, args, out, err)
+    except (OSError, CreditDisclosureError, ValueError, LookupError) as exc:
+        err.write(f"credit-disclosure ledger: {exc}\n")
+        return 2
+
+
+def _init(ledger: Any, _args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+    applied = ledger.init()
+    version = ledger.schema_version()
+    if applied:
+        out.write(f"{ledger!r}: migrations {', '.join(map(str, applied))} applied; schema version {version}\n")
+    else:
+        out.write(f"{ledger!r}: schema version {version}, up to date\n")
+    return 0
+
+
+def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    show = args.progress if args.progress is not None else err.isatty()
+    status = 0
+    results = []
+    for path in args.files:
+        bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
+        try:
+            result = ledger.import_records(
+                path,
+                kind=args.kind,
+                version=args.standard,
+                as_of=args.as_of,
+                published_col=args.published_col,
+                mapping_col=args.mapping_col,
+                progress=bar,
+            )
+        finally:
+            if bar is not None:
+                bar.finish()
+        results.append(result.summary())
+        if result.rejected:
+            status = 1
+        if args.output_format == "text":
+            if result.already_imported:
+                out.write(f"{result.source}: already imported (sha256 {result.sha256[:12]}…), nothing added\n")
+            else:
+                out.write(
+                    f"{result.source}: {result.rows} rows, {result.added} added, "
+                    f"{result.changed} changed, {result.unchanged} unchanged, "
+                    f"{result.rejected} not accepted (break the standard)\n"
+                )
+    if args.output_format == "json":
+        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    return status
+
+
+def _event(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+    result = ledger.import_events(args.file)
+    out.write(json.dumps(result.summary(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def _catalogue_import(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+    r = ledger.import_catalogue(args.file)
+    if r.already_imported:
+        out.write(f"{r.source}: already imported, nothing changed\n")
+    else:
+        out.write(
+            f"{r.source}: {r.added} items added, {r.changed} changed, {r.retired} retired, "
+            f"{r.unchanged} unchanged\n"
+        )
+    return 0
+
+
+def _catalogue_export(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+    from ..catalogue import write_catalogue
+
+    fmt = "csv" if str(args.file).lower().endswith(".csv") else "xlsx"
+    catalogue = ledger.catalogue()
+    write_catalogue(catalogue, args.file, format=fmt)
+    out.write(f"{args.file}: {len(catalogue)} items\n")
+    return 0
+
+
+def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .. import ledger as lib
+
+    as_of: date = args.as_of or date.today()
+    make = getattr(lib, f"{args.report}_report")
+    report = make(ledger, unit=args.unit, as_of=as_of)
+    if args.save:
+        report_id = ledger.save_report(
+            report.kind,
+            report.payload(),
+            unit=report.unit,
+            period_start=report.period_start,
+            period_end=report.period_end,
+            as_of=report.as_of,
+        )
+        err.write(f"report kept in the ledger as #{report_id}\n")
+    if args.output_format == "xlsx":
+        if not args.output:
+            err.write("credit-disclosure ledger report: --format xlsx needs -o FILE\n")
+            return 2
+        report.write_xlsx(args.output)
+        out.write(f"{args.output}: {report.title}\n")
+        return 0
+    text = report.to_json() + "\n"
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+        out.write(f"{args.output}: {report.title}\n")
+    else:
+        out.write(text)
+    return 0
+
+
+def _status(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+    s = ledger.status()
+    if args.output_format == "json":
+        out.write(json.dumps(s.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    records = ", ".join(f"{k} {v}" for k, v in sorted(s.records.items())) or "none"
+    events = ", ".join(f"{k} {v}" for k, v in sorted(s.events.items())) or "none"
+    out.write(
+        f"database       {s.url}\n"
+        f"schema         {s.schema_version} (latest {s.latest_version})\n"
+        f"files imported {s.sources}\n"
+        f"records        {records} ({s.accepted} accepted)\n"
+        f"events         {events}\n"
+        f"catalogue      {s.catalogue_items} items\n"
+        f"reports kept   {s.reports}\n"
+        f"units          {len(s.units)}\n"
+    )
+    return 0
+
+
+_ACTIONS = {
+    "init": _init,
+    "import": _import,
+    "event": _event,
+    "catalogue-import": _catalogue_import,
+    "catalogue-export": _catalogue_export,
+    "report": _report,
+    "status": _status,
+}

@@ -1,0 +1,876 @@
+"""The ledger (台账): records, their events, the catalogue and the reports, in one database.
+
+SQLite is the embedded default, a file next to the user's data; PostgreSQL
+serves a platform that many units share. Both go through the same SQLAlchemy
+Core code. Nothing is lost or overwritten: an import is one transaction (a
+failed or killed import changes nothing), the same file twice adds nothing, a
+changed record becomes a ``changed`` (变更) event that keeps the old values,
+and every row names the file (name, sha256) and the time it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+import sqlalchemy as sa
+
+from ..catalogue import Catalogue, CatalogueItem, load_catalogue
+from ..errors import LedgerError
+from ..io import Report
+from ..io._check import _HeaderResolver
+from ..io._readers import FileFormat, open_table
+from ..io._writers import format_value
+from ..quality import PUBLISHED_COLUMNS
+from ..standard import RecordKind, StandardVersion, check_row, detect_kind, parse_date
+from . import _schema as t
+from ._migrations import MIGRATIONS, applied_versions, migrate
+
+__all__ = [
+    "DEFAULT_DB_ENV",
+    "DEFAULT_DB_FILE",
+    "MAPPING_COLUMNS",
+    "CatalogueImport",
+    "ImportResult",
+    "Ledger",
+    "LedgerRecord",
+    "LedgerStatus",
+    "default_url",
+]
+
+#: The environment variable that names the default database (a SQLAlchemy URL).
+DEFAULT_DB_ENV: Final = "CREDIT_DISCLOSURE_DB"
+#: The default database when that variable is unset: this SQLite file in the current directory.
+DEFAULT_DB_FILE: Final = "credit-disclosure.sqlite3"
+#: Columns of a records file that name the record's catalogue item explicitly (the mapping).
+MAPPING_COLUMNS: Final = ("事项名称", "事项编码", "权力清单编码", "catalogue_item")
+#: The event kind of a record whose values changed (变更); the old values are kept.
+CHANGED: Final = "changed"
+
+_BATCH: Final = 2000
+_PROGRESS_EVERY: Final = 4096
+Source = str | os.PathLike[str] | IO[bytes]
+ProgressCallback = Callable[[float | None, int], None]
+
+
+@attrs.frozen
+class _Fields:
+    wsh: str
+    agency: str
+    agency_code: str | None
+    decided: str
+    category: str | None
+
+
+_FIELDS: Final = {
+    (RecordKind.LICENSE, StandardVersion.V2018): _Fields("XK_WSH", "XK_XKJG", "XK_XKJGDM", "XK_JDRQ", "XK_XDR_LB"),
+    (RecordKind.PENALTY, StandardVersion.V2018): _Fields("CF_WSH", "CF_CFJG", "CF_CFJGDM", "CF_JDRQ", "CF_XDR_LB"),
+    (RecordKind.LICENSE, StandardVersion.V2015): _Fields("XK_WSH", "XK_XZJG", None, "XK_JDRQ", None),
+    (RecordKind.PENALTY, StandardVersion.V2015): _Fields("CF_WSH", "CF_XZJG", None, "CF_JDRQ", None),
+}
+
+
+def default_url() -> str:
+    """The database used when none is given: ``$CREDIT_DISCLOSURE_DB``, else a SQLite file.
+
+    The file is ``credit-disclosure.sqlite3`` in the current directory: keep the
+    ledger next to the unit's exports and back it up with them.
+
+    >>> import os
+    >>> os.environ.pop("CREDIT_DISCLOSURE_DB", None) is None or True
+    True
+    >>> default_url()
+    'sqlite:///credit-disclosure.sqlite3'
+    """
+    return os.environ.get(DEFAULT_DB_ENV) or f"sqlite:///{DEFAULT_DB_FILE}"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _sha256_file(source: Source) -> tuple[str, str, bytes | None]:
+    """(sha256, name, the bytes when read from a stream) of a file, read in chunks."""
+    digest = hashlib.sha256()
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as fp:
+            for chunk in iter(lambda: fp.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest(), Path(source).name, None
+    data = source.read()
+    digest.update(data)
+    return digest.hexdigest(), Path(str(getattr(source, "name", "<stream>"))).name, data
+
+
+def _date_of(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date(str(value).strip())
+    except ValueError:
+        return None
+
+
+@attrs.frozen
+class ImportResult:
+    """What an import of records did: counts, and the check report of every row.
+
+    ``added`` new records, ``changed`` records whose values changed (each one a
+    ``changed`` event keeping the old values), ``unchanged`` records already in
+    the ledger as they are; ``rejected`` rows stored but not accepted (they break
+    the data standard: the check ``report`` says how). ``already_imported``:
+    the same file (by sha256) was imported before, and nothing was added.
+    """
+
+    source: str
+    sha256: str
+    kind: RecordKind | None
+    rows: int
+    added: int
+    changed: int
+    unchanged: int
+    rejected: int
+    already_imported: bool
+    report: Report | None = attrs.field(default=None, eq=False, repr=False)
+
+    def summary(self) -> dict[str, Any]:
+        """The counts as a JSON-ready dict."""
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "kind": None if self.kind is None else self.kind.value,
+            "rows": self.rows,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "already_imported": self.already_imported,
+        }
+
+
+@attrs.frozen
+class CatalogueImport:
+    """What an import of a catalogue did to the ledger's current catalogue."""
+
+    source: str
+    sha256: str
+    added: int
+    changed: int
+    retired: int
+    unchanged: int
+    already_imported: bool
+
+
+@attrs.frozen
+class LedgerRecord:
+    """One record as the ledger keeps it. ``values`` (field code -> text) stay out of ``repr``.
+
+    ``accepted``: the record met the data standard when imported (入库);
+    ``issue_codes`` the codes of the issues it had; ``version`` counts its changes.
+    """
+
+    id: int
+    kind: RecordKind
+    key: str
+    unit: str
+    unit_code: str
+    decision_no: str | None
+    decision_date: date | None
+    published_on: date | None
+    subject_category: str | None
+    accepted: bool
+    issue_codes: tuple[str, ...]
+    version: int
+    mapping: str | None
+    source_id: int
+    values: Mapping[str, str] = attrs.field(repr=False)
+
+
+@attrs.frozen
+class LedgerStatus:
+    """Counts of what the ledger holds, and the schema version."""
+
+    url: str
+    schema_version: int
+    latest_version: int
+    sources: int
+    records: Mapping[str, int]
+    accepted: int
+    events: Mapping[str, int]
+    catalogue_items: int
+    reports: int
+    units: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "url": self.url,
+            "schema_version": self.schema_version,
+            "latest_version": self.latest_version,
+            "sources": self.sources,
+            "records": dict(self.records),
+            "accepted": self.accepted,
+            "events": dict(self.events),
+            "catalogue_items": self.catalogue_items,
+            "reports": self.reports,
+            "units": list(self.units),
+        }
+
+
+def _item_to_json(item: CatalogueItem) -> str:
+    return _dumps(
+        {
+            "kind": item.kind.value,
+            "department": item.department,
+            "name": item.name,
+            "subjects": sorted(s.value for s in item.subjects),
+            "scope": item.scope.value,
+            "legal_basis": item.legal_basis,
+            "power_code": item.power_code,
+            "license_category": item.license_category,
+            "aliases": list(item.aliases),
+        }
+    )
+
+
+def _item_from_json(text: str) -> CatalogueItem:
+    data = json.loads(text)
+    return CatalogueItem(**data)
+
+
+def _engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the file consistent
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+    return engine
+
+
+class Ledger:
+    """A unit's ledger in a database: SQLite by default, PostgreSQL through the same code.
+
+    ``url`` is a SQLAlchemy URL (default :func:`default_url`); ``clock`` gives
+    the time written on every row (default: now, UTC). :meth:`init` creates or
+    upgrades the schema; everything else needs it done.
+
+    >>> import tempfile, io
+    >>> from datetime import date
+    >>> tmp = tempfile.mkdtemp()
+    >>> with Ledger(f"sqlite:///{tmp}/ledger.sqlite3") as ledger:
+    ...     ledger.init()
+    ...     csv = "CF_WSH,CF_CFJG,CF_CFJGDM,CF_JDRQ\\n某罚〔2026〕1号,某局,11110000000000000X,2026/03/02\\n"
+    ...     first = ledger.import_records(io.BytesIO(csv.encode()), as_of=date(2026, 4, 1))
+    ...     again = ledger.import_records(io.BytesIO(csv.encode()), as_of=date(2026, 4, 1))
+    (1, 2, 3)
+    >>> (first.added, first.rejected), again.already_imported
+    ((1, 1), True)
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.url = url or default_url()
+        self.engine = _engine(self.url)
+        self._now = clock or _utcnow
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Ledger({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    def init(self, *, target: int | None = None) -> tuple[int, ...]:
+        """Create the schema, or upgrade it to the latest version; return the migrations applied."""
+        return migrate(self.engine, target=target, now=self._now)
+
+    def schema_version(self) -> int:
+        """The highest migration applied (0 for an empty database)."""
+        with self.engine.connect() as conn:
+            versions = applied_versions(conn)
+        return max(versions, default=0)
+
+    def _require_schema(self) -> None:
+        version = self.schema_version()
+        latest = MIGRATIONS[-1].version
+        if version != latest:
+            raise LedgerError(
+                "ledger.schema",
+                message_en=f"the database is at schema version {version}, not {latest}: "
+                "run `credit-disclosure ledger init` (Ledger.init()) first",
+                message_zh=f"数据库结构版本为 {version}，应为 {latest}：请先运行 "
+                "`credit-disclosure ledger init`",
+            )
+
+    # ------------------------------------------------------------------ imports
+
+    def import_records(
+        self,
+        source: Source,
+        *,
+        kind: RecordKind | str | None = None,
+        version: StandardVersion | str = StandardVersion.V2018,
+        as_of: date | None = None,
+        published_col: str | None = None,
+        mapping_col: str | None = None,
+        format: FileFormat | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> ImportResult:
+        """Import a file of records (CSV, XLSX, JSON Lines) in one transaction.
+
+        Every row is checked against the data standard (as ``check`` does, the
+        report is returned) and stored, accepted or not. Rows are keyed by
+        kind, deciding agency and 决定文书号; a row without a 文书号 is kept under
+        a key made of the file and its row number. A key already in the ledger
+        with other values becomes a ``changed`` event keeping the old values.
+        ``published_col`` names the publication-date column (default: the first
+        of :data:`credit_disclosure.quality.PUBLISHED_COLUMNS` present);
+        ``mapping_col`` the column naming the catalogue item (default: the first
+        of :data:`MAPPING_COLUMNS` present). ``as_of`` (default today) is the
+        date "future" is judged against.
+        """
+        self._require_schema()
+        version = StandardVersion(version)
+        sha, name, data = _sha256_file(source)
+        as_of = as_of or date.today()
+        opened: Source = source if data is None else _bytes_io(data, name)
+        with self.engine.begin() as conn:
+            if self._seen(conn, "records", sha):
+                return ImportResult(name, sha, None if kind is None else RecordKind(kind), 0, 0, 0, 0, 0, True)
+            with open_table(opened, format=format) as reader:
+                headers = list(reader.headers)
+                if kind is None:
+                    kind = detect_kind(headers, version)
+                    if kind is None:
+                        raise LedgerError(
+                            "ledger.kind",
+                            message_en=f"{name}: the headers do not say whether the file holds "
+                            "licences or penalties: pass the kind",
+                            message_zh=f"{name}：无法根据表头判断是行政许可还是行政处罚数据，请指定类型",
+                        )
+                kind = RecordKind(kind)
+                pub = published_col or next((c for c in PUBLISHED_COLUMNS if c in headers), None)
+                mcol = mapping_col or next((c for c in MAPPING_COLUMNS if c in headers), None)
+                for col, what in ((published_col, "published"), (mapping_col, "mapping")):
+                    if col is not None and col not in headers:
+                        raise LedgerError(
+                            "ledger.column",
+                            message_en=f"{name}: no {what} column {col!r}",
+                            message_zh=f"{name}：没有列“{col}”",
+                        )
+                source_id = conn.execute(
+                    t.sources.insert().values(
+                        content="records",
+                        name=name,
+                        sha256=sha,
+                        record_kind=kind.value,
+                        imported_at=self._now(),
+                        rows=0,
+                        summary="{}",
+                    )
+                ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
+                report = Report(kind=kind, version=version, source=name, encoding=reader.encoding)
+                resolver = _HeaderResolver(kind, version, report)
+                if reader.format is not FileFormat.JSONL:
+                    resolver.resolve_all([h for h in headers if h not in (pub, mcol)])
+                writer = _RecordWriter(conn, kind, version, source_id, sha, self._now())
+                count = 0
+                for raw in reader:
+                    count += 1
+                    if progress is not None and count % _PROGRESS_EVERY == 0:
+                        progress(reader.progress(), count)
+                    values = dict(raw.values)
+                    published = values.pop(pub, None) if pub else None
+                    mapped = values.pop(mcol, None) if mcol else None
+                    if not raw.usable:
+                        report.add(raw.row, raw.issues)
+                        writer.add(raw.row, {}, (), False, None, None, [i.code for i in raw.issues])
+                        continue
+                    row = resolver.map_row(values)
+                    result = check_row(row, kind, version=version, as_of=as_of)
+                    issues = (*raw.issues, *result.issues)
+                    report.add(raw.row, issues)
+                    cells = {code: format_value(v) for code, v in row.items() if v not in (None, "")}
+                    writer.add(
+                        raw.row,
+                        cells,
+                        issues,
+                        not any(i.severity.value == "error" for i in issues),
+                        _date_of(published),
+                        None if mapped in (None, "") else str(mapped).strip(),
+                        [i.code for i in issues],
+                    )
+                writer.flush()
+                for issue in reader.file_issues:
+                    report.add_file_issue(issue)
+                report.blank_rows = reader.blank_rows
+            if progress is not None:
+                progress(1.0, count)
+            result_ = ImportResult(
+                name,
+                sha,
+                kind,
+                count,
+                writer.added,
+                writer.changed,
+                writer.unchanged,
+                writer.rejected,
+                False,
+                report,
+            )
+            conn.execute(
+                t.sources.update()
+                .where(t.sources.c.id == source_id)
+                .values(rows=count, summary=_dumps(result_.summary()))
+            )
+        return result_
+
+    def _seen(self, conn: sa.Connection, content: str, sha: str) -> bool:
+        found = conn.execute(
+            sa.select(t.sources.c.id).where(t.sources.c.content == content, t.sources.c.sha256 == sha)
+        ).first()
+        return found is not None
+
+    def import_catalogue(self, source: Source) -> CatalogueImport:
+        """Import a catalogue (XLSX in the 附件2 layout, or CSV) as the ledger's current one.
+
+        Items not in the file are retired, changed items are retired and added
+        anew: every version stays in the database. A file with a row that
+        cannot be read changes nothing (``catalogue.rows`` names the rows).
+        """
+        self._require_schema()
+        sha, name, data = _sha256_file(source)
+        catalogue = load_catalogue(source if data is None else _bytes_io(data, name))
+        now = self._now()
+        with self.engine.begin() as conn:
+            if self._seen(conn, "catalogue", sha):
+                return CatalogueImport(name, sha, 0, 0, 0, 0, True)
+            source_id = conn.execute(
+                t.sources.insert().values(
+                    content="catalogue",
+                    name=name,
+                    sha256=sha,
+                    record_kind=None,
+                    imported_at=now,
+                    rows=len(catalogue),
+                    summary="{}",
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
+            current = {
+                (r.kind, r.department, r.name): (r.id, r.item)
+                for r in conn.execute(
+                    sa.select(t.catalogue_items).where(t.catalogue_items.c.retired_at.is_(None))
+                )
+            }
+            added = changed = unchanged = 0
+            wanted: set[tuple[str, str, str]] = set()
+            for item in catalogue:
+                wanted.add(item.key)
+                text = _item_to_json(item)
+                old = current.get(item.key)
+                if old is not None and old[1] == text:
+                    unchanged += 1
+                    continue
+                if old is not None:
+                    changed += 1
+                    self._retire(conn, old[0], source_id, now)
+                else:
+                    added += 1
+                conn.execute(
+                    t.catalogue_items.insert().values(
+                        kind=item.kind.value,
+                        department=item.department,
+                        name=item.name,
+                        item=text,
+                        source_id=source_id,
+                        added_at=now,
+                    )
+                )
+            retired = 0
+            for key, (item_id, _text) in current.items():
+                if key not in wanted:
+                    retired += 1
+                    self._retire(conn, item_id, source_id, now)
+            outcome = CatalogueImport(name, sha, added, changed, retired, unchanged, False)
+            conn.execute(
+                t.sources.update()
+                .where(t.sources.c.id == source_id)
+                .values(summary=_dumps(attrs.asdict(outcome)))
+            )
+        return outcome
+
+    @staticmethod
+    def _retire(conn: sa.Connection, item_id: int, source_id: int, now: datetime) -> None:
+        conn.execute(
+            t.catalogue_items.update()
+            .where(t.catalogue_items.c.id == item_id)
+            .values(retired_source_id=source_id, retired_at=now)
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def catalogue(self) -> Catalogue:
+        """The current catalogue (items not retired), in the order they were added."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(t.catalogue_items.c.item)
+                .where(t.catalogue_items.c.retired_at.is_(None))
+                .order_by(t.catalogue_items.c.id)
+            )
+            return Catalogue(tuple(_item_from_json(r.item) for r in rows))
+
+    def records(
+        self,
+        *,
+        kind: RecordKind | str | None = None,
+        unit: str | None = None,
+        decided_from: date | None = None,
+        decided_to: date | None = None,
+    ) -> Iterator[LedgerRecord]:
+        """The records, filtered by kind, deciding unit and decision date (inclusive), by id."""
+        self._require_schema()
+        query = sa.select(t.records).order_by(t.records.c.id)
+        if kind is not None:
+            query = query.where(t.records.c.kind == RecordKind(kind).value)
+        if unit is not None:
+            query = query.where(t.records.c.unit == unit)
+        if decided_from is not None:
+            query = query.where(t.records.c.decision_date >= decided_from)
+        if decided_to is not None:
+            query = query.where(t.records.c.decision_date <= decided_to)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield _record(row)
+
+    def units(self) -> tuple[str, ...]:
+        """The deciding units that have records, sorted."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.records.c.unit).distinct().order_by(t.records.c.unit))
+            return tuple(r.unit for r in rows)
+
+    def events(self, record_id: int | None = None) -> list[dict[str, Any]]:
+        """The events (of one record, or all), oldest first, as dicts (``old_data`` kept)."""
+        self._require_schema()
+        query = sa.select(t.events).order_by(t.events.c.id)
+        if record_id is not None:
+            query = query.where(t.events.c.record_id == record_id)
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "id": r.id,
+                    "record_id": r.record_id,
+                    "record_kind": r.record_kind,
+                    "record_key": r.record_key,
+                    "event_kind": r.event_kind,
+                    "occurred_on": r.occurred_on,
+                    "data": json.loads(r.data),
+                    "old_data": None if r.old_data is None else json.loads(r.old_data),
+                    "source_id": r.source_id,
+                    "recorded_at": r.recorded_at,
+                }
+                for r in conn.execute(query)
+            ]
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Every file imported: what, name, sha256, when, rows, and the import's summary."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "id": r.id,
+                    "content": r.content,
+                    "name": r.name,
+                    "sha256": r.sha256,
+                    "imported_at": r.imported_at,
+                    "rows": r.rows,
+                    "summary": json.loads(r.summary),
+                }
+                for r in conn.execute(sa.select(t.sources).order_by(t.sources.c.id))
+            ]
+
+    def status(self) -> LedgerStatus:
+        """What the ledger holds: sources, records by kind, events by kind, catalogue, reports."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            count = sa.func.count()
+            records: dict[str, int] = {
+                row[0]: row[1]
+                for row in conn.execute(
+                    sa.select(t.records.c.kind, count).group_by(t.records.c.kind)
+                )
+            }
+            events: dict[str, int] = {
+                row[0]: row[1]
+                for row in conn.execute(
+                    sa.select(t.events.c.event_kind, count).group_by(t.events.c.event_kind)
+                )
+            }
+            accepted = conn.execute(
+                sa.select(count).select_from(t.records).where(t.records.c.accepted.is_(True))
+            ).scalar_one()
+            n_sources = conn.execute(sa.select(count).select_from(t.sources)).scalar_one()
+            items = conn.execute(
+                sa.select(count)
+                .select_from(t.catalogue_items)
+                .where(t.catalogue_items.c.retired_at.is_(None))
+            ).scalar_one()
+            n_reports = conn.execute(sa.select(count).select_from(t.reports)).scalar_one()
+        return LedgerStatus(
+            url=self.engine.url.render_as_string(hide_password=True),
+            schema_version=self.schema_version(),
+            latest_version=MIGRATIONS[-1].version,
+            sources=n_sources,
+            records=records,
+            accepted=accepted,
+            events=events,
+            catalogue_items=items,
+            reports=n_reports,
+            units=self.units(),
+        )
+
+    # ------------------------------------------------------------------ reports
+
+    def save_report(
+        self,
+        report_kind: str,
+        payload: Mapping[str, Any],
+        *,
+        unit: str | None,
+        period_start: date,
+        period_end: date,
+        as_of: date,
+    ) -> int:
+        """Keep a report as submitted (its JSON and sha256); return its id in the ledger."""
+        self._require_schema()
+        text = _dumps(payload)
+        with self.engine.begin() as conn:
+            return int(
+                conn.execute(
+                    t.reports.insert().values(
+                        report_kind=report_kind,
+                        unit=unit,
+                        period_start=period_start,
+                        period_end=period_end,
+                        as_of=as_of,
+                        created_at=self._now(),
+                        payload=text,
+                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    )
+                ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
+            )
+
+    def saved_reports(self) -> list[dict[str, Any]]:
+        """Every report kept, oldest first (kind, unit, period, when, sha256)."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "id": r.id,
+                    "report_kind": r.report_kind,
+                    "unit": r.unit,
+                    "period_start": r.period_start,
+                    "period_end": r.period_end,
+                    "as_of": r.as_of,
+                    "created_at": r.created_at,
+                    "sha256": r.sha256,
+                }
+                for r in conn.execute(sa.select(t.reports).order_by(t.reports.c.id))
+            ]
+
+
+def _bytes_io(data: bytes, name: str) -> IO[bytes]:
+    import io
+
+    buf = io.BytesIO(data)
+    buf.name = name  # readers use it in messages
+    return buf
+
+
+def _record(row: Any) -> LedgerRecord:
+    return LedgerRecord(
+        id=row.id,
+        kind=RecordKind(row.kind),
+        key=row.record_key,
+        unit=row.unit,
+        unit_code=row.unit_code,
+        decision_no=row.decision_no,
+        decision_date=row.decision_date,
+        published_on=row.published_on,
+        subject_category=row.subject_category,
+        accepted=bool(row.accepted),
+        issue_codes=tuple(json.loads(row.issue_codes)),
+        version=row.version,
+        mapping=row.mapping,
+        source_id=row.source_id,
+        values=json.loads(row.data),
+    )
+
+
+class _RecordWriter:
+    """Batches of rows written with executemany; existing keys looked up once per batch."""
+
+    def __init__(
+        self,
+        conn: sa.Connection,
+        kind: RecordKind,
+        version: StandardVersion,
+        source_id: int,
+        sha: str,
+        now: datetime,
+    ) -> None:
+        self.conn = conn
+        self.kind = kind
+        self.fields = _FIELDS[(kind, version)]
+        self.source_id = source_id
+        self.sha = sha
+        self.now = now
+        self.pending: dict[str, dict[str, Any]] = {}
+        self.added = self.changed = self.unchanged = self.rejected = 0
+
+    def add(
+        self,
+        row: int,
+        cells: Mapping[str, str],
+        _issues: Sequence[object],
+        accepted: bool,
+        published: date | None,
+        mapping: str | None,
+        codes: list[str],
+    ) -> None:
+        f = self.fields
+        wsh = cells.get(f.wsh, "").strip()
+        agency = cells.get(f.agency, "").strip()
+        agency_code = cells.get(f.agency_code, "").strip() if f.agency_code else ""
+        if wsh:
+            key = f"{agency_code or agency}|{wsh}"
+        else:  # no 文书号: kept, under the file and row it came from
+            key = f"~{self.sha[:16]}#{row}"
+        if not accepted:
+            self.rejected += 1
+        data = _dumps(cells)
+        content = hashlib.sha256(
+            _dumps([data, None if published is None else published.isoformat(), mapping]).encode()
+        ).hexdigest()
+        if key in self.pending:  # the same record twice in one batch: write the first one first
+            self.flush()
+        self.pending[key] = {
+            "kind": self.kind.value,
+            "record_key": key,
+            "unit": agency,
+            "unit_code": agency_code,
+            "decision_no": wsh or None,
+            "decision_date": _date_of(cells.get(f.decided)),
+            "published_on": published,
+            "subject_category": (cells.get(f.category) or None) if f.category else None,
+            "accepted": accepted,
+            "issue_codes": _dumps(sorted(set(codes))),
+            "content_sha256": content,
+            "data": data,
+            "mapping": mapping,
+            "version": 1,
+            "source_id": self.source_id,
+            "source_row": row,
+            "first_source_id": self.source_id,
+            "imported_at": self.now,
+            "updated_at": self.now,
+        }
+        if len(self.pending) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        r = t.records
+        existing = {
+            row.record_key: row
+            for row in self.conn.execute(
+                sa.select(r).where(r.c.kind == self.kind.value, r.c.record_key.in_(list(self.pending)))
+            )
+        }
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for key, values in self.pending.items():
+            old = existing.get(key)
+            if old is None:
+                inserts.append(values)
+                continue
+            if old.content_sha256 == values["content_sha256"]:
+                self.unchanged += 1
+                continue
+            updates.append({**values, "b_id": old.id, "version": old.version + 1})
+            changes.append(
+                {
+                    "record_id": old.id,
+                    "record_kind": self.kind.value,
+                    "record_key": key,
+                    "event_kind": CHANGED,
+                    "occurred_on": self.now.date(),
+                    "data": values["data"],
+                    "old_data": _dumps(
+                        {
+                            "values": json.loads(old.data),
+                            "published_on": None if old.published_on is None else old.published_on.isoformat(),
+                            "mapping": old.mapping,
+                            "accepted": bool(old.accepted),
+                            "version": old.version,
+                            "source_id": old.source_id,
+                        }
+                    ),
+                    "source_id": self.source_id,
+                    "source_row": values["source_row"],
+                    "recorded_at": self.now,
+                }
+            )
+        if inserts:
+            self.conn.execute(r.insert(), inserts)
+            self.added += len(inserts)
+        if updates:
+            columns = [
+                "unit", "unit_code", "decision_no", "decision_date", "published_on",
+                "subject_category", "accepted", "issue_codes", "content_sha256", "data",
+                "mapping", "version", "source_id", "source_row", "updated_at",
+            ]  # fmt: skip
+            self.conn.execute(
+                r.update().where(r.c.id == sa.bindparam("b_id")).values(
+                    {c: sa.bindparam(f"u_{c}") for c in columns}
+                ),
+                [{"b_id": u["b_id"], **{f"u_{c}": u[c] for c in columns}} for u in updates],
+            )
+            self.conn.execute(t.events.insert(), changes)
+            self.changed += len(updates)
+        self.pending.clear()
