@@ -228,7 +228,7 @@ class CatalogueItem:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """(kind, department, name): what identifies an item across versions of a catalogue."""
+        """What identifies an item across versions of a catalogue: its kind, department and name."""
         return (self.kind.value, self.department, self.name)
 
     def allows(
