@@ -20,15 +20,18 @@ from __future__ import annotations
 from .._atomic import atomic_output
 from ._check import check_file, check_rows
 from ._encoding import detect_encoding
+from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
 from ._report import Report
 from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
 
 __all__ = [
+    "FORMULA_TRIGGERS",
     "IO_ISSUES",
     "FileFormat",
     "HeaderStyle",
+    "InertCsvWriter",
     "IoIssueSpec",
     "RawRow",
     "Report",
@@ -38,6 +41,8 @@ __all__ = [
     "check_rows",
     "detect_encoding",
     "guess_format",
+    "inert_cell",
+    "inert_csv_writer",
     "io_issue",
     "open_table",
     "write_csv",

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import IO, Any, Final
 
 from ..standard import Issue, RecordKind, Severity, StandardVersion, field_by_code
+from ._inert import inert_csv_writer
 from ._writers import text_target
 
 __all__ = ["Report"]
@@ -321,10 +322,9 @@ class Report:
         4,error,row.json,,,the line is not a JSON object,该行不是JSON对象
         """
         with text_target(target, "utf-8-sig") as fp:
-            writer = csv.writer(fp, lineterminator="\n")
+            writer = inert_csv_writer(fp, lineterminator="\n")  # no cell runs as a formula
             writer.writerow(CSV_COLUMNS)
-            for item in self._items():
-                writer.writerow(("" if v is None else v) for v in item)
+            writer.writerows(self._items())
 
     def _items(self) -> Iterator[tuple[int | str | None, ...]]:
         """Every issue as a tuple of :data:`CSV_COLUMNS` values (``None`` when empty)."""

@@ -9,7 +9,6 @@ written one at a time: memory stays flat however many there are.
 from __future__ import annotations
 
 import contextlib
-import csv
 import enum
 import json
 import os
@@ -23,6 +22,7 @@ import attrs
 from .._atomic import atomic_output
 from .._optional import require
 from ..standard import FieldSpec, RecordKind, StandardVersion, fields
+from ._inert import inert_csv_writer
 
 __all__ = ["HeaderStyle", "write_csv", "write_jsonl", "write_xlsx"]
 
@@ -121,7 +121,7 @@ def write_csv(
     table = _table(kind, version)
     count = 0
     with text_target(target, encoding) as fp:
-        writer = csv.writer(fp, lineterminator="\r\n")
+        writer = inert_csv_writer(fp)  # a spreadsheet opens it as data, never as formulas
         writer.writerow([_header(spec, header) for spec in table])
         for row in rows:
             writer.writerow(_cells(row, table))
@@ -176,7 +176,9 @@ def write_xlsx(
 
     Uses openpyxl's write-only mode, so memory stays flat. Every cell is text
     (identifiers keep their leading zeros and Excel does not turn them into
-    numbers). The sheet is named after the kind unless ``sheet`` is given.
+    numbers), a value starting with ``=`` too: no cell is ever a formula, so the
+    workbook is inert in Excel and WPS. The sheet is named after the kind unless
+    ``sheet`` is given.
 
     >>> import io
     >>> buf = io.BytesIO()
@@ -190,10 +192,11 @@ def write_xlsx(
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet(title=sheet or ("行政许可" if kind is RecordKind.LICENSE else "行政处罚"))
     ws.append([_header(spec, header) for spec in table])
+    text_cell = _text_cell_maker(ws)
     count = 0
     try:
         for row in rows:
-            ws.append(_cells(row, table))
+            ws.append([text_cell(c) if c[:1] == "=" else c for c in _cells(row, table)])
             count += 1
     except BaseException:
         _discard(ws)
@@ -204,6 +207,22 @@ def write_xlsx(
     else:
         wb.save(target)
     return count
+
+
+def _text_cell_maker(ws: Any) -> Any:
+    """A maker of cells that hold ``text`` as text, even when it starts with ``=``.
+
+    openpyxl stores a string that starts with ``=`` as a live formula; a cell whose
+    type is set back to string is written as an inline string that no spreadsheet runs.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    def text_cell(text: str) -> Any:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.data_type = "s"
+        return cell
+
+    return text_cell
 
 
 def _discard(ws: Any) -> None:

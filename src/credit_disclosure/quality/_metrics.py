@@ -7,7 +7,6 @@ records. :meth:`QualityMetrics.table` sums the cells up to any grouping.
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import os
@@ -20,7 +19,7 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
-from ..io import FileFormat, open_table
+from ..io import FileFormat, inert_csv_writer, open_table
 from ..standard import (
     RecordKind,
     StandardVersion,
@@ -226,7 +225,7 @@ class MetricsTable:
         >>> MetricsTable(by=("kind",), rows=(), total=MetricRow(group=(None,))).to_csv(sys.stdout)
         kind,records,complete,accurate,with_errors,on_time,late,timeliness_unknown,completeness,accuracy,timeliness,mean_working_days_late,max_working_days_late,unknown_reasons
         """
-        writer = csv.writer(fp, lineterminator="\n")
+        writer = inert_csv_writer(fp, lineterminator="\n")  # no cell runs as a formula
         columns = [*self.by, *METRIC_COLUMNS]
         writer.writerow(columns)
         for item in self.to_dicts():
