@@ -533,3 +533,15 @@ def test_huge_calendar_period_is_a_clear_value_error() -> None:
     rule = DeadlineRule("x", CalendarPeriod(years=10**6), "test")
     with pytest.raises(ValueError, match="years 1 to 9999"):
         rule.due(d("2026-03-02"))
+
+
+def test_builtin_rules_are_the_data_file() -> None:
+    """RULES is deadlines/data/rules.toml read by load_rules, the loader users use."""
+    from importlib import resources
+
+    from credit_disclosure.deadlines import RULES, load_rules
+
+    data = resources.files("credit_disclosure.deadlines") / "data" / "rules.toml"
+    with resources.as_file(data) as path:
+        assert dict(load_rules(path)) == dict(RULES)
+    assert all(rule.citation for rule in RULES.values())

@@ -8,10 +8,12 @@ place that turns every way a file can be wrong (type, encoding, syntax, shape) i
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -79,6 +81,40 @@ def read_table(path: str | os.PathLike[str], code: str) -> dict[str, Any]:
             message_zh=f"{path}: 文件应为一个表（键值对）",
         )
     return data
+
+
+def structure_date(value: Any, _type: type) -> date:
+    """A date from a file: ``YYYY-MM-DD`` text or a TOML date; a date and time is refused."""
+    if isinstance(value, date):  # TOML has native dates (a datetime is a date too: refuse it)
+        if hasattr(value, "hour"):
+            raise ValueError(f"expected a date, got a date and time: {value!r}")
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip())
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {type(value).__name__}")
+
+
+def structure_int(value: Any, _type: type) -> int:
+    """A whole number from a file: ``7.5`` or ``true`` is an error, not 7 or 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"expected a whole number, got {type(value).__name__} {value!r:.20}")
+    return int(value)
+
+
+@functools.lru_cache(maxsize=1)
+def _strict() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(date, structure_date)
+    conv.register_structure_hook(int, structure_int)
+    return conv
+
+
+def strict_converter() -> cattrs.Converter:
+    """A fresh converter for data files: unknown keys refused, strict dates and whole numbers.
+
+    Callers add hooks for their own types to the copy they get.
+    """
+    return _strict().copy()
 
 
 def in_file(exc: ValidationError, path: str | os.PathLike[str]) -> ValidationError:

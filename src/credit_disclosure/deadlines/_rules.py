@@ -5,19 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date, timedelta
+from importlib import resources
 from types import MappingProxyType
 from typing import Any, Final, TypeAlias, Union
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from .._datafile import in_file, read_table, structure
+from .._civil import months_and_days_after
+from .._datafile import in_file, read_table, strict_converter, structure
+from .._dates import WEEKDAY_NAMES as _WEEKDAYS
+from .._dates import as_date as _as_date
 from .._text import to_halfwidth
 from ..errors import InvalidComponent, InvalidFormat, PolicyError, ValidationError
 from ..workdays import DayInfo, WorkdayCalendar, default_calendar
-from ..workdays._calendar import _WEEKDAY_NAMES as _WEEKDAYS
-from ..workdays._calendar import _as_date
-from ..workdays._schedule import _converter  # forbids unknown keys; strict dates and ints
 
 __all__ = [
     "DISPUTE_VERIFICATION",
@@ -202,8 +202,8 @@ class CalendarPeriod:
         datetime.date(2026, 4, 30)
         """
         try:
-            return start + relativedelta(years=self.years, months=self.months, days=self.days)
-        except (ValueError, OverflowError):
+            return months_and_days_after(start, 12 * self.years + self.months, self.days)
+        except OverflowError:
             raise ValueError(
                 f"{self} after {start} lies outside the dates Python can represent "
                 "(years 1 to 9999)"
@@ -520,106 +520,6 @@ def check_timeliness(
     )
 
 
-# -- the built-in rules (each with its source; REFERENCE.md sections 1 and 3) -------------
-
-_SAMR_45 = "市场监督管理行政处罚信息公示规定 (国家市场监督管理总局令第45号)"
-_SHANGHAI_OBJECTIONS = "上海市社会信用条例 (异议处理)"
-_REPAIR_AS_REPORTED = (
-    "信用修复管理办法 (国家发展改革委令2025年第36号) processing as reported "
-    "(certainty M: secondary sources, not the text; override if your platform differs)"
-)
-
-PUBLICATION: Final = DeadlineRule(
-    "publication",
-    WorkingDays(7),
-    "发改办财金〔2018〕424号《国家发展改革委办公厅关于进一步完善行政许可和行政处罚等信用信息公示工作的"
-    "指导意见》; also 长治 2021 实施意见 (三), 长春净月 实施细则 (2020) 第七条, "
-    "银川 2017 工作方案, 上海 2016 总体方案",
-    title="双公示信息公示 (自作出行政决定之日起7个工作日内)",
-)
-WEEKLY_REPORT: Final = DeadlineRule(
-    "weekly_report",
-    NextWeekday(0),
-    "长春净月高新区 行政许可和行政处罚等信用信息公示工作实施细则(试行) (长净管〔2020〕99号) 第七条",
-    title="每周一(遇法定节假日顺延)报送上一周双公示信息",
-)
-DISPUTE_VERIFICATION: Final = DeadlineRule(
-    "dispute_verification",
-    WorkingDays(20),
-    "银川市行政审批服务局 守信联合激励和失信联合惩戒制度工作方案 (2017-08-01) 一(四)8.(2)",
-    title="信息提供单位应在20个工作日内核实并反馈 (核实期间暂不执行联合惩戒措施)",
-)
-INFORMATION_DISCLOSURE: Final = DeadlineRule(
-    "information_disclosure",
-    WorkingDays(20),
-    "中华人民共和国政府信息公开条例 第十八条",
-    title="主动公开的政府信息自形成或者变更之日起20个工作日内予以公开",
-)
-SAMR_PUBLICATION: Final = DeadlineRule(
-    "samr_publication",
-    WorkingDays(20),
-    _SAMR_45 + " (2021-09-01 施行)",
-    title="市场监管行政处罚信息自作出决定之日起20个工作日内公示",
-    effective_from=date(2021, 9, 1),
-)
-WITHDRAWAL_AFTER_REVOCATION: Final = DeadlineRule(
-    "withdrawal_after_revocation",
-    WorkingDays(3),
-    _SAMR_45 + "; 上海市社会信用条例 (撤销通知后3个工作日内删除)",
-    title="行政处罚决定被撤销后3个工作日内撤下公示信息",
-)
-OBJECTION_MARKING: Final = DeadlineRule(
-    "objection_marking",
-    WorkingDays(1),
-    _SHANGHAI_OBJECTIONS,
-    title="收到异议申请后1个工作日内作出异议标注",
-)
-OBJECTION_TRANSFER: Final = DeadlineRule(
-    "objection_transfer",
-    WorkingDays(2),
-    _SHANGHAI_OBJECTIONS,
-    title="2个工作日内将异议申请转送信息提供单位",
-)
-OBJECTION_DECISION: Final = DeadlineRule(
-    "objection_decision",
-    WorkingDays(5),
-    _SHANGHAI_OBJECTIONS,
-    title="5个工作日内作出异议处理决定",
-)
-REPAIR_REVIEW: Final = DeadlineRule(
-    "repair_review",
-    WorkingDays(10),
-    _REPAIR_AS_REPORTED,
-    title="信用平台收到修复申请后10个工作日内审核",
-)
-REPAIR_RESULT_SHARING: Final = DeadlineRule(
-    "repair_result_sharing",
-    WorkingDays(3),
-    _REPAIR_AS_REPORTED,
-    title="修复决定作出后3个工作日内共享修复结果",
-)
-
-#: Every built-in rule by name.
-RULES: Final[Mapping[str, DeadlineRule]] = MappingProxyType(
-    {
-        rule.name: rule
-        for rule in (
-            PUBLICATION,
-            WEEKLY_REPORT,
-            DISPUTE_VERIFICATION,
-            INFORMATION_DISCLOSURE,
-            SAMR_PUBLICATION,
-            WITHDRAWAL_AFTER_REVOCATION,
-            OBJECTION_MARKING,
-            OBJECTION_TRANSFER,
-            OBJECTION_DECISION,
-            REPAIR_REVIEW,
-            REPAIR_RESULT_SHARING,
-        )
-    }
-)
-
-
 def _key(name: str) -> str:
     return to_halfwidth(name).strip().lower().replace("-", "_").replace(" ", "_")
 
@@ -649,6 +549,9 @@ def get_rule(name: str, rules: Mapping[str, DeadlineRule] | None = None) -> Dead
 
 
 # -- rules as data: a file of [[rules]] ------------------------------------------------------
+
+
+_CONVERTER: Final = strict_converter()  # unknown keys, 7.5, a date and time: errors
 
 
 @attrs.frozen
@@ -737,7 +640,7 @@ def rule_from_dict(data: Mapping[str, Any]) -> DeadlineRule:
             message_en=f"a rule is a table (name, citation, a period), not {type(data).__name__}",
             message_zh="规则应为一个表（name, citation, 期限）",
         )
-    row = structure(_converter(), data, _RuleRow, "rules.format", "deadline rule")
+    row = structure(_CONVERTER, data, _RuleRow, "rules.format", "deadline rule")
     try:
         return DeadlineRule(
             row.name,
@@ -805,3 +708,28 @@ def load_rules(path: str | os.PathLike[str]) -> Mapping[str, DeadlineRule]:
             )
         out[rule.name] = rule
     return MappingProxyType(out)
+
+
+# -- the built-in rules: deadlines/data/rules.toml, read by load_rules like your own files ----
+
+
+def _builtin_rules() -> Mapping[str, DeadlineRule]:
+    data = resources.files("credit_disclosure.deadlines") / "data" / "rules.toml"
+    with resources.as_file(data) as path:
+        return load_rules(path)
+
+
+#: Every built-in rule by name (the rules of ``deadlines/data/rules.toml``, each with its source).
+RULES: Final[Mapping[str, DeadlineRule]] = _builtin_rules()
+
+PUBLICATION: Final = RULES["publication"]
+WEEKLY_REPORT: Final = RULES["weekly_report"]
+DISPUTE_VERIFICATION: Final = RULES["dispute_verification"]
+INFORMATION_DISCLOSURE: Final = RULES["information_disclosure"]
+SAMR_PUBLICATION: Final = RULES["samr_publication"]
+WITHDRAWAL_AFTER_REVOCATION: Final = RULES["withdrawal_after_revocation"]
+OBJECTION_MARKING: Final = RULES["objection_marking"]
+OBJECTION_TRANSFER: Final = RULES["objection_transfer"]
+OBJECTION_DECISION: Final = RULES["objection_decision"]
+REPAIR_REVIEW: Final = RULES["repair_review"]
+REPAIR_RESULT_SHARING: Final = RULES["repair_result_sharing"]

@@ -8,19 +8,18 @@ month has no such day, it ends on the month's last day.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 import attrs
 
+from .._civil import add_months
 from .._text import to_halfwidth
 from ..errors import PolicyError
 from ._facts import short_repr
 
 __all__ = ["Period", "next_day"]
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
 
 
@@ -96,19 +95,13 @@ class Period:
         >>> Period(1).last_day(date(2023, 1, 31))
         datetime.date(2023, 2, 28)
         """
-        index = start.year * 12 + (start.month - 1) + self.months
-        year, month0 = divmod(index, 12)
-        if year > date.max.year:
+        try:
+            return add_months(start, self.months)
+        except OverflowError:
             raise PolicyError(
                 f"policy.date_range: {self} from {start.isoformat()} ends after "
                 f"{date.max.isoformat()}, the last date Python can represent"
-            )
-        month = month0 + 1
-        day = start.day
-        if day > 28:  # 第二百零二条: no such day in the final month -> its last day
-            last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month0]
-            day = min(day, last)
-        return date(year, month, day)
+            ) from None
 
     def __str__(self) -> str:
         if self.months and self.months % 12 == 0:

@@ -6,17 +6,19 @@ import enum
 import functools
 import os
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import final
 
 import attrs
 
+from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
+from .._dates import as_date as _as_date
+from .._dates import as_date_error as _as_date_error
 from ..errors import CalendarDataMissing
 from ._schedule import DayOverride, Schedule, builtin_schedules, load_schedule
 
 __all__ = ["DayInfo", "DayKind", "WorkdayCalendar", "default_calendar"]
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class DayKind(enum.Enum):
@@ -90,19 +92,6 @@ def _nth_weekday(total: int) -> int:
     """The smallest ordinal ``x`` with ``_weekdays_through(x) == total``: a weekday."""
     weeks, rest = divmod(total, 5)
     return 7 * weeks - 2 if rest == 0 else 7 * weeks + rest
-
-
-def _as_date_error(value: object, what: str) -> str:
-    return f"{what} must be a datetime.date, not {type(value).__name__}: {value!r:.40}"
-
-
-def _as_date(value: object, what: str) -> date:
-    """``value`` as a plain date; a datetime (or a pandas Timestamp) loses its time of day."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise TypeError(_as_date_error(value, what))
 
 
 def _as_count(value: object) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from .._datafile import in_file, read_table, structure
+from .._datafile import in_file, read_table, strict_converter, structure, structure_date
 from ..errors import InvalidComponent, InvalidFormat, ValidationError
 
 __all__ = [
@@ -192,38 +192,20 @@ class Schedule:
         _check(self)
 
 
-def _structure_date(value: Any, _type: type) -> date:
-    if isinstance(value, date):  # TOML has native dates (a datetime is a date too: refuse it)
-        if hasattr(value, "hour"):
-            raise ValueError(f"expected a date, got a date and time: {value!r}")
-        return value
-    if isinstance(value, str):
-        return date.fromisoformat(value.strip())
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {type(value).__name__}")
-
-
-def _structure_int(value: Any, _type: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"expected a whole number, got {type(value).__name__} {value!r:.20}")
-    return int(value)
-
-
 def _structure_range(value: Any, _type: type) -> HolidayRange:
     if not isinstance(value, Mapping):
         raise ValueError("expected a table with name, start and end")
     extra = set(value) - {"name", "start", "end"}
     if extra:
         raise ValueError(f"unknown keys {sorted(extra)}")
-    start = _structure_date(value["start"], date)
-    end = _structure_date(value["end"], date) if "end" in value else start
+    start = structure_date(value["start"], date)
+    end = structure_date(value["end"], date) if "end" in value else start
     return HolidayRange(str(value["name"]), start, end)
 
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-    conv.register_structure_hook(date, _structure_date)
-    conv.register_structure_hook(int, _structure_int)  # 7.5 or true is an error, not 7 or 1
+    conv = strict_converter()  # unknown keys, 7.5 or true, a date and time: errors
     conv.register_structure_hook(HolidayRange, _structure_range)
     return conv
 
