@@ -31,6 +31,8 @@ import typing as _typing
 
 from ._version import __version__
 from .errors import (
+    ArgumentError,
+    ArgumentTypeError,
     CalendarDataMissing,
     CreditDisclosureError,
     DecryptionError,
@@ -40,6 +42,7 @@ from .errors import (
     InvalidLength,
     MissingOptionalDependency,
     PolicyError,
+    UnknownName,
     ValidationError,
 )
 
@@ -73,6 +76,8 @@ if _typing.TYPE_CHECKING:  # the static view of the lazily loaded names below
     from .workdays import WorkdayCalendar, default_calendar
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
     "CalendarDataMissing",
     "CreditDisclosureError",
     "Deadline",
@@ -98,6 +103,7 @@ __all__ = [
     "Severity",
     "SubjectCategory",
     "Tier",
+    "UnknownName",
     "ValidationError",
     "WorkdayCalendar",
     "__version__",

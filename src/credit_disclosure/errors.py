@@ -12,6 +12,9 @@ of this library still catch them with ``except ValueError`` or
           │    ├── InvalidLength             wrong number of characters
           │    ├── InvalidChecksum           check digit / check character does not match
           │    └── InvalidComponent          a part is unknown or impossible (division, date, type)
+          ├── ArgumentError (ValueError)    an argument a function cannot use; has code + zh/en message
+          │    ├── ArgumentTypeError (TypeError)  an argument of the wrong type
+          │    └── UnknownName (KeyError)    a name (rule, profile, column, option) that is not known
           ├── CalendarDataMissing (LookupError)  a year the working-day calendar does not know
           ├── PolicyError                    a disclosure/repair policy cannot answer a question
           ├── DecryptionError                any failed decryption; deliberately says nothing more
@@ -24,8 +27,10 @@ message in Chinese (``message_zh``) and in English (``message_en``), and where
 it applies the 0-based character ``position`` and the record ``field`` (field
 code such as ``CF_XDR_SHXYM``) of the offending value.
 
-No error ever includes the full value it rejected: identity numbers are
-personal data and must not end up in logs.
+No error ever includes an identity number: identity numbers are personal data
+and must not end up in logs. Every message passes through
+:func:`credit_disclosure._text.redact` when the error is made, whoever wrote
+it, so a value quoted in a message has its long digit runs replaced by ``*``.
 
 >>> from credit_disclosure.errors import InvalidChecksum, ValidationError
 >>> err = InvalidChecksum(
@@ -44,7 +49,11 @@ uscc.checksum at position 17: check character does not match (校验码不正确
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 __all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
     "CalendarDataMissing",
     "CreditDisclosureError",
     "DecryptionError",
@@ -55,33 +64,39 @@ __all__ = [
     "LedgerError",
     "MissingOptionalDependency",
     "PolicyError",
+    "UnknownName",
     "ValidationError",
 ]
+
+
+def _redact(text: str) -> str:
+    # Imported on first use: ``import credit_disclosure`` loads errors.py and nothing more.
+    from ._text import redact
+
+    return redact(text)
 
 
 class CreditDisclosureError(Exception):
     """Root of every exception that credit_disclosure raises on purpose.
 
+    Text arguments are redacted on the way in: whatever a message quotes, an
+    identity number in it is replaced by ``*``.
+
     >>> issubclass(PolicyError, CreditDisclosureError)
     True
+    >>> str(PolicyError("no rule for 11010519491231002X"))
+    'no rule for ******************'
     """
 
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(_redact(a) if isinstance(a, str) else a for a in args))
 
-class ValidationError(CreditDisclosureError, ValueError):
-    """A value breaks a rule of an identifier standard or the data standard.
 
-    ``code`` is stable across releases; ``message_zh`` and ``message_en`` say
-    the same thing in Chinese and English; ``position`` (0-based index into the
-    compact value) and ``field`` (a field code such as ``XK_XDR_SHXYM``) say
-    where, when known.
+_C = TypeVar("_C", bound="_CodedError")
 
-    >>> e = ValidationError("uscc.length", message_en="must be 18 characters",
-    ...                     message_zh="长度应为18位", field="CF_XDR_SHXYM")
-    >>> e.field, e.message_zh
-    ('CF_XDR_SHXYM', '长度应为18位')
-    >>> e.with_field("XK_XDR_SHXYM").field
-    'XK_XDR_SHXYM'
-    """
+
+class _CodedError(CreditDisclosureError):
+    """The coded, bilingual style shared by validation and argument errors."""
 
     code: str
     message_en: str
@@ -99,10 +114,10 @@ class ValidationError(CreditDisclosureError, ValueError):
         field: str | None = None,
     ) -> None:
         self.code = code
-        self.message_en = message_en
-        self.message_zh = message_zh
+        self.message_en = _redact(message_en)
+        self.message_zh = _redact(message_zh)
         self.position = position
-        self.field = field
+        self.field = None if field is None else _redact(field)
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -112,13 +127,13 @@ class ValidationError(CreditDisclosureError, ValueError):
         if self.position is not None:
             where.append(f"at position {self.position}")
         loc = (" " + " ".join(where)) if where else ""
-        return f"{self.code}{loc}: {self.message_en} ({self.message_zh})"
+        return _redact(f"{self.code}{loc}: {self.message_en} ({self.message_zh})")
 
     def __str__(self) -> str:
         return self._render()
 
     def __repr__(self) -> str:
-        return (
+        return _redact(
             f"{type(self).__name__}({self.code!r}, position={self.position!r}, "
             f"field={self.field!r})"
         )
@@ -130,7 +145,7 @@ class ValidationError(CreditDisclosureError, ValueError):
             (type(self), self.code, self.message_en, self.message_zh, self.position, self.field),
         )
 
-    def with_field(self, field: str) -> ValidationError:
+    def with_field(self: _C, field: str) -> _C:
         """Return a copy of this error located in record field ``field``.
 
         >>> InvalidLength("x.length", message_en="e", message_zh="z").with_field("BZ").field
@@ -146,14 +161,70 @@ class ValidationError(CreditDisclosureError, ValueError):
 
 
 def _rebuild_validation_error(
-    cls: type[ValidationError],
+    cls: type[_CodedError],
     code: str,
     message_en: str,
     message_zh: str,
     position: int | None,
     field: str | None,
-) -> ValidationError:
+) -> _CodedError:
     return cls(code, message_en=message_en, message_zh=message_zh, position=position, field=field)
+
+
+class ValidationError(_CodedError, ValueError):
+    """A value breaks a rule of an identifier standard or the data standard.
+
+    ``code`` is stable across releases; ``message_zh`` and ``message_en`` say
+    the same thing in Chinese and English; ``position`` (0-based index into the
+    compact value) and ``field`` (a field code such as ``XK_XDR_SHXYM``) say
+    where, when known.
+
+    >>> e = ValidationError("uscc.length", message_en="must be 18 characters",
+    ...                     message_zh="长度应为18位", field="CF_XDR_SHXYM")
+    >>> e.field, e.message_zh
+    ('CF_XDR_SHXYM', '长度应为18位')
+    >>> e.with_field("XK_XDR_SHXYM").field
+    'XK_XDR_SHXYM'
+    """
+
+
+class ArgumentError(_CodedError, ValueError):
+    """A function was called with an argument it cannot use (out of range, not a number).
+
+    Raised for the caller's arguments, not for the data being checked (that is
+    :class:`ValidationError`, or an issue in a batch). Same ``code`` and
+    ``message_zh``/``message_en`` as validation errors; ``field`` names the
+    argument.
+
+    >>> err = ArgumentError("workdays.n", message_en="n must be a whole number of days",
+    ...                     message_zh="工作日数应为整数", field="n")
+    >>> print(err)
+    workdays.n in field n: n must be a whole number of days (工作日数应为整数)
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument has the wrong type (a text where a date belongs); also a :class:`TypeError`.
+
+    >>> err = ArgumentTypeError("workdays.date", message_en="d must be a datetime.date, not str",
+    ...                         message_zh="d 应为日期", field="d")
+    >>> isinstance(err, TypeError), isinstance(err, ArgumentError)
+    (True, True)
+    """
+
+
+class UnknownName(ArgumentError, KeyError):
+    """A name that is not known: a rule, a masking profile, a preset, a column, an option.
+
+    Also a :class:`KeyError`, and its ``str`` is the plain message (no quotes).
+
+    >>> err = UnknownName("deadlines.rule", message_en="no deadline rule 'x'",
+    ...                   message_zh="没有名为 'x' 的期限规则")
+    >>> isinstance(err, KeyError), str(err)
+    (True, "deadlines.rule: no deadline rule 'x' (没有名为 'x' 的期限规则)")
+    """
 
 
 class InvalidFormat(ValidationError):
@@ -203,7 +274,7 @@ class CalendarDataMissing(CreditDisclosureError, LookupError):
 
     def __init__(self, year: int, hint: str | None = None) -> None:
         self.year = year
-        self.hint = hint or (
+        self.hint = _redact(hint) if hint else (
             "add the State Council notice for that year with "
             "WorkdayCalendar.with_schedule(...) or load_schedule(path), "
             "or opt in to provisional mode (statutory holidays and weekends, no 调休)"

@@ -15,8 +15,16 @@ from .._civil import months_and_days_after
 from .._datafile import in_file, read_table, strict_converter, structure
 from .._dates import WEEKDAY_NAMES as _WEEKDAYS
 from .._dates import as_date as _as_date
-from .._text import to_halfwidth
-from ..errors import InvalidComponent, InvalidFormat, PolicyError, ValidationError
+from .._text import safe_repr, to_halfwidth
+from ..errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    InvalidComponent,
+    InvalidFormat,
+    PolicyError,
+    UnknownName,
+    ValidationError,
+)
 from ..workdays import DayInfo, WorkdayCalendar, default_calendar
 
 __all__ = [
@@ -56,9 +64,27 @@ def _dow(d: date) -> str:
 def _count(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     """A whole number of days, months or years, zero or more (not a bool, not a float)."""
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
+        raise ArgumentTypeError(
+            "deadlines.count",
+            message_en=f"{attribute.name} must be an int, not {type(value).__name__}",
+            message_zh=f"{attribute.name} 应为整数，而不是 {type(value).__name__}",
+            field=attribute.name,
+        )
     if value < 0:
-        raise ValueError(f"{attribute.name} must be zero or more, not {value}")
+        raise ArgumentError(
+            "deadlines.count",
+            message_en=f"{attribute.name} must be zero or more, not {value}",
+            message_zh=f"{attribute.name} 不能为负数（{value}）",
+            field=attribute.name,
+        )
+
+
+def _out_of_range(what: str) -> ArgumentError:
+    return ArgumentError(
+        "deadlines.range",
+        message_en=f"{what} lies outside the dates Python can represent (years 1 to 9999)",
+        message_zh=f"{what}超出可表示的日期范围（公元1年至9999年）",
+    )
 
 
 def _runs(days: list[DayInfo], working: bool) -> list[list[DayInfo]]:
@@ -186,7 +212,11 @@ class CalendarPeriod:
 
     def __attrs_post_init__(self) -> None:
         if not (self.days or self.months or self.years):
-            raise ValueError("a CalendarPeriod needs days, months or years")
+            raise ArgumentError(
+                "deadlines.period",
+                message_en="a CalendarPeriod needs days, months or years",
+                message_zh="CalendarPeriod 需要日、月或年",
+            )
 
     def __str__(self) -> str:
         parts = []
@@ -203,11 +233,8 @@ class CalendarPeriod:
         """
         try:
             return months_and_days_after(start, 12 * self.years + self.months, self.days)
-        except OverflowError:
-            raise ValueError(
-                f"{self} after {start} lies outside the dates Python can represent "
-                "(years 1 to 9999)"
-            ) from None
+        except (ValueError, OverflowError):
+            raise _out_of_range(f"{self} after {start}") from None
 
     def end(self, start: date, calendar: WorkdayCalendar) -> date:
         """The last day of the period, moved to the next working day if needed.
@@ -253,7 +280,10 @@ class NextWeekday:
         >>> NextWeekday(0).nominal_end(date(2026, 9, 28))  # a Monday: the one after
         datetime.date(2026, 10, 5)
         """
-        return start + timedelta(days=(self.weekday - start.weekday() - 1) % 7 + 1)
+        try:
+            return start + timedelta(days=(self.weekday - start.weekday() - 1) % 7 + 1)
+        except OverflowError:  # the week after 9999-12-31
+            raise _out_of_range(f"{self} after {start}") from None
 
     def end(self, start: date, calendar: WorkdayCalendar) -> date:
         """The nominal day, or the next working day when it is a rest day.
@@ -279,14 +309,26 @@ Period: TypeAlias = Union[WorkingDays, CalendarPeriod, NextWeekday]  # noqa: UP0
 
 def _text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"a DeadlineRule needs a {attribute.name} (non-empty text), not {value!r}")
+        raise ArgumentError(
+            "deadlines.rule",
+            message_en=f"a DeadlineRule needs a {attribute.name} (non-empty text), "
+            f"not {safe_repr(value)}",
+            message_zh=f"DeadlineRule 的 {attribute.name} 应为非空文本",
+            field=attribute.name,
+        )
 
 
 def _optional_date(
     _instance: object, attribute: attrs.Attribute[date | None], value: object
 ) -> None:
     if value is not None and not isinstance(value, date):
-        raise TypeError(f"{attribute.name} must be a datetime.date or None, not {value!r:.40}")
+        raise ArgumentTypeError(
+            "deadlines.rule",
+            message_en=f"{attribute.name} must be a datetime.date or None, "
+            f"not {type(value).__name__}",
+            message_zh=f"{attribute.name} 应为日期或 None，而不是 {type(value).__name__}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen
@@ -318,8 +360,11 @@ class DeadlineRule:
 
     def __attrs_post_init__(self) -> None:
         if self.effective_from and self.effective_to and self.effective_to < self.effective_from:
-            raise ValueError(
-                f"effective_to {self.effective_to} is before effective_from {self.effective_from}"
+            raise ArgumentError(
+                "deadlines.rule",
+                message_en=f"effective_to {self.effective_to} is before "
+                f"effective_from {self.effective_from}",
+                message_zh=f"失效日期 {self.effective_to} 早于生效日期 {self.effective_from}",
             )
 
     def in_force(self, start: date) -> bool:
@@ -535,17 +580,25 @@ def get_rule(name: str, rules: Mapping[str, DeadlineRule] | None = None) -> Dead
     >>> get_rule("nope")
     Traceback (most recent call last):
     ...
-    KeyError: "no deadline rule 'nope'; known: dispute_verification, ..."
+    credit_disclosure.errors.UnknownName: deadlines.rule: no deadline rule 'nope'; known: ...
     """
     if not isinstance(name, str):
-        raise TypeError(f"a rule name is text, not {type(name).__name__}")
+        raise ArgumentTypeError(
+            "deadlines.rule",
+            message_en=f"a rule name is text, not {type(name).__name__}",
+            message_zh=f"规则名称应为文本，而不是 {type(name).__name__}",
+        )
     table = RULES if rules is None else rules
     wanted = _key(name)
     for key, rule in table.items():
         if _key(key) == wanted:
             return rule
     known = ", ".join(sorted(table))
-    raise KeyError(f"no deadline rule {name!r}; known: {known}")
+    raise UnknownName(
+        "deadlines.rule",
+        message_en=f"no deadline rule {safe_repr(name)}; known: {known}",
+        message_zh=f"没有名为 {safe_repr(name)} 的期限规则；可用：{known}",
+    )
 
 
 # -- rules as data: a file of [[rules]] ------------------------------------------------------

@@ -212,7 +212,8 @@ def validate(s: str, *, strict: bool = False) -> str:
     if len(c) != 18:
         raise _length_error(_M, len(c), 18)
     # Every byte outside the alphabet (so every byte of a non-ASCII character) maps to "!".
-    t = c.encode().translate(_USCC_TO_B34_BYTES)
+    # "surrogatepass": a lone surrogate (JSON Lines can carry one) is just another bad byte.
+    t = c.encode("utf-8", "surrogatepass").translate(_USCC_TO_B34_BYTES)
     if not t.isalnum():
         _explain(c)
     # GB 32100-2015 4.2: C18 = 31 - (sum of value * 3**i) mod 31; base 34 == 3 mod 31.

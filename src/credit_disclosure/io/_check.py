@@ -50,6 +50,7 @@ class _HeaderResolver:
         # keys are header texts; in-memory rows (check_rows) may have other keys, e.g. numbers
         self.codes: dict[object, str | None] = {}
         self._claimed: dict[str, int] = {}  # field code -> 1-based column that claimed it
+        self._unknown: list[tuple[int, Issue]] | None = None  # held back by resolve_all
 
     def resolve(self, header: object, column: int) -> str | None:
         if header in self.codes:
@@ -58,7 +59,14 @@ class _HeaderResolver:
         if not isinstance(header, str) or header.strip():
             spec = resolve_header(header, self.kind, self.version)
             if spec is None:
-                self.report.add_file_issue(io_issue("header.unknown", column=column, header=header))
+                # While reading the header row, hold these back: if no header names a field,
+                # the "header" is a first row of data and must not be quoted (names, IDs).
+                shown = self._unknown
+                issue = io_issue("header.unknown", column=column, header=header)
+                if shown is not None:
+                    shown.append((column, issue))
+                else:
+                    self.report.add_file_issue(issue)
             elif spec.code in self._claimed:
                 self.report.add_file_issue(
                     io_issue(
@@ -76,6 +84,18 @@ class _HeaderResolver:
         return code
 
     def resolve_all(self, headers: Iterable[str]) -> None:
+        self._unknown = []
+        try:
+            self._resolve_all(headers)
+        finally:
+            unknown, self._unknown = self._unknown, None
+        hidden = not self._claimed  # no field named at all: a file without a header row
+        for column, issue in unknown:
+            if hidden:
+                issue = io_issue("header.unknown", column=column, header="…")
+            self.report.add_file_issue(issue)
+
+    def _resolve_all(self, headers: Iterable[str]) -> None:
         for column, header in enumerate(headers, start=1):
             if header in self.codes:
                 if header.strip() and self.codes[header] is not None:

@@ -13,6 +13,7 @@ from typing import Final
 
 import attrs
 
+from .._text import redact
 from ..standard import Issue, Severity
 
 __all__ = ["IO_ISSUES", "IoIssueSpec", "io_issue"]
@@ -115,6 +116,12 @@ _SPECS: Final = (
 IO_ISSUES: Final[dict[str, IoIssueSpec]] = {spec.code: spec for spec in _SPECS}
 
 
+def _shown_header(header: object) -> str:
+    """A header as a message may quote it: redacted first (no identity number), then cut."""
+    text = redact(header if isinstance(header, str) else repr(header))
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
 def io_issue(
     code: str, row: int | None = None, *, field: str | None = None, **params: object
 ) -> Issue:
@@ -124,6 +131,8 @@ def io_issue(
     'the row has 3 cells but the header has 30'
     """
     spec = IO_ISSUES[code]
+    if "header" in params:  # a headerless file's first row is data: show little of it
+        params["header"] = _shown_header(params["header"])
     return Issue(
         code=code,
         field=field,

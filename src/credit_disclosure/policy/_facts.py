@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._text import to_halfwidth
+from .._text import redacted_repr, safe_repr, to_halfwidth
 from ..errors import PolicyError
 from ..standard._codes import PenaltyType, SubjectCategory
 from ..standard._fields import RecordKind
@@ -84,13 +84,16 @@ class Sector(str, enum.Enum):
 
 
 def short_repr(value: object) -> str:
-    """A short repr for error messages (a huge or binary value is cut, never echoed whole).
+    """A short repr for error messages: cut when long, identity numbers hidden (see ``redact``).
 
     >>> short_repr("9" * 100)
-    "'99999999999999999999999999999999999..."
+    "'************************************..."
+    >>> short_repr("11010519491231002X")
+    "'******************'"
+    >>> short_repr("重大")
+    "'重大'"
     """
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return safe_repr(value)
 
 
 def check_day(name: str, value: object) -> date:
@@ -224,6 +227,7 @@ def _to_serious(value: Iterable[date]) -> tuple[date, ...]:
     return _dates("previous_serious_penalties", value)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class PenaltyFacts:
     """Everything a policy may ask about one licence or penalty record.

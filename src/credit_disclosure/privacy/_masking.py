@@ -22,7 +22,8 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._text import SEPARATORS, compact_identifier, to_halfwidth
+from .._text import SEPARATORS, compact_identifier, safe_repr, to_halfwidth
+from ..errors import ArgumentTypeError, UnknownName
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -572,5 +573,21 @@ def mask(value: str, kind: ValueKind, rule: MaskRule | None = None) -> str:
     '622202*********0123'
     """
     if not isinstance(value, str):
-        raise TypeError(f"mask() takes text, not {type(value).__name__}")
-    return (DEFAULT_RULES[kind] if rule is None else rule)(value)
+        raise ArgumentTypeError(
+            "privacy.mask",
+            message_en=f"mask() takes text, not {type(value).__name__}",
+            message_zh=f"mask() 只接受文本，而不是 {type(value).__name__}",
+            field="value",
+        )
+    if rule is None:
+        try:
+            rule = DEFAULT_RULES[ValueKind(kind)]  # a member or its value ("id_number")
+        except (ValueError, TypeError, KeyError):
+            known = ", ".join(k.value for k in ValueKind)
+            raise UnknownName(
+                "privacy.kind",
+                message_en=f"no value kind {safe_repr(kind)}; known: {known}",
+                message_zh=f"没有值类型 {safe_repr(kind)}；可用：{known}",
+                field="kind",
+            ) from None
+    return rule(value)

@@ -15,6 +15,8 @@ from typing import Final
 
 import attrs
 
+from .._text import redact, redact_optional
+
 __all__ = ["ISSUE_CATALOGUE", "Issue", "IssueSpec", "Severity", "issue_spec"]
 
 
@@ -47,10 +49,12 @@ class Issue:
     """
 
     code: str
-    field: str | None
+    # Messages and the field go through redact() (no identity number in any output),
+    # whoever built the issue: a template that quoted a value cannot leak it.
+    field: str | None = attrs.field(converter=redact_optional)
     severity: Severity
-    message_en: str
-    message_zh: str
+    message_en: str = attrs.field(converter=redact)
+    message_zh: str = attrs.field(converter=redact)
     row: int | None = None
 
     def with_row(self, row: int) -> Issue:

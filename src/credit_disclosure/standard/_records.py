@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
+from .._text import redact
 from ._codes import PenaltyType, SubjectCategory
 from ._fields import RecordKind, StandardVersion
 from ._parsing import parse_penalty_categories
@@ -56,7 +57,9 @@ def _record_repr(self: Any) -> str:
 
     Identity numbers keep their first two characters (the province), names of
     natural persons their first character: the subject's name when the subject
-    is a natural person, and the legal representative's name always.
+    is a natural person, and the legal representative's name always. Every other
+    value is shown through :func:`~credit_disclosure._text.redact`, so an identity
+    number in any field (违法事实, 统一社会信用代码, 备注) is hidden too.
     """
     person = _is_person(self)
     parts = []
@@ -68,7 +71,9 @@ def _record_repr(self: Any) -> str:
         elif callable(a.repr):
             text = a.repr(value)
         else:
-            text = repr(value)
+            # Any field may hold an identity number (违法事实, a credit-code field filled
+            # with a person's ID, 备注): every value goes through redact().
+            text = redact(repr(value))
         parts.append(f"{a.name}={text}")
     return f"{type(self).__name__}({', '.join(parts)})"
 

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._text import compact_identifier, to_halfwidth
+from .._text import compact_identifier, redact, to_halfwidth
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -617,7 +617,8 @@ def _penalty_2018(
                 opts,
                 "penalty_type.unknown",
                 specs["penalty_categories"],
-                parts="、".join(p[:20] for p in parsed.unknown[:3])
+                # redacted before it is cut, so that no ID is left as a stub of digits
+                parts="、".join(redact(p)[:20] for p in parsed.unknown[:3])
                 + ("…" if len(parsed.unknown) > 3 else ""),
             )
         has_fine = PenaltyType.FINE in parsed.types

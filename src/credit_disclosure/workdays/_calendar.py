@@ -14,7 +14,7 @@ import attrs
 from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
 from .._dates import as_date as _as_date
 from .._dates import as_date_error as _as_date_error
-from ..errors import CalendarDataMissing
+from ..errors import ArgumentError, ArgumentTypeError, CalendarDataMissing
 from ._schedule import DayOverride, Schedule, builtin_schedules, load_schedule
 
 __all__ = ["DayInfo", "DayKind", "WorkdayCalendar", "default_calendar"]
@@ -98,16 +98,23 @@ def _as_count(value: object) -> int:
     """``value`` as a number of working days: an int (a float such as 7.0 is refused)."""
     if isinstance(value, int):
         return value
-    raise TypeError(f"n must be an int (a number of working days), not {type(value).__name__}")
+    raise ArgumentTypeError(
+        "workdays.count",
+        message_en=f"n must be an int (a number of working days), not {type(value).__name__}",
+        message_zh=f"n 应为整数（工作日数），而不是 {type(value).__name__}",
+        field="n",
+    )
 
 
 def _fromordinal(ordinal: int) -> date:
-    """The date of ``ordinal``, or a ValueError that says the answer is out of range."""
+    """The date of ``ordinal``, or an ArgumentError that says the answer is out of range."""
     try:
         return date.fromordinal(ordinal)
     except (ValueError, OverflowError):
-        raise ValueError(
-            "the answer lies outside the dates Python can represent (years 1 to 9999)"
+        raise ArgumentError(
+            "workdays.range",
+            message_en="the answer lies outside the dates Python can represent (years 1 to 9999)",
+            message_zh="结果超出可表示的日期范围（公元1年至9999年）",
         ) from None
 
 
@@ -306,7 +313,7 @@ class WorkdayCalendar:
         try:
             o = d.toordinal()
         except AttributeError:
-            raise TypeError(_as_date_error(d, "d")) from None
+            raise _as_date_error(d, "d") from None
         i = o - self._base
         if 0 <= i < self._size:
             return self._flags[i]
@@ -369,7 +376,7 @@ class WorkdayCalendar:
                 k = self._prefix[i + 1] + n
                 if k <= len(self._dates):
                     return self._dates[k - 1]
-        except (AttributeError, TypeError):
+        except Exception:  # e.g. Decimal("NaN") > 0 raises InvalidOperation
             pass  # a wrong type: the checks below say which argument
         d, n = _as_date(d, "d"), _as_count(n)
         o = d.toordinal()
@@ -400,7 +407,7 @@ class WorkdayCalendar:
             a, b = start.toordinal(), end.toordinal()
         except AttributeError:
             _as_date(start, "start")
-            raise TypeError(_as_date_error(end, "end")) from None
+            raise _as_date_error(end, "end") from None
         base, size, prefix = self._base, self._size, self._prefix
         if b >= a:
             if base <= a and b < base + size:  # the fast path: a subtraction
