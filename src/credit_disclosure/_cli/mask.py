@@ -1,10 +1,20 @@
-"""``credit-disclosure mask``: mask values of one kind, or the records of a CSV or JSON-lines file.
+"""``credit-disclosure mask``: mask values of one kind, or every record of a CSV, XLSX or JSON Lines file.
 
-Thin over :mod:`credit_disclosure.privacy`. With ``--kind``, each VALUE is
-masked with that kind's rule in the profile and printed on its own line. With
-``--input``, each record (CSV with field-code headers, or JSON lines keyed by
-field code) is masked by the profile and written to standard output in the
-same format. Exit codes: 0 success, 1 unreadable input, 2 bad usage.
+Thin over :mod:`credit_disclosure.privacy` and :func:`credit_disclosure.io.open_table`.
+With ``--kind``, each VALUE is masked with that kind's rule in the profile and
+printed on its own line. With ``--input``, the file is read as ``check`` reads
+it (encoding detected: UTF-8, UTF-8 with BOM, GBK/GB18030; headers in any of
+the three styles; CSV, XLSX or JSON Lines), each record is masked by the
+profile, and the records are written as CSV or JSON Lines, to standard output
+or atomically to ``-o FILE``. A column the profile cannot classify is masked
+completely in records that may be a person's (``--unknown-fields mask``, the
+default) or the run is refused naming it (``--unknown-fields refuse``). A row
+that cannot be read is reported on standard error (row number, code) and the
+run goes on: every input row is either written or reported.
+
+Exit codes: 0 every row masked and written; 1 some rows reported; 2 the run
+could not start (no such file, a refused column, a file without a header row,
+bad usage).
 """
 
 from __future__ import annotations
@@ -13,80 +23,283 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import IO, Any
 
-from ..privacy import PROFILES, ValueKind, get_profile
+from ..errors import CreditDisclosureError, ValidationError
+from ..io import FileFormat, RawRow, guess_format, open_table
+from ..io._issues import io_issue
+from ..io._writers import format_value
+from ..privacy import (
+    PROFILES,
+    FieldPrivacy,
+    MaskingProfile,
+    Personal,
+    UnknownFields,
+    ValueKind,
+    get_profile,
+    mask,
+)
+from ..samples import sample_path
+from ..standard import Issue, RecordKind
+from ._output import add_output_argument, open_output, output_error
 
 __all__ = ["register", "run"]
+
+_NAME = "credit-disclosure mask"
+_OUTPUT_FORMATS = ("csv", "jsonl")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``mask`` subcommand."""
     parser = subparsers.add_parser(
         "mask",
-        help="mask values of one kind, or whole records, with a masking profile",
+        help="mask values of one kind, or whole records of a file, with a masking profile",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
     parser.add_argument("values", nargs="*", metavar="VALUE", help="values to mask (with --kind)")
     parser.add_argument("--kind", "-k", choices=[k.value for k in ValueKind])
     parser.add_argument("--profile", "-p", choices=sorted(PROFILES), default="public")
-    parser.add_argument("--input", "-i", type=Path, help="a .csv or .jsonl file of records")
     parser.add_argument(
-        "--encoding", default="utf-8-sig", help="encoding of a CSV input (default utf-8-sig)"
+        "--input", "-i", metavar="FILE", help="a CSV, XLSX or JSON Lines file of records ('-': stdin)"
     )
+    parser.add_argument(
+        "--sample",
+        choices=[k.value for k in RecordKind],
+        help="mask the bundled sample file of this kind instead of --input",
+    )
+    parser.add_argument(
+        "--encoding", default=None, help="encoding of a CSV input (default: detected, as check does)"
+    )
+    parser.add_argument("--sheet", default=None, help="the sheet of an XLSX input (default: first)")
+    parser.add_argument(
+        "--unknown-fields",
+        choices=[UnknownFields.MASK.value, UnknownFields.REFUSE.value],
+        default=None,
+        help="a column the profile cannot classify: mask it completely in records that may be "
+        "a person's (default of public and internal) or refuse the run naming it",
+    )
+    parser.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="HEADER=KIND[:subject]",
+        help="describe a local column (e.g. 联系电话=phone): masked by that kind's rule in every "
+        "record, or only in a person's with ':subject'; repeatable",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=_OUTPUT_FORMATS,
+        default=None,
+        help="output format (default: from -o's suffix, else JSON Lines for JSON Lines input, "
+        "else CSV)",
+    )
+    add_output_argument(parser, what="the masked records")
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Mask the values or the records of the input file."""
+def _usage(err: IO[str], message: str) -> int:
+    err.write(f"{_NAME}: {message}\n")
+    return 2
+
+
+def _local_fields(specs: Iterable[str]) -> dict[str, FieldPrivacy]:
+    """``HEADER=KIND[:subject]`` options as field descriptions; ``ValueError`` names a bad one."""
+    out: dict[str, FieldPrivacy] = {}
+    kinds = ", ".join(k.value for k in ValueKind)
+    for spec in specs:
+        header, eq, rest = spec.rpartition("=")
+        kind_text, colon, when = rest.partition(":")
+        if not eq or not header.strip() or (colon and when != "subject"):
+            raise ValueError(f"--field {spec!r}: write HEADER=KIND or HEADER=KIND:subject")
+        try:
+            kind = ValueKind(kind_text.strip())
+        except ValueError:
+            raise ValueError(f"--field {spec!r}: KIND is one of {kinds}") from None
+        personal = Personal.SUBJECT if colon else Personal.ALWAYS
+        out[header] = FieldPrivacy(kind, personal, source="--field")
+    return out
+
+
+def _profile(args: argparse.Namespace) -> MaskingProfile:
     profile = get_profile(args.profile)
-    if args.input is not None and (args.kind is not None or args.values):
-        print(
-            "credit-disclosure mask: --input masks whole records by field code;"
-            " --kind and VALUEs are for single values: give one or the other",
-            file=sys.stderr,
+    if args.unknown_fields is not None:
+        profile = profile.evolve(unknown_fields=UnknownFields(args.unknown_fields))
+    if args.field:
+        profile = profile.with_fields(_local_fields(args.field))
+    return profile
+
+
+def run(
+    args: argparse.Namespace,
+    *,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+    stdin: IO[bytes] | None = None,
+) -> int:
+    """Mask the values, or the records of the input file; return the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    source = args.input
+    if args.sample is not None:
+        if source is not None:
+            return _usage(err, "give --input FILE or --sample KIND, not both")
+        source = str(sample_path(RecordKind(args.sample)))
+    if source is not None and (args.kind is not None or args.values):
+        return _usage(
+            err,
+            "--input masks whole records by field; --kind and VALUEs are for single values:"
+            " give one or the other",
         )
-        return 2
-    if args.input is None:
+    try:
+        profile = _profile(args)
+    except ValueError as exc:
+        return _usage(err, str(exc))
+    if source is None:
         if args.kind is None or not args.values:
-            print(
-                "credit-disclosure mask: give --kind and VALUEs, or --input FILE", file=sys.stderr
-            )
-            return 2
+            return _usage(err, "give --kind and VALUEs, or --input FILE")
         kind = ValueKind(args.kind)
         for value in args.values:
-            print(profile.mask_value(value, kind))
+            out.write(profile.mask_value(value, kind) + "\n")
         return 0
-    where: Any = None  # what to blame a parse error on: a csv reader, or a line number
+    return _mask_file(args, source, profile, out, err, stdin)
+
+
+def _shown(header: object) -> str:
+    """A header as it may be printed: anything that could be an identity number masked."""
+    return mask(str(header), ValueKind.TEXT)
+
+
+def _output_format(args: argparse.Namespace, input_format: FileFormat) -> str:
+    if args.output_format is not None:
+        return str(args.output_format)
+    if args.output not in (None, "-"):
+        guessed = guess_format(args.output)
+        if guessed is FileFormat.JSONL:
+            return "jsonl"
+        if guessed is FileFormat.CSV and not str(args.output).lower().endswith((".dat", ".out")):
+            return "csv"
+    return "jsonl" if input_format is FileFormat.JSONL else "csv"
+
+
+def _report(err: IO[str], name: str, issue: Issue) -> None:
+    where = f"row {issue.row}" if issue.row is not None else "file"
+    err.write(f"{name}: {where}: {issue.code}: {issue.message_en} ({issue.message_zh})\n")
+
+
+def _mask_file(
+    args: argparse.Namespace,
+    source: str,
+    profile: MaskingProfile,
+    out: IO[str],
+    err: IO[str],
+    stdin: IO[bytes] | None,
+) -> int:
+    target: Any = (stdin or sys.stdin.buffer) if source == "-" else source
     try:
-        if args.input.suffix.lower() == ".csv":
-            with args.input.open(encoding=args.encoding, newline="") as fh:
-                where = reader = csv.DictReader(fh)
-                writer = csv.DictWriter(sys.stdout, fieldnames=reader.fieldnames or [])
-                writer.writeheader()
-                for row in reader:
-                    writer.writerow(profile.mask_record(row))
+        reader = open_table(target, encoding=args.encoding, sheet=args.sheet)
+    except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return _usage(err, f"cannot read {source}: {reason}")
+    with reader:
+        name = reader.name
+        headers = reader.headers
+        if any(issue.code == "file.empty" for issue in reader.file_issues):
+            return _usage(err, f"{name}: file.empty: the file has no header row (文件没有表头行)")
+        columns = list(dict.fromkeys(h for h in headers if h.strip()))
+        unknown = profile.unclassified(columns)
+        if columns and len(unknown) == len(columns) and reader.format is not FileFormat.JSONL:
+            # Not one header names a field: the first row is probably data (a headerless
+            # export), and would be written in clear as the header. Refuse.
+            return _usage(
+                err,
+                f"{name}: file.header_unknown: no column header names a field of the standard "
+                "or of the profile; is the header row missing? (文件表头无一为标准字段，"
+                "是否缺少表头行？)",
+            )
+        if unknown:
+            listed = ", ".join(
+                f"column {headers.index(str(h)) + 1} {_shown(h)!r}" for h in unknown
+            )
+            if profile.unknown_fields is UnknownFields.REFUSE:
+                return _usage(
+                    err,
+                    f"{name}: privacy.field_unclassified: {listed}: not a field of the standard "
+                    "nor described to the profile; describe it with --field HEADER=KIND or drop "
+                    "it (字段未分类：请用 --field 说明其类型，或删除该列)",
+                )
+            if profile.unknown_fields is UnknownFields.MASK:
+                err.write(
+                    f"{_NAME}: {name}: privacy.field_unclassified: {listed}: not a field of the "
+                    "standard: masked completely in records that may be a person's (describe it "
+                    "with --field HEADER=KIND) (字段未分类：自然人记录中整列脱敏)\n"
+                )
+        fmt = _output_format(args, reader.format)
+        encoding = "utf-8-sig" if fmt == "csv" and args.output not in (None, "-") else "utf-8"
+        try:
+            with open_output(args.output, stdout=out, encoding=encoding) as fp:
+                tally = _write(reader, profile, columns, fmt, fp, err, name)
+        except OSError as exc:
+            if args.output is None or args.output == "-":
+                raise  # standard output: the entry point handles a closed pipe
+            return output_error("mask", args.output, exc, err)
+        for issue in reader.file_issues:
+            _report(err, name, issue)
+        blank = reader.blank_rows
+    written, flagged, dropped = tally
+    # Every input row is accounted for: written, reported and not written, or blank.
+    err.write(
+        f"{_NAME}: {name}: {written} rows masked and written ({flagged} of them reported), "
+        f"{dropped} rows reported and not written, {blank} blank rows skipped\n"
+    )
+    return 1 if flagged or dropped or reader.file_issues else 0
+
+
+def _write(
+    reader: Iterable[RawRow],
+    profile: MaskingProfile,
+    columns: list[str],
+    fmt: str,
+    fp: IO[str],
+    err: IO[str],
+    name: str,
+) -> tuple[int, int, int]:
+    """Mask and write every usable row, report the others: (written, written but reported, not written)."""
+    writer: Any = None
+    known = frozenset(columns)
+    if fmt == "csv":
+        writer = csv.writer(fp, lineterminator="\r\n")
+        writer.writerow(columns)
+    written = flagged = dropped = 0
+    for raw in reader:
+        issues: tuple[Issue, ...] = raw.issues
+        if raw.usable and writer is not None and not known.issuperset(raw.values):
+            # a JSON Lines object with keys the CSV header does not have: never drop them silently
+            issues += (io_issue("row.columns", raw.row, cells=len(raw.values), columns=len(columns)),)
+            raw = RawRow(raw.row, {}, issues, usable=False)
+        if not raw.usable:
+            dropped += 1
+            for issue in issues:
+                _report(err, name, issue)
+            continue
+        try:
+            masked: Mapping[str, object] = profile.mask_record(raw.values)
+        except ValidationError as exc:  # an unclassified key under --unknown-fields refuse
+            dropped += 1
+            err.write(f"{name}: row {raw.row}: {exc}\n")
+            continue
+        except Exception as exc:  # a masking bug must not lose the other rows
+            dropped += 1
+            _report(err, name, io_issue("row.unexpected", raw.row, reason=type(exc).__name__))
+            continue
+        if writer is not None:
+            writer.writerow([format_value(masked.get(c)) for c in columns])
         else:
-            with args.input.open(encoding="utf-8") as fh:
-                for where, text in enumerate(fh, start=1):
-                    if text.strip():
-                        record = json.loads(text)
-                        if not isinstance(record, dict):
-                            return _fail(args.input, where, "not a JSON object")
-                        print(json.dumps(profile.mask_record(record), ensure_ascii=False))
-    except OSError as exc:
-        return _fail(args.input, None, exc.strerror or type(exc).__name__)
-    except UnicodeDecodeError:  # its message would quote the bytes: name the encoding only
-        encoding = args.encoding if args.input.suffix.lower() == ".csv" else "utf-8"
-        return _fail(args.input, None, f"not {encoding} text (use --encoding)")
-    except (ValueError, csv.Error) as exc:
-        line = where.line_num if isinstance(where, csv.DictReader) else where
-        return _fail(args.input, line, type(exc).__name__)
-    return 0
-
-
-def _fail(path: Path, line: int | None, reason: str) -> int:
-    where = f"{path}" if not line else f"{path}, line {line}"
-    print(f"credit-disclosure mask: cannot read {where}: {reason}", file=sys.stderr)
-    return 1
+            fp.write(json.dumps(dict(masked), ensure_ascii=False, default=format_value) + "\n")
+        written += 1
+        if issues:  # written, but read with a problem (bytes replaced): say so
+            flagged += 1
+            for issue in issues:
+                _report(err, name, issue)
+    return written, flagged, dropped
