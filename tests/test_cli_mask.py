@@ -225,3 +225,14 @@ def test_mask_input_with_kind_is_a_usage_error(
     assert "one or the other" in capsys.readouterr().err
     assert main(["mask", "-i", str(path), "--sample", "penalty"]) == 2
     assert main(["mask", "张三"]) == 2
+
+
+def test_csv_output_is_inert_in_a_spreadsheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell that Excel would run as a formula is written as text; amounts stay numbers."""
+    path = tmp_path / "r.csv"
+    path.write_text('CF_WSH,CF_NR_FK,BZ\n"=HYPERLINK(""http://x"")",-0.5,@SUM(A1)\n', "utf-8")
+    assert main(["mask", "-i", str(path)]) == 0
+    row = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1]
+    assert row == ["'=HYPERLINK(\"http://x\")", "-0.5", "'@SUM(A1)"]

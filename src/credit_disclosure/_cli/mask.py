@@ -5,8 +5,8 @@ With ``--kind``, each VALUE is masked with that kind's rule in the profile and
 printed on its own line. With ``--input``, the file is read as ``check`` reads
 it (encoding detected: UTF-8, UTF-8 with BOM, GBK/GB18030; headers in any of
 the three styles; CSV, XLSX or JSON Lines), each record is masked by the
-profile, and the records are written as CSV or JSON Lines, to standard output
-or atomically to ``-o FILE``. A column the profile cannot classify is masked
+profile, and the records are written as CSV (inert in a spreadsheet: no cell
+runs as a formula) or JSON Lines, to standard output or atomically to ``-o FILE``. A column the profile cannot classify is masked
 completely in records that may be a person's (``--unknown-fields mask``, the
 default) or the run is refused naming it (``--unknown-fields refuse``). A row
 that cannot be read is reported on standard error (row number, code) and the
@@ -20,14 +20,14 @@ bad usage).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
+from .._text import redact
 from ..errors import CreditDisclosureError, ValidationError
-from ..io import FileFormat, RawRow, guess_format, open_table
+from ..io import FileFormat, RawRow, guess_format, inert_csv_writer, open_table
 from ..io._issues import io_issue
 from ..io._writers import format_value
 from ..privacy import (
@@ -38,7 +38,6 @@ from ..privacy import (
     UnknownFields,
     ValueKind,
     get_profile,
-    mask,
 )
 from ..samples import sample_path
 from ..standard import Issue, RecordKind
@@ -167,8 +166,8 @@ def run(
 
 
 def _shown(header: object) -> str:
-    """A header as it may be printed: anything that could be an identity number masked."""
-    return mask(str(header), ValueKind.TEXT)
+    """A header as it may be printed: anything that could be an identity number hidden."""
+    return redact(str(header))
 
 
 def _output_format(args: argparse.Namespace, input_format: FileFormat) -> str:
@@ -269,7 +268,7 @@ def _write(
     writer: Any = None
     known = frozenset(columns)
     if fmt == "csv":
-        writer = csv.writer(fp, lineterminator="\r\n")
+        writer = inert_csv_writer(fp)  # no cell runs as a formula in Excel or WPS
         writer.writerow(columns)
     written = flagged = dropped = 0
     for raw in reader:
