@@ -30,6 +30,7 @@ _COMMANDS: tuple[str, ...] = (
     "policy",
     "quality",
     "schema",
+    "status",
 )
 
 

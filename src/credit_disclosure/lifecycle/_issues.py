@@ -166,6 +166,13 @@ _SPECS: Final = (
         "record is still treated as repaired, as the portal was told.",
     ),
     LifecycleIssueSpec(
+        "record.publication_end", _W,
+        "公示截止期 (CF_GSJZQ) {stated} differs from the last day of the term, {computed} [{rule}]",
+        "公示截止期（CF_GSJZQ）{stated}与按规定计算的公示期限最后一日{computed}不一致（{rule}）",
+        "The record's own end of publication disagrees with the policy's term. The state follows "
+        "the policy; correct the field or the policy.", "CF_GSJZQ",
+    ),
+    LifecycleIssueSpec(
         "state.undetermined", _E, "the state cannot be decided: {reason}",
         "无法判断记录状态：{reason}",
         "The policy needs a fact the record does not state (typically the tier), or has no "

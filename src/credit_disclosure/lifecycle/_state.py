@@ -175,6 +175,7 @@ class RecordStatus:
     marked: bool = False
     issues: tuple[Issue, ...] = ()
     published_on: date | None = None
+    row: int | None = None
     term: Term | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
@@ -225,6 +226,7 @@ class RecordStatus:
         ('not_published', [], '长治 2021 实施意见 (三)')
         """
         return {
+            "row": self.row,
             "key": None if self.key is None else str(self.key),
             "state": self.state.value,
             "reason": self.reason_en,
@@ -456,12 +458,16 @@ class Lifecycle:
         *,
         on: date,
         key: RecordKey | None = None,
+        row: int | None = None,
+        stated_end: date | None = None,
     ) -> RecordStatus:
         """The state of the record described by ``facts`` and ``events`` on day ``on``.
 
         Events dated after ``on`` have not happened yet on that day and are
         left out; the facts' own ``published_on`` and ``revoked_on`` are
-        replaced by what the events say.
+        replaced by what the events say. ``key`` and ``row`` are carried into
+        the answer; ``stated_end`` is the record's 公示截止期 (CF_GSJZQ), checked
+        against the policy's term (``record.publication_end`` when they differ).
 
         >>> from credit_disclosure.policy import CHANGZHI_2021
         >>> facts = PenaltyFacts(decision_date=date(2022, 3, 1), subject="法人及非法人组织",
@@ -502,6 +508,7 @@ class Lifecycle:
                 marked=marked,
                 issues=tuple(issues),
                 published_on=walk.published,
+                row=row,
                 term=term,
             )
 
@@ -552,6 +559,20 @@ class Lifecycle:
                 )
             # a licence with no term row is shown while it stands (open-ended)
 
+        if (
+            stated_end is not None
+            and term is not None
+            and term.last_day_shown is not None
+            and stated_end != term.last_day_shown
+        ):
+            issues.append(
+                lifecycle_issue(
+                    "record.publication_end",
+                    stated=stated_end.isoformat(),
+                    computed=term.last_day_shown.isoformat(),
+                    rule=str(term.rule.citation),
+                )
+            )
         if walk.granted is not None:
             self._check_repair(base, walk)
         ended = walk.ended
@@ -760,6 +781,7 @@ def record_status(
     on: date,
     key: RecordKey | None = None,
     calendar: WorkdayCalendar | None = None,
+    stated_end: date | None = None,
 ) -> RecordStatus:
     """The status of one record on day ``on`` (see :meth:`Lifecycle.status`).
 
@@ -772,4 +794,6 @@ def record_status(
     ...                                     on=date(2026, 4, 8)).actions]
     [{'action': 'withdraw', 'due': '2026-04-08', 'overdue': False}]
     """
-    return Lifecycle(policy, calendar=calendar).status(facts, events, on=on, key=key)
+    return Lifecycle(policy, calendar=calendar).status(
+        facts, events, on=on, key=key, stated_end=stated_end
+    )

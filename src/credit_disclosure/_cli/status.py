@@ -1,0 +1,329 @@
+"""``credit-disclosure status`` and ``subject``: where each record stands, and what it owes.
+
+Thin over :mod:`credit_disclosure.lifecycle`: read RECORDS and EVENTS, call
+:func:`~credit_disclosure.lifecycle.dataset_status` (or
+:func:`~credit_disclosure.lifecycle.subject_view`), print. No rule is decided
+here. Exit codes: 0 nothing is overdue (and, with ``--shown``, the portal shows
+exactly what it must), 1 an action is overdue (or the portal over- or
+under-discloses), 2 the command could not run (no such file, unknown preset,
+a file without the columns it needs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import CreditDisclosureError
+from ..io import inert_csv_writer
+from ..lifecycle import (
+    DatasetStatus,
+    EventLog,
+    PortalDiff,
+    RecordStatus,
+    SubjectView,
+    dataset_status,
+    portal_diff,
+    read_events,
+    records_from_file,
+    subject_view,
+)
+from ..policy import PRESETS, Policy, get_preset, load_policy
+from ..workdays import default_calendar
+from ._args import date_arg
+from ._output import add_output_argument, open_output, output_error
+
+__all__ = ["register", "run_status", "run_subject"]
+
+
+def _common(parser: Any) -> None:
+    parser.add_argument("records", metavar="RECORDS", help="CSV, XLSX or JSON Lines of records")
+    parser.add_argument(
+        "--events",
+        default=None,
+        metavar="EVENTS",
+        help="CSV, XLSX or JSON Lines of events: key, event, date, outcome, note",
+    )
+    policy = parser.add_mutually_exclusive_group()
+    policy.add_argument(
+        "--preset",
+        default="national",
+        choices=sorted(PRESETS),
+        help="the policy (default: national)",
+    )
+    policy.add_argument(
+        "--policy", default=None, metavar="FILE", help="a policy JSON file instead of a preset"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=date_arg,
+        default=None,
+        metavar="DATE",
+        help="the day to judge (default: today)",
+    )
+    parser.add_argument(
+        "--provisional",
+        action="store_true",
+        help="count working days in years without a published schedule as Monday to Friday "
+        "(due dates so computed are provisional)",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=["auto", "penalty", "license"],
+        default="auto",
+        help="record kind (default: detected from the headers)",
+    )
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``status`` and ``subject`` subcommands."""
+    status = subparsers.add_parser(
+        "status",
+        help="the state of every record on a date and the actions it owes (due, overdue)",
+        description=(
+            "Match EVENTS to RECORDS by key (deciding body code and decision number) and say, "
+            "for each record, its state on the date (not_published, awaiting_publication, "
+            "displayed, under_objection, withdrawn, repaired, expired), the rule that decided "
+            "it and the actions it owes with their due dates. RECORDS may carry tier "
+            "(轻微/一般/严重) and procedure (简易/普通) columns. Exit code 1 when an action is "
+            "overdue."
+        ),
+    )
+    _common(status)
+    status.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        dest="output_format",
+        help="output format (default text)",
+    )
+    status.add_argument(
+        "--shown",
+        default=None,
+        metavar="FILE",
+        help="the keys a portal shows (one per line, or a CSV/XLSX/JSONL with a 'key' column): "
+        "report over- and under-disclosure",
+    )
+    add_output_argument(status, what="the status report")
+    status.set_defaults(handler=run_status)
+
+    subject = subparsers.add_parser(
+        "subject",
+        help="every record of one subject (credit code or ID number): shown, serious, repair",
+        description=(
+            "The subject view (长治 2021 实施意见 (六) 逢办必查): every record of the subject with "
+            "this credit code or ID number, which must be shown, which are serious, which may be "
+            "repaired and from when. The identifier is never printed unmasked."
+        ),
+    )
+    subject.add_argument("subject", metavar="ID", help="统一社会信用代码 or 证件号码")
+    _common(subject)
+    subject.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="output_format",
+        help="output format (default text)",
+    )
+    add_output_argument(subject, what="the subject view")
+    subject.set_defaults(handler=run_subject)
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    if args.policy is not None:
+        return load_policy(args.policy)
+    return get_preset(args.preset)
+
+
+def _load(args: argparse.Namespace, on: date) -> tuple[Any, EventLog]:
+    kind = None if args.kind == "auto" else args.kind
+    records = records_from_file(args.records, kind=kind, as_of=on)
+    events = EventLog(events=()) if args.events is None else read_events(args.events)
+    return records, events
+
+
+def _shown_keys(path: str) -> list[str]:
+    if Path(path).suffix.lower() in (".txt", ".lst", ""):
+        with open(path, encoding="utf-8-sig") as fp:
+            return [line.strip() for line in fp if line.strip()]
+    from ..io import open_table
+
+    keys: list[str] = []
+    with open_table(path) as reader:
+        for raw in reader:
+            value = raw.values.get("key", raw.values.get("记录键"))
+            if value is not None and str(value).strip():
+                keys.append(str(value).strip())
+    return keys
+
+
+def _setup(
+    args: argparse.Namespace, err: IO[str], command: str
+) -> tuple[Policy, date, Any, EventLog, Any] | int:
+    on = args.as_of if args.as_of is not None else date.today()  # the CLI is the edge
+    try:
+        policy = _policy(args)
+        records, events = _load(args, on)
+    except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
+        err.write(f"credit-disclosure {command}: {exc}\n")
+        return 2
+    calendar = default_calendar().with_provisional() if args.provisional else None
+    return policy, on, records, events, calendar
+
+
+def _write_status_text(
+    fp: IO[str], result: DatasetStatus, diff: PortalDiff | None, source_issues: int
+) -> None:
+    fp.write(f"status on {result.on.isoformat()} under {result.policy}\n")
+    for status in result.statuses:
+        _write_record(fp, status)
+    summary = result.summary()
+    fp.write(f"\n{summary['records']} records\n")
+    for state, count in summary["states"].items():
+        fp.write(f"  {state}: {count}\n")
+    if summary["actions"]:
+        fp.write("actions owed (overdue):\n")
+        for action, count in summary["actions"].items():
+            fp.write(f"  {action}: {count} ({summary['overdue'].get(action, 0)})\n")
+    if result.issues:
+        fp.write(f"{len(result.issues)} event issues:\n")
+        for issue in result.issues:
+            fp.write(f"  {issue}\n")
+    if source_issues:
+        fp.write(f"{source_issues} issues reading RECORDS (rows left undetermined)\n")
+    if diff is not None:
+        fp.write(
+            f"portal: {len(diff.over)} shown but must not be, {len(diff.under)} missing, "
+            f"{len(diff.unknown)} shown keys match no record\n"
+        )
+        for status in diff.over:
+            fp.write(f"  over-disclosure: row {status.row} {status.key}: {status.reason_en}\n")
+        for status in diff.under:
+            fp.write(f"  under-disclosure: row {status.row} {status.key}: {status.reason_en}\n")
+        for key in diff.unknown:
+            fp.write(f"  unknown: {key}\n")
+
+
+def _write_record(fp: IO[str], status: RecordStatus, extra: str = "") -> None:
+    key = "(no key)" if status.key is None else str(status.key)
+    mark = " (marked)" if status.marked else ""
+    fp.write(
+        f"row {status.row}  {key}  {status.state.value}{mark}{extra}: {status.reason_en} "
+        f"[{status.citation}]\n"
+    )
+    for action in status.actions:
+        fp.write(f"    owes {action}\n")
+    for issue in status.issues:
+        fp.write(f"    {issue.code}: {issue.message_en}\n")
+
+
+def _write_status_csv(fp: IO[str], result: DatasetStatus) -> None:
+    writer = inert_csv_writer(fp)
+    writer.writerow(["row", "key", "state", "reason", "citation", "actions", "overdue", "issues"])
+    for s in result.statuses:
+        writer.writerow(
+            [
+                s.row,
+                None if s.key is None else str(s.key),
+                s.state.value,
+                s.reason_en,
+                str(s.citation),
+                "; ".join(
+                    f"{a.action.value} {a.due.isoformat() if a.due else '-'}"
+                    + (" overdue" if a.overdue else "")
+                    for a in s.actions
+                ),
+                "yes" if s.overdue else "no",
+                " ".join(i.code for i in s.issues),
+            ]
+        )
+
+
+def run_status(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    """Run ``status`` with parsed ``args``; return the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    setup = _setup(args, err, "status")
+    if isinstance(setup, int):
+        return setup
+    policy, on, records, events, calendar = setup
+    result = dataset_status(records, events, policy=policy, on=on, calendar=calendar)
+    diff: PortalDiff | None = None
+    if args.shown is not None:
+        try:
+            diff = portal_diff(result.statuses, _shown_keys(args.shown))
+        except (OSError, CreditDisclosureError, ValueError) as exc:
+            err.write(f"credit-disclosure status: {exc}\n")
+            return 2
+    encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"
+    try:
+        with open_output(args.output, stdout=out, encoding=encoding) as fp:
+            if args.output_format == "json":
+                data = result.as_dict()
+                if diff is not None:
+                    data["portal"] = {
+                        "over": [str(s.key) for s in diff.over],
+                        "under": [str(s.key) for s in diff.under],
+                        "unknown": list(diff.unknown),
+                    }
+                json.dump(data, fp, ensure_ascii=False, indent=1)
+                fp.write("\n")
+            elif args.output_format == "csv":
+                _write_status_csv(fp, result)
+            else:
+                _write_status_text(fp, result, diff, len(records.issues))
+    except OSError as exc:
+        if args.output is None or args.output == "-":
+            raise  # standard output: the entry point handles a closed pipe
+        return output_error("status", args.output, exc, err)
+    return 1 if result.any_overdue or (diff is not None and not diff.clean) else 0
+
+
+def _write_subject_text(fp: IO[str], view: SubjectView) -> None:
+    fp.write(f"subject {view.subject} on {view.on.isoformat()}\n")
+    for entry in view.entries:
+        extra = " SERIOUS" if entry.serious else ""
+        if entry.repair_from is not None:
+            extra += f", repair from {entry.repair_from.isoformat()}"
+        if entry.repair_blockers and entry.status.shown:
+            extra += f" (not met: {'; '.join(entry.repair_blockers)})"
+        _write_record(fp, entry.status, extra)
+    fp.write(
+        f"\n{len(view.entries)} records, {len(view.displayed)} to be shown, "
+        f"{len(view.serious)} serious\n"
+    )
+
+
+def run_subject(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    """Run ``subject`` with parsed ``args``; return the exit code (1 when an action is overdue)."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    setup = _setup(args, err, "subject")
+    if isinstance(setup, int):
+        return setup
+    policy, on, records, events, calendar = setup
+    try:
+        view = subject_view(records, events, args.subject, policy=policy, on=on, calendar=calendar)
+    except CreditDisclosureError as exc:
+        err.write(f"credit-disclosure subject: {exc}\n")
+        return 2
+    try:
+        with open_output(args.output, stdout=out) as fp:
+            if args.output_format == "json":
+                json.dump(view.as_dict(), fp, ensure_ascii=False, indent=1)
+                fp.write("\n")
+            else:
+                _write_subject_text(fp, view)
+    except OSError as exc:
+        if args.output is None or args.output == "-":
+            raise
+        return output_error("subject", args.output, exc, err)
+    return 1 if any(e.status.overdue for e in view.entries) else 0
