@@ -50,7 +50,7 @@ def _records(*rows: dict[str, object]):  # type: ignore[no-untyped-def]
 )
 def test_tier_words(cell: str, tier: Tier) -> None:
     """The tier column takes 轻微/一般/严重 or minor/general/serious."""
-    assert _records(_row("1号", tier=cell)).records[0].facts.tier is tier  # type: ignore[union-attr]
+    assert _records(_row("1号", tier=cell)).records[0].facts.tier is tier
 
 
 @pytest.mark.parametrize(

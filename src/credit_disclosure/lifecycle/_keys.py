@@ -108,7 +108,8 @@ class RecordKey:
 
     def __str__(self) -> str:
         if self.authority_code is None:
-            return self.decision_no
+            # a number holding the separator is written after an empty code, to read back whole
+            return (SEPARATOR if SEPARATOR in self.decision_no else "") + self.decision_no
         return f"{self.authority_code}{SEPARATOR}{self.decision_no}"
 
     @classmethod
