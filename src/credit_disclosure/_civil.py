@@ -8,7 +8,7 @@ a working-day calendar and lives in :mod:`credit_disclosure.deadlines`.)
 
 Used by :class:`credit_disclosure.policy.Period` (disclosure terms) and
 :class:`credit_disclosure.deadlines.CalendarPeriod` (deadlines), so both count a
-month the same way. Source: docs/sources.md#civil-code.
+month the same way. Source: docs/sources.md#src-civil-code.
 """
 
 from __future__ import annotations

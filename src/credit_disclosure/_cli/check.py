@@ -141,7 +141,7 @@ def register(subparsers: Any) -> None:
         "--options",
         default=None,
         metavar="FILE",
-        help="JSON or TOML file of validation options (the rules REFERENCE.md marks uncertain, "
+        help="JSON or TOML file of validation options (the rules the sources leave uncertain, "
         "severities, disabled codes): see ValidationOptions",
     )
     parser.add_argument("--encoding", default=None, help="CSV encoding (default: detected)")

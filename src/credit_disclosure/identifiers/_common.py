@@ -137,7 +137,7 @@ def first_bad(value: str, allowed: str | frozenset[str]) -> int:
 
 # ------------------------------------------------------------------------ dates
 
-#: Earliest birth date accepted (REFERENCE.md 4: not before 1900).
+#: Earliest birth date accepted (docs/sources.md#src-gb-11643: not before 1900).
 MIN_YMD: Final = "19000101"
 _MMDD: Final[frozenset[str]] = frozenset(
     f"{m:02d}{d:02d}"
@@ -198,7 +198,7 @@ def is_calendar_date(value: str) -> bool:
 def check_birth_date(module: str, value: str, as_of: date | None, start: int = 6) -> None:
     """Raise ``<module>.birth_date`` unless ``value[start:start+8]`` is a date in [1900, as_of].
 
-    ``as_of`` defaults to today's local date. REFERENCE.md 4 / GB 11643-1999 4.2:
+    ``as_of`` defaults to today's local date. GB 11643-1999 4.2:
     a real calendar date, not before 1900 and not after the date of the check.
 
     >>> check_birth_date("resident_id", "11010519491231002X", date(1949, 12, 31))

@@ -9,7 +9,7 @@ The 15-digit number market regulators gave enterprises before the
 - position 15: check digit, ISO 7064 MOD 11,10.
 
 The rule comes from the industry standard GS15-2006 (工商行政管理市场主体注册号编制规则);
-REFERENCE.md rates it M (one secondary source).
+One secondary source (docs/sources.md#src-gs15, certainty M).
 
 >>> from credit_disclosure.identifiers import business_reg_no
 >>> business_reg_no.is_valid("110105000000182")

@@ -145,7 +145,7 @@ def _nationality_error(position: int) -> _InvalidComponent:
 
 def _validate18(c: str, as_of: date | None) -> str:
     # 外国人永久居留身份证 2023: 9, province, ISO 3166-1 numeric nationality, birth date,
-    # sequence, GB 11643 check (REFERENCE.md 4).
+    # sequence, GB 11643 check (docs/sources.md#src-foreign-permanent-id).
     if c[0] != "9":
         raise _format_error(_M, 0, "9 on the 2023 card", "9")
     _check_gb11643(_M, c)

@@ -5,7 +5,7 @@
 date, a sequence code (odd: male) and the MOD 11-2 check character.
 Source: 《港澳台居民居住证申领发放办法》(国办发〔2018〕81号), whose permit carries a
 公民身份号码, and 公安部's coding rule for it (2018): 地址码 810000 / 820000 / 830000
-(REFERENCE.md 4, certainty H).
+(docs/sources.md#src-residence-permit, certainty H).
 
 >>> from credit_disclosure.identifiers import residence_permit
 >>> residence_permit.parse("830000 19990101 0026").region_name_en
@@ -59,7 +59,7 @@ _M: Final = "residence_permit"
 
 #: 《港澳台居民居住证申领发放办法》(国办发〔2018〕81号) gives the permit a 公民身份号码;
 #: 公安部's coding rule for it (2018): the 地址码 is 810000 (Hong Kong), 820000 (Macao)
-#: or 830000 (Taiwan) (REFERENCE.md 4, certainty H).
+#: or 830000 (Taiwan) (docs/sources.md#src-residence-permit, certainty H).
 REGIONS: Final[dict[str, tuple[str, str]]] = {
     "810000": ("香港", "Hong Kong"),
     "820000": ("澳门", "Macao"),

@@ -89,7 +89,7 @@ _M: Final = "uscc"
 
 #: GB 32100-2015 附录A 表A.1 (登记管理部门代码) and 表A.2 (机构类别代码), with the
 #: letter authorities A (中央军委改革和编制办公室), N (农业农村部门) and Y (其他) added by
-#: later notices (certainty M in REFERENCE.md 4). (authority zh, authority en, type zh).
+#: later notices (docs/sources.md#src-gb-32100, certainty M). (authority zh, authority en, type zh).
 AUTHORITY_TYPES: Final[dict[str, tuple[str, str, str]]] = {
     "11": ("机构编制", "institutional establishment", "机关"),
     "12": ("机构编制", "institutional establishment", "事业单位"),

@@ -148,7 +148,7 @@ def _to_procedure(value: Procedure | str | None) -> Procedure | None:
 
 
 def _parse_types(text: str, where: str) -> frozenset[PenaltyType]:
-    # 处罚类别 text with any of the separators the data standard sees (REFERENCE 2.4)
+    # 处罚类别 text with any of the separators the data standard sees (docs/sources.md#certainty: not confirmed)
     parsed = parse_penalty_categories(text)
     if parsed.unknown:
         raise PolicyError(

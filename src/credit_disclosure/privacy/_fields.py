@@ -5,7 +5,7 @@ fields; this table adds what the privacy layer needs: the kind of value (which
 masking rule applies) and when the value is personal information.
 
 A subject's name is personal only when the subject is a natural person: an
-organisation's name and codes are public registration data (REFERENCE §1:
+organisation's name and codes are public registration data (docs/sources.md#src-790:
 subjects are keyed by 统一社会信用代码 for organisations and 身份证号 for natural
 persons). An identity document number is personal whoever the subject is (the
 legal representative's number too). Free text can carry identity and mobile

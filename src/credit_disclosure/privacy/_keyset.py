@@ -53,7 +53,7 @@ def _aware(moment: object, key_id: int | None = None) -> datetime:
 
 
 def _now(now: datetime | None) -> datetime:
-    # Time is a parameter (STYLE.md 5): only when the caller passes none is the clock read.
+    # Time is a parameter: only when the caller passes none is the clock read.
     return datetime.now(timezone.utc) if now is None else _aware(now)
 
 

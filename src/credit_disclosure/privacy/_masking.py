@@ -9,7 +9,7 @@ raises: a rule that cannot recognise the value's shape keeps less of it.
 The defaults follow common practice in Chinese portals and GB/T 35273-2020
 《信息安全技术 个人信息安全规范》 (附录A 去标识化: partial masking of direct
 identifiers); no national text fixes how many characters a 双公示 portal may
-show (REFERENCE: ?), so every rule is configurable and the profiles that use
+show (docs/sources.md#certainty: ?), so every rule is configurable and the profiles that use
 them can be replaced by the user.
 """
 
@@ -546,7 +546,7 @@ def _mask_id_run(run: str, id_rule: MaskRule) -> str:
 
 
 #: The rule each kind gets when no profile says otherwise (what a public portal
-#: may show). Organisation codes are public (REFERENCE §1: subjects are keyed by
+#: may show). Organisation codes are public (docs/sources.md#src-790: subjects are keyed by
 #: 统一社会信用代码); their rule applies only where a profile asks to mask them.
 DEFAULT_RULES: Final[Mapping[ValueKind, MaskRule]] = {
     ValueKind.NAME: NameRule(),

@@ -73,7 +73,7 @@ class PenaltyType(enum.Enum):
 class CertificateType(enum.Enum):
     """证件类型: the certificate a natural person or legal representative is identified by.
 
-    Values as seen in the 2018 exchange files (REFERENCE.md 2.1, certainty M). A
+    Values as seen in the 2018 exchange files (docs/sources.md#src-790, certainty M). A
     value starting with ``其他-`` names any other certificate and is accepted as text.
 
     >>> CertificateType("身份证")
@@ -110,7 +110,7 @@ class LicenseCategory(enum.Enum):
 class LicenseStatus(enum.Enum):
     """当前状态 of a 2018 licence record (790号 行政许可 第25项).
 
-    The codes are our best reading (REFERENCE.md 2.1, certainty ?): the accepted
+    The codes are our best reading (docs/sources.md#src-790, certainty ?): the accepted
     set is ``ValidationOptions.license_status_codes``.
 
     >>> LicenseStatus("1")

@@ -102,7 +102,7 @@ class IssueSpec:
     source: str
     #: the field the code is about, or ``None`` when it can apply to several
     field: str | None = None
-    #: ``True`` when REFERENCE.md marks the underlying fact uncertain (the rule is configurable)
+    #: ``True`` when the sources leave the underlying fact uncertain (the rule is configurable)
     configurable: bool = False
 
     def render_en(self, **params: object) -> str:
@@ -123,7 +123,7 @@ class IssueSpec:
 
 
 _S790 = "发改办财金〔2018〕790号"
-_REF21 = "发改办财金〔2018〕790号; REFERENCE.md 2.1-2.2"
+_REF21 = "发改办财金〔2018〕790号 (docs/sources.md#src-790)"
 
 _SPECS: Final[tuple[IssueSpec, ...]] = (
     IssueSpec(
@@ -160,7 +160,7 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）超过{limit}个字符",
         "A text is longer than the field's length (lengths from a derived schema: "
         "ValidationOptions.check_lengths / lengths).",
-        "REFERENCE.md 2.2 (derived schema, M)",
+        "derived schema, M (docs/sources.md#certainty)",
         configurable=True,
     ),
     IssueSpec(
@@ -299,7 +299,7 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name} ({field}) holds the placeholder 00000000000000000X, which only 个体工商户 may use",
         "{name}（{field}）为00000000000000000X，仅个体工商户可使用",
         "The placeholder credit code is used by a subject that is not an individual business.",
-        "790号 (个体工商户 without a credit code); REFERENCE.md 2",
+        "790号 (个体工商户 without a credit code; docs/sources.md#src-790)",
     ),
     IssueSpec(
         "consistency.uscc_org_code",

@@ -164,7 +164,7 @@ def parse_amount(value: object) -> Decimal:
     return result
 
 
-#: Separators accepted between penalty categories (REFERENCE.md 2.4: not confirmed, ?).
+#: Separators accepted between penalty categories (not confirmed, ?: docs/sources.md#certainty).
 DEFAULT_PENALTY_TYPE_SEPARATORS: Final = ";；,，、"
 
 _BOTH: Final = (PenaltyType.SUSPENSION_OF_PERMIT, PenaltyType.REVOCATION_OF_PERMIT)
@@ -270,7 +270,7 @@ def parse_penalty_categories(
     """Split 处罚类别 free text into 《行政处罚法》(2021) 第九条 types.
 
     Parts are separated by any of ``separators`` (default ``; ； , ， 、``: the
-    standard does not say which, REFERENCE.md 2.4); a part is a type's statutory
+    standard does not say which, docs/sources.md#certainty); a part is a type's statutory
     name, an alias from ``aliases``, or starts with 其他 (第九条 (六)). Others are
     returned in :attr:`PenaltyCategories.unknown`. Duplicates are dropped.
 

@@ -32,7 +32,7 @@ OPEN_ENDED: Final = date(2099, 12, 31)
 
 
 def _mask(value: str | None) -> str:
-    # Identity numbers are personal data: never in a repr (STYLE.md 6).
+    # Identity numbers are personal data: never in a repr (docs/privacy.md).
     if value is None:
         return "None"
     return repr(value[:2] + "*" * max(len(value) - 2, 0))
@@ -53,7 +53,7 @@ def _is_person(record: object) -> bool:
 
 
 def _record_repr(self: Any) -> str:
-    """The attrs-style repr with personal data masked (STYLE.md 6).
+    """The attrs-style repr with personal data masked (docs/privacy.md).
 
     Identity numbers keep their first two characters (the province), names of
     natural persons their first character: the subject's name when the subject
@@ -260,7 +260,7 @@ class PenaltyRecord:
 
 @attrs.frozen(kw_only=True, repr=False)
 class License2015Record:
-    """A licence record of the 2015 standard: 18 fields (REFERENCE.md 2.3).
+    """A licence record of the 2015 standard: 18 fields (docs/sources.md#src-2015-standard).
 
     >>> License2015Record(approval_category="3").approval_category
     '3'
@@ -310,7 +310,7 @@ class License2015Record:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Penalty2015Record:
-    """A penalty record of the 2015 standard: 20 fields (REFERENCE.md 2.3).
+    """A penalty record of the 2015 standard: 20 fields (docs/sources.md#src-2015-standard).
 
     >>> Penalty2015Record(category1="1", category2="0").category1
     '1'

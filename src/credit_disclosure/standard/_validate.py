@@ -73,7 +73,7 @@ def _frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 @attrs.frozen(kw_only=True)
 class ValidationOptions:
-    """The configurable rules: facts REFERENCE.md marks uncertain (?), with their defaults.
+    """The configurable rules: facts the sources leave uncertain (docs/sources.md#certainty), with their defaults.
 
     >>> opts = ValidationOptions(legal_rep_id_required=True)
     >>> opts.legal_rep_id_required, opts.fine_amount_required
@@ -82,14 +82,14 @@ class ValidationOptions:
     frozenset({'amount.large'})
     """
 
-    #: 法定代表人证件号码 required for 法人及非法人组织? Sources disagree (REFERENCE.md 2.1 #11, ?);
+    #: 法定代表人证件号码 required for 法人及非法人组织? Sources disagree (docs/sources.md#src-790 第11项, ?);
     #: default off.
     legal_rep_id_required: bool = False
-    #: 罚款金额 required when 罚款 is among the categories (REFERENCE.md 2.2 #20, ?); default on.
+    #: 罚款金额 required when 罚款 is among the categories (docs/sources.md#src-790 第20项, ?); default on.
     fine_amount_required: bool = True
-    #: 处罚有效期 (CF_YXQ) required? (REFERENCE.md 2.2 #24, ?); default off.
+    #: 处罚有效期 (CF_YXQ) required? (docs/sources.md#src-790 第24项, ?); default off.
     penalty_validity_required: bool = False
-    #: separators between penalty categories (REFERENCE.md 2.4, ?)
+    #: separators between penalty categories (docs/sources.md#certainty, ?)
     penalty_type_separators: str = DEFAULT_PENALTY_TYPE_SEPARATORS
     #: extra names for 第九条 types (older wording, short forms)
     penalty_type_aliases: Mapping[str, tuple[PenaltyType, ...]] = attrs.field(
@@ -100,11 +100,11 @@ class ValidationOptions:
     subject_category_aliases: Mapping[str, SubjectCategory] = attrs.field(
         default=DEFAULT_SUBJECT_CATEGORY_ALIASES, converter=_frozen_map, hash=False
     )
-    #: accepted 当前状态 codes of 2018 licences (REFERENCE.md 2.1 #25: 1 有效, 2 无效, ?)
+    #: accepted 当前状态 codes of 2018 licences (docs/sources.md#src-790 第25项: 1 有效, 2 无效, ?)
     license_status_codes: frozenset[str] = frozenset(s.value for s in LicenseStatus)
-    #: accepted 证件类型 values; values starting with 其他 are always accepted (REFERENCE.md 2.1, M)
+    #: accepted 证件类型 values; values starting with 其他 are always accepted (docs/sources.md#src-790, M)
     certificate_types: frozenset[str] = frozenset(c.value for c in CertificateType)
-    #: check the field lengths (they come from a derived schema, REFERENCE.md 2.2, M)
+    #: check the field lengths (they come from a derived schema, docs/sources.md#certainty, M)
     check_lengths: bool = True
     #: per-field length overrides, by field code
     lengths: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_map, hash=False)

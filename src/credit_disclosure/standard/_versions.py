@@ -1,6 +1,6 @@
 """Conversion between the 2015 and the 2018 standard, with a report of what did not map.
 
-The field mapping below is the reading of REFERENCE.md 2.3 (the 2015 field list
+The field mapping below is our reading (docs/sources.md#src-2015-standard) of the 2015 field list
 and code lists) against 790号. Several 2015 fields have no 2018 counterpart
 (项目名称, 当前状态 beyond 正常/撤销, 地方编码, 数据更新时间戳) and several 2018
 fields have no 2015 source (违法行为类型, the authorities' credit codes, 数据来源单位):
