@@ -51,14 +51,14 @@ def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Overwriting without --force, retiring the primary and a bad file exit 1 with a message."""
     path = tmp_path / "keys.json"
     assert main(["keys", "generate", "-o", str(path)]) == 0
-    assert main(["keys", "generate", "-o", str(path)]) == 1
+    assert main(["keys", "generate", "-o", str(path)]) == 2
     primary = Keyset.load(path).keys[0].key_id
-    assert main(["keys", "retire", str(path), str(primary)]) == 1
-    assert main(["keys", "promote", str(path), "12345"]) == 1
+    assert main(["keys", "retire", str(path), str(primary)]) == 2
+    assert main(["keys", "promote", str(path), "12345"]) == 2
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
-    assert main(["keys", "show", str(bad)]) == 1
-    assert main(["keys", "show", str(tmp_path / "missing.json")]) == 1
+    assert main(["keys", "show", str(bad)]) == 2
+    assert main(["keys", "show", str(tmp_path / "missing.json")]) == 2
     err = capsys.readouterr().err
     assert (
         "--force" in err
@@ -82,7 +82,7 @@ def test_bad_now_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unwritable_keyset_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A keyset that cannot be written (its folder is gone) exits 1 with the reason, no traceback."""
     path = tmp_path / "gone" / "keys.json"
-    assert main(["keys", "generate", "-o", str(path)]) == 1
+    assert main(["keys", "generate", "-o", str(path)]) == 2
     assert "cannot write" in capsys.readouterr().err
 
 
@@ -98,5 +98,5 @@ def test_wrapped_keyset_is_explained(tmp_path: Path, capsys: pytest.CaptureFixtu
 
     path = tmp_path / "wrapped.json"
     Keyset.generate().save(path, kms=XorKms())
-    assert main(["keys", "show", str(path)]) == 1
+    assert main(["keys", "show", str(path)]) == 2
     assert "wrapped by a KMS: manage it from Python" in capsys.readouterr().err

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 from collections.abc import Sequence
+from typing import IO, Any, Final, NoReturn
 
+from ._text import redact
 from ._version import __version__
+from .errors import CreditDisclosureError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_UNUSABLE", "build_parser", "main"]
 
 #: Subcommand modules under ``credit_disclosure._cli``, in the order ``--help`` lists them.
 _COMMANDS: tuple[str, ...] = (
@@ -34,13 +39,21 @@ _COMMANDS: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors (which quote the rejected value) are redacted."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, redact(f"{self.prog}: error: {message}") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered subcommand.
 
     >>> build_parser().prog
     'credit-disclosure'
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="credit-disclosure",
         description=(
             "双公示 credit disclosure toolkit: check licence and penalty records against the "
@@ -58,10 +71,119 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit codes of every subcommand (docs/errors.md, "Exit codes").
+EXIT_CLEAN: Final = 0
+#: The input was read and has findings: records with errors, invalid values, a late publication.
+EXIT_FINDINGS: Final = 1
+#: The command could not do its work: bad usage, unusable input, a library error.
+EXIT_UNUSABLE: Final = 2
+
+
+class _PipeGuard(io.TextIOBase):
+    """Stands in for ``sys.stdout`` while a command runs: a closed pipe is not an error.
+
+    When the reader goes away (``credit-disclosure check big.csv | head -2``), writes are
+    dropped from then on and the command runs to its end, so that it still returns its
+    real exit status (1 when the file has errors). File descriptor 1 is pointed at the null
+    device, so that the interpreter's last flush does not fail again.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self._stream = stream
+        self.broken = False
+
+    def _broke(self) -> None:
+        self.broken = True
+        try:
+            fd = self._stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            return  # not a real file (a test's capture): nothing will flush it later
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._broke()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._broke()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return not self.broken and self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    @property
+    def buffer(self) -> _BinaryPipeGuard:
+        return _BinaryPipeGuard(self)
+
+
+class _BinaryPipeGuard(io.RawIOBase):
+    """``sys.stdout.buffer`` under a :class:`_PipeGuard`: the same closed-pipe rule for bytes."""
+
+    def __init__(self, text: _PipeGuard) -> None:
+        super().__init__()
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = len(memoryview(data))
+        if not self._text.broken:
+            self._text.flush()
+            raw = getattr(self._text._stream, "buffer", None)
+            try:
+                if raw is None:
+                    self._text._stream.write(bytes(data).decode(self._text.encoding))
+                else:
+                    raw.write(data)
+                    raw.flush()
+            except BrokenPipeError:
+                self._text._broke()
+        return size
+
+
+def _fail(command: str, message: str) -> int:
+    """Say why ``command`` could not run, on stderr, redacted; return :data:`EXIT_UNUSABLE`."""
+    try:
+        sys.stderr.write(redact(f"credit-disclosure {command}: {message}") + "\n")
+        sys.stderr.flush()
+    except OSError:  # stderr closed too: the exit status still says it
+        pass
+    return EXIT_UNUSABLE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    Exit codes: 0 success, 1 the input has errors (for ``check``), 2 bad usage.
+    One table for every subcommand: 0 clean, 1 findings (records with errors, invalid
+    values, a late publication), 2 bad usage or unusable input. Any library error
+    (:class:`~credit_disclosure.errors.CreditDisclosureError`) and any unreadable file
+    that a subcommand did not handle itself ends here with a one-line message and 2; an
+    unexpected error too, without a traceback that could quote a value. When standard
+    output is closed early (``| head``), the command still runs to its end, quietly, and
+    returns its real status.
 
     >>> main(["--help"])  # doctest: +ELLIPSIS
     usage: credit-disclosure ...
@@ -72,13 +194,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors
         code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 2)
+        return code if isinstance(code, int) else (EXIT_CLEAN if code is None else EXIT_UNUSABLE)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
-        return 2
+        return EXIT_UNUSABLE
+    command = next((a for a in (argv if argv is not None else sys.argv[1:]) if a[:1] != "-"), "")
+    stdout = sys.stdout
+    guard = _PipeGuard(stdout)
+    sys.stdout = guard
     try:
-        result: int = handler(args)
-    except BrokenPipeError:  # e.g. `credit-disclosure check ... | head`
-        return 0
-    return result
+        result = handler(args)
+        guard.flush()
+    except CreditDisclosureError as exc:
+        return _fail(command, str(exc))
+    except BrokenPipeError:  # a pipe other than stdout, written to directly
+        return EXIT_UNUSABLE
+    except OSError as exc:  # a file a subcommand did not name itself
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(command, f"{where}{exc.strerror or type(exc).__name__}")
+    except Exception as exc:  # a bug: say so, but never print a value (no traceback)
+        if os.environ.get("CREDIT_DISCLOSURE_DEBUG"):
+            raise
+        return _fail(command, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
+    finally:
+        sys.stdout = stdout
+    if result not in (EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE):
+        return EXIT_UNUSABLE
+    return int(result)

@@ -97,7 +97,7 @@ def register(subparsers: Any) -> None:
 
 def _fail(message: str) -> int:
     print(f"credit-disclosure keys: {message}", file=sys.stderr)
-    return 1
+    return 2  # unusable input (docs/errors.md, "Exit codes")
 
 
 def _load(path: Path) -> Keyset | None:
@@ -144,10 +144,10 @@ def _save(path: Path, keyset: Keyset) -> int:
 
 
 def _change(path: Path, step: Callable[[Keyset], Keyset]) -> int:
-    """Load the keyset at ``path``, apply ``step``, save it; exit 1 if any of that fails."""
+    """Load the keyset at ``path``, apply ``step``, save it; exit 2 if any of that fails."""
     keyset = _load(path)
     if keyset is None:
-        return 1
+        return 2
     try:
         changed = step(keyset)
     except CreditDisclosureError as exc:
@@ -176,7 +176,7 @@ def run_show(args: argparse.Namespace) -> int:
     """Print the keys' metadata."""
     keyset = _load(args.keyset)
     if keyset is None:
-        return 1
+        return 2
     if args.json:
         print(json.dumps(keyset.describe(), ensure_ascii=False, indent=2))
     else:
