@@ -18,9 +18,9 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
-from ._text import redact
+from ._text import redact as _redact
 from ._version import __version__
-from .errors import CreditDisclosureError
+from .errors import CreditDisclosureError as _LibraryError
 
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_UNUSABLE", "build_parser", "main"]
 
@@ -44,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_UNUSABLE, redact(f"{self.prog}: error: {message}") + "\n")
+        self.exit(EXIT_UNUSABLE, _redact(f"{self.prog}: error: {message}") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,7 +167,7 @@ class _BinaryPipeGuard(io.RawIOBase):
 def _fail(command: str, message: str) -> int:
     """Say why ``command`` could not run, on stderr, redacted; return :data:`EXIT_UNUSABLE`."""
     try:
-        sys.stderr.write(redact(f"credit-disclosure {command}: {message}") + "\n")
+        sys.stderr.write(_redact(f"credit-disclosure {command}: {message}") + "\n")
         sys.stderr.flush()
     except OSError:  # stderr closed too: the exit status still says it
         pass
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = handler(args)
         guard.flush()
-    except CreditDisclosureError as exc:
+    except _LibraryError as exc:
         return _fail(command, str(exc))
     except BrokenPipeError:  # a pipe other than stdout, written to directly
         return EXIT_UNUSABLE
