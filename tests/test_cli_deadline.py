@@ -37,15 +37,52 @@ def test_published_on_time_and_late(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_unknown_year_fails_with_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
-    """Without next year's schedule, a late-December date fails (exit 2) and says how to fix it."""
-    assert main(["deadline", f"{LAST_YEAR}-12-28"]) == 2
+    """Past the lunar table (an unknown year) a date fails (exit 2) and says how to fix it."""
+    assert main(["deadline", "2099-12-28"]) == 2
     err = capsys.readouterr().err
-    assert f"no working-day schedule for {LAST_YEAR + 1}" in err
+    assert "no working-day schedule for 2100" in err
     assert "--schedule" in err
 
 
+def test_statutory_only_year_answers_with_bounds(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13's done-when: 2026-12-28 answers with bounds around the 2027-01-07 estimate."""
+    assert main(["deadline", "2026-12-28", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rule"] == "publication" and data["start"] == "2026-12-28"
+    assert data["estimate"] == "2027-01-07" and data["due"] is None and not data["certain"]
+    assert data["earliest"] < data["estimate"] < data["latest"]
+    assert data["years"] == {"2026": "published", "2027": "statutory-only"}
+
+
+@pytest.mark.parametrize(
+    ("published", "verdict", "code"),
+    [("2026-12-30", "on_time", 0), ("2027-03-01", "late", 1), ("2027-01-06", "undetermined", 0)],
+)
+def test_published_verdicts_across_the_new_year(
+    capsys: pytest.CaptureFixture[str], published: str, verdict: str, code: int
+) -> None:
+    """Certain when outside the bounds (on time exits 0, late 1); undetermined inside exits 0."""
+    argv = ["deadline", "2026-12-28", "--published", published, "--format", "json"]
+    assert main(argv) == code
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == verdict and data["published"] == published
+    assert (data["reason"] is None) is (verdict != "undetermined")
+    if verdict == "undetermined":
+        assert "until the 2027 notice" in data["reason"]
+
+
+def test_statutory_only_text_names_the_deciding_days(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text answer gives the bounds, the year states and the days that set each bound."""
+    assert main(["deadline", "2026-12-28", "--published", "2027-01-06"]) == 0
+    out = capsys.readouterr().out
+    assert "due between 2027-01-05 and 2027-01-08" in out
+    assert "2027 statutory-only" in out
+    assert "2026-12-31 (Thursday)" in out  # the 2027 notice may add it to 元旦
+    assert "undetermined until the 2027 notice" in out
+
+
 def test_provisional_flag_marks_the_result(capsys: pytest.CaptureFixture[str]) -> None:
-    """--provisional answers with weekends only and says so."""
+    """--provisional answers with the statutory holidays alone and says so."""
     assert main(["deadline", f"{LAST_YEAR}-12-28", "--provisional"]) == 0
     assert "PROVISIONAL" in capsys.readouterr().out
 

@@ -87,7 +87,7 @@ def test_spark_metrics_equal_the_plain_api(
     expected = compute_metrics(_rows_without_id(penalty_rows), "penalty", by=by, as_of=AS_OF)
     got = penalty_result.table(by)
     assert got == expected
-    assert "calendar_missing:2027" in dict(got.total.unknown_reasons)
+    assert "awaiting_notice:2027" in dict(got.total.unknown_reasons)
 
 
 @pytest.mark.spark

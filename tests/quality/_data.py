@@ -32,7 +32,8 @@ def rows_with_dates(
 ) -> tuple[list[dict[str, object]], list[set[str]]]:
     """``n`` generated rows with a ``公示日期`` 0-20 days after the decision; and each row's fault codes.
 
-    The last ``year_2027`` rows are moved to 2027 (a year the calendar does not know);
+    The last ``year_2027`` rows are decided on 2026-12-28 and published on 2027-01-06: their
+    deadline (2027-01-05 to 2027-01-08) waits for the 2027 notice (a statutory-only year);
     the ``no_date`` rows before them have no publication date.
     """
     rng = random.Random(seed)
@@ -53,9 +54,9 @@ def rows_with_dates(
         codes.append({f.code for f in rec.faults})
     for i in range(n - year_2027, n):
         if not codes[i] and kind is RecordKind.PENALTY:
-            rows[i]["CF_JDRQ"] = "2027/03/01"
+            rows[i]["CF_JDRQ"] = "2026/12/28"
             rows[i]["CF_YXQ"] = rows[i]["CF_GSJZQ"] = ""  # keep them after the decision
-            rows[i][PUBLISHED] = "2027/03/03"
+            rows[i][PUBLISHED] = "2027/01/06"
     for i in range(n - year_2027 - no_date, n - year_2027):
         rows[i][PUBLISHED] = ""
     return rows, codes

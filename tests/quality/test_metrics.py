@@ -13,7 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from credit_disclosure.deadlines import SAMR_PUBLICATION, check_timeliness
+from credit_disclosure.deadlines import (
+    SAMR_PUBLICATION,
+    Verdict,
+    check_timeliness,
+    check_timeliness_bounded,
+)
 from credit_disclosure.io import check_file, check_rows
 from credit_disclosure.quality import (
     COMPLETENESS_CODES,
@@ -102,26 +107,27 @@ def test_completeness_codes_are_catalogued() -> None:
             TimelinessStatus.UNKNOWN,
             UnknownReason.PUBLISHED_BEFORE_DECISION,
         ),
-        (date(2027, 1, 4), "2027/01/05", TimelinessStatus.UNKNOWN, UnknownReason.CALENDAR_MISSING),
-        (
-            date(2026, 12, 28),
-            "2027/01/20",
-            TimelinessStatus.UNKNOWN,
-            UnknownReason.CALENDAR_MISSING,
-        ),
+        (date(2099, 12, 28), "2100/01/05", TimelinessStatus.UNKNOWN, UnknownReason.CALENDAR_MISSING),
+        (date(2026, 12, 28), "2027/01/06", TimelinessStatus.UNKNOWN, UnknownReason.AWAITING_NOTICE),
+        (date(2026, 12, 28), "2026/12/30", TimelinessStatus.ON_TIME, None),
+        (date(2026, 12, 28), "2027/01/20", TimelinessStatus.LATE, None),
     ],
 )
 def test_judge_timeliness_never_raises(
     decision: date | None, published: object, status: TimelinessStatus, reason: UnknownReason | None
 ) -> None:
-    """Every record gets a verdict: on time, late, or unknown with the reason (2027+ has no calendar)."""
+    """Every record gets a verdict: on time, late, or unknown with the reason (2027 waits for its
+    notice only inside the deadline's bounds; 2100 is past the lunar table)."""
     got_status, late, got_reason, year = judge_timeliness(decision, published)
     assert (got_status, got_reason) == (status, reason)
-    assert (year is not None) is (reason is UnknownReason.CALENDAR_MISSING)
+    assert (year is not None) is (
+        reason in (UnknownReason.CALENDAR_MISSING, UnknownReason.AWAITING_NOTICE)
+    )
     if status is TimelinessStatus.LATE:
         assert decision is not None
-        expected = check_timeliness(decision, parse_date(published))
-        assert late == expected.working_days_late > 0
+        expected = check_timeliness_bounded(decision, parse_date(published))
+        assert late == expected.working_days_late
+        assert late > 0
 
 
 def test_judge_timeliness_uses_the_rule_given() -> None:
@@ -195,12 +201,15 @@ def test_timeliness_counts_match_check_timeliness(
         counts = expected.setdefault(str(row[agency_col]), Counter())
         try:
             decided = parse_date(row[f"{prefix}_JDRQ"])
-            verdict = check_timeliness(decided, parse_date(row[PUBLISHED]))
+            verdict = check_timeliness_bounded(decided, parse_date(row[PUBLISHED]))
         except (ValueError, LookupError):
             counts["unknown"] += 1
             continue
-        counts["on_time" if verdict.on_time else "late"] += 1
-        counts["days"] += verdict.working_days_late
+        if verdict.verdict is Verdict.UNDETERMINED:
+            counts["unknown"] += 1
+            continue
+        counts[verdict.verdict.value] += 1
+        counts["days"] += verdict.working_days_late or 0
     table = compute_metrics(rows, kind, by="agency", as_of=AS_OF)
     got = {
         r.group[0]: Counter(
@@ -212,14 +221,14 @@ def test_timeliness_counts_match_check_timeliness(
 
 
 def test_records_beyond_the_calendar_are_kept_with_the_reason() -> None:
-    """2027 records are counted as timeliness unknown (calendar_missing:2027), never dropped."""
+    """Records whose deadline waits for the 2027 notice are counted as unknown with that reason."""
     rows, _ = _data.rows_with_dates(RecordKind.PENALTY, 60, per_fault=0, year_2027=4, no_date=3)
     table = compute_metrics(rows, "penalty", by="month", as_of=AS_OF)
     assert table.total.records == 60
     reasons = dict(table.total.unknown_reasons)
-    assert reasons == {"calendar_missing:2027": 4, "no_publication_date": 3}
-    row_2027 = next(r for r in table if r.group == ("2027-03",))
-    assert (row_2027.records, row_2027.timeliness_unknown, row_2027.timeliness) == (4, 4, None)
+    assert reasons == {"awaiting_notice:2027": 4, "no_publication_date": 3}
+    row_dec = next(r for r in table if r.group == ("2026-12",))
+    assert row_dec.timeliness_unknown >= 4
 
 
 def test_header_styles_give_the_same_table() -> None:

@@ -6,12 +6,24 @@ Thin over :mod:`credit_disclosure.deadlines`; no rule is decided here.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
+from typing import Any
 
-from ..deadlines import RULES, DeadlineRule, check_timeliness, get_rule, load_rules
+from ..deadlines import (
+    RULES,
+    Deadline,
+    DeadlineRule,
+    Verdict,
+    bounded_deadline,
+    check_timeliness,
+    check_timeliness_bounded,
+    get_rule,
+    load_rules,
+)
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
-from ..workdays import DayOverride, default_calendar
+from ..workdays import DayOverride, default_bounds, default_calendar
 from ._args import date_arg
 
 
@@ -32,8 +44,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="compute a working-day deadline (e.g. publication within 7 working days)",
         description=(
             "Print the due date of a duty that starts on START under a named rule, with the "
-            "days counted and skipped. With --published, say whether it was done on time "
-            "(exit 1 when late)."
+            "days counted and skipped. In a year whose holiday notice is not out yet "
+            "(statutory-only), print the earliest and latest possible due dates and the "
+            "statutory-only estimate. With --published, say whether it was done on time: "
+            "exit 0 on time or undetermined (until the notice), 1 late."
         ),
     )
     parser.add_argument(
@@ -79,6 +93,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--list", action="store_true", help="list the rules (built-in and --rules) and exit"
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default: the explanation) or json (one object: rule, start, due, "
+        "earliest, latest, estimate, certain, years, and with --published the verdict)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -106,14 +127,25 @@ def run(args: argparse.Namespace) -> int:
             calendar = calendar.with_schedule(*args.schedule)
         if args.local_holiday or args.local_workday:
             calendar = calendar.with_overrides(*args.local_holiday, *args.local_workday)
+        if args.provisional:  # the user asked for the old single estimate
+            if args.published is None:
+                deadline = rule.due(args.start, calendar=calendar)
+                _emit(args, deadline.explain(), _provisional_dict(deadline))
+                return 0
+            result = check_timeliness(args.start, args.published, rule=rule, calendar=calendar)
+            _emit(args, result.explain(), _provisional_dict(result.deadline, result.on_time))
+            return 0 if result.on_time else 1
+        bounds = default_bounds(calendar)
         if args.published is None:
-            print(rule.due(args.start, calendar=calendar).explain())
+            bounded = bounded_deadline(args.start, rule=rule, bounds=bounds)
+            _emit(args, bounded.explain(), bounded.to_dict())
             return 0
-        result = check_timeliness(args.start, args.published, rule=rule, calendar=calendar)
+        verdict = check_timeliness_bounded(args.start, args.published, rule=rule, bounds=bounds)
     except CalendarDataMissing as exc:
         print(
             f"credit-disclosure deadline: {exc}\n"
-            f"  on the command line: --schedule FILE with the {exc.year} notice, or --provisional",
+            f"  on the command line: --schedule FILE with the {exc.year} notice, "
+            "or `credit-disclosure calendar add NOTICE.txt`",
             file=sys.stderr,
         )
         return 2
@@ -123,5 +155,31 @@ def run(args: argparse.Namespace) -> int:
     except (PolicyError, ValidationError, OSError) as exc:
         print(f"credit-disclosure deadline: {exc}", file=sys.stderr)
         return 2
-    print(result.explain())
-    return 0 if result.on_time else 1
+    _emit(args, verdict.explain(), verdict.to_dict())
+    return 1 if verdict.verdict is Verdict.LATE else 0
+
+
+def _emit(args: argparse.Namespace, text: str, data: dict[str, Any]) -> None:
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(text)
+
+
+def _provisional_dict(deadline: Deadline, on_time: bool | None = None) -> dict[str, Any]:
+    """The JSON of a provisional answer: one estimate, never certain when provisional."""
+    due = deadline.due.isoformat()
+    out: dict[str, Any] = {
+        "rule": deadline.rule.name,
+        "citation": deadline.rule.citation,
+        "start": deadline.start.isoformat(),
+        "due": None if deadline.provisional else due,
+        "earliest": due,
+        "latest": due,
+        "estimate": due,
+        "certain": not deadline.provisional,
+        "provisional": deadline.provisional,
+    }
+    if on_time is not None:
+        out["verdict"] = "on_time" if on_time else "late"
+    return out

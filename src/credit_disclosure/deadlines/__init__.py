@@ -15,6 +15,13 @@ datetime.date(2026, 10, 13)
 
 from __future__ import annotations
 
+from ._bounded import (
+    BoundedDeadline,
+    BoundedTimeliness,
+    Verdict,
+    bounded_deadline,
+    check_timeliness_bounded,
+)
 from ._rules import (
     DISPUTE_VERIFICATION,
     INFORMATION_DISCLOSURE,
@@ -54,13 +61,18 @@ __all__ = [
     "SAMR_PUBLICATION",
     "WEEKLY_REPORT",
     "WITHDRAWAL_AFTER_REVOCATION",
+    "BoundedDeadline",
+    "BoundedTimeliness",
     "CalendarPeriod",
     "Deadline",
     "DeadlineRule",
     "NextWeekday",
     "Timeliness",
+    "Verdict",
     "WorkingDays",
+    "bounded_deadline",
     "check_timeliness",
+    "check_timeliness_bounded",
     "get_rule",
     "load_rules",
     "publication_deadline",

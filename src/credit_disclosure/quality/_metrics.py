@@ -585,13 +585,13 @@ def compute_metrics(
     >>> rows = [
     ...     {"处罚机关": "甲局", "CF_JDRQ": "2025/03/03", "公示日期": "2025/03/05"},
     ...     {"处罚机关": "甲局", "CF_JDRQ": "2025/03/03", "公示日期": "2025/03/31"},
-    ...     {"处罚机关": "乙局", "CF_JDRQ": "2027/03/01", "公示日期": "2027/03/02"},
+    ...     {"处罚机关": "乙局", "CF_JDRQ": "2026/12/28", "公示日期": "2027/01/06"},
     ... ]
     >>> table = compute_metrics(rows, "penalty", by="agency", as_of=date(2028, 1, 1))
     >>> [(r.group[0], r.on_time, r.late, r.timeliness_unknown) for r in table]
     [('乙局', 0, 0, 1), ('甲局', 1, 1, 0)]
     >>> table.total.unknown_reasons
-    (('calendar_missing:2027', 1),)
+    (('awaiting_notice:2027', 1),)
     """
     metrics = QualityMetrics()
     iterator = iter(rows)

@@ -24,10 +24,16 @@ from typing import Final
 
 import attrs
 
-from ..deadlines import PUBLICATION, DeadlineRule, check_timeliness
+from ..deadlines import (
+    PUBLICATION,
+    DeadlineRule,
+    Verdict,
+    check_timeliness,
+    check_timeliness_bounded,
+)
 from ..errors import CalendarDataMissing, ValidationError
 from ..standard import Issue, RecordKind, RowResult, Severity, parse_date
-from ..workdays import WorkdayCalendar
+from ..workdays import WorkdayCalendar, default_bounds
 
 __all__ = [
     "COMPLETENESS_CODES",
@@ -103,6 +109,10 @@ class UnknownReason(enum.Enum):
     #: the working-day calendar has no schedule for a year the deadline crosses
     #: (:class:`~credit_disclosure.errors.CalendarDataMissing`)
     CALENDAR_MISSING = "calendar_missing"
+    #: the deadline reaches into a year whose holiday notice is not out (statutory-only)
+    #: and the publication date lies between its earliest and latest possible due dates:
+    #: undetermined until that year's notice
+    AWAITING_NOTICE = "awaiting_notice"
     #: the row could not be read at all (a ``row.*`` issue of the reader)
     UNREADABLE = "unreadable"
 
@@ -130,7 +140,8 @@ class Observation:
     timeliness: TimelinessStatus
     working_days_late: int = 0
     unknown_reason: UnknownReason | None = None
-    #: the year the calendar lacks, when ``unknown_reason`` is ``CALENDAR_MISSING``
+    #: the year the calendar lacks (``CALENDAR_MISSING``) or whose notice decides it
+    #: (``AWAITING_NOTICE``)
     missing_year: int | None = None
     decision_date: date | None = None
     published_on: date | None = None
@@ -168,8 +179,10 @@ def judge_timeliness(
 
     >>> judge_timeliness(date(2026, 9, 28), "2026/10/15")
     (<TimelinessStatus.LATE: 'late'>, 2, None, None)
-    >>> judge_timeliness(date(2027, 3, 1), date(2027, 3, 5))[2:]
-    (<UnknownReason.CALENDAR_MISSING: 'calendar_missing'>, 2027)
+    >>> judge_timeliness(date(2026, 12, 28), date(2027, 1, 6))[2:]  # due 2027-01-05 to 01-08
+    (<UnknownReason.AWAITING_NOTICE: 'awaiting_notice'>, 2027)
+    >>> judge_timeliness(date(2026, 12, 28), date(2026, 12, 30))[0]  # on time whatever 2027 says
+    <TimelinessStatus.ON_TIME: 'on_time'>
     >>> judge_timeliness(None, "2025/01/02")[2]
     <UnknownReason.NO_DECISION_DATE: 'no_decision_date'>
     """
@@ -184,14 +197,27 @@ def judge_timeliness(
     if published_on < decision_date:
         return TimelinessStatus.UNKNOWN, 0, UnknownReason.PUBLISHED_BEFORE_DECISION, None
     try:
-        verdict = check_timeliness(
-            decision_date, published_on, rule=rule or PUBLICATION, calendar=calendar
+        if calendar is not None and calendar.provisional:  # the caller opted in to estimates
+            verdict = check_timeliness(
+                decision_date, published_on, rule=rule or PUBLICATION, calendar=calendar
+            )
+            if verdict.on_time:
+                return TimelinessStatus.ON_TIME, 0, None, None
+            return TimelinessStatus.LATE, verdict.working_days_late, None, None
+        bounded = check_timeliness_bounded(
+            decision_date,
+            published_on,
+            rule=rule or PUBLICATION,
+            bounds=default_bounds(calendar),
         )
     except CalendarDataMissing as exc:
         return TimelinessStatus.UNKNOWN, 0, UnknownReason.CALENDAR_MISSING, exc.year
-    if verdict.on_time:
+    if bounded.verdict is Verdict.ON_TIME:
         return TimelinessStatus.ON_TIME, 0, None, None
-    return TimelinessStatus.LATE, verdict.working_days_late, None, None
+    if bounded.verdict is Verdict.LATE:
+        return TimelinessStatus.LATE, bounded.working_days_late or 0, None, None
+    pending = bounded.deadline.pending
+    return TimelinessStatus.UNKNOWN, 0, UnknownReason.AWAITING_NOTICE, pending[0] if pending else None
 
 
 def _verdicts(issues: Iterable[Issue], count_warnings: bool) -> tuple[bool, bool]:
@@ -235,7 +261,10 @@ def observe(
     decision = None if record is None else record.decision_date
     status, late, reason, year = judge_timeliness(decision, published, rule=rule, calendar=calendar)
     published_on: date | None = None
-    if status is not TimelinessStatus.UNKNOWN or reason is UnknownReason.CALENDAR_MISSING:
+    if status is not TimelinessStatus.UNKNOWN or reason in (
+        UnknownReason.CALENDAR_MISSING,
+        UnknownReason.AWAITING_NOTICE,
+    ):
         published_on = parse_date(published)
     return Observation(
         kind=kind,

@@ -18,6 +18,19 @@ datetime.date(2026, 10, 13)
 
 from __future__ import annotations
 
+from ._bounds import (
+    DateBounds,
+    TiaoxiuPattern,
+    TiaoxiuWindow,
+    WorkdayBounds,
+    YearCoverage,
+    YearState,
+    coverage,
+    default_bounds,
+    default_pattern,
+    learn_pattern,
+    pattern_from_dict,
+)
 from ._calendar import DayInfo, DayKind, WorkdayCalendar, default_calendar
 from ._schedule import (
     DayOverride,
@@ -42,6 +55,7 @@ from ._statutory import (
 __all__ = [
     "STATUTORY_RULES",
     "Anchor",
+    "DateBounds",
     "DayInfo",
     "DayKind",
     "DayOverride",
@@ -50,10 +64,20 @@ __all__ = [
     "Schedule",
     "StatutoryHoliday",
     "StatutoryRules",
+    "TiaoxiuPattern",
+    "TiaoxiuWindow",
+    "WorkdayBounds",
     "WorkdayCalendar",
+    "YearCoverage",
+    "YearState",
     "builtin_schedules",
+    "coverage",
+    "default_bounds",
     "default_calendar",
+    "default_pattern",
+    "learn_pattern",
     "load_schedule",
+    "pattern_from_dict",
     "schedule_from_dict",
     "statutory_holidays",
     "statutory_rules",
