@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from credit_disclosure.cli import main
+from credit_disclosure._cli.mask import run
+from credit_disclosure.cli import build_parser, main
+from credit_disclosure.identifiers import resident_id
 from credit_disclosure.io import open_table, write_xlsx
 from credit_disclosure.samples import sample_path
 from credit_disclosure.standard import RecordKind
@@ -173,9 +178,6 @@ def test_xlsx_input_and_jsonl_to_csv(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_input_from_stdin(capsys: pytest.CaptureFixture[str]) -> None:
     """--input - reads the records from standard input."""
-    from credit_disclosure._cli.mask import run
-    from credit_disclosure.cli import build_parser
-
     args = build_parser().parse_args(["mask", "-i", "-"])
     data = io.BytesIO(f"证件号码\n{_ID}\n".encode("gbk"))
     out, err = io.StringIO(), io.StringIO()
@@ -236,3 +238,59 @@ def test_csv_output_is_inert_in_a_spreadsheet(
     assert main(["mask", "-i", str(path)]) == 0
     row = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1]
     assert row == ["'=HYPERLINK(\"http://x\")", "-0.5", "'@SUM(A1)"]
+
+
+_HEADER_STYLES = {
+    "code": ["CF_XDR_LB", "CF_XDR_MC", "CF_XDR_ZJHM", "CF_SY", "CF_XDR_SHXYM"],
+    "name_zh": ["行政相对人类别", "行政相对人名称", "证件号码", "违法事实", "统一社会信用代码"],
+    "attr": ["subject_category", "subject_name", "cert_no", "violation_facts", "credit_code"],
+}
+
+
+_STDIN_ARGS = build_parser().parse_args(["mask", "-i", "-"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    style=st.sampled_from(sorted(_HEADER_STYLES)),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk"]),
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 2**32 - 1).map(lambda s: resident_id.generate(seed=s)),
+            st.sampled_from(["ok", "ok", "ok", "short", "long", "blank", "bad-byte"]),
+            st.sampled_from(["自然人", "", "法人及非法人组织"]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_every_row_is_written_or_reported_and_no_id_leaks(
+    style: str, encoding: str, rows: list[tuple[str, str, str]]
+) -> None:
+    """Damaged files of any header style and encoding: rows written + reported + blank = rows in; no ID in any output."""
+    lines = [",".join([*_HEADER_STYLES[style], "联系人"]).encode(encoding)]
+    for number, damage, category in rows:
+        cells = [category, "张三丰", number, f"当事人ID{number}违法", number, number]
+        if damage == "short":
+            cells = cells[:3]
+        elif damage == "long":
+            cells += ["x", "y"]
+        elif damage == "blank":
+            cells = [""] * len(cells)
+        line = ",".join(cells).encode(encoding)
+        if damage == "bad-byte":
+            line = line.replace("张".encode(encoding), b"\xff\xfe", 1)
+        lines.append(line)
+    data = io.BytesIO(b"\r\n".join(lines) + b"\r\n")
+    out, err = io.StringIO(), io.StringIO()
+    code = run(_STDIN_ARGS, stdout=out, stderr=err, stdin=data)
+    for number, _damage, _category in rows:
+        assert number[4:14] not in out.getvalue() + err.getvalue()
+    if code == 2:  # a tiny file whose bad bytes defeat the encoding detection: nothing written
+        assert "file.header_unknown" in err.getvalue() and out.getvalue() == ""
+        return
+    summary = err.getvalue().splitlines()[-1]
+    written, flagged, dropped, blank = map(int, re.findall(r"(\d+) (?:rows|of them|blank)", summary))
+    assert written + dropped + blank == len(rows)
+    assert len(out.getvalue().splitlines()) == written + 1
+    assert code == (1 if flagged or dropped else 0)

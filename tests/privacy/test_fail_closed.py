@@ -191,3 +191,13 @@ def test_bundled_sample_masks_end_to_end(kind: str) -> None:
             people += 1
             assert after[name_key] != before[name_key] and "*" in str(after[name_key])
     assert people > 0
+
+
+def test_identity_number_in_an_organisations_credit_code_is_scrubbed() -> None:
+    """A person filed as an organisation with an ID as credit code: the ID is masked, a real code shown."""
+    out = PUBLIC.mask_record({"CF_XDR_LB": "法人及非法人组织", "CF_XDR_SHXYM": _ID})
+    assert out["CF_XDR_SHXYM"] == "1101**********002X"
+    code = "91512081MA62K0260E"
+    assert PUBLIC.mask_record({"CF_XDR_LB": "法人及非法人组织", "CF_XDR_SHXYM": code})["CF_XDR_SHXYM"] == code
+    # with no category, an ID in the credit-code field does not make the record an organisation's
+    assert PUBLIC.mask_record({"CF_XDR_MC": "张三", "CF_XDR_SHXYM": _ID})["CF_XDR_MC"] == "张*"

@@ -22,6 +22,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from ..errors import ValidationError
+from ..identifiers import resident_id, uscc
 from ..standard import RecordKind, StandardVersion, detect_kind, resolve_header
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
@@ -132,6 +133,23 @@ def _kind_of(keys: Iterable[object]) -> RecordKind:
     return RecordKind.PENALTY
 
 
+@attrs.frozen
+class _CreditCodeOrScrub:
+    """An organisation's credit code is shown; anything else in its place is scrubbed.
+
+    A clerk who files a person as an organisation often types the person's
+    identity number into 统一社会信用代码: only a valid credit code (GB 32100-2015)
+    that is not also a valid identity number is shown as it is.
+    """
+
+    scrub: MaskRule
+
+    def __call__(self, value: str, /) -> str:
+        if uscc.is_valid(value) and not resident_id.is_valid(value):
+            return value
+        return self.scrub(value)
+
+
 def _as_text(value: object) -> str | None:
     """The text a masking rule reads from ``value``, or ``None`` when there is nothing to mask.
 
@@ -217,7 +235,11 @@ class MaskingProfile:
                 # An organisation's codes and representative are public; a person has none,
                 # so whatever a person's record holds there (often the person's own identity
                 # number in 统一社会信用代码) is scrubbed as free text.
-                plan[code] = (public_rule or self.rule_for(ValueKind.TEXT), public_rule)
+                scrub = self.rule_for(ValueKind.TEXT)
+                org_rule = public_rule
+                if org_rule is None and fp.kind is ValueKind.USCC and scrub is not None:
+                    org_rule = _CreditCodeOrScrub(scrub)
+                plan[code] = (public_rule or scrub, org_rule)
         for code, rule in self.overrides.items():
             plan[code] = (rule, rule)
         object.__setattr__(self, "_plan", plan)
