@@ -220,13 +220,17 @@ def test_bad_options_file_exits_2_naming_file_and_option(
     ("name", "data", "code"),
     [
         ("junk.xlsx", b"not a zip archive", "file.xlsx"),
-        ("random.csv", b"\x00\x01\r\x02,\x03\r\x04\n\x05\n", "file.header"),
+        ("random.csv", b"\x00\x01\r\x02,\x03\r\x04\n\x05\n", "file.binary"),
+        ("noise.csv", bytes(range(256)) * 40, "file.binary"),
+        ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "file.binary"),
+        ("wide.csv", "CF_WSH,BZ\r\n京罚〔2024〕1号,ok\r\n".encode("utf-16-le") * 40, "file.encoding"),
+        ("open.csv", b'CF_WSH,"BZ\r\nx,y\r\n', "file.header"),
     ],
 )
 def test_unreadable_file_exits_2(
     tmp_path: Path, name: str, data: bytes, code: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file that is not a workbook, or whose header is not CSV, exits 2 with its code (no traceback)."""
+    """A file that is not a workbook, not text, UTF-16 without a BOM or whose header is not CSV exits 2."""
     path = tmp_path / name
     path.write_bytes(data)
     assert main(["check", str(path), "--kind", "penalty"]) == 2

@@ -17,7 +17,7 @@ import codecs
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-__all__ = ["SNIFF_BYTES", "LineDecoder", "detect_encoding"]
+__all__ = ["SNIFF_BYTES", "LineDecoder", "detect_encoding", "sniff_not_text"]
 
 #: How many bytes :func:`detect_encoding` looks at when given a file.
 SNIFF_BYTES: Final = 1 << 16
@@ -70,11 +70,55 @@ def detect_encoding(head: bytes) -> str:
     return UTF8
 
 
+#: Control bytes that text files do not hold (tab, LF, VT, FF, CR and ESC are left out).
+_CONTROL: Final = bytes([*range(0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20)])
+#: Every other byte: deleting them from a sample leaves its control bytes.
+_NOT_CONTROL: Final = bytes(b for b in range(256) if b not in _CONTROL)
+#: The start of an OLE2 compound file: an old Excel workbook (.xls), or a Word or other file.
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_not_text(head: bytes) -> str | None:
+    """Say why the first bytes of a "CSV" file are not text, or ``None`` when they may be.
+
+    Returns ``"utf-16-le"`` or ``"utf-16-be"`` (UTF-16 without a byte-order mark:
+    NUL bytes at every other position), ``"xls"`` (an old Excel workbook) or
+    ``"binary"`` (a control character no text holds in more than one byte in 4,
+    or in one in 25 and at least 8 of them; one of them in the first 256 bytes). A text file with a few stray
+    NUL bytes is still text: its rows are read, and the damaged ones reported.
+
+    >>> sniff_not_text("CF_WSH,BZ\\r\\n".encode("utf-16-le")), sniff_not_text(b"CF_WSH,BZ\\r\\n")
+    ('utf-16-le', None)
+    >>> sniff_not_text(bytes(range(256)) * 4), sniff_not_text(b"a,b\\r\\n\\x00,c\\r\\n")
+    ('binary', None)
+    """
+    if head.startswith(_OLE2):
+        return "xls"
+    n = len(head) - len(head) % 2
+    even, odd = head[0:n:2].count(0), head[1:n:2].count(0)
+    if even + odd >= max(4, n // 50) and max(even, odd) >= 0.9 * (even + odd):
+        codec = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            codecs.getincrementaldecoder(codec)().decode(head[:n], final=False)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return codec
+    control = len(head.translate(None, _NOT_CONTROL))
+    many = control * 4 > len(head) or (control >= 8 and control * 25 > len(head))
+    if many and head[:256].translate(None, _NOT_CONTROL):
+        # ...and one near the start: a text file whose end was overwritten with NUL bytes
+        # (a crash) starts as text; its rows are read, the damaged ones reported.
+        return "binary"
+    return None
+
+
 class LineDecoder:
     """Decode physical lines of bytes one by one, remembering which ones were bad.
 
-    A line that does not decode is decoded with replacement characters and its
-    1-based line number is kept in :attr:`bad_lines`, so that the reader can
+    A line that does not decode (or holds a NUL character, which no text has) is
+    decoded with replacement characters and its 1-based line number is kept in
+    :attr:`bad_lines`, so that the reader can
     report the row it belongs to instead of failing the whole file. When the
     sniffed part of the file was pure ASCII (``encoding`` is ``"utf-8"`` and
     ``undecided`` is true), the first line that is not UTF-8 but is GB18030
@@ -106,6 +150,9 @@ class LineDecoder:
             else:
                 if self.undecided and not raw.isascii():
                     self.undecided = False  # real UTF-8 seen: the file is UTF-8
+            if "\x00" in text:  # no text holds NUL: damage, reported like an undecodable byte
+                self.bad_lines.add(self.line)
+                text = text.replace("\x00", "\ufffd")
             if self.line == 1 and text.startswith("\ufeff"):
                 text = text[1:]
             yield text

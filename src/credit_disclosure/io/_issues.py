@@ -44,7 +44,52 @@ _SPECS: Final = (
         "the row contains bytes that are not valid {encoding}",
         "该行含有无法按{encoding}解码的字节",
         "Some bytes of the row do not decode in the file's encoding (a file saved in two "
-        "encodings, or damaged). The row is still checked, with the bad bytes replaced by U+FFFD.",
+        "encodings, or damaged), or are NUL bytes, which no text holds. The row is still "
+        "checked, with the bad bytes replaced by U+FFFD.",
+    ),
+    IoIssueSpec(
+        "row.quote",
+        Severity.ERROR,
+        "a quote opened on line {line} is never closed; the {again} lines after it are read "
+        "as rows of their own",
+        "第{line}行的引号没有闭合；其后{again}行按各自的行读取",
+        "A cell starts with a quote that is not closed before the end of the file (or within "
+        "the parser's limit on a value's length). Without this rule the rest of the file would "
+        "be one value of this row; instead the row is an error and the lines after it are read "
+        "again as rows of their own, so no row is lost.",
+    ),
+    IoIssueSpec(
+        "row.quote_span",
+        Severity.ERROR,
+        "a quoted value opened on line {line} runs to line {last}, and the row it makes has "
+        "{cells} cells for {columns} columns; the lines after line {line} are read as rows of "
+        "their own",
+        "第{line}行开始的带引号的值延续到第{last}行，所成的行有{cells}列，表头有{columns}列；"
+        "第{line}行之后的各行按各自的行读取",
+        "A stray quote at the start of a cell was closed by another one lines later, and what "
+        "lies between does not make one row of the header's width. The row where the quote "
+        "opened is an error; the lines after it are read again as rows of their own.",
+    ),
+    IoIssueSpec(
+        "row.multiline",
+        Severity.WARNING,
+        "a quoted value runs from line {line} to line {last}, and {rows} of those lines look "
+        "like rows of their own: check for a stray quote",
+        "带引号的值从第{line}行延续到第{last}行，其中{rows}行像是独立的数据行：请检查是否有多余的引号",
+        "A quoted value over several lines is valid CSV (a note with line breaks), and the row "
+        "is read with it; but lines inside it hold as many separators as a row has, as when a "
+        "stray quote swallows the rows after it. The row is checked; the warning names the "
+        "lines to look at.",
+    ),
+    IoIssueSpec(
+        "row.formula",
+        Severity.ERROR,
+        "column {column} holds a formula that was never computed, so its value is unknown",
+        "第{column}列是从未计算过的公式，其值未知",
+        "An XLSX cell holds a formula without the value a spreadsheet computes and saves with "
+        "it (a workbook written by a program and never opened and saved in Excel or WPS). The "
+        "cell is read as empty and the row is an error; open and save the workbook in a "
+        "spreadsheet, or write the values instead of formulas.",
     ),
     IoIssueSpec(
         "row.columns",

@@ -10,6 +10,7 @@ the rows after it are read as usual. Only a file that cannot be opened at all
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import enum
 import io
@@ -29,7 +30,16 @@ import attrs
 from .._optional import require
 from ..errors import InvalidFormat
 from ..standard import Issue
-from ._encoding import GB18030, SNIFF_BYTES, UTF8, UTF8_SIG, LineDecoder, detect_encoding
+from ._encoding import (
+    GB18030,
+    SNIFF_BYTES,
+    UTF8,
+    UTF8_SIG,
+    UTF16,
+    LineDecoder,
+    detect_encoding,
+    sniff_not_text,
+)
 from ._issues import io_issue
 
 __all__ = ["FileFormat", "RawRow", "TableReader", "guess_format", "open_table"]
@@ -95,6 +105,10 @@ class RawRow:
     possibly ``int``, ``float``, ``datetime`` or ``None`` from XLSX and JSON.
     ``issues`` are the problems met reading it; when ``usable`` is false the
     cells could not be matched to columns and ``values`` is empty.
+    ``line`` and ``last_line`` are where the row is in the file, 1-based: the
+    first and last physical line of a CSV or JSON Lines row (a quoted value may
+    run over several lines), the sheet row of an XLSX row; ``None`` for rows
+    that did not come from a file.
 
     >>> RawRow(3, {"CF_WSH": "京市监罚〔2024〕12号"}).usable
     True
@@ -104,6 +118,8 @@ class RawRow:
     values: Mapping[str, object]
     issues: tuple[Issue, ...] = ()
     usable: bool = True
+    line: int | None = None
+    last_line: int | None = None
 
 
 class TableReader:
@@ -154,6 +170,14 @@ class TableReader:
         self.close()
 
 
+#: Big-endian byte-order marks of the codecs whose line end is wider than a byte.
+_WIDE_BOMS: Final = {"utf-16": codecs.BOM_UTF16_BE, "utf-32": codecs.BOM_UTF32_BE}
+#: The codec of each wide LF, to encode its CR with.
+_WIDE_CODECS: Final = {
+    "\n".encode(c): c for c in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+}
+
+
 def _open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
     """Return (binary file, display name, whether we opened it)."""
     if isinstance(source, (str, os.PathLike)):
@@ -180,11 +204,13 @@ def _is_blank(cells: Iterable[object]) -> bool:
 
 
 class _CountingLines:
-    """Iterate the lines of a binary file, counting the bytes handed out.
+    """Iterate the physical lines of a binary file, counting the bytes handed out.
 
-    ``newline`` is the line end to split on when it is not the one-byte ``\\n``
-    (UTF-16/32: two or four bytes, found only at whole-unit offsets, so that U+0A00 or a
-    character whose code unit holds 0x0A never splits a line).
+    A line ends at CR LF, a lone LF or a lone CR (kept at its end), whatever the
+    file mixes: Excel on a Mac, old Mac tools and some exporters end lines with CR
+    alone. ``newline`` is the LF of the codec; when it is wider than one byte
+    (UTF-16/32) line ends are found only at whole-unit offsets, so that U+0A00 or a
+    character whose code unit holds 0x0A or 0x0D never splits a line.
     """
 
     def __init__(self, fp: IO[bytes], prefix: bytes, newline: bytes = b"\n") -> None:
@@ -194,35 +220,69 @@ class _CountingLines:
         self.consumed = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        lines: Iterable[bytes]
-        if self._newline != b"\n":
-            lines = self._split_units()
-        elif self._prefix:
-            lines = itertools.chain(io.BytesIO(self._prefix + self._fp.readline()), self._fp)
-        else:
-            lines = self._fp
+        lines = self._split_bytes() if len(self._newline) == 1 else self._split_units()
         for line in lines:
             self.consumed += len(line)
             yield line
 
-    def _split_units(self) -> Iterator[bytes]:
-        newline, width = self._newline, len(self._newline)
-        buf, start, scan = self._prefix, 0, 0
+    def _split_bytes(self) -> Iterator[bytes]:
+        # bytes.splitlines breaks at CR LF, LF and CR only (unlike str.splitlines), and
+        # 0x0A/0x0D never occur inside a UTF-8 or GB18030 character.
+        buf, read = self._prefix, self._fp.read
         while True:
-            pos = buf.find(newline, scan)
-            while pos != -1 and (pos - start) % width:
-                pos = buf.find(newline, pos + 1)
-            if pos != -1:
-                yield buf[start : pos + width]
-                start = scan = pos + width
-                continue
-            rest = buf[start:]
-            chunk = self._fp.read(SNIFF_BYTES)
+            chunk = read(SNIFF_BYTES)
             if not chunk:
-                if rest:
-                    yield rest
+                yield from buf.splitlines(keepends=True)
                 return
-            buf, start, scan = rest + chunk, 0, max(0, len(rest) - width + 1)
+            lines = (buf + chunk).splitlines(keepends=True)
+            last = lines.pop()
+            # an unfinished last line, or one ending in CR whose LF may be in the next chunk
+            buf = b"" if last.endswith(b"\n") else last
+            if not buf:
+                lines.append(last)
+            yield from lines
+
+    def _split_units(self) -> Iterator[bytes]:
+        lf, width = self._newline, len(self._newline)
+        cr = "\r".encode(_WIDE_CODECS[lf])
+        buf, start = self._prefix, 0
+        eof = False
+        while True:
+            end = _unit_break(buf, start, width, cr, lf, eof)
+            if end is not None:
+                yield buf[start:end]
+                start = end
+                continue
+            if eof:
+                if start < len(buf):
+                    yield buf[start:]
+                return
+            chunk = self._fp.read(SNIFF_BYTES)
+            eof = not chunk
+            buf, start = buf[start:] + chunk, 0
+
+
+def _aligned_find(buf: bytes, unit: bytes, start: int, width: int) -> int:
+    pos = buf.find(unit, start)
+    while pos != -1 and (pos - start) % width:
+        pos = buf.find(unit, pos + 1)
+    return pos
+
+
+def _unit_break(
+    buf: bytes, start: int, width: int, cr: bytes, lf: bytes, eof: bool
+) -> int | None:
+    """The end of the line that starts at ``start`` (after its CR LF, CR or LF), if in ``buf``."""
+    pos_lf = _aligned_find(buf, lf, start, width)
+    pos_cr = _aligned_find(buf, cr, start, width)
+    if pos_cr == -1 or (pos_lf != -1 and pos_lf < pos_cr):
+        return None if pos_lf == -1 else pos_lf + width
+    after = pos_cr + width
+    if buf.startswith(lf, after):
+        return after + width
+    if after >= len(buf) and not eof:
+        return None  # a CR at the end of what was read: its LF may follow
+    return after
 
 
 class _HeaderMap:
@@ -289,12 +349,79 @@ class _LineReader(TableReader):
             self._fp.close()
 
 
-#: Big-endian byte-order marks of the codecs whose line end is wider than a byte.
-_WIDE_BOMS: Final = {"utf-16": codecs.BOM_UTF16_BE, "utf-32": codecs.BOM_UTF32_BE}
+
+
+class _Slot:
+    """An iterator that hands :func:`csv.reader` the one record text it was given, then stops.
+
+    One csv reader parses every record this way: the reader decides where records end
+    (it knows the quotes), the csv module only splits each record into cells.
+    """
+
+    __slots__ = ("item",)
+
+    def __init__(self) -> None:
+        self.item: str | None = None
+
+    def __iter__(self) -> _Slot:
+        return self
+
+    def __next__(self) -> str:
+        item = self.item
+        if item is None:
+            raise StopIteration
+        self.item = None
+        return item
+
+
+def _ends_open(text: str, delimiter: str, quoted: bool) -> bool:
+    """Whether a quoted value is still open at the end of ``text``, read as :mod:`csv` reads it.
+
+    ``quoted`` says whether the line starts inside a quoted value. A quote opens a
+    value only at the start of a cell; ``""`` inside a quoted value is a quote; a
+    quote anywhere else is an ordinary character.
+
+    >>> _ends_open('a,"b\\r\\n', ",", False), _ends_open('a,b"c\\r\\n', ",", False)
+    (True, False)
+    >>> _ends_open('still""open\\n', ",", True), _ends_open('closes",x\\n', ",", True)
+    (True, False)
+    """
+    i = 0
+    at_start = not quoted
+    while True:
+        if quoted:
+            j = text.find('"', i)
+            if j < 0:
+                return True
+            if text.startswith('"', j + 1):
+                i = j + 2
+                continue
+            quoted, at_start, i = False, False, j + 1
+        elif at_start and text.startswith('"', i):
+            quoted, i = True, i + 1
+        else:
+            k = text.find(delimiter, i)
+            if k < 0:
+                return False
+            at_start, i = True, k + 1
+
+
+def _quoted_limit() -> int:
+    """How many characters a quoted value may run over before its quote counts as unclosed."""
+    return max(csv.field_size_limit(), 1 << 16)
 
 
 class CsvReader(_LineReader):
-    """Stream a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16)."""
+    """Stream a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16), accounting for every line.
+
+    Lines end at CR LF, LF or CR, mixed freely. A quoted value may run over several
+    lines, as in any CSV file; a quote that is never closed (or not before
+    :func:`csv.field_size_limit` characters) is an error on the row where it opened
+    (``row.quote``), and the lines after it are read again as rows of their own; so is
+    a quoted value that runs over several lines into a row that does not fit the
+    header (``row.quote_span``). Every line after the header is a row, part of a row,
+    or blank.
+    """
 
     format = FileFormat.CSV
 
@@ -307,8 +434,17 @@ class CsvReader(_LineReader):
     ) -> None:
         super().__init__()
         self._open(source)
+        try:
+            self._start(encoding, delimiter)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, encoding: str | None, delimiter: str | None) -> None:
         head = self._fp.read(SNIFF_BYTES)
         detected = encoding or detect_encoding(head)
+        if encoding is None and detected not in (UTF16, UTF8_SIG):  # no byte-order mark
+            _refuse_non_text(head, self.name)
         self.encoding = codecs.lookup(detected).name
         undecided = encoding is None and head.isascii() and len(head) == SNIFF_BYTES
         codec = UTF8 if self.encoding == "utf-8-sig" else self.encoding
@@ -318,24 +454,35 @@ class CsvReader(_LineReader):
             codec += "-be" if head.startswith(_WIDE_BOMS[codec]) else "-le"
         self._lines = _CountingLines(self._fp, head, "\n".encode(codec))
         self._decoder = LineDecoder(codec, undecided=undecided)
-        text = self._decoder.decode(self._lines)
-        first = next(text, None)
-        if first is None or not first.strip():
+        self._text = enumerate(self._decoder.decode(self._lines), start=1)
+        self._rows: Iterator[RawRow] = iter(())
+        #: The file's line holding the header (blank lines before it are skipped).
+        self.header_line = 0
+        for self.header_line, first in self._text:  # noqa: B020 - the loop finds it
+            if first.strip():
+                break
+        else:
             self.headers = ()
             self.file_issues.append(io_issue("file.empty"))
-            self._rows: Iterator[RawRow] = iter(())
             return
         self.delimiter = delimiter or _sniff_delimiter(first, self.encoding)
-        self._reader = csv.reader(itertools.chain([first], text), delimiter=self.delimiter)
-        try:
-            header = next(self._reader)
-        except csv.Error as exc:  # a binary file, or a header with a bare carriage return
-            self.close()
+        self._slot = _Slot()
+        self._reader = csv.reader(self._slot, delimiter=self.delimiter)
+        reason = None
+        if '"' in first and _ends_open(first, self.delimiter, False):
+            reason = "a quote that is not closed on the header line"
+        else:
+            self._slot.item = first
+            try:
+                header = next(self._reader)
+            except csv.Error as exc:  # a value longer than the parser's limit
+                reason = str(exc)
+        if reason is not None:
             raise InvalidFormat(
                 "file.header",
-                message_en=f"the header line of {self.name} cannot be read as CSV ({exc})",
-                message_zh=f"{self.name}的表头行无法按CSV解析（{exc}）",
-            ) from None
+                message_en=f"the header line of {self.name} cannot be read as CSV ({reason})",
+                message_zh=f"{self.name}的表头行无法按CSV解析（{reason}）",
+            )
         self._map = _HeaderMap(header)
         self.headers = self._map.headers
         self._rows = self._iter_rows()
@@ -344,38 +491,90 @@ class CsvReader(_LineReader):
         return self._rows
 
     def _iter_rows(self) -> Iterator[RawRow]:
+        text = self._text
         reader = self._reader
+        slot = self._slot
+        delimiter = self.delimiter
         hmap = self._map
         width = hmap.width
         simple = hmap.simple
         keys = hmap.keys
         decoder = self._decoder
         bad_lines = decoder.bad_lines
+        limit = _quoted_limit()
+        # Lines to read again, one by one, after a quote went wrong: (line number, text).
+        again: collections.deque[tuple[int, str]] = collections.deque()
         row = 0
         while True:
-            before = reader.line_num
+            single = bool(again)
+            if single:
+                number, line = again.popleft()
+            else:
+                item = next(text, None)
+                if item is None:
+                    if decoder.encoding == GB18030:
+                        self.encoding = GB18030  # it may have switched from UTF-8
+                    return
+                number, line = item
+            row += 1
+            last = number
+            record = line
+            issues: tuple[Issue, ...] = ()
+            if '"' in line and _ends_open(line, delimiter, False):
+                if single:  # a quote opened among lines read again: it would not close either
+                    bad_lines.discard(number)
+                    yield _quote_row(row, number, again)
+                    continue
+                gathered = [line]
+                size, closed = len(line), False
+                for last, more in text:  # noqa: B007 - last: the line the record ends on
+                    gathered.append(more)
+                    size += len(more)
+                    if not _ends_open(more, delimiter, True):
+                        closed = True
+                        break
+                    if size > limit:
+                        break
+                if not closed:
+                    bad_lines.discard(number)
+                    again.extend(zip(range(number + 1, last + 1), gathered[1:]))
+                    yield _quote_row(row, number, again)
+                    continue
+                record = "".join(gathered)
+            slot.item = record
             try:
                 cells = next(reader)
-            except StopIteration:
-                if decoder.encoding == GB18030:
-                    self.encoding = GB18030  # it may have switched from UTF-8
-                return
-            except csv.Error as exc:
-                row += 1
+            except (csv.Error, StopIteration) as exc:
                 reason = str(exc).split("(")[0].strip() or type(exc).__name__
-                yield RawRow(row, {}, (io_issue("row.csv", row, reason=reason),), usable=False)
-                if reader.line_num == before:  # no progress: give up on the rest
-                    return
+                issue = io_issue("row.csv", row, reason=reason)
+                yield RawRow(row, {}, (issue,), usable=False, line=number, last_line=last)
                 continue
-            row += 1
-            issues: tuple[Issue, ...] = ()
+            n = len(cells)
+            if last != number:
+                if n != width and not (n > width and _is_blank(cells[width:])):
+                    # the quote ran into rows of their own: name the row, read them again
+                    bad_lines.discard(number)
+                    again.extend(zip(range(number + 1, last + 1), gathered[1:]))
+                    issue = io_issue(
+                        "row.quote_span",
+                        row,
+                        line=number,
+                        last=last,
+                        cells=n,
+                        columns=width,
+                    )
+                    yield RawRow(row, {}, (issue,), usable=False, line=number, last_line=number)
+                    continue
+                look_alikes = sum(1 for more in gathered[1:] if more.count(delimiter) >= width - 1)
+                if look_alikes and width > 1:
+                    issues = (
+                        io_issue("row.multiline", row, line=number, last=last, rows=look_alikes),
+                    )
             if bad_lines:
-                last = reader.line_num
-                hit = [n for n in bad_lines if n <= last]
+                hit = [k for k in range(number, last + 1) if k in bad_lines]
                 if hit:
                     bad_lines.difference_update(hit)
-                    issues = (io_issue("row.encoding", row, encoding=decoder.encoding),)
-            n = len(cells)
+                    issues += (io_issue("row.encoding", row, encoding=decoder.encoding),)
             if n != width:
                 if not cells:
                     self.blank_rows += 1
@@ -383,14 +582,14 @@ class CsvReader(_LineReader):
                 if n > width and _is_blank(cells[width:]):
                     cells = cells[:width]
                 else:
-                    if _is_blank(cells):
+                    if last == number and _is_blank(cells):
                         self.blank_rows += 1
                         continue
                     issues += (io_issue("row.columns", row, cells=n, columns=width),)
-                    yield RawRow(row, {}, issues, usable=False)
+                    yield RawRow(row, {}, issues, usable=False, line=number, last_line=last)
                     continue
             # empty or white space only, as in XLSX (the first cell decides for most rows)
-            if not cells[0].strip() and _is_blank(cells):
+            if last == number and not cells[0].strip() and _is_blank(cells):
                 self.blank_rows += 1
                 continue
             if simple:
@@ -400,7 +599,48 @@ class CsvReader(_LineReader):
                 if blank is not None:
                     self.file_issues.append(blank)
                 values = hmap.values(cells)
-            yield RawRow(row, values, issues)
+            yield RawRow(row, values, issues, line=number, last_line=last)
+
+
+def _quote_row(row: int, line: int, again: collections.deque[tuple[int, str]]) -> RawRow:
+    """The row where a quote opened that does not close: an error; the lines after it are read again."""
+    issue = io_issue("row.quote", row, line=line, again=len(again))
+    return RawRow(row, {}, (issue,), usable=False, line=line, last_line=line)
+
+
+#: Why a "CSV" file is refused before reading: what it looks like, and what to do.
+_NOT_TEXT: Final = {
+    "utf-16-le": (
+        "looks like UTF-16 text without a byte-order mark: pass the encoding utf-16-le",
+        "疑似无字节序标记（BOM）的UTF-16文本，请指定编码utf-16-le",
+    ),
+    "utf-16-be": (
+        "looks like UTF-16 text without a byte-order mark: pass the encoding utf-16-be",
+        "疑似无字节序标记（BOM）的UTF-16文本，请指定编码utf-16-be",
+    ),
+    "xls": (
+        "is an old Excel workbook (.xls) or another binary document, not CSV: "
+        "save it as .xlsx or CSV",
+        "是旧版Excel工作簿（.xls）或其他二进制文档而非CSV，请另存为.xlsx或CSV",
+    ),
+    "binary": (
+        "is a binary file, not CSV text",
+        "是二进制文件而非CSV文本",
+    ),
+}
+
+
+def _refuse_non_text(head: bytes, name: str) -> None:
+    """Raise ``file.encoding`` (UTF-16 without a BOM) or ``file.binary`` for a file that is not text."""
+    problem = sniff_not_text(head)
+    if problem is None:
+        return
+    en, zh = _NOT_TEXT[problem]
+    raise InvalidFormat(
+        "file.encoding" if problem.startswith("utf-16") else "file.binary",
+        message_en=f"{name} {en}",
+        message_zh=f"{name}{zh}",
+    )
 
 
 class _Prefixed(io.RawIOBase):
@@ -443,9 +683,12 @@ class XlsxReader(TableReader):
     def __init__(self, source: Source, *, sheet: str | None = None) -> None:
         super().__init__()
         openpyxl = require("openpyxl", "xlsx")
+        self._owned: IO[bytes] | None = None
         if isinstance(source, (str, os.PathLike)):
             self.name = os.fspath(source)
-            target: Any = self.name
+            # opened here, so that openpyxl does not refuse a workbook by its name (.csv)
+            self._owned = open(self.name, "rb")  # noqa: SIM115
+            target: Any = self._owned
         else:
             self.name = str(getattr(source, "name", "<stream>"))
             target = source
@@ -458,6 +701,8 @@ class XlsxReader(TableReader):
         try:
             self._wb = openpyxl.load_workbook(target, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            if self._owned is not None:
+                self._owned.close()
             raise InvalidFormat(
                 "file.xlsx",
                 message_en=f"{self.name} is not a readable XLSX workbook ({type(exc).__name__})",
@@ -465,7 +710,7 @@ class XlsxReader(TableReader):
             ) from exc
         if sheet is not None and sheet not in self._wb.sheetnames:
             names = ", ".join(self._wb.sheetnames)
-            self._wb.close()
+            self.close()
             raise InvalidFormat(
                 "file.sheet",
                 message_en=f"{self.name} has no sheet {sheet!r} (sheets: {names})",
@@ -474,10 +719,10 @@ class XlsxReader(TableReader):
         ws = self._wb[sheet] if sheet is not None else self._wb.worksheets[0]
         self._total = ws.max_row if isinstance(ws.max_row, int) else None
         self._done = 0
-        self._iter = ws.iter_rows(values_only=True)
+        self._iter = _sheet_rows(ws)
         header: tuple[Any, ...] | None = None
-        for cells in self._iter:
-            self._done += 1
+        for done, cells in self._iter:
+            self._done = done
             if not _is_blank(cells):
                 header = cells
                 break
@@ -486,7 +731,7 @@ class XlsxReader(TableReader):
             self.file_issues.append(io_issue("file.empty"))
             self._map = _HeaderMap([])
             return
-        texts = ["" if c is None else str(c) for c in header]
+        texts = ["" if c is None or c is _UNCOMPUTED else str(c) for c in header]
         while texts and not texts[-1].strip():
             texts.pop()  # trailing formatted-but-empty header cells
         self._map = _HeaderMap(texts)
@@ -497,11 +742,19 @@ class XlsxReader(TableReader):
             return
         hmap = self._map
         width = hmap.width
-        row = 0
-        for cells in self._iter:
-            self._done += 1
-            row += 1
-            if _is_blank(cells):
+        header_row = self._done
+        for line, cells in self._iter:
+            self._done = line
+            row = line - header_row
+            issues: tuple[Issue, ...] = ()
+            if _UNCOMPUTED in cells:  # identity: the sentinel is never equal to a value
+                issues = tuple(
+                    io_issue("row.formula", row, column=i + 1)
+                    for i, c in enumerate(cells)
+                    if c is _UNCOMPUTED
+                )
+                cells = tuple(None if c is _UNCOMPUTED else c for c in cells)
+            if _is_blank(cells) and not issues:
                 self.blank_rows += 1
                 continue
             n = len(cells)
@@ -509,7 +762,7 @@ class XlsxReader(TableReader):
                 if not _is_blank(cells[width:]):
                     last = max(i for i, c in enumerate(cells) if not _is_blank((c,))) + 1
                     issue = io_issue("row.columns", row, cells=last, columns=width)
-                    yield RawRow(row, {}, (issue,), usable=False)
+                    yield RawRow(row, {}, (*issues, issue), False, line, line)
                     continue
                 cells = cells[:width]
             elif n < width:  # read-only mode drops trailing empty cells
@@ -517,7 +770,7 @@ class XlsxReader(TableReader):
             blank = hmap.blank_issue(cells, row)
             if blank is not None:
                 self.file_issues.append(blank)
-            yield RawRow(row, hmap.values(cells))
+            yield RawRow(row, hmap.values(cells), issues, line=line, last_line=line)
 
     def progress(self) -> float | None:
         """The fraction of the sheet's rows read so far (when the sheet says how many)."""
@@ -526,8 +779,77 @@ class XlsxReader(TableReader):
         return min(1.0, self._done / self._total)
 
     def close(self) -> None:
-        """Close the workbook."""
+        """Close the workbook (and the file, if this reader opened it)."""
         self._wb.close()
+        if self._owned is not None:
+            self._owned.close()
+
+
+class _Uncomputed:
+    """The value of an XLSX cell holding a formula that no spreadsheet ever computed."""
+
+    def __repr__(self) -> str:
+        return "<formula without a computed value>"
+
+
+_UNCOMPUTED: Final = _Uncomputed()
+
+
+def _sheet_rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The sheet row number and values of every row; see :data:`_UNCOMPUTED`.
+
+    openpyxl's read-only mode reads a formula's cached value (``data_only``), and a
+    formula without one as ``None``, like an empty cell. A workbook written by a
+    program (openpyxl, many exporters) holds formulas without values until a
+    spreadsheet opens and saves it: such a cell is :data:`_UNCOMPUTED` here, so the
+    reader reports it instead of reading a blank. This uses openpyxl's sheet parser
+    (the documented read-only reader has no hook for it); if that ever changes, the
+    rows are read the documented way, without the distinction.
+    """
+    try:
+        from openpyxl.worksheet import _reader
+
+        wb = ws.parent
+        options = {
+            "data_only": True,
+            "epoch": wb.epoch,
+            "date_formats": wb._date_formats,
+            "timedelta_formats": wb._timedelta_formats,
+        }
+        source, strings, get_row = ws._get_source, ws._shared_strings, ws._get_row
+        max_col, max_row = ws.max_column, ws.max_row
+        formula_tag, base = _reader.FORMULA_TAG, _reader.WorkSheetParser
+    except (ImportError, AttributeError):  # pragma: no cover - another openpyxl
+        yield from enumerate(ws.iter_rows(values_only=True), start=1)
+        return
+
+    class Parser(base):  # type: ignore[misc,valid-type]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            # no value saved, and not a formula whose saved value is the empty string
+            if (
+                cell["value"] is None
+                and cell["data_type"] != "str"
+                and element.find(formula_tag) is not None
+            ):
+                cell["value"] = _UNCOMPUTED
+            return cell
+
+    counter = 1
+    idx = 0
+    with source() as src:
+        for idx, cells in Parser(src, strings, **options).parse():
+            if isinstance(max_row, int) and idx > max_row:
+                break
+            while counter < idx:  # rows the sheet leaves out are empty
+                yield counter, ()
+                counter += 1
+            if counter == idx:
+                yield idx, get_row(cells, 1, max_col, True)
+                counter += 1
+    if isinstance(max_row, int):
+        for number in range(counter, max_row + 1):
+            yield number, ()
 
 
 def _scalar(value: object) -> object:
@@ -551,7 +873,13 @@ class JsonlReader(_LineReader):
         super().__init__()
         self._open(source)
         self.encoding = UTF8
-        self._lines = _CountingLines(self._fp, b"")
+        head = self._fp.read(SNIFF_BYTES)
+        try:
+            _refuse_non_text(head, self.name)
+        except InvalidFormat:
+            self.close()
+            raise
+        self._lines = _CountingLines(self._fp, head)
         self._iter = iter(self._lines)
         # Peek at the first object for the header (used to detect the record kind); the
         # lines before it (blank, or not objects) are kept and read again as rows.
@@ -591,10 +919,18 @@ class JsonlReader(_LineReader):
             except ValueError:
                 obj = None
             if not isinstance(obj, dict):
-                yield RawRow(row, {}, (*issues, io_issue("row.json", row)), usable=False)
+                issues += (io_issue("row.json", row),)
+                yield RawRow(row, {}, issues, usable=False, line=row, last_line=row)
                 continue
             values = {str(k): _scalar(v) for k, v in obj.items()}
-            yield RawRow(row, values, issues)
+            yield RawRow(row, values, issues, line=row, last_line=row)
+
+
+def _format_of(name: str | os.PathLike[str], head: bytes) -> FileFormat:
+    """The format to read: a ZIP archive is a workbook whatever its name (``.csv`` or not)."""
+    if head.startswith(b"PK\x03\x04"):
+        return FileFormat.XLSX
+    return guess_format(name, head)
 
 
 def open_table(
@@ -624,7 +960,7 @@ def open_table(
         if isinstance(source, (str, os.PathLike)):
             with open(os.fspath(source), "rb") as fp:
                 head = fp.read(512)
-            format = guess_format(source, head)
+            format = _format_of(source, head)
         else:
             name = str(getattr(source, "name", ""))
             peek = getattr(source, "peek", None)
@@ -637,7 +973,7 @@ def open_table(
             else:  # a pipe without peek: read the head, then hand it out again
                 head = source.read(512)
                 source = io.BufferedReader(_Prefixed(head, source))
-            format = guess_format(name, head)
+            format = _format_of(name, head)
     if format is FileFormat.XLSX:
         return XlsxReader(source, sheet=sheet)
     if format is FileFormat.JSONL:
