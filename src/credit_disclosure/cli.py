@@ -35,6 +35,7 @@ _COMMANDS: tuple[str, ...] = (
     "policy",
     "quality",
     "schema",
+    "serve",
     "status",
 )
 

@@ -1,0 +1,85 @@
+"""``credit-disclosure serve``: run the HTTP service (the ``service`` extra: Litestar, uvicorn).
+
+Thin over :func:`credit_disclosure.service.serve`. Limits come from the options,
+else from ``CREDIT_DISCLOSURE_SERVICE_*`` environment variables, else the defaults.
+Exit codes: 0 stopped, 2 bad usage or the extra is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from ..errors import MissingOptionalDependency
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``serve`` subcommand to the CLI."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the HTTP service (JSON API with OpenAPI 3.1; needs the service extra)",
+        description=(
+            "Serve identifiers, record and file checks, deadlines, policy answers and masking "
+            "over HTTP for systems that cannot import Python. The OpenAPI document is at "
+            "/schema/openapi.json. Bind to 127.0.0.1 (the default) unless a proxy in front "
+            "adds TLS."
+        ),
+    )
+    parser.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=None, help="port (default 8000)")
+    parser.add_argument(
+        "--max-body-bytes", type=int, default=None, help="largest request body (default 50 MB)"
+    )
+    parser.add_argument(
+        "--max-rows", type=int, default=None, help="most rows a file check reads (default 1e6)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=None, help="seconds a request may take (default 60)"
+    )
+    parser.add_argument(
+        "--max-concurrency",
+        type=int,
+        default=None,
+        help="requests handled at once; more get 503 (default 32)",
+    )
+    parser.add_argument(
+        "--api-key-file",
+        metavar="FILE",
+        help="require one of the API keys in FILE (one per line) on every request but health",
+    )
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the service and block until it stops; return the exit code."""
+    try:
+        from ..service import ServiceSettings, serve
+        from ..service._settings import read_keys
+    except MissingOptionalDependency as exc:
+        print(f"credit-disclosure serve: {exc}", file=sys.stderr)
+        return 2
+    try:
+        keys = None if args.api_key_file is None else frozenset(read_keys(args.api_key_file))
+        settings = ServiceSettings.from_env(
+            host=args.host,
+            port=args.port,
+            max_body_bytes=args.max_body_bytes,
+            max_rows=args.max_rows,
+            timeout_seconds=args.timeout,
+            max_concurrency=args.max_concurrency,
+            api_keys=keys,
+        )
+    except (OSError, ValueError) as exc:
+        print(f"credit-disclosure serve: {exc}", file=sys.stderr)
+        return 2
+    # The command line is an application: it may configure logging (the library never does).
+    logging.basicConfig(level=args.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    serve(settings)
+    return 0
