@@ -52,34 +52,46 @@ def pg_server() -> Iterator[str]:
         server.stop(directory)  # type: ignore[attr-defined]
 
 
-def _fresh_pg_database(server_url: str) -> tuple[str, str]:
+def _fresh_pg_schema(server_url: str) -> tuple[str, str]:
+    """A new, empty schema on the server, and a URL whose connections work in it alone."""
     name = f"t_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
     engine.dispose()
-    return sa.make_url(server_url).set(database=name).render_as_string(hide_password=False), name
+    url = sa.make_url(server_url).update_query_dict({"options": f"-csearch_path={name}"})
+    return url.render_as_string(hide_password=False), name
 
 
-def _drop_pg_database(server_url: str, name: str) -> None:
+def _drop_pg_schema(server_url: str, name: str) -> None:
     engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
     engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a new database on the PostgreSQL server."""
+    """A fresh, empty database: a SQLite file, or a new schema on the PostgreSQL server."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
         return
     server = request.getfixturevalue("pg_server")
-    url, name = _fresh_pg_database(server)
+    url, name = _fresh_pg_schema(server)
     try:
         yield url
     finally:
-        _drop_pg_database(server, name)
+        _drop_pg_schema(server, name)
+
+
+@pytest.fixture
+def migrated_url(db_url: str) -> str:
+    """A fresh database with the latest schema."""
+    from credit_disclosure.ledger import Ledger
+
+    with Ledger(db_url) as ledger:
+        ledger.init()
+    return db_url
 
 
 @pytest.fixture

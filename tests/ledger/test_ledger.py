@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -38,9 +39,9 @@ def _penalties(n: int, seed: int = 7) -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def ledger(db_url: str) -> Ledger:
-    led = Ledger(db_url, clock=lambda: CLOCK)
-    led.init()
+def ledger(migrated_url: str) -> Iterator[Ledger]:
+    led = Ledger(migrated_url, clock=lambda: CLOCK)
+    assert led.init() == ()
     yield led
     led.close()
 

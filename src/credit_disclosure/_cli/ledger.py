@@ -84,6 +84,15 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("xlsx", "json"), default="json", dest="output_format")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (xlsx needs it)")
     p.add_argument("--save", action="store_true", help="keep the report in the ledger")
+    p.add_argument(
+        "--by",
+        choices=("department", "county"),
+        default="department",
+        help="stats: per department (长治 2020 附件4) or per county (附件3)",
+    )
+    p.add_argument(
+        "--period", choices=("year", "quarter", "month"), default="year", help="stats: the period"
+    )
     p.set_defaults(handler=run, action="report")
 
     p = sub.add_parser("status", help="what the ledger holds")
@@ -196,8 +205,13 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
     from .. import ledger as lib
 
     as_of: date = args.as_of or date.today()
-    make = getattr(lib, f"{args.report}_report")
-    report = make(ledger, unit=args.unit, as_of=as_of)
+    if args.report == "stats":
+        report = lib.stats_report(
+            ledger, unit=args.unit, as_of=as_of, by=args.by, period=args.period
+        )
+    else:
+        make = getattr(lib, f"{args.report}_report")
+        report = make(ledger, unit=args.unit, as_of=as_of)
     if args.save:
         report_id = ledger.save_report(
             report.kind,

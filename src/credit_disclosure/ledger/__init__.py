@@ -33,6 +33,7 @@ from ._ledger import (  # noqa: E402  (after the check that names the extra)
     DEFAULT_DB_FILE,
     MAPPING_COLUMNS,
     CatalogueImport,
+    EventImport,
     ImportResult,
     Ledger,
     LedgerRecord,
@@ -40,7 +41,17 @@ from ._ledger import (  # noqa: E402  (after the check that names the extra)
     default_url,
 )
 from ._migrations import MIGRATIONS, Migration  # noqa: E402
-from ._reports import LedgerReport, weekly_report  # noqa: E402
+from ._reports import (  # noqa: E402
+    LedgerReport,
+    Table,
+    evaluation_report,
+    month_of,
+    previous_week,
+    quarter_of,
+    quarter_report,
+    stats_report,
+    weekly_report,
+)
 
 __all__ = [
     "DEFAULT_DB_ENV",
@@ -48,12 +59,20 @@ __all__ = [
     "MAPPING_COLUMNS",
     "MIGRATIONS",
     "CatalogueImport",
+    "EventImport",
     "ImportResult",
     "Ledger",
     "LedgerRecord",
     "LedgerReport",
     "LedgerStatus",
     "Migration",
+    "Table",
     "default_url",
+    "evaluation_report",
+    "month_of",
+    "previous_week",
+    "quarter_of",
+    "quarter_report",
+    "stats_report",
     "weekly_report",
 ]

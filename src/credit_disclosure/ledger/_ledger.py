@@ -27,8 +27,10 @@ from ..io import Report
 from ..io._check import _HeaderResolver
 from ..io._readers import FileFormat, open_table
 from ..io._writers import format_value
+from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
+from ..lifecycle._keys import SEPARATOR
 from ..quality import PUBLISHED_COLUMNS
-from ..standard import RecordKind, StandardVersion, check_row, detect_kind, parse_date
+from ..standard import RecordKind, StandardVersion, check_row, detect_kind, fields, parse_date
 from . import _schema as t
 from ._migrations import MIGRATIONS, applied_versions, migrate
 
@@ -37,6 +39,7 @@ __all__ = [
     "DEFAULT_DB_FILE",
     "MAPPING_COLUMNS",
     "CatalogueImport",
+    "EventImport",
     "ImportResult",
     "Ledger",
     "LedgerRecord",
@@ -51,7 +54,7 @@ DEFAULT_DB_FILE: Final = "credit-disclosure.sqlite3"
 #: Columns of a records file that name the record's catalogue item explicitly (the mapping).
 MAPPING_COLUMNS: Final = ("事项名称", "事项编码", "权力清单编码", "catalogue_item")
 #: The event kind of a record whose values changed (变更); the old values are kept.
-CHANGED: Final = "changed"
+CHANGED: Final = EventKind.CHANGED.value
 
 _BATCH: Final = 2000
 _PROGRESS_EVERY: Final = 4096
@@ -93,6 +96,9 @@ def default_url() -> str:
 
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _dumps(value: object) -> str:
@@ -159,6 +165,45 @@ class ImportResult:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "already_imported": self.already_imported,
+        }
+
+
+@attrs.frozen
+class EventImport:
+    """What an import of an EVENTS file did.
+
+    ``added`` events stored; ``duplicates`` events the ledger already had
+    (same record, kind, date and outcome); ``unmatched`` events stored although
+    no record of the ledger has their key (kept: the record may come later);
+    ``ambiguous`` events whose key without a body code fits several records;
+    ``rejected`` rows that are not events (the lifecycle's coded ``issues`` say
+    why, by row). ``already_imported``: the same file was imported before.
+    """
+
+    source: str
+    sha256: str
+    rows: int
+    added: int
+    duplicates: int
+    unmatched: int
+    ambiguous: int
+    rejected: int
+    already_imported: bool
+    issues: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def summary(self) -> dict[str, Any]:
+        """The counts, and the issues by row and code, as a JSON-ready dict."""
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "rows": self.rows,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "unmatched": self.unmatched,
+            "ambiguous": self.ambiguous,
+            "rejected": self.rejected,
+            "already_imported": self.already_imported,
+            "issues": [{"row": i.row, "code": i.code} for i in self.issues],
         }
 
 
@@ -296,6 +341,7 @@ class Ledger:
         self.url = url or default_url()
         self.engine = _engine(self.url)
         self._now = clock or _utcnow
+        self._schema_ok = False  # checked once per Ledger, on first use
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -314,6 +360,7 @@ class Ledger:
 
     def init(self, *, target: int | None = None) -> tuple[int, ...]:
         """Create the schema, or upgrade it to the latest version; return the migrations applied."""
+        self._schema_ok = False
         return migrate(self.engine, target=target, now=self._now)
 
     def schema_version(self) -> int:
@@ -323,8 +370,11 @@ class Ledger:
         return max(versions, default=0)
 
     def _require_schema(self) -> None:
+        if self._schema_ok:
+            return
         version = self.schema_version()
         latest = MIGRATIONS[-1].version
+        self._schema_ok = version == latest
         if version != latest:
             raise LedgerError(
                 "ledger.schema",
@@ -406,6 +456,7 @@ class Ledger:
                 if reader.format is not FileFormat.JSONL:
                     resolver.resolve_all([h for h in headers if h not in (pub, mcol)])
                 writer = _RecordWriter(conn, kind, version, source_id, sha, self._now())
+                order = [spec.code for spec in fields(kind, version)]
                 count = 0
                 for raw in reader:
                     count += 1
@@ -422,7 +473,11 @@ class Ledger:
                     result = check_row(row, kind, version=version, as_of=as_of)
                     issues = (*raw.issues, *result.issues)
                     report.add(raw.row, issues)
-                    cells = {code: format_value(v) for code, v in row.items() if v not in (None, "")}
+                    cells = {
+                        code: v if type(v) is str else format_value(v)
+                        for code in order
+                        if (v := row.get(code)) is not None and v != ""
+                    }
                     writer.add(
                         raw.row,
                         cells,
@@ -456,6 +511,120 @@ class Ledger:
                 .values(rows=count, summary=_dumps(result_.summary()))
             )
         return result_
+
+    def import_events(self, source: Source) -> EventImport:
+        """Import an EVENTS file (the lifecycle's format: key, event, date, outcome, note).
+
+        One transaction; the same file twice adds nothing, nor does an event the
+        ledger already has. Each event is tied to the record its key names (a key
+        without the body's code fits a record of any body with that 文书号); an
+        event of no record, or of several, is kept untied and counted. Rows that
+        are not events are reported (``issues``), never stored as events.
+        """
+        self._require_schema()
+        sha, name, data = _sha256_file(source)
+        log = read_events(source if data is None else _bytes_io(data, name))
+        now = self._now()
+        with self.engine.begin() as conn:
+            if self._seen(conn, "events", sha):
+                return EventImport(name, sha, 0, 0, 0, 0, 0, 0, True)
+            source_id = conn.execute(
+                t.sources.insert().values(
+                    content="events",
+                    name=name,
+                    sha256=sha,
+                    record_kind=None,
+                    imported_at=now,
+                    rows=log.rows,
+                    summary="{}",
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
+            added = duplicates = unmatched = ambiguous = 0
+            for event in log.events:
+                found = self._records_of(conn, event.key)
+                record = found[0] if len(found) == 1 else None
+                if not found:
+                    unmatched += 1
+                elif record is None:
+                    ambiguous += 1
+                payload = _dumps(_event_data(event))
+                key = str(event.key) if record is None else record.record_key
+                same = conn.execute(
+                    sa.select(t.events.c.id).where(
+                        t.events.c.record_key == key,
+                        t.events.c.event_kind == event.kind.value,
+                        t.events.c.occurred_on == event.date,
+                        t.events.c.data == payload,
+                    )
+                ).first()
+                if same is not None:
+                    duplicates += 1
+                    continue
+                conn.execute(
+                    t.events.insert().values(
+                        record_id=None if record is None else record.id,
+                        record_kind="" if record is None else record.kind,
+                        record_key=key,
+                        event_kind=event.kind.value,
+                        occurred_on=event.date,
+                        data=payload,
+                        old_data=None,
+                        source_id=source_id,
+                        source_row=event.row or 0,
+                        recorded_at=now,
+                    )
+                )
+                added += 1
+            outcome = EventImport(
+                name,
+                sha,
+                log.rows,
+                added,
+                duplicates,
+                unmatched,
+                ambiguous,
+                log.rejected_rows,
+                False,
+                tuple(log.issues),
+            )
+            conn.execute(
+                t.sources.update()
+                .where(t.sources.c.id == source_id)
+                .values(summary=_dumps(outcome.summary()))
+            )
+        return outcome
+
+    @staticmethod
+    def _records_of(conn: sa.Connection, key: RecordKey) -> list[Any]:
+        r = t.records
+        query = sa.select(r.c.id, r.c.kind, r.c.record_key)
+        if key.authority_code is not None:
+            query = query.where(r.c.record_key == str(key))
+        else:
+            number = key.decision_no
+            escaped = number.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(
+                sa.or_(r.c.record_key == number, r.c.record_key.like(f"%|{escaped}", escape="\\"))
+            )
+        return list(conn.execute(query.limit(2)))
+
+    def lifecycle_events(self, record_id: int) -> tuple[Event, ...]:
+        """The lifecycle events of one record, oldest first (what :mod:`~credit_disclosure.lifecycle` reads).
+
+        ``changed`` events made by imports carry the day they were recorded.
+        """
+        out = []
+        for row in self.events(record_id):
+            outcome = row["data"].get("outcome") if row["old_data"] is None else None
+            out.append(
+                Event(
+                    key=RecordKey.parse(row["record_key"]),
+                    kind=row["event_kind"],
+                    date=row["occurred_on"],
+                    outcome=outcome,
+                )
+            )
+        return tuple(out)
 
     def _seen(self, conn: sa.Connection, content: str, sha: str) -> bool:
         found = conn.execute(
@@ -605,6 +774,24 @@ class Ledger:
                 for r in conn.execute(query)
             ]
 
+    def first_event_dates(self, event_kind: str, record_ids: Sequence[int]) -> dict[int, date]:
+        """The day of each record's first event of ``event_kind`` (records without one left out)."""
+        self._require_schema()
+        e = t.events
+        out: dict[int, date] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(record_ids), 1000):
+                chunk = list(record_ids[start : start + 1000])
+                query = (
+                    sa.select(e.c.record_id, sa.func.min(e.c.occurred_on))
+                    .where(e.c.event_kind == event_kind, e.c.record_id.in_(chunk))
+                    .group_by(e.c.record_id)
+                )
+                for record_id, day in conn.execute(query):
+                    if day is not None:
+                        out[record_id] = day if isinstance(day, date) else date.fromisoformat(str(day))
+        return out
+
     def sources(self) -> list[dict[str, Any]]:
         """Every file imported: what, name, sha256, when, rows, and the import's summary."""
         self._require_schema()
@@ -712,6 +899,14 @@ class Ledger:
             ]
 
 
+def _event_data(event: Event) -> dict[str, Any]:
+    # the note is free text that may name a person: kept, as the unit wrote it, never shown
+    return {
+        "outcome": None if event.outcome is None else event.outcome.value,
+        "note": event.note,
+    }
+
+
 def _bytes_io(data: bytes, name: str) -> IO[bytes]:
     import io
 
@@ -740,6 +935,35 @@ def _record(row: Any) -> LedgerRecord:
     )
 
 
+def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows through the driver's executemany, values bound by SQLAlchemy's own types.
+
+    The plain path of a big import: SQLAlchemy's per-row parameter handling
+    costs more than the database's work, so the statement is compiled once and
+    each column's bind processor applied directly. Other drivers' paramstyles
+    fall back to Core's executemany.
+    """
+    dialect = conn.dialect
+    marks = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+    mark = marks.get(dialect.paramstyle)
+    if mark is None:  # pragma: no cover  (neither sqlite3 nor psycopg)
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    procs = [table.c[c].type._cached_bind_processor(dialect) for c in columns]
+    preparer = dialect.identifier_preparer
+    sql = (
+        f"INSERT INTO {preparer.format_table(table)} "
+        f"({', '.join(preparer.quote(c) for c in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
+    pairs = list(zip(columns, procs))
+    conn.exec_driver_sql(
+        sql,
+        [tuple(v if p is None or v is None else p(v) for c, p in pairs for v in (row[c],)) for row in rows],
+    )
+
+
 class _RecordWriter:
     """Batches of rows written with executemany; existing keys looked up once per batch."""
 
@@ -760,6 +984,7 @@ class _RecordWriter:
         self.now = now
         self.pending: dict[str, dict[str, Any]] = {}
         self.added = self.changed = self.unchanged = self.rejected = 0
+        self.codes: dict[str, str] = {}
 
     def add(
         self,
@@ -775,16 +1000,19 @@ class _RecordWriter:
         wsh = cells.get(f.wsh, "").strip()
         agency = cells.get(f.agency, "").strip()
         agency_code = cells.get(f.agency_code, "").strip() if f.agency_code else ""
-        if wsh:
-            key = f"{agency_code or agency}|{wsh}"
+        if wsh:  # the lifecycle's key: deciding body's code and normalised 文书号
+            code = self.codes.get(agency_code)
+            if code is None:
+                code = self.codes[agency_code] = RecordKey("-", agency_code or None).authority_code or ""
+            number = normalize_decision_number(wsh)
+            key = f"{code}{SEPARATOR}{number}" if code else number
         else:  # no 文书号: kept, under the file and row it came from
             key = f"~{self.sha[:16]}#{row}"
         if not accepted:
             self.rejected += 1
-        data = _dumps(cells)
-        content = hashlib.sha256(
-            _dumps([data, None if published is None else published.isoformat(), mapping]).encode()
-        ).hexdigest()
+        data = _ENCODER.encode(cells)  # cells come in the standard's field order
+        day = "" if published is None else published.isoformat()
+        content = hashlib.sha256(f"{data}\x1f{day}\x1f{mapping or ''}".encode()).hexdigest()
         if key in self.pending:  # the same record twice in one batch: write the first one first
             self.flush()
         self.pending[key] = {
@@ -797,7 +1025,7 @@ class _RecordWriter:
             "published_on": published,
             "subject_category": (cells.get(f.category) or None) if f.category else None,
             "accepted": accepted,
-            "issue_codes": _dumps(sorted(set(codes))),
+            "issue_codes": _dumps(sorted(set(codes))) if codes else "[]",
             "content_sha256": content,
             "data": data,
             "mapping": mapping,
@@ -857,7 +1085,7 @@ class _RecordWriter:
                 }
             )
         if inserts:
-            self.conn.execute(r.insert(), inserts)
+            _insert_many(self.conn, r, inserts)
             self.added += len(inserts)
         if updates:
             columns = [

@@ -132,8 +132,8 @@ def _m0002_reports(conn: sa.Connection) -> None:
 def _m0003_indexes(conn: sa.Connection) -> None:
     # Reports select a unit's records by decision date, and events by record.
     md = sa.MetaData()
-    records = sa.Table("records", md, autoload_with=conn)
-    events = sa.Table("events", md, autoload_with=conn)
+    records = sa.Table("records", md, sa.Column("unit"), sa.Column("decision_date"))
+    events = sa.Table("events", md, sa.Column("record_id"))
     sa.Index("ix_records_unit_date", records.c.unit, records.c.decision_date).create(conn)
     sa.Index("ix_records_date", records.c.decision_date).create(conn)
     sa.Index("ix_events_record", events.c.record_id).create(conn)
@@ -147,13 +147,21 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
 )
 
 
+# The runner's own table: its shape is fixed from migration 1 on.
+_VERSIONS: Final = sa.Table(
+    "schema_migrations",
+    sa.MetaData(),
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.DateTime, nullable=False),
+)
+
+
 def applied_versions(conn: sa.Connection) -> tuple[int, ...]:
     """The migration numbers recorded in the database (empty for a fresh one)."""
     if not sa.inspect(conn).has_table("schema_migrations"):
         return ()
-    md = sa.MetaData()
-    table = sa.Table("schema_migrations", md, autoload_with=conn)
-    return tuple(sorted(row[0] for row in conn.execute(sa.select(table.c.version))))
+    return tuple(sorted(row[0] for row in conn.execute(sa.select(_VERSIONS.c.version))))
 
 
 def migrate(
@@ -171,10 +179,10 @@ def migrate(
             if migration.version in applied_versions(conn):
                 continue
             migration.apply(conn)
-            md = sa.MetaData()
-            table = sa.Table("schema_migrations", md, autoload_with=conn)
             conn.execute(
-                table.insert().values(version=migration.version, name=migration.name, applied_at=now())
+                _VERSIONS.insert().values(
+                    version=migration.version, name=migration.name, applied_at=now()
+                )
             )
         done.append(migration.version)
     return tuple(done)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any, Final
@@ -27,12 +28,33 @@ from typing import IO, Any, Final
 import attrs
 
 from .._optional import require
+from ..catalogue import Matcher, coverage
 from ..deadlines import WEEKLY_REPORT
-from ..standard import RecordKind, fields
+from ..errors import PolicyError, ValidationError
+from ..lifecycle import Event, EventKind, Lifecycle, RecordKey, RecordStatus
+from ..policy import PenaltyFacts, Policy
+from ..quality import (
+    PUBLISHED_COLUMNS,
+    MetricsTable,
+    TimelinessStatus,
+    compute_metrics,
+    judge_timeliness,
+)
+from ..standard import LicenseRecord, PenaltyRecord, RecordKind, check_row, fields
 from ..workdays import WorkdayCalendar
-from ._ledger import Ledger
+from ._ledger import Ledger, LedgerRecord
 
-__all__ = ["LedgerReport", "Table", "weekly_report"]
+__all__ = [
+    "LedgerReport",
+    "Table",
+    "evaluation_report",
+    "month_of",
+    "previous_week",
+    "quarter_of",
+    "quarter_report",
+    "stats_report",
+    "weekly_report",
+]
 
 _KIND_ZH: Final = {RecordKind.LICENSE: "行政许可", RecordKind.PENALTY: "行政处罚"}
 _SOURCE_WEEKLY: Final = "长春净月高新区 实施细则 (长净管〔2020〕99号) 第七条"
@@ -273,4 +295,402 @@ def weekly_report(
         ),
         tables=tuple(tables),
         data={"due": due.isoformat(), "counts": counts, "citation": WEEKLY_REPORT.citation},
+    )
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def _published(ledger: Ledger, records: Sequence[LedgerRecord]) -> dict[int, date | None]:
+    """Each record's publication day: its 公示日期 column, or its first ``published`` event."""
+    firsts = ledger.first_event_dates(EventKind.PUBLISHED.value, [r.id for r in records])
+    out: dict[int, date | None] = {}
+    for r in records:
+        days = [d for d in (r.published_on, firsts.get(r.id)) if d is not None]
+        out[r.id] = min(days) if days else None
+    return out
+
+
+def _rows_for_metrics(records: Iterable[LedgerRecord], published: dict[int, date | None]) -> Iterator[dict[str, object]]:
+    for r in records:
+        day = published.get(r.id)
+        yield {**r.values, PUBLISHED_COLUMNS[0]: "" if day is None else day.strftime("%Y/%m/%d")}
+
+
+def _metrics(
+    records: Sequence[LedgerRecord],
+    published: dict[int, date | None],
+    kind: RecordKind,
+    as_of: date,
+    calendar: WorkdayCalendar | None,
+    by: str = "agency",
+) -> MetricsTable:
+    return compute_metrics(
+        _rows_for_metrics([r for r in records if r.kind is kind], published),
+        kind,
+        by=by,
+        as_of=as_of,
+        calendar=calendar,
+    )
+
+
+def _sum_rows(tables: Iterable[MetricsTable]) -> dict[str, int]:
+    total = {"records": 0, "complete": 0, "accurate": 0, "on_time": 0, "late": 0, "unknown": 0}
+    for table in tables:
+        t = table.total
+        total["records"] += t.records
+        total["complete"] += t.complete
+        total["accurate"] += t.accurate
+        total["on_time"] += t.on_time
+        total["late"] += t.late
+        total["unknown"] += t.timeliness_unknown
+    return total
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole
+
+
+# ---------------------------------------------------------------- quarterly 台账
+
+
+def quarter_report(
+    ledger: Ledger,
+    *,
+    unit: str | None = None,
+    as_of: date | None = None,
+    policy: Policy | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> LedgerReport:
+    """The quarterly 台账 of ``unit`` (default: every unit) for the quarter of ``as_of``.
+
+    Counts by kind and catalogue item with timeliness (7 working days, 发改办财金〔2018〕424号),
+    the scores of :mod:`credit_disclosure.quality`, the catalogue's findings, the
+    actions each record still owes on ``as_of`` (:mod:`credit_disclosure.lifecycle`
+    under ``policy``, default :data:`~credit_disclosure.policy.NATIONAL`), and the
+    block the unit's leader signs and seals at the end of each quarter (长春净月
+    实施细则 (2020) 第十条). ``as_of`` default today.
+
+    >>> import tempfile
+    >>> ledger = Ledger(f"sqlite:///{tempfile.mkdtemp()}/l.sqlite3"); _ = ledger.init()
+    >>> r = quarter_report(ledger, unit="某镇人民政府", as_of=date(2026, 9, 30))
+    >>> r.title, r.confirmation[0]
+    ('双公示工作台账（2026年第3季度）', '主管领导确认：')
+    """
+    from ..policy import NATIONAL
+
+    as_of = as_of or date.today()
+    start, end, number = quarter_of(as_of)
+    policy = policy or NATIONAL
+    catalogue = ledger.catalogue()
+    matcher = Matcher(catalogue)
+    records = list(ledger.records(unit=unit, decided_from=start, decided_to=end))
+    published = _published(ledger, records)
+    # 1. by kind and item
+    counts: dict[tuple[str, str, str, str], list[int]] = {}
+    for item in catalogue:
+        scope = item.scope.value
+        counts[(item.kind.value, item.department, item.name, scope)] = [0, 0, 0, 0, 0]
+    for r in records:
+        match = matcher.match(r.values, r.kind, mapping=r.mapping)
+        if match.item is None:
+            key = (r.kind.value, r.unit, "（目录外）", "")
+        else:
+            i = match.item
+            key = (i.kind.value, i.department, i.name, i.scope.value)
+        row = counts.setdefault(key, [0, 0, 0, 0, 0])
+        status, _late, _reason, _year = judge_timeliness(r.decision_date, published[r.id], calendar=calendar)
+        row[0] += 1
+        row[1] += r.accepted
+        row[2] += status is TimelinessStatus.ON_TIME
+        row[3] += status is TimelinessStatus.LATE
+        row[4] += status is TimelinessStatus.UNKNOWN
+    by_item = Table(
+        "一、按事项统计",
+        ("事项类型", "行政决定部门", "事项名称", "公开范围", "件数", "入库（通过校验）", "按时公示", "逾期公示", "未公示或无法判断"),
+        tuple(
+            (_KIND_ZH[RecordKind(k[0])], k[1], k[2], k[3], *v)
+            for k, v in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][2] == "（目录外）"))
+            if unit is None or k[1] == unit or v[0]
+        ),
+    )
+    # 2. scores by kind
+    score_rows = []
+    for kind in RecordKind:
+        table = _metrics(records, published, kind, as_of, calendar, by="kind")
+        t = table.total
+        accepted = sum(1 for r in records if r.kind is kind and r.accepted)
+        score_rows.append(
+            (
+                _KIND_ZH[kind], t.records, accepted, t.on_time, t.late, t.timeliness_unknown,
+                _pct(t.timeliness), _pct(t.completeness), _pct(t.accuracy),
+                _pct(_share(accepted, t.records)),
+            )
+        )  # fmt: skip
+    scores = Table(
+        "二、及时性、完整性、准确性",
+        ("类别", "件数", "入库", "按时", "逾期", "无法判断", "及时率", "完整率", "准确率", "入库率"),
+        tuple(score_rows),
+    )
+    # 3. what is still owed on as_of
+    life = Lifecycle(policy, calendar=calendar)
+    owed = []
+    states: dict[str, int] = {}
+    for r in records:
+        status_ = _status(ledger, life, r, as_of)
+        if status_ is None:
+            states["无法判断（记录不完整）"] = states.get("无法判断（记录不完整）", 0) + 1
+            continue
+        states[status_.state.zh] = states.get(status_.state.zh, 0) + 1
+        for action in status_.actions:
+            owed.append(
+                (
+                    r.decision_no or "（无文书号）", _KIND_ZH[r.kind], status_.state.zh,
+                    _ACTION_ZH.get(action.action.value, action.action.value),
+                    "" if action.due is None else action.due.isoformat(),
+                    "是" if action.overdue else "否", str(action.citation),
+                )
+            )  # fmt: skip
+    actions = Table(
+        "三、待办事项（截至 " + as_of.isoformat() + "）",
+        ("决定文书号", "类别", "状态", "应办事项", "期限", "是否逾期", "依据"),
+        tuple(owed),
+    )
+    ordered: list[tuple[str, int]] = sorted(states.items(), key=lambda kv: kv[1], reverse=True)
+    state_table = Table("四、记录状态", ("状态", "件数"), tuple(ordered))
+    # 4. the catalogue's findings
+    found: dict[str, int] = {}
+    for kind in RecordKind:
+        cov = coverage(
+            catalogue,
+            [{**r.values, _MAPPING: r.mapping or ""} for r in records if r.kind is kind],
+            kind,
+            mapping_column=_MAPPING,
+            matcher=matcher,
+        )
+        for code, n in cov.by_code().items():
+            found[code] = found.get(code, 0) + n
+    findings = Table(
+        "五、事项目录核对",
+        ("发现", "件数"),
+        tuple((_FINDING_ZH.get(c, c), n) for c, n in sorted(found.items())),
+    )
+    unit_name = unit or "（全部单位）"
+    return LedgerReport(
+        kind="quarter",
+        title=f"双公示工作台账（{start.year}年第{number}季度）",
+        unit=unit,
+        period_start=start,
+        period_end=end,
+        as_of=as_of,
+        meta=(
+            ("单位", unit_name),
+            ("期间", f"{start.isoformat()} 至 {end.isoformat()}"),
+            ("截至", as_of.isoformat()),
+            ("依据", _SOURCE_QUARTER),
+        ),
+        tables=(by_item, scores, actions, state_table, findings),
+        confirmation=(
+            "主管领导确认：",
+            "经核对，本季度双公示台账填写完整、规范，与本单位作出的行政许可、行政处罚决定一致。",
+            "主管领导（签字）：＿＿＿＿＿＿　　单位（盖章）　　　确认日期：＿＿＿＿年＿＿月＿＿日",
+            "填报人：＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿",
+        ),
+        data={"citation": _SOURCE_QUARTER, "records": len(records), "policy": policy.name},
+    )
+
+
+_MAPPING: Final = "\x00mapping"
+_ACTION_ZH: Final = {
+    "publish": "公示",
+    "verify_objection": "核实异议",
+    "withdraw": "撤下",
+    "take_down": "撤下（期满或不应公示）",
+    "process_repair": "办理信用修复",
+}
+_FINDING_ZH: Final = {
+    "catalogue.record_unmatched": "记录不属于事项目录中的事项",
+    "catalogue.item_unused": "事项本期无记录",
+    "catalogue.subject_not_allowed": "行政相对人类别不符合事项",
+    "catalogue.government_only_public": "仅政务公开事项的记录将在门户网站公示",
+}
+
+
+def _status(ledger: Ledger, life: Lifecycle, r: LedgerRecord, on: date) -> RecordStatus | None:
+    """The lifecycle status of a stored record, ``None`` when its facts cannot be read."""
+    result = check_row(dict(r.values), r.kind, as_of=on)
+    record = result.record
+    if not isinstance(record, (LicenseRecord, PenaltyRecord)):
+        return None
+    try:
+        facts = PenaltyFacts.from_record(record)
+        events = [e for e in ledger.lifecycle_events(r.id) if e.kind is not EventKind.CHANGED]
+        if r.published_on is not None and not any(e.kind is EventKind.PUBLISHED for e in events):
+            events.insert(0, Event(key=RecordKey.parse(r.key), kind=EventKind.PUBLISHED, date=r.published_on))
+        return life.status(facts, events, on=on, key=RecordKey.parse(r.key))
+    except (PolicyError, ValidationError):
+        return None
+
+
+# ---------------------------------------------------------------- 附件3 / 附件4
+
+
+def _county(code: str) -> str:
+    from ..identifiers import uscc
+
+    if not code or not uscc.is_valid(code):
+        return "（无法识别县区）"
+    return uscc.parse(code).division_name
+
+
+def stats_report(
+    ledger: Ledger,
+    *,
+    unit: str | None = None,
+    as_of: date | None = None,
+    by: str = "department",
+    period: str = "year",
+    calendar: WorkdayCalendar | None = None,
+) -> LedgerReport:
+    """The 双公示信息报送情况统计表 per department (长治 2020 附件4) or per county (附件3).
+
+    ``by`` ``"department"`` groups by deciding unit, ``"county"`` by the county of
+    the unit's credit code (GB/T 2260 division in 统一社会信用代码). ``period`` is
+    the ``"year"`` (the seed's tables are yearly), ``"quarter"`` or ``"month"`` of
+    ``as_of`` (default today). The seed publishes only the tables' titles: the
+    columns are our reading (reported, accepted, on time, per kind), marked so in
+    the docs.
+
+    >>> import tempfile
+    >>> ledger = Ledger(f"sqlite:///{tempfile.mkdtemp()}/l.sqlite3"); _ = ledger.init()
+    >>> stats_report(ledger, as_of=date(2026, 6, 30), by="county").title
+    '县区“双公示”信息报送情况统计表（2026年）'
+    """
+    if by not in ("department", "county"):
+        raise ValueError(f"by must be 'department' or 'county', not {by!r}")
+    as_of = as_of or date.today()
+    if period == "year":
+        start, end, label = date(as_of.year, 1, 1), date(as_of.year, 12, 31), f"{as_of.year}年"
+    elif period == "quarter":
+        start, end, q = quarter_of(as_of)
+        label = f"{as_of.year}年第{q}季度"
+    elif period == "month":
+        start, end = month_of(as_of)
+        label = f"{as_of.year}年{as_of.month}月"
+    else:
+        raise ValueError(f"period must be 'year', 'quarter' or 'month', not {period!r}")
+    records = list(ledger.records(unit=unit, decided_from=start, decided_to=end))
+    published = _published(ledger, records)
+    groups: dict[str, list[int]] = {}
+    for r in records:
+        name = r.unit if by == "department" else _county(r.unit_code)
+        row = groups.setdefault(name, [0] * 7)
+        base = 0 if r.kind is RecordKind.LICENSE else 3
+        status = judge_timeliness(r.decision_date, published[r.id], calendar=calendar)[0]
+        row[base] += 1
+        row[base + 1] += r.accepted
+        row[base + 2] += status is TimelinessStatus.ON_TIME
+        row[6] += status is not TimelinessStatus.UNKNOWN
+    catalogue = ledger.catalogue()
+    items: dict[str, int] = {}
+    for item in catalogue:
+        items[item.department] = items.get(item.department, 0) + 1
+    rows = []
+    for n, (name, v) in enumerate(sorted(groups.items()), start=1):
+        total = v[0] + v[3]
+        judged = v[6]
+        rows.append(
+            (
+                n, name, v[0], v[1], v[2], v[3], v[4], v[5], total,
+                _pct(_share(v[1] + v[4], total)), _pct(_share(v[2] + v[5], judged)),
+                items.get(name, 0) if by == "department" else "",
+            )
+        )  # fmt: skip
+    who = "部门" if by == "department" else "县区"
+    table = Table(
+        f"{who}“双公示”信息报送情况统计表（{label}）",
+        (
+            "序号", who, "行政许可报送条数", "行政许可入库条数", "行政许可按时公示条数",
+            "行政处罚报送条数", "行政处罚入库条数", "行政处罚按时公示条数", "合计报送条数",
+            "入库率", "按时公示率", "事项目录事项数",
+        ),
+        tuple(rows),
+    )  # fmt: skip
+    return LedgerReport(
+        kind="stats",
+        title=table.title,
+        unit=unit,
+        period_start=start,
+        period_end=end,
+        as_of=as_of,
+        meta=(
+            ("统计期间", f"{start.isoformat()} 至 {end.isoformat()}"),
+            ("依据", _SOURCE_STATS + ("（附件4）" if by == "department" else "（附件3）")),
+        ),
+        tables=(table,),
+        data={"by": by, "period_kind": period},
+    )
+
+
+# ---------------------------------------------------------------- monthly evaluation
+
+
+def evaluation_report(
+    ledger: Ledger,
+    *,
+    unit: str | None = None,
+    as_of: date | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> LedgerReport:
+    """The monthly evaluation per unit: timeliness, 完整率, accuracy and 入库率.
+
+    The month is the one before ``as_of``'s (default today): the assessment of a
+    month comes after it. Timeliness is publication within 7 working days
+    (发改办财金〔2018〕424号), completeness and accuracy are the scores of
+    :mod:`credit_disclosure.quality`, 入库率 the share of reported records accepted
+    (they met the data standard). Credit offices score these monthly (长治 2021
+    实施意见 (七); 长春净月 实施细则 (2020) 第十一条).
+
+    >>> import tempfile
+    >>> ledger = Ledger(f"sqlite:///{tempfile.mkdtemp()}/l.sqlite3"); _ = ledger.init()
+    >>> r = evaluation_report(ledger, as_of=date(2026, 10, 8))
+    >>> r.period_start, r.period_end
+    (datetime.date(2026, 9, 1), datetime.date(2026, 9, 30))
+    """
+    as_of = as_of or date.today()
+    start, end = month_of(as_of.replace(day=1) - timedelta(days=1))
+    records = list(ledger.records(unit=unit, decided_from=start, decided_to=end))
+    published = _published(ledger, records)
+    units = sorted({r.unit for r in records})
+    rows = []
+    for name in units:
+        own = [r for r in records if r.unit == name]
+        tables = [_metrics(own, published, kind, as_of, calendar, by="kind") for kind in RecordKind]
+        t = _sum_rows(tables)
+        accepted = sum(r.accepted for r in own)
+        judged = t["on_time"] + t["late"]
+        rows.append(
+            (
+                name, len(own), accepted, t["on_time"], t["late"], t["unknown"],
+                _pct(_share(t["on_time"], judged)), _pct(_share(t["complete"], t["records"])),
+                _pct(_share(t["accurate"], t["records"])), _pct(_share(accepted, len(own))),
+            )
+        )  # fmt: skip
+    table = Table(
+        "月度评估",
+        ("单位", "报送条数", "入库条数", "按时公示", "逾期公示", "无法判断", "及时率（7个工作日）", "完整率", "准确率", "入库率"),
+        tuple(rows),
+    )
+    return LedgerReport(
+        kind="evaluation",
+        title=f"双公示工作月度评估（{start.year}年{start.month}月）",
+        unit=unit,
+        period_start=start,
+        period_end=end,
+        as_of=as_of,
+        meta=(
+            ("评估月份", f"{start.isoformat()} 至 {end.isoformat()}"),
+            ("依据", _SOURCE_EVAL),
+        ),
+        tables=(table,),
     )
