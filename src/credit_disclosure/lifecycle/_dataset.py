@@ -21,17 +21,17 @@ import attrs
 
 from .._text import compact_identifier, to_halfwidth
 from ..errors import PolicyError, ValidationError
-from ..policy import Citation, PenaltyFacts, Policy, Tier
+from ..policy import Citation, PenaltyFacts, Policy, Procedure, Tier
 from ..standard import (
     Issue,
     LicenseRecord,
     PenaltyRecord,
     RecordKind,
     StandardVersion,
-    check_row,
     detect_kind,
     resolve_header,
 )
+from ..standard._validate import _DEFAULT_OPTIONS, _parse_row
 from ._events import Event, EventLog
 from ._issues import lifecycle_issue
 from ._keys import RecordKey, record_key
@@ -141,14 +141,14 @@ _TIER_WORDS: Final[dict[str, Tier]] = {
     "一般失信": Tier.GENERAL,
     "严重失信": Tier.SERIOUS,
 }
-_PROCEDURE_WORDS: Final[dict[str, str]] = {
-    "simple": "简易程序",
-    "ordinary": "普通程序",
-    "简易": "简易程序",
-    "普通": "普通程序",
-    "一般程序": "普通程序",
-    "简易程序": "简易程序",
-    "普通程序": "普通程序",
+_PROCEDURE_WORDS: Final[dict[str, Procedure]] = {
+    "simple": Procedure.SIMPLE,
+    "ordinary": Procedure.ORDINARY,
+    "简易": Procedure.SIMPLE,
+    "普通": Procedure.ORDINARY,
+    "一般程序": Procedure.ORDINARY,
+    "简易程序": Procedure.SIMPLE,
+    "普通程序": Procedure.ORDINARY,
 }
 _BOOL_WORDS: Final[dict[str, bool]] = {
     "是": True,
@@ -199,9 +199,12 @@ def _fact_value(name: str, value: object) -> object:
 class _Reader:
     """Headers to field codes and fact names, resolved once per distinct header."""
 
-    def __init__(self, kind: RecordKind, version: StandardVersion, as_of: date) -> None:
-        self.kind, self.version, self.as_of = kind, version, as_of
+    def __init__(self, kind: RecordKind, version: StandardVersion) -> None:
+        self.kind, self.version = kind, version
         self.columns: dict[object, tuple[str, str] | None] = {}
+        self.shape: tuple[Any, ...] = ()
+        self.field_plan: list[tuple[Any, str]] = []
+        self.fact_plan: list[tuple[Any, str]] = []
 
     def _column(self, header: object) -> tuple[str, str] | None:
         found = self.columns.get(header, False)
@@ -218,20 +221,31 @@ class _Reader:
         self.columns[header] = result
         return result
 
-    def record(self, row: int, values: Mapping[Any, object]) -> RecordInput:
-        fields: dict[str, object] = {}
-        facts: dict[str, object] = {}
-        column = self._column
-        for header, value in values.items():
-            target = column(header)
+    def _plan(self, values: Mapping[Any, object]) -> None:
+        # the columns of this row shape, in order: (header, field code) and (header, fact)
+        field_plan: list[tuple[Any, str]] = []
+        fact_plan: list[tuple[Any, str]] = []
+        claimed: set[str] = set()
+        for header in values:
+            target = self._column(header)
             if target is None:
                 continue
-            if target[0] == "field":
-                fields.setdefault(target[1], value)
-            else:
-                facts[target[1]] = value
-        result = check_row(fields, self.kind, version=self.version, as_of=self.as_of)
-        record = result.record
+            if target[0] == "fact":
+                fact_plan.append((header, target[1]))
+            elif target[1] not in claimed:  # the first column naming a field wins
+                claimed.add(target[1])
+                field_plan.append((header, target[1]))
+        self.shape = tuple(values)
+        self.field_plan, self.fact_plan = field_plan, fact_plan
+
+    def record(self, row: int, values: Mapping[Any, object]) -> RecordInput:
+        if len(values) != len(self.shape) or tuple(values) != self.shape:
+            self._plan(values)  # the first row, or a JSON Lines row with other keys
+        fields = {code: values[header] for header, code in self.field_plan}
+        facts = {name: values[header] for header, name in self.fact_plan}
+        # parse only: the state needs the values, not the standard's verdict on them
+        # (``check`` gives that); a value that does not parse is left empty, as in check_row
+        record, _issues, _bad = _parse_row(fields, self.kind, self.version, _DEFAULT_OPTIONS)
         key = record_key(record)
         subjects = frozenset(
             compact_identifier(v)
@@ -266,7 +280,7 @@ def records_from_file(
     *,
     kind: RecordKind | str | None = None,
     version: StandardVersion = StandardVersion.V2018,
-    as_of: date,
+    as_of: date | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
 ) -> RecordSet:
@@ -274,8 +288,11 @@ def records_from_file(
 
     ``kind`` ``None`` detects licences or penalties from the headers (a
     :class:`~credit_disclosure.errors.ValidationError` ``file.kind`` when they
-    do not say). ``as_of`` is passed to the standard's parser. A row the
-    reader cannot split is kept, without facts, with the reader's issue.
+    do not say). Values are parsed as :func:`~credit_disclosure.standard.check_row`
+    parses them (a value that does not parse is left empty) but not validated:
+    ``check`` does that; ``as_of`` is accepted for symmetry with it and not
+    needed. A row the reader cannot split is kept, without facts, with the
+    reader's issue.
 
     >>> import io
     >>> data = ("CF_WSH,CF_JDRQ,CF_XDR_LB,CF_CFJGDM,tier,procedure\\n"
@@ -307,7 +324,7 @@ def records_from_file(
                 "penalties: pass the kind",
                 message_zh="无法根据表头判断是行政许可还是行政处罚数据，请指定类型",
             )
-        rows = _Reader(found, version, as_of)
+        rows = _Reader(found, version)
         for raw in reader:
             if not raw.usable:
                 issues.extend(raw.issues)
@@ -330,7 +347,7 @@ def records_from_rows(
     kind: RecordKind | str,
     *,
     version: StandardVersion = StandardVersion.V2018,
-    as_of: date,
+    as_of: date | None = None,
 ) -> RecordSet:
     """Records from rows in memory (any header style), numbered from 1.
 
@@ -341,7 +358,7 @@ def records_from_rows(
     '自然人'
     """
     found = RecordKind(kind)
-    reader = _Reader(found, StandardVersion(version), as_of)
+    reader = _Reader(found, StandardVersion(version))
     records = tuple(reader.record(n, values) for n, values in enumerate(rows, start=1))
     return RecordSet(records=records, kind=found)
 

@@ -97,7 +97,7 @@ class EventKind(enum.Enum):
         if isinstance(text, EventKind):
             return text
         if isinstance(text, str):
-            found = _BY_WORD.get(_fold(text))
+            found = _BY_WORD.get(text) or _BY_WORD.get(_fold(text))
             if found is not None:
                 return found
         raise InvalidComponent(

@@ -35,11 +35,14 @@ __all__ = ["RecordKey", "normalize_decision_number", "record_key"]
 
 _OPEN: Final = "[［【(（〔"
 _CLOSE: Final = "]］】)）〕"
-_BRACKETS: Final[dict[int, str]] = {
-    **{ord(c): "〔" for c in _OPEN},
-    **{ord(c): "〕" for c in _CLOSE},
-}
 _SPACE: Final = re.compile(r"\s+")
+# One translate for the common case: half-width, brackets, and the usual white space dropped.
+_NUMBER_TABLE: Final[dict[int, str | int | None]] = {
+    **{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)},
+    **{ord(c): None for c in " \t\r\n\u3000\u00a0"},
+}
+_NUMBER_TABLE.update({ord(c): "〔" for c in _OPEN})
+_NUMBER_TABLE.update({ord(c): "〕" for c in _CLOSE})
 _CODE_ALPHABET: Final = re.compile(r"[0-9A-Z]{18}")
 #: what separates the body code from the number in the one-column form
 SEPARATOR: Final = "|"
@@ -53,7 +56,8 @@ def normalize_decision_number(text: str) -> str:
     >>> normalize_decision_number("长信办发（2020）1号")
     '长信办发〔2020〕1号'
     """
-    return _SPACE.sub("", to_halfwidth(text)).translate(_BRACKETS)
+    flat = text.translate(_NUMBER_TABLE)
+    return flat if _SPACE.search(flat) is None else _SPACE.sub("", flat)
 
 
 def _number(value: str) -> str:

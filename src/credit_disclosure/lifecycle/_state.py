@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ..errors import CalendarDataMissing, PolicyError
-from ..policy import Citation, DeadlineChoice, PenaltyFacts, Policy, Term
+from ..policy import Citation, DeadlineChoice, PenaltyFacts, Policy, PublicationRule, Term
 from ..standard import Issue, RecordKind
 from ._events import EVENT_CITATIONS, Event, EventKind, ObjectionOutcome
 from ._issues import lifecycle_issue
@@ -262,6 +262,25 @@ class _Walk:
         return self.published is not None and self.taken_down is None
 
 
+_FACT_NAMES: Final = tuple(a.name for a in attrs.fields(PenaltyFacts))
+
+
+def _with_dates(facts: PenaltyFacts, published: date | None, revoked: date | None) -> PenaltyFacts:
+    """``facts`` with the events' publication and revocation days, without re-running converters.
+
+    The walk has already refused events dated before the decision, which is all
+    PenaltyFacts would check of these two dates.
+    """
+    if facts.published_on == published and facts.revoked_on == revoked:
+        return facts
+    copied = object.__new__(PenaltyFacts)
+    for name in _FACT_NAMES:
+        object.__setattr__(copied, name, getattr(facts, name))
+    object.__setattr__(copied, "published_on", published)
+    object.__setattr__(copied, "revoked_on", revoked)
+    return copied
+
+
 def _issue(code: str, event: Event, **params: object) -> Issue:
     return lifecycle_issue(
         code, event.row, event=event.kind.value, date=event.date.isoformat(), **params
@@ -388,6 +407,7 @@ class Lifecycle:
         self.policy = policy
         self.calendar = calendar
         self._duties: dict[tuple[str, date], _Duty] = {}
+        self._in_force: dict[date, tuple[PublicationRule, ...]] = {}
 
     def duty(self, purpose: str, start: date) -> tuple[Citation | None, date | None, str | None]:
         """The citation, due date and problem of the policy's ``purpose`` deadline from ``start``.
@@ -406,6 +426,28 @@ class Lifecycle:
         if cached is None:
             cached = self._duties[purpose, start] = self._compute_duty(purpose, start)
         return cached.citation, cached.due, cached.problem
+
+    def _publication(self, facts: PenaltyFacts) -> PublicationRule:
+        """The first publication row in force on the decision date that matches (as the policy)."""
+        day = facts.decision_date
+        rows = self._in_force.get(day)
+        if rows is None:
+            rows = self._in_force[day] = tuple(
+                r for r in self.policy.publication_rules if r.in_force(day)
+            )
+        if not rows:
+            raise PolicyError(
+                f"policy.no_rule: {self.policy.name} has no publication rule in force on "
+                f"{day.isoformat()}"
+            )
+        for row in rows:
+            if row.match.matches(facts):
+                return row
+        raise PolicyError(
+            f"policy.no_match: no publication rule of {self.policy.name} in force on "
+            f"{day.isoformat()} covers this record (kind {facts.kind.value}, subject "
+            f"{facts.subject.value})"
+        )
 
     def _compute_duty(self, purpose: str, start: date) -> _Duty:
         choice: DeadlineChoice | None = None
@@ -482,10 +524,10 @@ class Lifecycle:
             raise PolicyError(
                 f"policy.fact: a status needs PenaltyFacts, not {type(facts).__name__}"
             )
-        walk = _walk(events, facts.decision_date, on)
+        walk = _walk(events, facts.decision_date, on) if events else _Walk()
         issues = walk.issues
         policy = self.policy
-        base = attrs.evolve(facts, published_on=walk.published, revoked_on=walk.revoked)
+        base = _with_dates(facts, walk.published, walk.revoked)
 
         def result(
             state: State,
@@ -513,13 +555,13 @@ class Lifecycle:
             )
 
         try:
-            publication = policy.publication(base, calendar=self.calendar)
+            publication = self._publication(base)
         except PolicyError as exc:
             issues.append(lifecycle_issue("state.undetermined", reason=str(exc)))
             return result(
                 State.UNDETERMINED, Citation(document=policy.title), str(exc), "无法判断"
             )
-        goes_public = publication.published or (publication.optional and walk.published)
+        goes_public = publication.publish or (publication.optional and walk.published)
         if not goes_public:
             actions = []
             if walk.on_portal:
