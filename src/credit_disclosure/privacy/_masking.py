@@ -522,12 +522,22 @@ class FreeTextRule:
 
     def __call__(self, value: str, /) -> str:
         """Mask ``value``."""
+        # Most free text holds fewer digits than any number sought here (a mobile number has
+        # 11, the shortest identity number 12 after its letters): one quick count skips
+        # both regular expressions.
+        digits = len(_ANY_DIGIT.findall(value))
+        if digits < 11:
+            return value
         id_rule, phone_rule = self.id_rule, self.phone_rule
-        if id_rule is not None:
+        if id_rule is not None and digits >= 12:
             value = _ID_IN_TEXT.sub(lambda m: _mask_id_run(m.group(), id_rule), value)
         if phone_rule is not None:
             value = _MOBILE_IN_TEXT.sub(lambda m: phone_rule(m.group()), value)
         return value
+
+
+#: A half- or full-width digit (to count them).
+_ANY_DIGIT: Final = re.compile(_D)
 
 
 def _mask_id_run(run: str, id_rule: MaskRule) -> str:

@@ -22,12 +22,18 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from ..errors import ValidationError
-from ..identifiers import resident_id, uscc
 from ..standard import RecordKind, StandardVersion, detect_kind, resolve_header
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
-from ._records import as_code_map, rebuild, resolve_category
+from ._records import (
+    _CATEGORY_FIELDS,
+    _USCC_FIELDS,
+    as_code_map,
+    is_credit_code,
+    rebuild,
+    resolve_category,
+)
 
 __all__ = [
     "INTERNAL",
@@ -107,6 +113,16 @@ UNCLASSIFIED: Final = "privacy.field_unclassified"
 #: Key plans kept per profile (one per distinct tuple of record keys) before the cache is reset.
 _PLAN_CACHE_SIZE: Final = 256
 
+#: Per key: (key, (rule for a person, rule for an organisation) or None when the key is
+#: unclassified, (document-type field, field) or None); and the deciding look-ups.
+_RecordPlan = tuple[
+    tuple[tuple[object, "tuple[MaskRule | None, MaskRule | None] | None", Any], ...],
+    tuple[tuple[str, object], ...],
+]
+
+#: The fields whose values decide the subject category (``*_XDR_LB``, the credit code).
+_DECIDING: Final = (*_CATEGORY_FIELDS, *_USCC_FIELDS)
+
 _OTHER_KIND: Final = {
     RecordKind.PENALTY: RecordKind.LICENSE,
     RecordKind.LICENSE: RecordKind.PENALTY,
@@ -145,7 +161,7 @@ class _CreditCodeOrScrub:
     scrub: MaskRule
 
     def __call__(self, value: str, /) -> str:
-        if uscc.is_valid(value) and not resident_id.is_valid(value):
+        if is_credit_code(value):
             return value
         return self.scrub(value)
 
@@ -221,6 +237,9 @@ class MaskingProfile:
     _key_plans: dict[tuple[object, ...], tuple[str | None, ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _record_plans: dict[tuple[object, ...], _RecordPlan] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         plan: dict[str, tuple[MaskRule | None, MaskRule | None]] = {}
@@ -244,6 +263,7 @@ class MaskingProfile:
             plan[code] = (rule, rule)
         object.__setattr__(self, "_plan", plan)
         object.__setattr__(self, "_key_plans", {})
+        object.__setattr__(self, "_record_plans", {})
 
     def field_code(self, key: object, kind: RecordKind | None = None) -> str | None:
         """The field code a record key names for this profile, or ``None`` when unclassified.
@@ -360,58 +380,91 @@ class MaskingProfile:
         ...                     "证件号码": "11010519491231002X", "联系电话": "13812345678"})
         {'行政相对人类别': '自然人', '行政相对人名称': '欧阳**', '证件号码': '1101**********002X', '联系电话': '***********'}
         """
-        if isinstance(record, Mapping):
-            keys = tuple(record)
-            codes = self._codes(keys)
-            values = [record[key] for key in keys]
-        else:
-            by_code = as_code_map(record)
-            keys = codes = tuple(by_code)
-            values = list(by_code.values())
-        by_code = {c: v for c, v in zip(codes, values) if c is not None}
-        category = resolve_category(category, by_code)
+        is_mapping = type(record) is dict or isinstance(record, Mapping)
+        values: Mapping[Any, Any] = record if is_mapping else as_code_map(record)  # type: ignore[assignment]
+        keys = tuple(values)
+        steps, lookups = self._record_plan(keys)
+        # the few fields that decide: the category, the credit code, the document types
+        facts = {code: values[key] for code, key in lookups}
+        category = resolve_category(category, facts)
         personal = category is None or category in self.personal_categories
         index = 0 if personal else 1
-        plan = self._plan
         changes: dict[object, object] = {}
-        for key, code, value in zip(keys, codes, values):
-            if code is None:
+        for key, entry, type_field in steps:
+            value = values[key]
+            if entry is None:  # unclassified: fail closed
                 masked = self._mask_unclassified(key, value, personal)
                 if masked is not None:
                     changes[key] = masked
                 continue
-            entry = plan.get(code)
-            if entry is None:
-                continue
             rule = entry[index]
             if rule is None:
                 continue
-            text = value if isinstance(value, str) else _as_text(value)
-            if text is None:
+            text = value if type(value) is str else _as_text(value)
+            if not text:  # nothing (None, a date) or nothing to hide ("")
                 continue
-            fp = self.fields.get(code)
+            if type_field is not None and _passport(facts.get(type_field[0])):
+                fp = self.fields[type_field[1]]
+                if personal or fp.personal is Personal.ALWAYS:
+                    passport_rule = self.rule_for(ValueKind.PASSPORT)
+                    if passport_rule is None:
+                        continue
+                    rule = passport_rule
+            masked = rule(text)
+            if masked != value:
+                changes[key] = masked
+        if not is_mapping:
+            return rebuild(record, changes)  # type: ignore[arg-type]  # keys are codes here
+        out = dict(values)
+        if changes:
+            out.update(changes)
+        return out
+
+    def _record_plan(self, keys: tuple[object, ...]) -> _RecordPlan:
+        """What to do with each key of a record with these keys (cached per tuple of keys).
+
+        The steps are the keys that may be masked (with their rules, and the
+        field holding their document type) and the unclassified keys (entry
+        ``None``); the look-ups are the keys whose values decide the subject
+        category and the document types, by field code.
+        """
+        plans = self._record_plans
+        found = plans.get(keys)
+        if found is not None:
+            return found
+        codes = self._codes(keys)
+        plan, fields, overrides = self._plan, self.fields, self.overrides
+        by_code: dict[str, object] = {}
+        for key, code in zip(keys, codes):
+            if code is not None:
+                by_code.setdefault(code, key)
+        steps: list[tuple[object, tuple[MaskRule | None, MaskRule | None] | None, Any]] = []
+        lookups: dict[str, object] = {c: by_code[c] for c in _DECIDING if c in by_code}
+        for key, code in zip(keys, codes):
+            if code is None:
+                if not (isinstance(key, str) and not key.strip()):
+                    steps.append((key, None, None))
+                continue
+            entry = plan.get(code)
+            if entry is None or entry == (None, None):
+                continue
+            fp = fields.get(code)
+            type_field = None
             if (
                 fp is not None
                 and fp.type_field is not None
                 and fp.kind is ValueKind.ID_NUMBER
-                and code not in self.overrides
-                and _passport(by_code.get(fp.type_field))
-                and (personal or fp.personal is Personal.ALWAYS)
+                and code not in overrides
             ):
-                passport_rule = self.rule_for(ValueKind.PASSPORT)
-                if passport_rule is None:
-                    continue
-                rule = passport_rule
-            masked = rule(text)
-            if masked != value:
-                changes[key] = masked
-        if not isinstance(record, Mapping):
-            return rebuild(record, changes)  # type: ignore[arg-type]  # keys are codes here
-        if not changes:
-            return dict(record)
-        out = dict(record)
-        out.update(changes)
-        return out
+                type_field = (fp.type_field, code)
+                if fp.type_field in by_code:
+                    lookups[fp.type_field] = by_code[fp.type_field]
+            steps.append((key, entry, type_field))
+        found = (tuple(steps), tuple(lookups.items()))
+        if len(plans) >= _PLAN_CACHE_SIZE:
+            plans.clear()
+        plans[keys] = found
+        return found
 
     def _mask_unclassified(self, key: object, value: object, personal: bool) -> str | None:
         """The masked value of an unclassified field, or ``None`` to leave it."""

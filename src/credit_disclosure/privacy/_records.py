@@ -92,6 +92,20 @@ def resolve_category(category: object, values: Mapping[str, object]) -> SubjectC
     raise ValueError(f"category must be a SubjectCategory ({known}), not {category!r}")
 
 
+def is_credit_code(value: str) -> bool:
+    """Whether ``value`` is a valid 统一社会信用代码 and not also a valid resident identity number.
+
+    The identity check runs only on values of an identity number's shape (18
+    characters, 17 of them digits), which a credit code with letters never has.
+    """
+    if not uscc.is_valid(value):
+        return False
+    compact = compact_identifier(value)
+    if len(compact) == 18 and compact[:17].isdigit():
+        return not resident_id.is_valid(compact)
+    return True
+
+
 def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
     """The subject category a record states (``*_XDR_LB``), or infers from its credit code.
 
@@ -113,7 +127,7 @@ def subject_category(values: Mapping[str, object]) -> SubjectCategory | None:
         if isinstance(value, str) and value.strip() and value.strip().upper() != PLACEHOLDER_CREDIT_CODE:
             # Only a valid credit code says "organisation": a person's identity number typed
             # into the field (it happens) must not unmask the person's name.
-            if not uscc.is_valid(value) or resident_id.is_valid(value):
+            if not is_credit_code(value):
                 return None
             # GB 32100-2015: registration authority 9 + type 2 = 个体工商户
             if compact_identifier(value).startswith("92"):
