@@ -26,6 +26,7 @@ __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_UNUSABLE", "build_parser", "main
 
 #: Subcommand modules under ``credit_disclosure._cli``, in the order ``--help`` lists them.
 _COMMANDS: tuple[str, ...] = (
+    "calendar",
     "check",
     "deadline",
     "identify",

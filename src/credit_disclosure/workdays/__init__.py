@@ -32,14 +32,17 @@ from ._bounds import (
     pattern_from_dict,
 )
 from ._calendar import DayInfo, DayKind, WorkdayCalendar, default_calendar
+from ._notice import parse_notice
 from ._schedule import (
     DayOverride,
     HolidayRange,
     MakeupWorkday,
+    NoticeRef,
     Schedule,
     builtin_schedules,
     load_schedule,
     schedule_from_dict,
+    schedule_to_dict,
 )
 from ._statutory import (
     STATUTORY_RULES,
@@ -51,6 +54,14 @@ from ._statutory import (
     statutory_schedule,
     statutory_years,
 )
+from ._store import (
+    NoticeStatus,
+    add_notice,
+    data_dir,
+    notice_status,
+    store_schedule,
+    stored_schedules,
+)
 
 __all__ = [
     "STATUTORY_RULES",
@@ -61,6 +72,8 @@ __all__ = [
     "DayOverride",
     "HolidayRange",
     "MakeupWorkday",
+    "NoticeRef",
+    "NoticeStatus",
     "Schedule",
     "StatutoryHoliday",
     "StatutoryRules",
@@ -70,17 +83,24 @@ __all__ = [
     "WorkdayCalendar",
     "YearCoverage",
     "YearState",
+    "add_notice",
     "builtin_schedules",
     "coverage",
+    "data_dir",
     "default_bounds",
     "default_calendar",
     "default_pattern",
     "learn_pattern",
     "load_schedule",
+    "notice_status",
+    "parse_notice",
     "pattern_from_dict",
     "schedule_from_dict",
+    "schedule_to_dict",
     "statutory_holidays",
     "statutory_rules",
     "statutory_schedule",
     "statutory_years",
+    "store_schedule",
+    "stored_schedules",
 ]

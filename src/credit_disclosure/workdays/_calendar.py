@@ -15,7 +15,7 @@ from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
 from .._dates import as_date as _as_date
 from .._dates import as_date_error as _as_date_error
 from ..errors import ArgumentError, ArgumentTypeError, CalendarDataMissing
-from ._schedule import DayOverride, Schedule, builtin_schedules, load_schedule
+from ._schedule import DayOverride, Schedule, load_schedule
 
 __all__ = ["DayInfo", "DayKind", "WorkdayCalendar", "default_calendar"]
 
@@ -500,9 +500,11 @@ class WorkdayCalendar:
 
 @functools.lru_cache(maxsize=2)
 def default_calendar(*, provisional: bool = False) -> WorkdayCalendar:
-    """The calendar of the official schedules shipped with chinese-calendar (cached).
+    """The calendar of the shipped notices and those added with ``calendar add`` (cached).
 
-    Covers 2004 to the last year chinese-calendar lists. ``provisional=True`` returns the
+    Covers 2004 to the last year chinese-calendar lists, then each year stored in the user's
+    data directory (:func:`stored_schedules`, ``$CREDIT_DISCLOSURE_DATA_DIR``) that follows
+    without a gap; a stored year replaces a shipped one. ``provisional=True`` returns the
     same calendar in provisional mode (see :meth:`WorkdayCalendar.with_provisional`).
 
     >>> default_calendar() is default_calendar()
@@ -510,4 +512,7 @@ def default_calendar(*, provisional: bool = False) -> WorkdayCalendar:
     >>> default_calendar(provisional=True).provisional
     True
     """
-    return WorkdayCalendar(builtin_schedules(), provisional=provisional)
+    from ._store import consecutive, stored_schedules
+
+    schedules, _dropped = consecutive(stored_schedules())
+    return WorkdayCalendar(schedules, provisional=provisional)

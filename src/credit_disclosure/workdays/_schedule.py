@@ -19,10 +19,12 @@ __all__ = [
     "DayOverride",
     "HolidayRange",
     "MakeupWorkday",
+    "NoticeRef",
     "Schedule",
     "builtin_schedules",
     "load_schedule",
     "schedule_from_dict",
+    "schedule_to_dict",
 ]
 
 #: Where the built-in schedules come from: the yearly notice of the General Office of the
@@ -84,6 +86,39 @@ class DayOverride:
     workday: bool = attrs.field(validator=attrs.validators.instance_of(bool))
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     source: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+
+def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, date):
+        raise TypeError(f"{attribute.name} must be a datetime.date or None, not {value!r:.40}")
+
+
+@attrs.frozen
+class NoticeRef:
+    """Where a schedule comes from: the notice's title, number, date, text hash and address.
+
+    ``published`` is the date under the notice's signature; ``sha256`` the hash of the notice
+    text as read (empty for a schedule that was not read from a text).
+
+    >>> ref = NoticeRef(title="国务院办公厅关于2026年部分节假日安排的通知",
+    ...                 number="国办发明电〔2025〕7号", published=date(2025, 11, 4))
+    >>> print(ref)
+    国务院办公厅关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号, 2025-11-04)
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    number: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    published: date | None = attrs.field(default=None, validator=_optional_date)
+    sha256: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    url: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def __str__(self) -> str:
+        details = [x for x in (self.number, str(self.published or "")) if x]
+        return self.title + (f" ({', '.join(details)})" if details else "")
+
+
+def _refs(value: Iterable[NoticeRef]) -> tuple[NoticeRef, ...]:
+    return tuple(value)
 
 
 def _check(schedule: Schedule) -> None:
@@ -187,6 +222,19 @@ class Schedule:
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(MakeupWorkday)),
     )
     source: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    #: the notice the schedule was read from (:func:`parse_notice`), if any
+    notice: NoticeRef | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(NoticeRef)),
+    )
+    #: later notices that amended it (the 2020 Spring Festival extension)
+    amendments: tuple[NoticeRef, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_refs,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(NoticeRef)),
+    )
 
     def __attrs_post_init__(self) -> None:
         _check(self)
@@ -267,6 +315,35 @@ def schedule_from_dict(data: Mapping[str, Any]) -> Schedule:
     if isinstance(payload.get("workdays"), list):
         payload["workdays"] = tuple(payload["workdays"])
     return structure(_converter(), payload, Schedule, "schedule.format", "holiday schedule")
+
+
+def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
+    """Plain data for JSON, the inverse of :func:`schedule_from_dict` (dates as ISO text).
+
+    >>> s = builtin_schedules()[-1]
+    >>> schedule_from_dict(schedule_to_dict(s)) == s
+    True
+    """
+
+    def ref(r: NoticeRef) -> dict[str, Any]:
+        out = attrs.asdict(r)
+        out["published"] = None if r.published is None else r.published.isoformat()
+        return out
+
+    data: dict[str, Any] = {
+        "year": schedule.year,
+        "source": schedule.source,
+        "holidays": [
+            {"name": r.name, "start": r.start.isoformat(), "end": r.end.isoformat()}
+            for r in schedule.holidays
+        ],
+        "workdays": [{"day": w.day.isoformat(), "name": w.name} for w in schedule.workdays],
+    }
+    if schedule.notice is not None:
+        data["notice"] = ref(schedule.notice)
+    if schedule.amendments:
+        data["amendments"] = [ref(r) for r in schedule.amendments]
+    return data
 
 
 def load_schedule(path: str | os.PathLike[str]) -> Schedule:
