@@ -1,5 +1,7 @@
 """pandas integration: validate a DataFrame of records, score it, check identifier columns fast.
 
+:func:`status_frame` gives each record's state on a date (see :mod:`credit_disclosure.lifecycle`).
+
 Needs the optional ``pandas`` extra (``pip install "credit-disclosure[pandas]"``);
 pandas is imported when a function is first called, and a missing pandas raises
 :class:`~credit_disclosure.errors.MissingOptionalDependency` naming the extra.
@@ -19,6 +21,7 @@ The rules are exactly those of :func:`credit_disclosure.standard.check_row`.
 
 from __future__ import annotations
 
+from .lifecycle._frames import status_frame
 from .quality._pandas import (
     issues_frame,
     read_records,
@@ -31,6 +34,7 @@ __all__ = [
     "issues_frame",
     "read_records",
     "score_frame",
+    "status_frame",
     "valid_identifiers",
     "validate_frame",
 ]

@@ -24,6 +24,9 @@ pyspark or Java is missing::
     >>> result.issues.groupBy("code").count().show()                  # doctest: +SKIP
     >>> result.table("month").to_pandas()                             # doctest: +SKIP
 
+:func:`status_spark` runs the lifecycle's state of each record the same way
+(see :mod:`credit_disclosure.lifecycle`).
+
 What runs without Spark is checked here:
 
 >>> OUTCOME_SCHEMA.split(", ")[:3]
@@ -32,11 +35,14 @@ What runs without Spark is checked here:
 
 from __future__ import annotations
 
+from .lifecycle._frames import STATUS_SCHEMA, status_spark
 from .quality._spark import OUTCOME_SCHEMA, SparkValidation, local_session, validate_spark
 
 __all__ = [
     "OUTCOME_SCHEMA",
+    "STATUS_SCHEMA",
     "SparkValidation",
     "local_session",
+    "status_spark",
     "validate_spark",
 ]

@@ -40,6 +40,7 @@ from ._events import (
     events_from_rows,
     read_events,
 )
+from ._frames import STATUS_COLUMNS, STATUS_SCHEMA, status_frame, status_spark
 from ._issues import LIFECYCLE_ISSUES, LifecycleIssueSpec, lifecycle_issue
 from ._keys import RecordKey, normalize_decision_number, record_key
 from ._state import Action, ActionDue, Lifecycle, RecordStatus, State, record_status
@@ -47,6 +48,8 @@ from ._state import Action, ActionDue, Lifecycle, RecordStatus, State, record_st
 __all__ = [
     "EVENT_CITATIONS",
     "LIFECYCLE_ISSUES",
+    "STATUS_COLUMNS",
+    "STATUS_SCHEMA",
     "Action",
     "ActionDue",
     "DatasetStatus",
@@ -76,5 +79,7 @@ __all__ = [
     "record_status",
     "records_from_file",
     "records_from_rows",
+    "status_frame",
+    "status_spark",
     "subject_view",
 ]
