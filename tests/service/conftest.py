@@ -1,4 +1,4 @@
-"""A real service process on 127.0.0.1 (a free port), started per test module."""
+"""A real service process on 127.0.0.1 (a free port), shared by the service tests."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The service with its default limits."""
     srv = Server([], tmp_path_factory.mktemp("service") / "server.log")
@@ -75,7 +75,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def client(server: Server) -> Iterator[httpx.Client]:
     """A real HTTP client talking to the module's server."""
     with httpx.Client(base_url=server.url, timeout=30) as c:

@@ -18,6 +18,7 @@ def serve(settings: ServiceSettings | None = None) -> None:
     import uvicorn
 
     settings = settings or ServiceSettings()
+    # uvloop and httptools (pip install "uvicorn[standard]") are used when installed
     uvicorn.run(
         create_app(settings),
         host=settings.host,
