@@ -4,7 +4,7 @@ A real ``credit-disclosure serve`` process on 127.0.0.1 (a free port, loopback
 only) answers ``POST /v1/records/check`` for sample records sent by
 ``CLIENTS`` concurrent clients (httpx, keep-alive). The load is bounded in count
 (``items`` requests per round) and in time (the probe stops after
-``_PROBE_SECONDS``). The peer is the same check in process (``check_rows`` on
+``_PROBE_SECONDS``). The peer is the same check in process (``check_row`` on
 the same records), so the ratio is the service's throughput against the
 in-process call; the note gives requests per second, p50 and p99 latency and
 the overhead per request.
@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._harness import Case
-from credit_disclosure.io import check_rows, open_table
+from credit_disclosure.io import open_table
 from credit_disclosure.samples import sample_path
-from credit_disclosure.standard import RecordKind
+from credit_disclosure.standard import RecordKind, check_row
 
 CLIENTS = 8
 _PROBE_SECONDS = 15.0
@@ -115,7 +115,7 @@ def cases(quick: bool) -> list[Case]:
         import uvicorn  # noqa: F401
     except ImportError:
         return []  # the service extra is not installed
-    n = 100 if quick else 1000
+    n = 100 if quick else 400
     records = _records(RecordKind.PENALTY)
     bodies = [{"kind": "penalty", "as_of": _AS_OF, "record": r} for r in records]
     as_of = date.fromisoformat(_AS_OF)
@@ -123,10 +123,10 @@ def cases(quick: bool) -> list[Case]:
 
     def in_process() -> None:
         for i in range(n):
-            check_rows([records[i % len(records)]], RecordKind.PENALTY, as_of=as_of)
+            check_row(records[i % len(records)], RecordKind.PENALTY, as_of=as_of)
 
     # The probe: one bounded run for the latency figures of the note.
-    probe_n = 200 if quick else 3000
+    probe_n = 200 if quick else 2000
     started = time.perf_counter()
     latencies = sorted(asyncio.run(_load(url, bodies, probe_n, budget=_PROBE_SECONDS)))
     elapsed = time.perf_counter() - started
@@ -147,7 +147,7 @@ def cases(quick: bool) -> list[Case]:
             name=f"service: record check over HTTP ({CLIENTS} clients)",
             items=n,
             ours=lambda: asyncio.run(_load(url, bodies, n)),
-            peer_name="check_rows in process",
+            peer_name="check_row in process",
             peer=in_process,
             note=note,
         )

@@ -300,3 +300,37 @@ def test_access_log_has_no_personal_data(client: httpx.Client, server: Server) -
         log = server.log_text()
     assert "POST /v1/mask 200" in log
     assert secret_id not in log and "张三丰" not in log and "1101" not in log
+
+
+LIFE = [
+    ({"decision_date": "2026-03-10", "subject": "法人及非法人组织", "tier": "一般"},
+     [("published", "2026-03-12"), ("revoked", "2026-04-02")], "2026-04-08"),
+    ({"decision_date": "2026-03-10", "subject": "法人及非法人组织", "tier": "一般"},
+     [("published", "2026-03-12")], "2026-05-01"),
+    ({"decision_date": "2026-03-10", "subject": "法人及非法人组织", "tier": "一般"}, [], "2026-04-30"),
+]
+
+
+@pytest.mark.parametrize(("facts", "events", "on"), LIFE)
+def test_lifecycle_status_matches_python_api(
+    client: httpx.Client, facts: dict[str, Any], events: list[tuple[str, str]], on: str
+) -> None:
+    """The status over HTTP explains itself exactly as record_status does."""
+    from credit_disclosure.lifecycle import Event, record_status
+
+    body = {
+        "facts": facts,
+        "on": on,
+        "events": [{"kind": k, "date": d} for k, d in events],
+    }
+    answer = client.post("/v1/lifecycle/status", json=body)
+    assert answer.status_code == 200, answer.text
+    pf = PenaltyFacts(**{k: date.fromisoformat(v) if k.endswith("date") else v for k, v in facts.items()})  # type: ignore[arg-type]
+    expected = record_status(
+        pf,
+        [Event(key="request", kind=k, date=date.fromisoformat(d)) for k, d in events],  # type: ignore[arg-type]
+        policy=get_preset("national"),
+        on=date.fromisoformat(on),
+    )
+    assert answer.json()["explanation"] == expected.explain()
+    assert answer.json()["state"] == expected.state.value

@@ -34,6 +34,7 @@ from ..deadlines import check_timeliness, get_rule
 from ..errors import CreditDisclosureError, InvalidFormat
 from ..identifiers import detect, identifier_kind
 from ..io import FileFormat, check_file, check_rows
+from ..lifecycle import Event, record_status
 from ..policy import get_preset
 from ..privacy import PROFILES
 from ..schema import issue_catalogue, json_schema
@@ -66,6 +67,8 @@ from ._models import (
     RecordCheckRequest,
     RepairAnswerModel,
     RepairRequest,
+    StatusAnswer,
+    StatusRequest,
     TermAnswer,
     TermRequest,
     TimelinessAnswer,
@@ -303,6 +306,27 @@ def policy_repair(data: JSONBody[RepairRequest]) -> RepairAnswerModel:
     calendar = default_calendar(provisional=data.provisional)
     answer = policy.repair(cv.facts(data.facts), applied_on=data.applied_on, calendar=calendar)
     return cv.repair_answer(answer)
+
+
+@post(
+    "/v1/lifecycle/status",
+    tags=["policy"],
+    status_code=200,
+    sync_to_thread=False,
+    responses=_PROBLEMS,
+)
+def lifecycle_status(data: JSONBody[StatusRequest]) -> StatusAnswer:
+    """Where a record stands on a day (displayed, withdrawn, expired, ...) and what it owes."""
+    policy = get_preset(data.preset)
+    calendar = default_calendar(provisional=data.provisional)
+    events = [
+        Event(key="request", kind=e.kind, date=e.date, outcome=e.outcome)
+        for e in data.events
+    ]
+    status = record_status(
+        cv.facts(data.facts), events, policy=policy, on=data.on, calendar=calendar
+    )
+    return cv.status_answer(status)
 
 
 @post("/v1/mask", tags=["privacy"], status_code=200, sync_to_thread=False, responses=_PROBLEMS)
@@ -678,6 +702,7 @@ _ROUTES: Final = [
     policy_publication,
     policy_term,
     policy_repair,
+    lifecycle_status,
     mask_record,
     issues,
     record_schema,

@@ -22,9 +22,11 @@ from ..errors import (
     PolicyError,
     ValidationError,
 )
+from ..lifecycle import RecordStatus
 from ..policy import PenaltyFacts, Publication, RepairAnswer, Term
 from ..standard import Issue
 from ._models import (
+    ActionModel,
     DeadlineAnswer,
     FactsModel,
     IssueModel,
@@ -32,6 +34,7 @@ from ._models import (
     PublicationAnswer,
     RepairAnswerModel,
     RepairConditionModel,
+    StatusAnswer,
     TermAnswer,
     TimelinessAnswer,
 )
@@ -45,6 +48,7 @@ __all__ = [
     "problem_for",
     "publication_answer",
     "repair_answer",
+    "status_answer",
     "term_answer",
     "timeliness_answer",
 ]
@@ -181,6 +185,35 @@ def repair_answer(answer: RepairAnswer) -> RepairAnswerModel:
         review=None if answer.review is None else deadline_answer(answer.review),
         review_problem=answer.review_problem,
         explanation=answer.explain(),
+    )
+
+
+def status_answer(status: RecordStatus) -> StatusAnswer:
+    """A lifecycle status as the service shows it."""
+    return StatusAnswer(
+        on=status.on,
+        state=status.state.value,
+        shown=status.shown,
+        reason_en=status.reason_en,
+        reason_zh=status.reason_zh,
+        citation=str(status.citation),
+        marked=status.marked,
+        actions=[
+            ActionModel(
+                action=a.action.value,
+                since=a.since,
+                due=a.due,
+                overdue=a.overdue,
+                citation=str(a.citation),
+                reason_en=a.reason_en,
+                reason_zh=a.reason_zh,
+                problem=a.problem,
+            )
+            for a in status.actions
+        ],
+        issues=[issue_model(i) for i in status.issues],
+        published_on=status.published_on,
+        explanation=status.explain(),
     )
 
 

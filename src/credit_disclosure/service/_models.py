@@ -13,8 +13,10 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "ActionModel",
     "DeadlineAnswer",
     "DeadlineRequest",
+    "EventModel",
     "FactsModel",
     "Health",
     "IdentifierAnswer",
@@ -32,6 +34,8 @@ __all__ = [
     "RepairAnswerModel",
     "RepairConditionModel",
     "RepairRequest",
+    "StatusAnswer",
+    "StatusRequest",
     "TermAnswer",
     "TermRequest",
     "TimelinessAnswer",
@@ -336,6 +340,65 @@ class RepairAnswerModel:
     earliest: date | None
     review: DeadlineAnswer | None
     review_problem: str | None
+    explanation: str
+
+
+# --- lifecycle ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class EventModel:
+    """One event of a record's life (published, revoked, objection, repaired, ...)."""
+
+    #: the event: published, revoked, objection_filed, objection_decided, repaired, ...
+    #: (or its Chinese name: 公示, 撤销, ...)
+    kind: str
+    date: date
+    #: for a decided objection: upheld, rejected, ...
+    outcome: str | None = None
+
+
+@attrs.frozen
+class StatusRequest:
+    """Where a record stands on a day, given its facts and its events."""
+
+    facts: FactsModel
+    #: the day to judge
+    on: date
+    events: list[EventModel] = attrs.Factory(list)
+    preset: str = "national"
+    provisional: bool = False
+
+
+@attrs.frozen
+class ActionModel:
+    """An action a record owes (publish, withdraw, mark, ...), by when, and whether overdue."""
+
+    action: str
+    since: date
+    due: date | None
+    overdue: bool
+    citation: str
+    reason_en: str
+    reason_zh: str
+    problem: str | None = None
+
+
+@attrs.frozen
+class StatusAnswer:
+    """The record's state on the day, the rule that decided it, the actions it owes."""
+
+    on: date
+    state: str
+    #: whether the portal should show the record that day
+    shown: bool
+    reason_en: str
+    reason_zh: str
+    citation: str
+    marked: bool
+    actions: list[ActionModel]
+    issues: list[IssueModel]
+    published_on: date | None
     explanation: str
 
 
