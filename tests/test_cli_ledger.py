@@ -27,7 +27,7 @@ def test_default_database_is_a_file_in_the_current_directory(
     monkeypatch.delenv("CREDIT_DISCLOSURE_DB", raising=False)
     assert main(["ledger", "init"]) == 0
     assert (tmp_path / "credit-disclosure.sqlite3").exists()
-    assert "schema version 3" in capsys.readouterr().out
+    assert "schema version 4" in capsys.readouterr().out
 
 
 def test_import_twice_then_status(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -159,6 +159,20 @@ def test_publication_and_mapping_columns(ledger: Ledger, tmp_path: Path) -> None
         assert record.mapping == "对某行为的处罚"
 
 
+def test_extra_columns_are_kept(ledger: Ledger, tmp_path: Path) -> None:
+    """Columns the standard does not know (程序, 失信程度) are kept with the record, not dropped."""
+    rows = [{**r, "程序": "普通", "失信程度": "一般", "": ""} for r in _penalties(2)]
+    result = ledger.import_records(_write(tmp_path / "a.csv", rows), as_of=AS_OF)
+    assert result.report is not None and "header.unknown" not in result.report.by_code
+    for record in ledger.records():
+        assert record.extra == {"程序": "普通", "失信程度": "一般"}
+    rows[0]["失信程度"] = "严重"
+    again = ledger.import_records(_write(tmp_path / "b.csv", rows), as_of=AS_OF)
+    assert (again.changed, again.unchanged) == (1, 1)
+    (event,) = ledger.events()
+    assert event["old_data"]["extra"]["失信程度"] == "一般"
+
+
 def test_personal_data_not_in_repr(ledger: Ledger, tmp_path: Path) -> None:
     """A record's repr shows no value of the record (names, identity numbers)."""
     rows = _penalties(1)

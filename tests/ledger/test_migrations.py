@@ -76,15 +76,28 @@ def test_migration_3_indexes_keeps_data(db_url: str) -> None:
     with Ledger(db_url, clock=lambda: NOW) as ledger:
         ledger.init(target=2)
         _seed_v1(ledger.engine)
-        assert ledger.init() == (3,)
+        assert ledger.init(target=3) == (3,)
         assert {"ix_records_unit_date", "ix_records_date"} <= _indexes(ledger.engine, "records")
         assert "ix_events_record" in _indexes(ledger.engine, "events")
-        assert len(list(ledger.records())) == 1
+        with ledger.engine.connect() as conn:
+            assert conn.execute(sa.text("select count(*) from records")).scalar_one() == 1
+
+
+def test_migration_4_extra_column_keeps_data(db_url: str) -> None:
+    """4 adds records.extra (empty for the records before it) and keeps the data."""
+    with Ledger(db_url, clock=lambda: NOW) as ledger:
+        ledger.init(target=3)
+        _seed_v1(ledger.engine)
+        assert ledger.init() == (4,)
+        columns = {c["name"] for c in sa.inspect(ledger.engine).get_columns("records")}
+        assert "extra" in columns
+        (record,) = ledger.records()
+        assert record.extra == {} and record.key == "k"
         with ledger.engine.connect() as conn:
             applied = conn.execute(
                 sa.text("select version, applied_at from schema_migrations order by version")
             ).all()
-        assert [v for v, _ in applied] == [1, 2, 3]
+        assert [v for v, _ in applied] == [1, 2, 3, 4]
 
 
 def test_old_schema_is_refused_until_upgraded(db_url: str) -> None:

@@ -19,6 +19,7 @@ from datetime import date
 from typing import IO, Any
 
 from ..errors import CreditDisclosureError
+from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
 from ._args import date_arg
 from .check import ProgressBar
@@ -66,6 +67,7 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("event", help="import a file of events (objections, repairs, ...)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.set_defaults(handler=run, action="event")
 
     p = sub.add_parser("catalogue", help="the 事项目录: import it, or export the current one")
@@ -92,6 +94,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--period", choices=("year", "quarter", "month"), default="year", help="stats: the period"
+    )
+    p.add_argument(
+        "--preset",
+        default="national",
+        choices=sorted(PRESETS),
+        help="quarter: the policy whose states and actions the 台账 lists (default: national)",
     )
     p.set_defaults(handler=run, action="report")
 
@@ -174,9 +182,19 @@ def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
 
 
 def _event(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
-    result = ledger.import_events(args.file)
-    out.write(json.dumps(result.summary(), ensure_ascii=False) + "\n")
-    return 0
+    r = ledger.import_events(args.file)
+    if args.output_format == "json":
+        out.write(json.dumps(r.summary(), ensure_ascii=False, indent=2) + "\n")
+    elif r.already_imported:
+        out.write(f"{r.source}: already imported, nothing added\n")
+    else:
+        out.write(
+            f"{r.source}: {r.rows} rows, {r.added} events added, {r.duplicates} already kept, "
+            f"{r.unmatched} of no record, {r.ambiguous} ambiguous, {r.rejected} not events\n"
+        )
+        for issue in r.issues:
+            out.write(f"  row {issue.row}: {issue.code}\n")
+    return 1 if r.rejected else 0
 
 
 def _catalogue_import(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
@@ -208,6 +226,10 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
     if args.report == "stats":
         report = lib.stats_report(
             ledger, unit=args.unit, as_of=as_of, by=args.by, period=args.period
+        )
+    elif args.report == "quarter":
+        report = lib.quarter_report(
+            ledger, unit=args.unit, as_of=as_of, policy=get_preset(args.preset)
         )
     else:
         make = getattr(lib, f"{args.report}_report")

@@ -14,7 +14,7 @@ monthly evaluation.
 >>> from credit_disclosure.ledger import Ledger, weekly_report
 >>> ledger = Ledger(f"sqlite:///{tempfile.mkdtemp()}/ledger.sqlite3")
 >>> ledger.init()
-(1, 2, 3)
+(1, 2, 3, 4)
 >>> csv = "CF_WSH,CF_CFJG,CF_JDRQ\\n某罚〔2026〕7号,某镇政府,2026/09/29\\n"
 >>> ledger.import_records(io.BytesIO(csv.encode()), as_of=date(2026, 10, 8)).added
 1

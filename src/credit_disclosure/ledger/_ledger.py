@@ -30,7 +30,15 @@ from ..io._writers import format_value
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
 from ..lifecycle._keys import SEPARATOR
 from ..quality import PUBLISHED_COLUMNS
-from ..standard import RecordKind, StandardVersion, check_row, detect_kind, fields, parse_date
+from ..standard import (
+    RecordKind,
+    StandardVersion,
+    check_row,
+    detect_kind,
+    fields,
+    parse_date,
+    resolve_header,
+)
 from . import _schema as t
 from ._migrations import MIGRATIONS, applied_versions, migrate
 
@@ -225,7 +233,8 @@ class LedgerRecord:
     """One record as the ledger keeps it. ``values`` (field code -> text) stay out of ``repr``.
 
     ``accepted``: the record met the data standard when imported (入库);
-    ``issue_codes`` the codes of the issues it had; ``version`` counts its changes.
+    ``issue_codes`` the codes of the issues it had; ``version`` counts its changes;
+    ``extra`` the columns of its file the standard does not know (程序, 失信程度 ...).
     """
 
     id: int
@@ -243,6 +252,7 @@ class LedgerRecord:
     mapping: str | None
     source_id: int
     values: Mapping[str, str] = attrs.field(repr=False)
+    extra: Mapping[str, str] = attrs.field(factory=dict, repr=False)
 
 
 @attrs.frozen
@@ -327,7 +337,7 @@ class Ledger:
     ...     csv = "CF_WSH,CF_CFJG,CF_CFJGDM,CF_JDRQ\\n某罚〔2026〕1号,某局,11110000000000000X,2026/03/02\\n"
     ...     first = ledger.import_records(io.BytesIO(csv.encode()), as_of=date(2026, 4, 1))
     ...     again = ledger.import_records(io.BytesIO(csv.encode()), as_of=date(2026, 4, 1))
-    (1, 2, 3)
+    (1, 2, 3, 4)
     >>> (first.added, first.rejected), again.already_imported
     ((1, 1), True)
     """
@@ -453,8 +463,16 @@ class Ledger:
                 ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
                 report = Report(kind=kind, version=version, source=name, encoding=reader.encoding)
                 resolver = _HeaderResolver(kind, version, report)
+                standard: dict[object, bool] = {pub: False, mcol: False}
                 if reader.format is not FileFormat.JSONL:
-                    resolver.resolve_all([h for h in headers if h not in (pub, mcol)])
+                    for h in headers:
+                        standard.setdefault(h, resolve_header(h, kind, version) is not None)
+                    resolver.resolve_all([h for h in headers if standard[h]])
+                extras = (
+                    None
+                    if reader.format is FileFormat.JSONL
+                    else [h for h in headers if not standard[h] and h.strip() and h not in (pub, mcol)]
+                )
                 writer = _RecordWriter(conn, kind, version, source_id, sha, self._now())
                 order = [spec.code for spec in fields(kind, version)]
                 count = 0
@@ -467,8 +485,20 @@ class Ledger:
                     mapped = values.pop(mcol, None) if mcol else None
                     if not raw.usable:
                         report.add(raw.row, raw.issues)
-                        writer.add(raw.row, {}, (), False, None, None, [i.code for i in raw.issues])
+                        writer.add(raw.row, {}, {}, False, None, None, [i.code for i in raw.issues])
                         continue
+                    extra: dict[str, str] = {}
+                    if extras is None:  # JSON Lines: keys may differ from row to row
+                        for h in list(values):
+                            known = standard.get(h)
+                            if known is None:
+                                known = standard[h] = resolve_header(h, kind, version) is not None
+                            if not known and (v := values.pop(h)) is not None and v != "":
+                                extra[h] = format_value(v)
+                    else:
+                        for h in extras:
+                            if (v := values.pop(h, None)) is not None and v != "":
+                                extra[h] = format_value(v)
                     row = resolver.map_row(values)
                     result = check_row(row, kind, version=version, as_of=as_of)
                     issues = (*raw.issues, *result.issues)
@@ -481,7 +511,7 @@ class Ledger:
                     writer.add(
                         raw.row,
                         cells,
-                        issues,
+                        extra,
                         not any(i.severity.value == "error" for i in issues),
                         _date_of(published),
                         None if mapped in (None, "") else str(mapped).strip(),
@@ -625,6 +655,27 @@ class Ledger:
                 )
             )
         return tuple(out)
+
+    def lifecycle_events_of(self, record_ids: Sequence[int]) -> dict[int, tuple[Event, ...]]:
+        """The lifecycle events of many records at once (record id -> events, oldest first)."""
+        self._require_schema()
+        e = t.events
+        out: dict[int, list[Event]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(record_ids), 1000):
+                chunk = list(record_ids[start : start + 1000])
+                query = sa.select(e).where(e.c.record_id.in_(chunk)).order_by(e.c.id)
+                for row in conn.execute(query):
+                    outcome = json.loads(row.data).get("outcome") if row.old_data is None else None
+                    out.setdefault(row.record_id, []).append(
+                        Event(
+                            key=RecordKey.parse(row.record_key),
+                            kind=row.event_kind,
+                            date=row.occurred_on,
+                            outcome=outcome,
+                        )
+                    )
+        return {k: tuple(v) for k, v in out.items()}
 
     def _seen(self, conn: sa.Connection, content: str, sha: str) -> bool:
         found = conn.execute(
@@ -932,6 +983,7 @@ def _record(row: Any) -> LedgerRecord:
         mapping=row.mapping,
         source_id=row.source_id,
         values=json.loads(row.data),
+        extra={} if row.extra is None else json.loads(row.extra),
     )
 
 
@@ -990,7 +1042,7 @@ class _RecordWriter:
         self,
         row: int,
         cells: Mapping[str, str],
-        _issues: Sequence[object],
+        extra: Mapping[str, str],
         accepted: bool,
         published: date | None,
         mapping: str | None,
@@ -1011,8 +1063,11 @@ class _RecordWriter:
         if not accepted:
             self.rejected += 1
         data = _ENCODER.encode(cells)  # cells come in the standard's field order
+        more = _dumps(extra) if extra else None
         day = "" if published is None else published.isoformat()
-        content = hashlib.sha256(f"{data}\x1f{day}\x1f{mapping or ''}".encode()).hexdigest()
+        content = hashlib.sha256(
+            f"{data}\x1f{day}\x1f{mapping or ''}\x1f{more or ''}".encode()
+        ).hexdigest()
         if key in self.pending:  # the same record twice in one batch: write the first one first
             self.flush()
         self.pending[key] = {
@@ -1029,6 +1084,7 @@ class _RecordWriter:
             "content_sha256": content,
             "data": data,
             "mapping": mapping,
+            "extra": more,
             "version": 1,
             "source_id": self.source_id,
             "source_row": row,
@@ -1074,6 +1130,7 @@ class _RecordWriter:
                             "values": json.loads(old.data),
                             "published_on": None if old.published_on is None else old.published_on.isoformat(),
                             "mapping": old.mapping,
+                            "extra": None if old.extra is None else json.loads(old.extra),
                             "accepted": bool(old.accepted),
                             "version": old.version,
                             "source_id": old.source_id,
@@ -1091,7 +1148,7 @@ class _RecordWriter:
             columns = [
                 "unit", "unit_code", "decision_no", "decision_date", "published_on",
                 "subject_category", "accepted", "issue_codes", "content_sha256", "data",
-                "mapping", "version", "source_id", "source_row", "updated_at",
+                "mapping", "extra", "version", "source_id", "source_row", "updated_at",
             ]  # fmt: skip
             self.conn.execute(
                 r.update().where(r.c.id == sa.bindparam("b_id")).values(

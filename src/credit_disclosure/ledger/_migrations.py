@@ -139,11 +139,18 @@ def _m0003_indexes(conn: sa.Connection) -> None:
     sa.Index("ix_events_record", events.c.record_id).create(conn)
 
 
+def _m0004_extra(conn: sa.Connection) -> None:
+    # Columns the data standard does not know (程序, 失信程度, ... for the lifecycle) are kept
+    # with the record instead of being dropped.
+    conn.execute(sa.text("ALTER TABLE records ADD COLUMN extra TEXT"))
+
+
 #: Every migration, in order; the last one's number is the version a fresh database gets.
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "initial: sources, records, events, catalogue items", _m0001_initial),
     Migration(2, "reports submitted", _m0002_reports),
     Migration(3, "indexes for the reports' queries", _m0003_indexes),
+    Migration(4, "records keep the columns the standard does not know", _m0004_extra),
 )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,9 +31,16 @@ import attrs
 from .._optional import require
 from ..catalogue import Matcher, coverage
 from ..deadlines import WEEKLY_REPORT
-from ..errors import PolicyError, ValidationError
-from ..lifecycle import Event, EventKind, Lifecycle, RecordKey, RecordStatus
-from ..policy import PenaltyFacts, Policy
+from ..lifecycle import (
+    Event,
+    EventKind,
+    Lifecycle,
+    RecordKey,
+    RecordStatus,
+    iter_statuses,
+    records_from_rows,
+)
+from ..policy import Policy
 from ..quality import (
     PUBLISHED_COLUMNS,
     MetricsTable,
@@ -40,7 +48,7 @@ from ..quality import (
     compute_metrics,
     judge_timeliness,
 )
-from ..standard import LicenseRecord, PenaltyRecord, RecordKind, check_row, fields
+from ..standard import RecordKind, fields
 from ..workdays import WorkdayCalendar
 from ._ledger import Ledger, LedgerRecord
 
@@ -125,6 +133,7 @@ class LedgerReport:
         """
         openpyxl = require("openpyxl", "xlsx")
         styles = require("openpyxl.styles", "xlsx")
+        letter = openpyxl.utils.get_column_letter
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = self.kind
@@ -133,30 +142,47 @@ class LedgerReport:
         thin = styles.Side(style="thin")
         border = styles.Border(left=thin, right=thin, top=thin, bottom=thin)
         wrap = styles.Alignment(wrap_text=True, vertical="center")
+        fill = styles.PatternFill("solid", fgColor="DDEBF7")
+        # column widths from the cells' text (a CJK character counts twice), 8 to 36
+        widths = [8.0] * width
+        for tb in self.tables:
+            for row in (tb.header, *tb.rows):
+                for i, cell in enumerate(row):
+                    widths[i] = max(widths[i], min(36.0, _text_width(cell) + 2))
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[letter(i)].width = w
+
+        def table_row(cells: Sequence[object], *, header: bool = False) -> None:
+            ws.append([_xlsx_cell(c) for c in cells])
+            lines = 1
+            for i, cell in enumerate(ws[ws.max_row][: len(cells)]):
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text that starts with "=" stays text
+                cell.border = border
+                cell.alignment = wrap
+                if header:
+                    cell.font = bold
+                    cell.fill = fill
+                lines = max(lines, -(-_text_width(cells[i]) // max(1, int(widths[i]) - 1)))
+            if lines > 1:
+                ws.row_dimensions[ws.max_row].height = 15 * lines
+
         ws.append([self.title])
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         ws.cell(1, 1).font = styles.Font(bold=True, size=14)
         ws.cell(1, 1).alignment = styles.Alignment(horizontal="center")
+        ws.row_dimensions[1].height = 24
         for label, value in self.meta:
             ws.append([label, value])
             ws.cell(ws.max_row, 1).font = bold
+            ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=width)
         for tb in self.tables:
             ws.append([])
             ws.append([tb.title])
             ws.cell(ws.max_row, 1).font = bold
-            ws.append(list(tb.header))
-            for cell in ws[ws.max_row]:
-                cell.font = bold
-                cell.border = border
-                cell.alignment = wrap
-                cell.fill = styles.PatternFill("solid", fgColor="DDEBF7")
+            table_row(tb.header, header=True)
             for row in tb.rows:
-                ws.append([_xlsx_cell(c) for c in row])
-                for cell in ws[ws.max_row]:
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"  # text that starts with "=" stays text
-                    cell.border = border
-                    cell.alignment = wrap
+                table_row(row)
         if self.confirmation:
             ws.append([])
             for line in self.confirmation:
@@ -165,11 +191,12 @@ class LedgerReport:
                     start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width
                 )
                 ws.row_dimensions[ws.max_row].height = 28
-        ws.column_dimensions["A"].width = 22
-        for index in range(2, width + 1):
-            ws.column_dimensions[openpyxl.utils.get_column_letter(index)].width = 14
-        if len(self.tables) > 0 and self.tables[0].header and self.tables[0].header[0] == "":
-            pass  # pragma: no cover
+        # print: landscape, every column on one page wide
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
         if isinstance(target, (str, os.PathLike)):
             buf = io.BytesIO()
             wb.save(buf)
@@ -185,6 +212,12 @@ def _atomic_write(path: Path, payload: bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _text_width(value: object) -> int:
+    """Display width of a cell's text: CJK and full-width characters count twice."""
+    text = "" if value is None else str(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _json_cell(value: object) -> object:
@@ -432,15 +465,10 @@ def quarter_report(
         ("类别", "件数", "入库", "按时", "逾期", "无法判断", "及时率", "完整率", "准确率", "入库率"),
         tuple(score_rows),
     )
-    # 3. what is still owed on as_of
-    life = Lifecycle(policy, calendar=calendar)
+    # 3. what is still owed on as_of: the lifecycle's states and actions, under the policy
     owed = []
     states: dict[str, int] = {}
-    for r in records:
-        status_ = _status(ledger, life, r, as_of)
-        if status_ is None:
-            states["无法判断（记录不完整）"] = states.get("无法判断（记录不完整）", 0) + 1
-            continue
+    for status_, r in _statuses(ledger, records, policy, as_of, calendar):
         states[status_.state.zh] = states.get(status_.state.zh, 0) + 1
         for action in status_.actions:
             owed.append(
@@ -516,20 +544,31 @@ _FINDING_ZH: Final = {
 }
 
 
-def _status(ledger: Ledger, life: Lifecycle, r: LedgerRecord, on: date) -> RecordStatus | None:
-    """The lifecycle status of a stored record, ``None`` when its facts cannot be read."""
-    result = check_row(dict(r.values), r.kind, as_of=on)
-    record = result.record
-    if not isinstance(record, (LicenseRecord, PenaltyRecord)):
-        return None
-    try:
-        facts = PenaltyFacts.from_record(record)
-        events = [e for e in ledger.lifecycle_events(r.id) if e.kind is not EventKind.CHANGED]
-        if r.published_on is not None and not any(e.kind is EventKind.PUBLISHED for e in events):
-            events.insert(0, Event(key=RecordKey.parse(r.key), kind=EventKind.PUBLISHED, date=r.published_on))
-        return life.status(facts, events, on=on, key=RecordKey.parse(r.key))
-    except (PolicyError, ValidationError):
-        return None
+def _statuses(
+    ledger: Ledger,
+    records: Sequence[LedgerRecord],
+    policy: Policy,
+    on: date,
+    calendar: WorkdayCalendar | None,
+) -> Iterator[tuple[RecordStatus, LedgerRecord]]:
+    """Each record's lifecycle status on ``on``: its values and extra columns (程序, 失信程度 ...)
+    read by :func:`~credit_disclosure.lifecycle.records_from_rows`, its events from the ledger,
+    its 公示日期 as a ``published`` event when no event says so."""
+    events = ledger.lifecycle_events_of([r.id for r in records])
+    life = Lifecycle(policy, calendar=calendar)
+    for kind in RecordKind:
+        own = [r for r in records if r.kind is kind]
+        if not own:
+            continue
+        inputs = records_from_rows([{**r.values, **r.extra} for r in own], kind, as_of=on)
+        matched: list[Event] = []
+        for r in own:
+            mine = list(events.get(r.id, ()))
+            if r.published_on is not None and not any(e.kind is EventKind.PUBLISHED for e in mine):
+                mine.insert(0, Event(key=RecordKey.parse(r.key), kind="published", date=r.published_on))
+            matched.extend(mine)
+        statuses = iter_statuses(inputs.records, matched, life=life, on=on)
+        yield from zip(statuses, own)
 
 
 # ---------------------------------------------------------------- 附件3 / 附件4

@@ -55,6 +55,7 @@ records: Final = sa.Table(
     sa.Column("content_sha256", sa.String(64), nullable=False),
     sa.Column("data", sa.Text, nullable=False),
     sa.Column("mapping", sa.String(500)),
+    sa.Column("extra", sa.Text),  # migration 4: columns the standard does not know, as JSON
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), nullable=False),
     sa.Column("source_row", sa.Integer, nullable=False),
