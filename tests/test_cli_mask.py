@@ -257,7 +257,7 @@ _STDIN_ARGS = build_parser().parse_args(["mask", "-i", "-"])
     rows=st.lists(
         st.tuples(
             st.integers(0, 2**32 - 1).map(lambda s: resident_id.generate(seed=s)),
-            st.sampled_from(["ok", "ok", "ok", "short", "long", "blank", "bad-byte"]),
+            st.sampled_from(["ok", "ok", "ok", "short", "long", "blank", "bad-byte", "quote"]),
             st.sampled_from(["自然人", "", "法人及非法人组织"]),
         ),
         min_size=1,
@@ -280,6 +280,8 @@ def test_every_row_is_written_or_reported_and_no_id_leaks(
         line = ",".join(cells).encode(encoding)
         if damage == "bad-byte":
             line = line.replace("张".encode(encoding), b"\xff\xfe", 1)
+        elif damage == "quote":  # a quote opened and never closed
+            line = line.replace("张".encode(encoding), b'"', 1)
         lines.append(line)
     data = io.BytesIO(b"\r\n".join(lines) + b"\r\n")
     out, err = io.StringIO(), io.StringIO()
@@ -291,6 +293,36 @@ def test_every_row_is_written_or_reported_and_no_id_leaks(
         return
     summary = err.getvalue().splitlines()[-1]
     written, flagged, dropped, blank = map(int, re.findall(r"(\d+) (?:rows|of them|blank)", summary))
-    assert written + dropped + blank == len(rows)
+    # lines a quoted value swallowed are named by the row.multiline issue of the row that did
+    spans = re.findall(r"runs from line (\d+) to line (\d+)", err.getvalue())
+    swallowed = sum(int(last) - int(first) for first, last in spans)
+    assert written + dropped + blank + swallowed == len(rows)
     assert len(out.getvalue().splitlines()) == written + 1
     assert code == (1 if flagged or dropped else 0)
+
+
+def test_unterminated_quote_loses_no_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's reproducer: a quote never closed no longer swallows the rows after it."""
+    path = tmp_path / "q.csv"
+    path.write_bytes(
+        'CF_WSH,BZ\r\n京罚〔2024〕1号,ok\r\n京罚〔2024〕2号,"note\r\n京罚〔2024〕3号,ok\r\n'
+        "京罚〔2024〕4号,ok\r\n".encode()
+    )
+    assert main(["mask", "-i", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == ["京罚〔2024〕1号,ok", "京罚〔2024〕3号,ok", "京罚〔2024〕4号,ok"]
+    assert "row 2: row.quote" in captured.err
+    assert "3 rows masked and written" in captured.err and "1 rows reported and not written" in captured.err
+
+
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+def test_every_line_end_is_read(end: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CR-only, LF and CRLF data rows after an LF header are all masked: 20 rows in, 20 out."""
+    path = tmp_path / "ends.csv"
+    body = "".join(f"自然人,{_ID},京罚〔2024〕{i}号{end}" for i in range(20))
+    path.write_text("CF_XDR_LB,CF_XDR_ZJHM,CF_WSH\n" + body, "utf-8")
+    assert main(["mask", "-i", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == 21 and _ID not in out

@@ -10,7 +10,9 @@ runs as a formula) or JSON Lines, to standard output or atomically to ``-o FILE`
 completely in records that may be a person's (``--unknown-fields mask``, the
 default) or the run is refused naming it (``--unknown-fields refuse``). A row
 that cannot be read is reported on standard error (row number, code) and the
-run goes on: every input row is either written or reported.
+run goes on: every input row is either written or reported. A row in which a
+quoted value swallowed lines that look like rows (``row.multiline``) is
+reported and not written: another record may hide in any of its fields.
 
 Exit codes: 0 every row masked and written; 1 some rows reported; 2 the run
 could not start (no such file, a refused column, a file without a header row,
@@ -23,7 +25,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Mapping
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from .._text import redact
 from ..errors import CreditDisclosureError, ValidationError
@@ -46,6 +48,11 @@ from ._output import add_output_argument, open_output, output_error
 __all__ = ["register", "run"]
 
 _NAME = "credit-disclosure mask"
+
+#: Rows read with these issues are reported and not written: a quoted value that swallowed
+#: lines looking like rows may hold another record (a name, an ID) inside any field, even one
+#: that is never masked (the decision number), so no masking of the row can be trusted.
+_NOT_WRITTEN: Final = frozenset({"row.multiline"})
 _OUTPUT_FORMATS = ("csv", "jsonl")
 
 
@@ -277,7 +284,7 @@ def _write(
             # a JSON Lines object with keys the CSV header does not have: never drop them silently
             issues += (io_issue("row.columns", raw.row, cells=len(raw.values), columns=len(columns)),)
             raw = RawRow(raw.row, {}, issues, usable=False)
-        if not raw.usable:
+        if not raw.usable or any(i.code in _NOT_WRITTEN for i in issues):
             dropped += 1
             for issue in issues:
                 _report(err, name, issue)
