@@ -11,6 +11,7 @@ credit-disclosure ...
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import os
@@ -166,6 +167,50 @@ class _BinaryPipeGuard(io.RawIOBase):
         return size
 
 
+class _RedactingStderr(io.TextIOBase):
+    """Stands in for ``sys.stderr`` while a command runs: every line goes through redact().
+
+    Standard error carries messages only, never data, so whatever a subcommand writes there
+    (an OS error quoting a file name, a message it built itself) is redacted line by line.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        pending = self._pending + text
+        head, sep, self._pending = pending.rpartition("\n")
+        if sep:
+            self._emit(head + sep)
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:  # a progress bar's line without an end, or a last partial line
+            self._emit(self._pending)
+            self._pending = ""
+        with contextlib.suppress(OSError):
+            self._stream.flush()
+
+    def _emit(self, text: str) -> None:
+        with contextlib.suppress(OSError):  # stderr closed: the exit status still says it
+            self._stream.write(_redact(text))
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
 def _fail(command: str, message: str) -> int:
     """Say why ``command`` could not run, on stderr, redacted; return :data:`EXIT_UNUSABLE`."""
     try:
@@ -202,9 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_UNUSABLE
     command = next((a for a in (argv if argv is not None else sys.argv[1:]) if a[:1] != "-"), "")
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     guard = _PipeGuard(stdout)
-    sys.stdout = guard
+    sys.stdout, sys.stderr = guard, _RedactingStderr(stderr)
     try:
         result = handler(args)
         guard.flush()
@@ -220,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         return _fail(command, f"unexpected error ({type(exc).__name__}: {exc}); please report it")
     finally:
-        sys.stdout = stdout
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = stdout, stderr
     if result not in (EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE):
         return EXIT_UNUSABLE
     return int(result)

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._text import compact_identifier
+from .._text import compact_identifier, redact
 from ..errors import ValidationError
 from ..identifiers import KINDS, REGISTRY, IdentifierKind, candidates
 from ._args import date_arg
@@ -52,6 +52,10 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+#: Parts of a person's number not shown: with the division and birth date they rebuild it.
+_PERSONAL_PARTS = frozenset({"sequence", "check", "compact", "value", "number"})
+
+
 def _options(kind: IdentifierKind, args: argparse.Namespace) -> dict[str, Any]:
     if kind.strict:
         return {"strict": args.strict}
@@ -71,7 +75,9 @@ def _plain(value: object) -> object:
 def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
     """The report on one value: kinds, parts per kind, errors per plausible kind."""
     kinds = (args.kind,) if args.kind else KINDS
-    report: dict[str, Any] = {"value": value, "kinds": [], "parts": {}, "errors": []}
+    # No identity number in any output (docs/errors.md): the value is shown redacted, and a
+    # person's number loses the parts that, with division and birth date, would rebuild it.
+    report: dict[str, Any] = {"value": redact(value), "kinds": [], "parts": {}, "errors": []}
     # Errors are shown for the kinds the value's shape fits (all kinds if it fits none).
     plausible = [k for k in kinds if k in candidates(compact_identifier(value))] or list(kinds)
     for kind in kinds:
@@ -91,7 +97,10 @@ def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
                 )
             continue
         report["kinds"].append(kind)
-        report["parts"][kind] = attrs.asdict(info, value_serializer=lambda _i, _a, v: _plain(v))
+        parts = attrs.asdict(info, value_serializer=lambda _i, _a, v: _plain(v))
+        if entry.personal:
+            parts = {k: v for k, v in parts.items() if k not in _PERSONAL_PARTS}
+        report["parts"][kind] = parts
     if report["kinds"]:
         report["errors"] = []
     return report

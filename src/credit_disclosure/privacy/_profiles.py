@@ -389,6 +389,7 @@ class MaskingProfile:
         category = resolve_category(category, facts)
         personal = category is None or category in self.personal_categories
         index = 0 if personal else 1
+        scrub = self.rule_for(ValueKind.TEXT)
         changes: dict[object, object] = {}
         for key, entry, type_field in steps:
             value = values[key]
@@ -398,8 +399,8 @@ class MaskingProfile:
                     changes[key] = masked
                 continue
             rule = entry[index]
-            if rule is None:
-                continue
+            if rule is None or (rule is scrub and type(value) is not str):
+                continue  # shown; a number or a date in a shown field stays what it is
             text = value if type(value) is str else _as_text(value)
             if not text:  # nothing (None, a date) or nothing to hide ("")
                 continue
@@ -434,6 +435,7 @@ class MaskingProfile:
             return found
         codes = self._codes(keys)
         plan, fields, overrides = self._plan, self.fields, self.overrides
+        scrub = self.rule_for(ValueKind.TEXT)
         by_code: dict[str, object] = {}
         for key, code in zip(keys, codes):
             if code is not None:
@@ -446,6 +448,11 @@ class MaskingProfile:
                     steps.append((key, None, None))
                 continue
             entry = plan.get(code)
+            if scrub is not None and code not in overrides:
+                # A field the profile shows is still scrubbed of identity numbers typed into
+                # it (docs/errors.md: no identity number in any output), unless the profile
+                # masks nothing at all or an override asks to show this field.
+                entry = (scrub, scrub) if entry is None else (entry[0] or scrub, entry[1] or scrub)
             if entry is None or entry == (None, None):
                 continue
             fp = fields.get(code)

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from .._optional import require
+from .._text import redact_optional
 from ..deadlines import DeadlineRule
 from ..io import FileFormat, inert_csv_writer, open_table
 from ..standard import (
@@ -501,7 +502,8 @@ class QualityMetrics:
         groups: dict[tuple[str | None, ...], _Cell] = {}
         total = _Cell()
         for key, cell in self._cells.items():
-            group = tuple(key[_INDEX[n]] for n in names)
+            # A group is a value of the data (处罚机关 as written): an ID typed there is hidden.
+            group = tuple(redact_optional(key[_INDEX[n]]) for n in names)
             acc = groups.get(group)
             if acc is None:
                 acc = groups[group] = _Cell()
