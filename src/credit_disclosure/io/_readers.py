@@ -351,71 +351,44 @@ class _LineReader(TableReader):
 
 
 
-class _Slot:
-    """An iterator that hands :func:`csv.reader` the one record text it was given, then stops.
+class _Feed:
+    """What :func:`csv.reader` reads: a record's first line, then more lines only if it asks.
 
-    One csv reader parses every record this way: the reader decides where records end
-    (it knows the quotes), the csv module only splits each record into cells.
+    The csv module knows the quotes: it asks for another line only when a quoted value
+    is still open at the end of one. The feed hands it the following lines of the file
+    (kept in :attr:`taken`) and says when there were none left (:attr:`starved`): the
+    end of the file, or lines that are being read again one by one (``more`` is ``None``).
     """
 
-    __slots__ = ("item",)
+    __slots__ = ("first", "more", "starved", "taken")
 
     def __init__(self) -> None:
-        self.item: str | None = None
+        self.first: str | None = None
+        self.more: Iterator[tuple[int, str]] | None = None
+        self.taken: list[tuple[int, str]] = []
+        self.starved = False
 
-    def __iter__(self) -> _Slot:
+    def __iter__(self) -> _Feed:
         return self
 
     def __next__(self) -> str:
-        item = self.item
+        first = self.first
+        if first is not None:
+            self.first = None
+            return first
+        item = None if self.more is None else next(self.more, None)
         if item is None:
+            self.starved = True
             raise StopIteration
-        self.item = None
-        return item
-
-
-def _ends_open(text: str, delimiter: str, quoted: bool) -> bool:
-    """Whether a quoted value is still open at the end of ``text``, read as :mod:`csv` reads it.
-
-    ``quoted`` says whether the line starts inside a quoted value. A quote opens a
-    value only at the start of a cell; ``""`` inside a quoted value is a quote; a
-    quote anywhere else is an ordinary character.
-
-    >>> _ends_open('a,"b\\r\\n', ",", False), _ends_open('a,b"c\\r\\n', ",", False)
-    (True, False)
-    >>> _ends_open('still""open\\n', ",", True), _ends_open('closes",x\\n', ",", True)
-    (True, False)
-    """
-    i = 0
-    at_start = not quoted
-    while True:
-        if quoted:
-            j = text.find('"', i)
-            if j < 0:
-                return True
-            if text.startswith('"', j + 1):
-                i = j + 2
-                continue
-            quoted, at_start, i = False, False, j + 1
-        elif at_start and text.startswith('"', i):
-            quoted, i = True, i + 1
-        else:
-            k = text.find(delimiter, i)
-            if k < 0:
-                return False
-            at_start, i = True, k + 1
-
-
-def _quoted_limit() -> int:
-    """How many characters a quoted value may run over before its quote counts as unclosed."""
-    return max(csv.field_size_limit(), 1 << 16)
+        self.taken.append(item)
+        return item[1]
 
 
 class CsvReader(_LineReader):
     """Stream a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16), accounting for every line.
 
     Lines end at CR LF, LF or CR, mixed freely. A quoted value may run over several
-    lines, as in any CSV file; a quote that is never closed (or not before
+    lines, as in any CSV file; a quote that is never closed (or not within
     :func:`csv.field_size_limit` characters) is an error on the row where it opened
     (``row.quote``), and the lines after it are read again as rows of their own; so is
     a quoted value that runs over several lines into a row that does not fit the
@@ -466,17 +439,16 @@ class CsvReader(_LineReader):
             self.file_issues.append(io_issue("file.empty"))
             return
         self.delimiter = delimiter or _sniff_delimiter(first, self.encoding)
-        self._slot = _Slot()
-        self._reader = csv.reader(self._slot, delimiter=self.delimiter)
+        self._feed = _Feed()
+        self._reader = csv.reader(self._feed, delimiter=self.delimiter)
         reason = None
-        if '"' in first and _ends_open(first, self.delimiter, False):
+        self._feed.first = first  # the header is one line: no feed of more lines
+        try:
+            header = next(self._reader)
+        except csv.Error as exc:  # a value longer than the parser's limit
+            reason = str(exc)
+        if self._feed.starved:
             reason = "a quote that is not closed on the header line"
-        else:
-            self._slot.item = first
-            try:
-                header = next(self._reader)
-            except csv.Error as exc:  # a value longer than the parser's limit
-                reason = str(exc)
         if reason is not None:
             raise InvalidFormat(
                 "file.header",
@@ -493,7 +465,7 @@ class CsvReader(_LineReader):
     def _iter_rows(self) -> Iterator[RawRow]:
         text = self._text
         reader = self._reader
-        slot = self._slot
+        feed = self._feed
         delimiter = self.delimiter
         hmap = self._map
         width = hmap.width
@@ -501,71 +473,57 @@ class CsvReader(_LineReader):
         keys = hmap.keys
         decoder = self._decoder
         bad_lines = decoder.bad_lines
-        limit = _quoted_limit()
         # Lines to read again, one by one, after a quote went wrong: (line number, text).
         again: collections.deque[tuple[int, str]] = collections.deque()
         row = 0
         while True:
-            single = bool(again)
-            if single:
+            if again:
                 number, line = again.popleft()
+                feed.more = None  # a quote opened here would not close either
             else:
-                item = next(text, None)
-                if item is None:
+                try:
+                    number, line = next(text)
+                except StopIteration:
                     if decoder.encoding == GB18030:
                         self.encoding = GB18030  # it may have switched from UTF-8
                     return
-                number, line = item
+                feed.more = text
             row += 1
             last = number
-            record = line
             issues: tuple[Issue, ...] = ()
-            if '"' in line and _ends_open(line, delimiter, False):
-                if single:  # a quote opened among lines read again: it would not close either
-                    bad_lines.discard(number)
-                    yield _quote_row(row, number, again)
-                    continue
-                gathered = [line]
-                size, closed = len(line), False
-                for last, more in text:  # noqa: B007 - last: the line the record ends on
-                    gathered.append(more)
-                    size += len(more)
-                    if not _ends_open(more, delimiter, True):
-                        closed = True
-                        break
-                    if size > limit:
-                        break
-                if not closed:
-                    bad_lines.discard(number)
-                    again.extend(zip(range(number + 1, last + 1), gathered[1:]))
-                    yield _quote_row(row, number, again)
-                    continue
-                record = "".join(gathered)
-            slot.item = record
+            feed.first = line
             try:
                 cells = next(reader)
             except (csv.Error, StopIteration) as exc:
-                reason = str(exc).split("(")[0].strip() or type(exc).__name__
-                issue = io_issue("row.csv", row, reason=reason)
-                yield RawRow(row, {}, (issue,), usable=False, line=number, last_line=last)
-                continue
-            n = len(cells)
-            if last != number:
+                if feed.taken:  # a quoted value past the parser's limit: count it unclosed
+                    feed.starved = True
+                    cells = []
+                else:
+                    reason = str(exc).split("(")[0].strip() or type(exc).__name__
+                    issue = io_issue("row.csv", row, reason=reason)
+                    yield RawRow(row, {}, (issue,), False, number, number)
+                    continue
+            if feed.starved or feed.taken:
+                taken = feed.taken
+                feed.taken = []
+                if feed.starved:  # the quote never closed: name the row, read the rest again
+                    feed.starved = False
+                    bad_lines.discard(number)
+                    again.extendleft(reversed(taken))
+                    yield _quote_row(row, number, again)
+                    continue
+                last = taken[-1][0]
+                n = len(cells)
                 if n != width and not (n > width and _is_blank(cells[width:])):
                     # the quote ran into rows of their own: name the row, read them again
                     bad_lines.discard(number)
-                    again.extend(zip(range(number + 1, last + 1), gathered[1:]))
+                    again.extendleft(reversed(taken))
                     issue = io_issue(
-                        "row.quote_span",
-                        row,
-                        line=number,
-                        last=last,
-                        cells=n,
-                        columns=width,
+                        "row.quote_span", row, line=number, last=last, cells=n, columns=width
                     )
-                    yield RawRow(row, {}, (issue,), usable=False, line=number, last_line=number)
+                    yield RawRow(row, {}, (issue,), False, number, number)
                     continue
-                look_alikes = sum(1 for more in gathered[1:] if more.count(delimiter) >= width - 1)
+                look_alikes = sum(1 for _, more in taken if more.count(delimiter) >= width - 1)
                 if look_alikes and width > 1:
                     issues = (
                         io_issue("row.multiline", row, line=number, last=last, rows=look_alikes),
@@ -575,6 +533,7 @@ class CsvReader(_LineReader):
                 if hit:
                     bad_lines.difference_update(hit)
                     issues += (io_issue("row.encoding", row, encoding=decoder.encoding),)
+            n = len(cells)
             if n != width:
                 if not cells:
                     self.blank_rows += 1
@@ -586,7 +545,7 @@ class CsvReader(_LineReader):
                         self.blank_rows += 1
                         continue
                     issues += (io_issue("row.columns", row, cells=n, columns=width),)
-                    yield RawRow(row, {}, issues, usable=False, line=number, last_line=last)
+                    yield RawRow(row, {}, issues, False, number, last)
                     continue
             # empty or white space only, as in XLSX (the first cell decides for most rows)
             if last == number and not cells[0].strip() and _is_blank(cells):
@@ -599,7 +558,7 @@ class CsvReader(_LineReader):
                 if blank is not None:
                     self.file_issues.append(blank)
                 values = hmap.values(cells)
-            yield RawRow(row, values, issues, line=number, last_line=last)
+            yield RawRow(row, values, issues, True, number, last)
 
 
 def _quote_row(row: int, line: int, again: collections.deque[tuple[int, str]]) -> RawRow:
