@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from benchmarks._harness import Case
-from credit_disclosure.workdays import default_calendar
+from credit_disclosure.deadlines import PUBLICATION, bounded_deadline, check_timeliness_bounded
+from credit_disclosure.workdays import default_bounds, default_calendar
 
 
 def _dates(n: int, last_year: int) -> list[date]:
@@ -118,6 +119,63 @@ def cases(quick: bool) -> list[Case]:
             peer=lambda: [cal.count(s, e) for s, e in short_pairs],
             target=0.5,
             note="constant time: the span's length does not change the cost (ratio near 1)",
+        )
+    )
+    out.extend(_bounded_cases(quick, days, last_year))
+    return out
+
+
+def _bounded_cases(quick: bool, days: list[date], last_year: int) -> list[Case]:
+    """Deadlines with bounds: what answering a statutory-only year costs."""
+    bounds = default_bounds()
+    rng = random.Random(20261203)
+    first = date(last_year, 11, 1).toordinal()
+    stop = date(last_year + 1, 12, 15).toordinal()
+    ahead = [date.fromordinal(rng.randint(first, stop)) for _ in range(200 if quick else 20_000)]
+    known = days[: len(ahead)]
+    out = [
+        Case(
+            name="bounds.add(d, 7), statutory-only",
+            items=len(ahead),
+            ours=lambda: [bounds.add(d, 7) for d in ahead],
+            peer_name="workdays.add(d, 7), published (ours)",
+            peer=lambda: [bounds.calendar.add(d, 7) for d in known],
+            target=0.15,
+            note="three look-ups (earliest, estimate, latest) instead of one",
+        ),
+        Case(
+            name="bounded_deadline, statutory-only",
+            items=len(ahead),
+            ours=lambda: [bounded_deadline(d) for d in ahead],
+            peer_name="PUBLICATION.due, published (ours)",
+            peer=lambda: [PUBLICATION.due(d) for d in known],
+            target=0.2,
+            note="the bounded answer (earliest, estimate, latest, year states) against the plain one",
+        ),
+    ]
+    published = [d + timedelta(days=9) for d in ahead]
+    pairs = list(zip(ahead, published))
+    peer: Callable[[], Any] | None = None
+    missing = None
+    try:
+        import holidays
+
+        cn = holidays.China(years=range(2004, last_year + 3))
+        peer = lambda: [cn.get_nth_working_day(d, 7) < p for d, p in pairs]  # noqa: E731
+    except ImportError as exc:  # pragma: no cover
+        missing = str(exc)
+    out.append(
+        Case(
+            name="check_timeliness_bounded, statutory-only",
+            items=len(pairs),
+            ours=lambda: [check_timeliness_bounded(d, p) for d, p in pairs],
+            peer_name="holidays.China() nth working day (a silent guess)",
+            peer=peer,
+            peer_missing=missing,
+            note=(
+                "holidays answers 2027 without 调休 and without saying so; ours is certain or "
+                "says undetermined until the notice"
+            ),
         )
     )
     return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 from credit_disclosure.errors import InvalidFormat, ValidationError
 from credit_disclosure.workdays import (
     Schedule,
+    builtin_schedules,
     parse_notice,
     schedule_from_dict,
     schedule_to_dict,
@@ -233,3 +236,28 @@ def test_damaged_notices_fail_cleanly(cut: int, width: int, year: int) -> None:
     cut %= len(text)
     with contextlib.suppress(ValidationError):
         parse_notice(text[:cut] + text[cut + width :])
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_shipped_years_carry_their_notice(year: int) -> None:
+    """A shipped year records the notice it comes from (and its amendments), as `calendar add` does."""
+    shipped = {s.year: s for s in builtin_schedules()}[year]
+    parsed = _parsed(year)
+    assert shipped.notice is not None and parsed.notice is not None
+    assert (shipped.notice.number, shipped.notice.published, shipped.notice.sha256) == (
+        parsed.notice.number,
+        parsed.notice.published,
+        parsed.notice.sha256,
+    )
+    assert shipped.notice.url.startswith("http")
+    assert [a.number for a in shipped.amendments] == [a.number for a in parsed.amendments]
+
+
+def test_provenance_file_is_what_the_script_generates() -> None:
+    """data/notices.json is exactly scripts/gen_notice_provenance.py's output over the fixtures."""
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, str(root / "scripts" / "gen_notice_provenance.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

@@ -391,19 +391,49 @@ def _notice_year(day: date, english: str) -> int:
     return day.year
 
 
+def _ref_from(data: Mapping[str, Any]) -> NoticeRef:
+    published = data.get("published")
+    return NoticeRef(
+        title=str(data["title"]),
+        number=str(data.get("number", "")),
+        published=None if not published else date.fromisoformat(str(published)),
+        sha256=str(data.get("sha256", "")),
+        url=str(data.get("url", "")),
+    )
+
+
+def _provenance() -> dict[int, tuple[NoticeRef | None, tuple[NoticeRef, ...]]]:
+    """The notices behind the shipped years (``data/notices.json``, from the test fixtures)."""
+    import json
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data").joinpath("notices.json")
+    rows = json.loads(text.read_text(encoding="utf-8"))
+    return {
+        int(year): (_ref_from(row["notice"]), tuple(_ref_from(a) for a in row["amendments"]))
+        for year, row in rows.items()
+    }
+
+
 @functools.lru_cache(maxsize=1)
 def builtin_schedules() -> tuple[Schedule, ...]:
     """The State Council notices shipped with chinese-calendar, one :class:`Schedule` a year.
 
     Derived at first use from the installed chinese-calendar (a dependency), so that
-    upgrading it brings new years. Only complete years are returned: 2004 to the last
+    upgrading it brings new years. Years 2011-2026 carry their notice (number, date, text
+    hash, address) and amendments, read from the notices by
+    ``scripts/gen_notice_provenance.py``. Only complete years are returned: 2004 to the last
     year whose days off chinese-calendar lists.
 
     >>> s = {x.year: x for x in builtin_schedules()}
     >>> [(r.name, str(r.start), str(r.end)) for r in s[2026].holidays][-1]
     ('国庆节', '2026-10-01', '2026-10-07')
+    >>> print(s[2025].notice)
+    国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号, 2024-11-12)
     """
     from chinese_calendar import constants
+
+    provenance = _provenance()
 
     off: dict[int, dict[date, str]] = {}
     on: dict[int, dict[date, str]] = {}
@@ -428,6 +458,8 @@ def builtin_schedules() -> tuple[Schedule, ...]:
                 holidays=tuple(ranges),
                 workdays=makeup,
                 source=_NOTICE.format(year=year) + " (via chinese-calendar)",
+                notice=provenance.get(year, (None, ()))[0],
+                amendments=provenance.get(year, (None, ()))[1],
             )
         )
     return tuple(out)
