@@ -183,6 +183,7 @@ HEAD = "国务院办公厅关于2026年部分节假日安排的通知\n"
         ("一、元旦：1月3日至1日放假。", "notice.range", "1月3日至1日放假"),
         ("一、元旦：1月4日（周日）、某日上班。", "notice.sentence", "某日上班"),
         ("各省、自治区：", "notice.no_items", ""),
+        ("一、元旦：1月1日放假。\n国务院办公厅\n2025年0月4日", "notice.date", "2025年0月4日"),
     ],
 )
 def test_errors_name_the_sentence(body: str, code: str, quoted: str) -> None:

@@ -73,14 +73,17 @@ def _cn_number(text: str) -> int:
 def _signature_date(lines: list[str]) -> date | None:
     """The date under the signature 国务院办公厅 (the last full date standing alone on a line)."""
     for line in reversed(lines):
-        match = _FULL_DATE.match(line)
-        if match:
-            y, m, d = (int(g) for g in match.groups())
-            return date(y, m, d)
-        match = _CN_DATE.match(line)
-        if match:
-            y = int("".join(str(_CN_DIGITS[c]) for c in match.group(1)))
-            return date(y, _cn_number(match.group(2)), _cn_number(match.group(3)))
+        try:
+            match = _FULL_DATE.match(line)
+            if match:
+                y, m, d = (int(g) for g in match.groups())
+                return date(y, m, d)
+            match = _CN_DATE.match(line)
+            if match:
+                y = int("".join(str(_CN_DIGITS[c]) for c in match.group(1)))
+                return date(y, _cn_number(match.group(2)), _cn_number(match.group(3)))
+        except (ValueError, KeyError):
+            raise _error("date", "the notice's date does not exist", "通知日期不存在", line) from None
     return None
 
 
