@@ -104,3 +104,48 @@ def _usage() -> None:
         cal.add(date(2026, 12, 28), 7)
     except CalendarDataMissing as exc:
         missing_year: int = exc.year
+
+
+def _bounded_usage() -> None:
+    """Never called: the statutory-only API of issue 13, as mypy sees it."""
+    from credit_disclosure.deadlines import (
+        BoundedDeadline,
+        BoundedTimeliness,
+        Verdict,
+        bounded_deadline,
+        check_timeliness_bounded,
+    )
+    from credit_disclosure.workdays import (
+        DateBounds,
+        NoticeRef,
+        NoticeStatus,
+        TiaoxiuPattern,
+        WorkdayBounds,
+        YearCoverage,
+        YearState,
+        add_notice,
+        coverage,
+        default_bounds,
+        default_pattern,
+        notice_status,
+        parse_notice,
+        statutory_holidays,
+    )
+
+    bounds: WorkdayBounds = default_bounds()
+    state: YearState = bounds.state(2027)
+    rows: tuple[YearCoverage, ...] = coverage()
+    dates: DateBounds = bounds.add(date(2026, 12, 28), 7)
+    certain: date | None = dates.value
+    pattern: TiaoxiuPattern = default_pattern()
+    deadline: BoundedDeadline = bounded_deadline(date(2026, 12, 28), bounds=bounds)
+    due: date | None = deadline.due
+    earliest: date = deadline.earliest
+    verdict: BoundedTimeliness = check_timeliness_bounded(date(2026, 12, 28), date(2027, 1, 6))
+    kind: Verdict = verdict.verdict
+    late: int | None = verdict.working_days_late
+    schedule: Schedule = parse_notice("...", url="https://example.invalid")
+    ref: NoticeRef | None = schedule.notice
+    stored: Schedule = add_notice("...", directory=Path("/tmp/x"))
+    status: NoticeStatus = notice_status(date(2026, 12, 3))
+    days: tuple[HolidayRange, ...] = statutory_holidays(2027)
