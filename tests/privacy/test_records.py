@@ -125,3 +125,17 @@ def test_encrypt_record_reads_a_text_category() -> None:
     locked = enc.encrypt_record({"CF_XDR_MC": "张三"}, category="自然人")  # type: ignore[call-overload]
     assert locked["CF_XDR_MC"] != "张三"
     assert enc.decrypt_record(locked, category="自然人") == {"CF_XDR_MC": "张三"}  # type: ignore[call-overload]
+
+
+def test_encrypt_record_reads_every_header_style() -> None:
+    """A record keyed by Chinese names or attribute names is encrypted too, and decrypts in any style."""
+    enc = FieldEncryptor(Keyset.generate(Algorithm.AES256_GCM, Algorithm.AES256_SIV, Algorithm.HMAC_SHA256))
+    for record in (
+        {"行政相对人类别": "自然人", "行政相对人名称": "张三", "证件号码": "11010519491231002X"},
+        {"subject_category": "自然人", "subject_name": "张三", "cert_no": "11010519491231002X"},
+    ):
+        stored = enc.encrypt_record(record, record_id="1号")
+        assert "张三" not in stored.values() and "11010519491231002X" not in stored.values()
+        assert enc.decrypt_record(stored, record_id="1号") == record
+    token = enc.encrypt_record({"证件号码": "11010519491231002X"})["证件号码"]
+    assert enc.decrypt_record({"CF_XDR_ZJHM": token}) == {"CF_XDR_ZJHM": "11010519491231002X"}

@@ -26,7 +26,7 @@ from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Aead, Algorithm, NonceSequence, Purpose, aead, mac, siv
 from ._keyset import Keyset
 from ._masking import ValueKind
-from ._records import as_code_map, rebuild, resolve_category
+from ._records import as_code_map, codes_of, rebuild, resolve_category
 
 __all__ = ["TOKEN_VERSION", "FieldEncryptor"]
 
@@ -386,15 +386,21 @@ class FieldEncryptor:
         never transformed, so both directions make the same choice).
         """
         values = as_code_map(record)
-        category = resolve_category(category, values)
+        # keys in any header style (证件号码, cert_no): each token is bound to the field code,
+        # so that it decrypts whichever style the record is read back in
+        keys = tuple(values)
+        codes = codes_of(keys, fields)
+        by_code = {c: values[k] for k, c in zip(keys, codes) if c is not None}
+        category = resolve_category(category, by_code)
         personal = category is None or category is SubjectCategory.NATURAL_PERSON
         changes: dict[str, object] = {}
-        for code, value in values.items():
-            fp = fields.get(code)
+        for key, code in zip(keys, codes):
+            value = values[key]
+            fp = None if code is None else fields.get(code)
             if fp is None or fp.kind is ValueKind.TEXT or not isinstance(value, str) or not value:
                 continue
             if fp.personal is Personal.ALWAYS or (fp.personal is Personal.SUBJECT and personal):
-                changes[code] = transform(code, value)
+                changes[key] = transform(str(code), value)
         return rebuild(record, changes)
 
     @overload

@@ -22,7 +22,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from ..errors import ValidationError
-from ..standard import RecordKind, StandardVersion, detect_kind, resolve_header
+from ..standard import RecordKind
 from ..standard._codes import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
@@ -30,6 +30,8 @@ from ._records import (
     _CATEGORY_FIELDS,
     _USCC_FIELDS,
     as_code_map,
+    code_of,
+    codes_of,
     is_credit_code,
     rebuild,
     resolve_category,
@@ -123,32 +125,6 @@ _RecordPlan = tuple[
 #: The fields whose values decide the subject category (``*_XDR_LB``, the credit code).
 _DECIDING: Final = (*_CATEGORY_FIELDS, *_USCC_FIELDS)
 
-_OTHER_KIND: Final = {
-    RecordKind.PENALTY: RecordKind.LICENSE,
-    RecordKind.LICENSE: RecordKind.PENALTY,
-}
-
-
-def _kind_of(keys: Iterable[object]) -> RecordKind:
-    """The record kind the keys point at, so that shared names (证件类型) resolve alike.
-
-    Both kinds give the subject fields the same privacy facts; the kind only
-    keeps a record's codes together (its 证件号码 and its 证件类型).
-    """
-    texts = [k for k in keys if isinstance(k, str)]
-    for version in StandardVersion:
-        found = detect_kind(texts, version)
-        if found is not None:
-            return found
-    for text in texts:
-        head = text.strip()[:3].upper()
-        if head == "XK_":
-            return RecordKind.LICENSE
-        if head == "CF_":
-            return RecordKind.PENALTY
-    return RecordKind.PENALTY
-
-
 @attrs.frozen
 class _CreditCodeOrScrub:
     """An organisation's credit code is shown; anything else in its place is scrubbed.
@@ -240,6 +216,8 @@ class MaskingProfile:
     _record_plans: dict[tuple[object, ...], _RecordPlan] = attrs.field(
         init=False, repr=False, eq=False
     )
+    # the keys that are their own field codes: the field table's and the overrides'
+    _known: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         plan: dict[str, tuple[MaskRule | None, MaskRule | None]] = {}
@@ -263,6 +241,7 @@ class MaskingProfile:
             plan[code] = (rule, rule)
         object.__setattr__(self, "_plan", plan)
         object.__setattr__(self, "_key_plans", {})
+        object.__setattr__(self, "_known", frozenset((*self.fields, *self.overrides)))
         object.__setattr__(self, "_record_plans", {})
 
     def field_code(self, key: object, kind: RecordKind | None = None) -> str | None:
@@ -278,17 +257,7 @@ class MaskingProfile:
         >>> PUBLIC.field_code("CF_WSH"), PUBLIC.field_code("联系电话") is None
         ('CF_WSH', True)
         """
-        if isinstance(key, str) and (key in self.fields or key in self.overrides):
-            return key
-        if not isinstance(key, str):
-            return None
-        first = RecordKind.PENALTY if kind is None else RecordKind(kind)
-        for k in (first, _OTHER_KIND[first]):
-            for version in StandardVersion:
-                spec = resolve_header(key, k, version)
-                if spec is not None:
-                    return spec.code
-        return None
+        return code_of(key, self._known, kind)
 
     def unclassified(self, keys: Iterable[object]) -> tuple[object, ...]:
         """The keys (column headers) this profile cannot classify, in order.
@@ -313,13 +282,7 @@ class MaskingProfile:
         cached = plans.get(keys)
         if cached is not None:
             return cached
-        fields, overrides = self.fields, self.overrides
-        found: tuple[str | None, ...]
-        if all(isinstance(k, str) and (k in fields or k in overrides) for k in keys):
-            found = tuple(str(k) for k in keys)  # every key is a code
-        else:
-            kind = _kind_of(keys)
-            found = tuple(self.field_code(key, kind) for key in keys)
+        found = codes_of(keys, self._known)
         if len(plans) >= _PLAN_CACHE_SIZE:
             plans.clear()
         plans[keys] = found

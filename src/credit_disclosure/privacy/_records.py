@@ -9,14 +9,21 @@ and which is rebuilt with :func:`attrs.evolve`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
 
 from .._text import compact_identifier
 from ..identifiers import resident_id, uscc
-from ..standard import PLACEHOLDER_CREDIT_CODE, SubjectCategory
+from ..standard import (
+    PLACEHOLDER_CREDIT_CODE,
+    RecordKind,
+    StandardVersion,
+    SubjectCategory,
+    detect_kind,
+    resolve_header,
+)
 
 _R = TypeVar("_R")
 
@@ -71,6 +78,61 @@ def rebuild(record: _R, changes: Mapping[str, object]) -> _R:
     evolve: Callable[..., Any] = attrs.evolve
     result: _R = evolve(record, **{mapping[code]: value for code, value in changes.items()})
     return result
+
+
+_OTHER_KIND: Final = {
+    RecordKind.PENALTY: RecordKind.LICENSE,
+    RecordKind.LICENSE: RecordKind.PENALTY,
+}
+
+
+def kind_of(keys: Iterable[object]) -> RecordKind:
+    """The record kind the keys point at, so that shared names (证件类型) resolve alike.
+
+    Both kinds give the subject fields the same privacy facts; the kind only
+    keeps a record's codes together (its 证件号码 and its 证件类型).
+    """
+    texts = [k for k in keys if isinstance(k, str)]
+    for version in StandardVersion:
+        found = detect_kind(texts, version)
+        if found is not None:
+            return found
+    for text in texts:
+        head = text.strip()[:3].upper()
+        if head == "XK_":
+            return RecordKind.LICENSE
+        if head == "CF_":
+            return RecordKind.PENALTY
+    return RecordKind.PENALTY
+
+
+def code_of(key: object, known: Container[str], kind: RecordKind | None = None) -> str | None:
+    """The field code a record key names, or ``None`` when it names none.
+
+    A key in ``known`` (a field table's codes, local fields) is its own code;
+    any other key is read as a header of the standard, the way ``check`` reads
+    headers (:func:`~credit_disclosure.standard.resolve_header`: field code,
+    Chinese name or attribute name), first for ``kind`` and the 2018 standard.
+    """
+    if not isinstance(key, str):
+        return None
+    if key in known:
+        return key
+    first = RecordKind.PENALTY if kind is None else RecordKind(kind)
+    for k in (first, _OTHER_KIND[first]):
+        for version in StandardVersion:
+            spec = resolve_header(key, k, version)
+            if spec is not None:
+                return spec.code
+    return None
+
+
+def codes_of(keys: tuple[object, ...], known: Container[str]) -> tuple[str | None, ...]:
+    """The field code of each key of one record (``None``: it names no field)."""
+    if all(isinstance(k, str) and k in known for k in keys):
+        return tuple(str(k) for k in keys)  # the common case: keyed by field code
+    kind = kind_of(keys)
+    return tuple(code_of(key, known, kind) for key in keys)
 
 
 def resolve_category(category: object, values: Mapping[str, object]) -> SubjectCategory | None:
