@@ -6,6 +6,8 @@ import io
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from credit_disclosure.errors import PolicyError
 from credit_disclosure.lifecycle import (
@@ -211,3 +213,32 @@ def test_summary_counts() -> None:
     }
     assert ds.any_overdue
     assert RecordKey.parse(ds.as_dict()["records"][0]["key"]) == RecordKey("1号", BODY_A)
+
+_cells = st.one_of(st.none(), st.text(max_size=12), st.integers(), st.dates())
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"CF_WSH": _cells, "CF_JDRQ": _cells, "CF_XDR_LB": _cells},
+            optional={"tier": _cells, "procedure": _cells, "CF_CFJGDM": _cells,
+                      "CF_GSJZQ": _cells, "CF_XDR_SHXYM": _cells},
+        ),
+        max_size=8,
+    ),
+    st.lists(
+        st.fixed_dictionaries({"key": _cells, "event": _cells, "date": _cells}), max_size=8
+    ),
+)
+def test_junk_rows_every_record_a_status(
+    rows: list[dict[str, object]], event_rows: list[dict[str, object]]
+) -> None:
+    """Junk RECORDS and EVENTS: one status per record, every event applied or reported."""
+    records = records_from_rows(rows, "penalty")
+    log = events_from_rows(event_rows)
+    ds = dataset_status(records, log, policy=CHANGZHI_2021, on=ON)
+    assert [s.row for s in ds.statuses] == list(range(1, len(rows) + 1))
+    assert all(isinstance(s.state, State) for s in ds.statuses)
+    for status in ds.statuses:
+        if status.state is State.UNDETERMINED:
+            assert status.reason_en and any(i.code == "state.undetermined" for i in status.issues)

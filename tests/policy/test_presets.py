@@ -170,7 +170,8 @@ def test_national_2026_minor_may_go_unpublished() -> None:
         (date(2024, 7, 1), None, Sector.SPECIAL_EQUIPMENT, 12, 36, "58号"),
         (date(2026, 3, 31), Tier.SERIOUS, Sector.WORK_SAFETY, 12, 36, "58号"),
         (date(2026, 4, 1), Tier.GENERAL, Sector.WORK_SAFETY, 3, 12, "36号"),
-        (date(2026, 4, 1), Tier.MINOR, None, None, 3, "36号"),
+        # 36号: a published 轻微 record may be repaired at once (no minimum: 0 months)
+        (date(2026, 4, 1), Tier.MINOR, None, 0, 3, "36号"),
     ],
 )
 def test_national_table_by_decision_date(

@@ -258,3 +258,18 @@ def test_with_rules_names_the_wrong_row() -> None:
     """with_rules given something that is not a rule row says what it got."""
     with pytest.raises(PolicyError, match="not str"):
         CHANGZHI_2021.with_rules("term")  # type: ignore[arg-type]
+
+
+def test_national_36_minor_repaired_at_once() -> None:
+    """36号: a published 轻微 record may be repaired once its obligations are performed."""
+    facts = PenaltyFacts(
+        decision_date=date(2026, 5, 6),
+        subject=SubjectCategory.LEGAL_PERSON,
+        tier=Tier.MINOR,
+        published_on=date(2026, 5, 8),
+        performed=True,
+        corrected=True,
+        commitment=True,
+    )
+    assert NATIONAL.repair(facts, applied_on=date(2026, 5, 10)).eligible
+    assert not NATIONAL.repair(attrs.evolve(facts, performed=False), applied_on=date(2026, 5, 10))
