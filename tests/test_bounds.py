@@ -248,3 +248,16 @@ def test_the_picture_script_draws_both_years(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (ROOT / "docs" / "images" / "year_states.png").exists()
+
+
+@given(st.dates(date(2026, 1, 1), date(2028, 6, 30)), st.sampled_from(sorted(RULES)))
+def test_the_settled_shortcut_changes_no_answer(start: date, rule: str) -> None:
+    """Answered from one calendar before the first movable day, or from three: the same dates."""
+    chosen = RULES[rule]
+    if not chosen.in_force(start):
+        return
+    early, guess, late = BOUNDS.scenarios
+    full = tuple(chosen.period.end(start, cal) for cal in (early, guess, late))
+    d = bounded_deadline(start, rule=chosen)
+    assert (d.earliest, d.estimate, d.latest) == full
+    assert BOUNDS.add(start, 7) == BOUNDS.apply(lambda cal: cal.add(start, 7))

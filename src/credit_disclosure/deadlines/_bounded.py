@@ -18,7 +18,7 @@ import attrs
 
 from .._dates import as_date as _as_date
 from ..errors import InvalidComponent
-from ..workdays import WorkdayBounds, YearState, default_bounds
+from ..workdays import DateBounds, WorkdayBounds, YearState, default_bounds
 from ._rules import PUBLICATION, Deadline, DeadlineRule, _dow
 
 __all__ = [
@@ -187,8 +187,14 @@ def bounded_deadline(
     period = chosen.period
     if not chosen.in_force(start):
         chosen.due(start, calendar=bnd.scenarios[1])  # raises PolicyError with the rule's dates
-    dates = bnd.apply(lambda cal: period.end(start, cal))
     first = period._first_needed(start)
+    settled = bnd.settled_until
+    guess = period.end(start, bnd.scenarios[1]) if first <= settled else None
+    if guess is not None and guess <= settled:
+        # Every day the answer depends on (first to guess) is one no pending notice can move.
+        dates = DateBounds(guess, guess, guess)
+    else:
+        dates = bnd.apply(lambda cal: period.end(start, cal))
     years = tuple(
         (y, bnd.state(y)) for y in range(min(first, start).year, dates.latest.year + 1)
     )
@@ -330,6 +336,15 @@ def check_timeliness_bounded(
             deadline=deadline, published_on=published_on, verdict=Verdict.ON_TIME
         )
     if published_on > deadline.latest:
+        bnd = deadline.bounds
+        if published_on <= bnd.settled_until:  # one calendar answers for all three
+            cal = bnd.scenarios[1]
+            return BoundedTimeliness(
+                deadline=deadline,
+                published_on=published_on,
+                verdict=Verdict.LATE,
+                working_days_late=cal.count(deadline.latest, cal.add(published_on, 0)),
+            )
         dues = (deadline.earliest, deadline.estimate, deadline.latest)
         done = deadline.bounds.apply(lambda cal: cal.add(published_on, 0))
         ends = (done.earliest, done.estimate, done.latest)

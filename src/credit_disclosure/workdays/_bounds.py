@@ -377,6 +377,7 @@ class WorkdayBounds:
     )
 
     _horizon: int = attrs.field(init=False, eq=False)
+    _settled: date = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # Compile two statutory-only years first (what almost every question needs) and the
@@ -423,6 +424,10 @@ class WorkdayBounds:
         object.__setattr__(self, "_latest", WorkdayCalendar(base + tuple(latest), overrides))
         object.__setattr__(self, "_candidates", found)
         object.__setattr__(self, "_horizon", horizon)
+        # Up to the first day a pending notice could move, the three arrangements agree.
+        first_moved = min((d for off, on in found.values() for d in (*off, *on)), default=None)
+        settled = date(horizon, 12, 31) if first_moved is None else first_moved - _ONE
+        object.__setattr__(self, "_settled", settled)
 
     def _widen(self, exc: CalendarDataMissing) -> bool:
         """Compile the whole lunar table when an answer needs a year past the horizon."""
@@ -489,6 +494,16 @@ class WorkdayBounds:
         rows = [(d, True, n) for d, n in off.items()] + [(d, False, n) for d, n in on.items()]
         return tuple(sorted(rows))
 
+    @property
+    def settled_until(self) -> date:
+        """The last day up to which every arrangement agrees (the day before the first possible
+        调休 of a pending notice): an answer that needs no later day is exact.
+
+        >>> default_bounds().settled_until
+        datetime.date(2026, 12, 30)
+        """
+        return self._settled
+
     def pending(self, first: date, last: date) -> tuple[int, ...]:
         """Statutory-only years whose notice can change a day of ``first`` to ``last``.
 
@@ -518,6 +533,10 @@ class WorkdayBounds:
 latest=datetime.date(2026, 10, 13))
         """
         d = _as_date(d, "d")
+        if n >= 0 and d <= self._settled:  # the answer looks only at days from d on
+            guess = self._estimate.add(d, n)
+            if guess <= self._settled:  # and needs no day a pending notice could move
+                return DateBounds(guess, guess, guess)
         try:
             return DateBounds(
                 self._earliest.add(d, n), self._estimate.add(d, n), self._latest.add(d, n)
