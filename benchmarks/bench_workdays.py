@@ -140,7 +140,7 @@ def _bounded_cases(quick: bool, days: list[date], last_year: int) -> list[Case]:
             ours=lambda: [bounds.add(d, 7) for d in ahead],
             peer_name="workdays.add(d, 7), published (ours)",
             peer=lambda: [bounds.calendar.add(d, 7) for d in known],
-            target=0.15,
+            target=0.1,
             note="three look-ups (earliest, estimate, latest) instead of one",
         ),
         Case(
@@ -149,7 +149,7 @@ def _bounded_cases(quick: bool, days: list[date], last_year: int) -> list[Case]:
             ours=lambda: [bounded_deadline(d) for d in ahead],
             peer_name="PUBLICATION.due, published (ours)",
             peer=lambda: [PUBLICATION.due(d) for d in known],
-            target=0.2,
+            target=0.1,
             note="the bounded answer (earliest, estimate, latest, year states) against the plain one",
         ),
     ]
