@@ -18,6 +18,7 @@ import sys
 from datetime import date
 from typing import IO, Any
 
+from .._atomic import atomic_output
 from ..errors import CreditDisclosureError
 from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
@@ -253,9 +254,8 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
         return 0
     text = report.to_json() + "\n"
     if args.output:
-        from pathlib import Path
-
-        Path(args.output).write_text(text, encoding="utf-8")
+        with atomic_output(args.output, encoding="utf-8") as fp:
+            fp.write(text)
         out.write(f"{args.output}: {report.title}\n")
     else:
         out.write(text)

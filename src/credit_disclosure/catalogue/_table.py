@@ -20,8 +20,10 @@ from typing import IO, Any, Final
 
 import attrs
 
+from .._atomic import atomic_output
 from .._optional import require
 from ..errors import ValidationError
+from ..io._inert import FORMULA_TRIGGERS, inert_csv_writer
 from ..standard import RecordKind
 from ._model import Catalogue, CatalogueItem, DisclosureScope, ItemSubject, parse_choices
 
@@ -94,7 +96,10 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    if text[:1] == "'" and text[1:2] and text[1] in FORMULA_TRIGGERS:
+        return text[1:]  # the apostrophe an inert CSV puts before a formula-like cell
+    return text
 
 
 def _section_kind(cells: Sequence[str]) -> RecordKind | None:
@@ -353,14 +358,15 @@ def write_catalogue(
     """
     if format == "csv":
         text = io.StringIO(newline="")
-        writer = csv.writer(text)
+        writer = inert_csv_writer(text)  # a name starting with "=" never runs as a formula
         writer.writerow([COLUMNS["kind"][0], *(COLUMNS[c][0] for c in _WRITE_COLUMNS)])
         for number, item in enumerate(catalogue, start=1):
             kind_text = "行政许可" if item.kind is RecordKind.LICENSE else "行政处罚"
             writer.writerow([kind_text, *_cells(number, item)])
         payload = text.getvalue().encode("utf-8-sig")
         if isinstance(target, (str, os.PathLike)):
-            _atomic_write(Path(target), payload)
+            with atomic_output(target, binary=True) as fp:
+                fp.write(payload)
         else:
             target.write(payload)
         return
@@ -395,18 +401,7 @@ def write_catalogue(
     for letter, size in zip("ABCDEFGHI", (6, 16, 40, 14, 12, 30, 16, 10, 24)):
         ws.column_dimensions[letter].width = size
     if isinstance(target, (str, os.PathLike)):
-        buf = io.BytesIO()
-        wb.save(buf)
-        _atomic_write(Path(target), buf.getvalue())
+        with atomic_output(target, binary=True) as fp:
+            wb.save(fp)
     else:
         wb.save(target)
-
-
-def _atomic_write(path: Path, payload: bytes) -> None:
-    """Write to a temporary name beside ``path``, then move it in place (no half-written file)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

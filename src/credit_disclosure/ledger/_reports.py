@@ -17,17 +17,16 @@ items from :mod:`credit_disclosure.catalogue`.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import IO, Any, Final
 
 import attrs
 
+from .._atomic import atomic_output
 from .._optional import require
 from ..catalogue import Matcher, coverage
 from ..deadlines import WEEKLY_REPORT
@@ -198,20 +197,10 @@ class LedgerReport:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         if isinstance(target, (str, os.PathLike)):
-            buf = io.BytesIO()
-            wb.save(buf)
-            _atomic_write(Path(target), buf.getvalue())
+            with atomic_output(target, binary=True) as fp:
+                wb.save(fp)
         else:
             wb.save(target)
-
-
-def _atomic_write(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _text_width(value: object) -> int:
