@@ -82,3 +82,38 @@ def test_hierarchy_drawn_in_docstring() -> None:
     assert errors.__doc__ is not None
     for name in errors.__all__:
         assert name in errors.__doc__
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "en"),
+    [
+        ("policy.no_rule: no rule on 2018-01-01", "policy.no_rule", "no rule on 2018-01-01"),
+        ("policy.fact: on must be a datetime.date", "policy.fact", "on must be a datetime.date"),
+        ("no rule in force", "policy.error", "no rule in force"),
+        ("policy.x y: not a code", "policy.error", "policy.x y: not a code"),
+    ],
+)
+def test_policy_error_is_coded(message: str, code: str, en: str) -> None:
+    """PolicyError has a code (its message's prefix), an English and a Chinese message; pickles."""
+    from credit_disclosure.errors import PolicyError
+
+    err = PolicyError(message)
+    assert (err.code, err.message_en) == (code, en)
+    assert err.message_zh and not err.message_zh.isascii()
+    assert str(err) == f"{code}: {en} ({err.message_zh})"
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.code, again.message_en, again.message_zh) == (code, en, err.message_zh)
+
+
+def test_calendar_data_missing_keeps_languages_apart() -> None:
+    """CalendarDataMissing: English and Chinese messages each in one language; pickles."""
+    from credit_disclosure.errors import CalendarDataMissing
+
+    err = CalendarDataMissing(2031)
+    assert err.code == "workdays.year_missing"
+    assert "2031" in err.message_en and "缺少" not in err.message_en
+    assert err.message_zh.startswith("缺少2031年节假日安排") and "working-day" not in err.message_zh
+    custom = CalendarDataMissing(2100, "the lunar table covers 2004 to 2099 only")
+    assert custom.message_zh == "缺少2100年节假日安排"
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.year, again.message_en, again.message_zh) == (2031, err.message_en, err.message_zh)

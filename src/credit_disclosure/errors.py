@@ -85,7 +85,7 @@ class CreditDisclosureError(Exception):
     >>> issubclass(PolicyError, CreditDisclosureError)
     True
     >>> str(PolicyError("no rule for 11010519491231002X"))
-    'no rule for ******************'
+    'policy.error: no rule for ****************** (政策规则无法回答该问题)'
     """
 
     def __init__(self, *args: object) -> None:
@@ -264,38 +264,105 @@ class CalendarDataMissing(CreditDisclosureError, LookupError):
 
     The library never guesses: a deadline that crosses into an unknown year
     raises this error, whose message says how to add that year's schedule.
+    Coded like the other errors (``code`` is ``workdays.year_missing``), with the
+    English (``message_en``) and the Chinese (``message_zh``) message each in one
+    language.
 
     >>> err = CalendarDataMissing(2031)
-    >>> err.year, isinstance(err, LookupError)
-    (2031, True)
+    >>> err.year, isinstance(err, LookupError), err.code
+    (2031, True, 'workdays.year_missing')
+    >>> err.message_zh
+    '缺少2031年节假日安排：请用 WorkdayCalendar.with_schedule(...) 或 load_schedule(path) 加入当年国务院办公厅的通知，或启用临时模式（只计法定节假日和周末，不含调休）'
     """
 
     year: int
+    code: str = "workdays.year_missing"
 
-    def __init__(self, year: int, hint: str | None = None) -> None:
+    def __init__(self, year: int, hint: str | None = None, hint_zh: str | None = None) -> None:
         self.year = year
         self.hint = _redact(hint) if hint else (
             "add the State Council notice for that year with "
             "WorkdayCalendar.with_schedule(...) or load_schedule(path), "
             "or opt in to provisional mode (statutory holidays and weekends, no 调休)"
         )
-        super().__init__(
-            f"no working-day schedule for {year} (缺少{year}年节假日安排): {self.hint}"
-        )
+        if hint_zh:
+            self.hint_zh = _redact(hint_zh)
+        elif hint:  # a particular English hint: the Chinese message names the year only
+            self.hint_zh = ""
+        else:
+            self.hint_zh = (
+                "请用 WorkdayCalendar.with_schedule(...) 或 load_schedule(path) 加入当年国务院办公厅的"
+                "通知，或启用临时模式（只计法定节假日和周末，不含调休）"
+            )
+        self.message_en = f"no working-day schedule for {year}: {self.hint}"
+        self.message_zh = f"缺少{year}年节假日安排" + (f"：{self.hint_zh}" if self.hint_zh else "")
+        # str() as before (English, the year's name in Chinese, the English hint): the
+        # one-language messages are message_en and message_zh.
+        super().__init__(f"no working-day schedule for {year} (缺少{year}年节假日安排): {self.hint}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.year, self.hint))
+        return (type(self), (self.year, self.hint, self.hint_zh))
+
+
+#: The Chinese message of each PolicyError code (the English one says the particulars).
+_POLICY_ZH: dict[str, str] = {
+    "policy.date_range": "日期超出可表示的范围（9999-12-31 之后）",
+    "policy.deadline": "期限规则不适用于该日期",
+    "policy.error": "政策规则无法回答该问题",
+    "policy.fact": "事实参数的类型或取值错误",
+    "policy.file": "政策文件格式错误",
+    "policy.missing_fact": "缺少判断所需的事实",
+    "policy.no_match": "没有与该记录相符的规则",
+    "policy.no_rule": "该日期没有生效的规则",
+    "policy.period": "期限应写作 3M（月）或 1Y（年）",
+    "policy.preset": "没有该名称的政策预设",
+    "policy.record": "记录类型错误",
+    "policy.rule": "规则表内容错误",
+}
 
 
 class PolicyError(CreditDisclosureError):
     """A disclosure or repair policy cannot answer the question it was asked.
 
     For example no rule is in force on the given date, or a required fact
-    (severity tier, procedure) was not supplied.
+    (severity tier, procedure) was not supplied. Coded like the other errors:
+    ``code`` (``policy.no_rule``, ``policy.fact``, ...; the prefix of the English
+    message, or ``policy.error``), ``message_en`` and ``message_zh``. ``str()`` is
+    the English message (with its code) followed by the Chinese one.
 
-    >>> str(PolicyError("no rule in force on 2018-01-01"))
-    'no rule in force on 2018-01-01'
+    >>> err = PolicyError("policy.no_rule: no rule in force on 2018-01-01")
+    >>> err.code, err.message_en, err.message_zh
+    ('policy.no_rule', 'no rule in force on 2018-01-01', '该日期没有生效的规则')
+    >>> print(err)
+    policy.no_rule: no rule in force on 2018-01-01 (该日期没有生效的规则)
+    >>> PolicyError("no rule in force", message_zh="无生效规则").code
+    'policy.error'
     """
+
+    code: str
+    message_en: str
+    message_zh: str
+
+    def __init__(self, message: str, *, code: str | None = None, message_zh: str | None = None):
+        message = _redact(message)
+        prefix, sep, rest = message.partition(": ")
+        if code is None and sep and prefix.startswith("policy.") and " " not in prefix:
+            code, message = prefix, rest
+        self.code = code or "policy.error"
+        self.message_en = message
+        self.message_zh = _redact(message_zh) if message_zh else _POLICY_ZH.get(
+            self.code, _POLICY_ZH["policy.error"]
+        )
+        super().__init__(f"{self.code}: {self.message_en} ({self.message_zh})")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_policy_error, (type(self), self.message_en, self.code, self.message_zh))
+
+
+def _rebuild_policy_error(
+    cls: type[PolicyError], message_en: str, code: str, message_zh: str
+) -> PolicyError:
+    return cls(message_en, code=code, message_zh=message_zh)
 
 
 class DecryptionError(CreditDisclosureError):

@@ -102,7 +102,9 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
         if isinstance(exc, cattrs.BaseValidationError):
             problems = cattrs.transform_error(exc, path="$", format_exception=_format)
         else:
-            problems = [str(exc)]
+            problems = [
+                f"{exc.code}: {exc.message_en}" if isinstance(exc, PolicyError) else str(exc)
+            ]
         raise PolicyError("policy.file: " + "; ".join(problems)) from None
 
 
@@ -132,6 +134,8 @@ def _format(exc: BaseException, type_: type | None) -> str:
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return f"unknown keys {sorted(exc.extra_fields)}"
+    if isinstance(exc, PolicyError):  # the English message only: one language per message
+        return f"PolicyError: {exc.code}: {exc.message_en}"
     return f"{type(exc).__name__}: {exc}"
 
 
