@@ -29,8 +29,7 @@ from typing import IO, Any, Final
 
 from .._text import redact
 from ..errors import CreditDisclosureError, ValidationError
-from ..io import FileFormat, RawRow, guess_format, inert_csv_writer, open_table
-from ..io._issues import io_issue
+from ..io import FileFormat, RawRow, guess_format, inert_csv_writer, io_issue, open_table
 from ..io._writers import format_value
 from ..privacy import (
     PROFILES,

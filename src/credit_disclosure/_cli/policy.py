@@ -16,8 +16,7 @@ from datetime import date
 from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
-from ..standard import PenaltyType, RecordKind, SubjectCategory
-from ..standard._parsing import parse_penalty_categories
+from ..standard import PenaltyType, RecordKind, SubjectCategory, parse_penalty_categories
 from ..workdays import default_calendar
 from ._args import date_arg
 

@@ -23,7 +23,7 @@ from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
-from ._report import Report
+from ._report import Report, report_html
 from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "inert_csv_writer",
     "io_issue",
     "open_table",
+    "report_html",
     "write_csv",
     "write_jsonl",
     "write_xlsx",

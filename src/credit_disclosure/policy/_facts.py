@@ -22,10 +22,14 @@ import attrs
 
 from .._text import redacted_repr, safe_repr, to_halfwidth
 from ..errors import PolicyError
-from ..standard._codes import PenaltyType, SubjectCategory
-from ..standard._fields import RecordKind
-from ..standard._parsing import parse_penalty_categories
-from ..standard._records import LicenseRecord, PenaltyRecord
+from ..standard import (
+    LicenseRecord,
+    PenaltyRecord,
+    PenaltyType,
+    RecordKind,
+    SubjectCategory,
+    parse_penalty_categories,
+)
 
 __all__ = ["PenaltyFacts", "Procedure", "Sector", "Tier", "check_day", "short_repr"]
 

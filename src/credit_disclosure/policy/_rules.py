@@ -19,8 +19,7 @@ import attrs
 from .. import deadlines
 from .._text import to_halfwidth
 from ..errors import PolicyError
-from ..standard._codes import PenaltyType, SubjectCategory
-from ..standard._fields import RecordKind
+from ..standard import PenaltyType, RecordKind, SubjectCategory
 from ._facts import PenaltyFacts, Procedure, Tier, short_repr
 from ._periods import Period
 

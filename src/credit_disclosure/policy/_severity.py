@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ..standard._codes import PenaltyType, SubjectCategory
+from ..standard import PenaltyType, SubjectCategory
 from ._facts import PenaltyFacts, Procedure, Tier
 from ._loader import read_data
 from ._rules import Citation

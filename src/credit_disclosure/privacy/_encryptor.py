@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final, NoReturn, SupportsIndex, TypeVar, final, overload
 
 from ..errors import DecryptionError, InvalidComponent, InvalidFormat
-from ..standard._codes import SubjectCategory
+from ..standard import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Aead, Algorithm, NonceSequence, Purpose, aead, mac, siv
 from ._keyset import Keyset

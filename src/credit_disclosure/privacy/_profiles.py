@@ -22,8 +22,7 @@ from typing import Any, Final, TypeVar, overload
 import attrs
 
 from ..errors import ValidationError
-from ..standard import RecordKind
-from ..standard._codes import SubjectCategory
+from ..standard import RecordKind, SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
 from ._records import (

@@ -18,7 +18,7 @@ as HTML for Jupyter.
 
 from __future__ import annotations
 
-from ..io._html import report_html
+from ..io import report_html
 from ._metrics import (
     GROUPINGS,
     PUBLISHED_COLUMNS,

@@ -1,0 +1,89 @@
+"""The shape docs/architecture.md describes: imports go one way, no private reach-ins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "credit_disclosure"
+
+# docs/architecture.md, "The layers": a unit may import only from units of an earlier layer
+# (or its own). Units not listed (the public faces, the command line) may import anything.
+LAYERS: list[set[str]] = [
+    {"errors", "_text", "_version"},
+    {"_dates", "_civil", "_datafile", "_atomic", "_optional"},
+    {"identifiers", "workdays"},
+    {"deadlines"},
+    {"standard"},
+    {"policy", "privacy", "io", "samples", "_convert"},
+    {"lifecycle", "quality", "schema", "catalogue"},
+    {"ledger"},
+]
+RANK = {unit: i for i, layer in enumerate(LAYERS) for unit in layer}
+
+# docs/architecture.md, "Known exceptions": private modules of another unit imported today.
+KNOWN_REACH_INS = {
+    ("ledger", "io._check"),
+    ("ledger", "io._readers"),
+    ("ledger", "io._writers"),
+    ("_cli", "io._writers"),
+    ("lifecycle", "standard._parsing"),
+    ("schema", "standard._parsing"),
+    ("schema", "standard._validate"),
+    ("_convert", "standard._validate"),
+}
+# The public faces re-export a subpackage's private implementation by design.
+FACES = {"pandas", "spark", "convert"}
+
+_IMPORT = re.compile(r"^\s*from (\.+)([\w.]*) import", re.M)
+
+
+def _imports() -> list[tuple[str, str, Path]]:
+    """(importing unit, imported dotted path below the package, file) for every relative import."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).parts
+        unit = parts[0].removesuffix(".py")
+        for dots, module in _IMPORT.findall(path.read_text(encoding="utf-8")):
+            if len(dots) == len(parts) and module:  # reaches the package root
+                found.append((unit, module, path))
+    return found
+
+
+def test_imports_go_one_way() -> None:
+    """No unit imports from a unit of a later layer (which would allow import circles)."""
+    upward = [
+        f"{path.relative_to(PACKAGE)}: {unit} imports {module}"
+        for unit, module, path in _imports()
+        if unit in RANK
+        and module.split(".")[0] in RANK
+        and RANK[module.split(".")[0]] > RANK[unit]
+    ]
+    assert not upward, upward
+
+
+def test_no_new_private_reach_ins() -> None:
+    """Another subpackage's private modules are not imported (beyond the listed exceptions)."""
+    reach_ins = {
+        (unit, module)
+        for unit, module, _ in _imports()
+        if unit not in FACES
+        and "." in module
+        and module.split(".")[0] != unit
+        and any(part.startswith("_") for part in module.split(".")[1:])
+    }
+    assert reach_ins <= KNOWN_REACH_INS, sorted(reach_ins - KNOWN_REACH_INS)
+
+
+def test_no_module_imports_a_sibling_that_imports_it_back() -> None:
+    """Within a subpackage, no two modules import each other (io/_html <-> io/_report was one)."""
+    edges: set[tuple[str, str]] = set()
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if len(rel.parts) != 2:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for module in re.findall(r"^\s*from \.(\w+) import", text, re.M):
+            edges.add((f"{rel.parts[0]}.{rel.stem}", f"{rel.parts[0]}.{module}"))
+    circles = sorted((a, b) for a, b in edges if (b, a) in edges and a < b)
+    assert not circles, circles
