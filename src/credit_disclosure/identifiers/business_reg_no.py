@@ -23,41 +23,21 @@ from typing import Final
 
 import attrs
 
-from . import _divisions
-from ._checkdigits import (
-    iso7064_mod11_10 as _iso7064_mod11_10,
-)
-from ._checkdigits import (
-    iso7064_mod11_10_ok as _iso7064_mod11_10_ok,
-)
-from ._common import (
-    DIGITS as _DIGITS,
-)
-from ._common import (
-    DIGITS_WHAT as _DIGITS_WHAT,
-)
-from ._common import (
-    checksum_error as _checksum_error,
-)
-from ._common import compact as _compact
-from ._common import (
-    component_error as _component_error,
-)
-from ._common import (
-    first_bad as _first_bad,
-)
-from ._common import (
-    format_error as _format_error,
-)
-from ._common import (
-    generate_part as _generate_part,
-)
-from ._common import (
-    length_error as _length_error,
-)
-from ._common import (
-    rng_of as _rng_of,
-)
+from . import _checkdigits, _common, _divisions
+
+# The shared helpers, bound to private names: this module exports only __all__.
+_iso7064_mod11_10 = _checkdigits.iso7064_mod11_10
+_iso7064_mod11_10_ok = _checkdigits.iso7064_mod11_10_ok
+_DIGITS = _common.DIGITS
+_DIGITS_WHAT = _common.DIGITS_WHAT
+_checksum_error = _common.checksum_error
+_compact = _common.compact
+_component_error = _common.component_error
+_first_bad = _common.first_bad
+_format_error = _common.format_error
+_generate_part = _common.generate_part
+_length_error = _common.length_error
+_rng_of = _common.rng_of
 
 __all__ = [
     "NATIONAL_AUTHORITY",

@@ -33,57 +33,30 @@ from typing import Final
 
 import attrs
 
-from ..errors import InvalidComponent as _InvalidComponent
-from . import _divisions
-from ._checkdigits import gb11643 as _gb11643
-from ._common import (
-    DIGITS as _DIGITS,
-)
-from ._common import (
-    DIGITS_WHAT as _DIGITS_WHAT,
-)
-from ._common import (
-    Gender as _Gender,
-)
-from ._common import (
-    check_birth_date as _check_birth_date,
-)
-from ._common import (
-    check_gb11643 as _check_gb11643,
-)
-from ._common import compact as _compact
-from ._common import (
-    component_error as _component_error,
-)
-from ._common import (
-    first_bad as _first_bad,
-)
-from ._common import (
-    format_error as _format_error,
-)
-from ._common import (
-    gender_of as _gender_of,
-)
-from ._common import (
-    generate_part as _generate_part,
-)
-from ._common import (
-    length_error as _length_error,
-)
-from ._common import (
-    random_birth_date as _random_birth_date,
-)
-from ._common import (
-    random_sequence as _random_sequence,
-)
-from ._common import (
-    rng_of as _rng_of,
-)
-from ._common import (
-    to_date as _to_date,
-)
+from .. import errors
+from . import _checkdigits, _common, _countries, _divisions
 from ._countries import NATIONALITIES
-from ._countries import alpha3_to_numeric as _alpha3_to_numeric
+
+# The shared helpers, bound to private names: this module exports only __all__.
+_gb11643 = _checkdigits.gb11643
+_DIGITS = _common.DIGITS
+_DIGITS_WHAT = _common.DIGITS_WHAT
+_Gender = _common.Gender
+_check_birth_date = _common.check_birth_date
+_check_gb11643 = _common.check_gb11643
+_compact = _common.compact
+_component_error = _common.component_error
+_first_bad = _common.first_bad
+_format_error = _common.format_error
+_gender_of = _common.gender_of
+_generate_part = _common.generate_part
+_length_error = _common.length_error
+_random_birth_date = _common.random_birth_date
+_random_sequence = _common.random_sequence
+_rng_of = _common.rng_of
+_to_date = _common.to_date
+_alpha3_to_numeric = _countries.alpha3_to_numeric
+_InvalidComponent = errors.InvalidComponent
 
 __all__ = [
     "NATIONALITIES",

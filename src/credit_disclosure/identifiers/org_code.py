@@ -24,37 +24,20 @@ from typing import Final
 
 import attrs
 
-from ._checkdigits import (
-    ORG_ALPHABET as _ORG_ALPHABET,
-)
-from ._checkdigits import (
-    ORG_TO_B13 as _ORG_TO_B13,
-)
-from ._checkdigits import (
-    gb11714 as _gb11714,
-)
-from ._common import (
-    DIGITS as _DIGITS,
-)
-from ._common import (
-    checksum_error as _checksum_error,
-)
-from ._common import compact as _compact
-from ._common import (
-    first_bad as _first_bad,
-)
-from ._common import (
-    format_error as _format_error,
-)
-from ._common import (
-    generate_part as _generate_part,
-)
-from ._common import (
-    length_error as _length_error,
-)
-from ._common import (
-    rng_of as _rng_of,
-)
+from . import _checkdigits, _common
+
+# The shared helpers, bound to private names: this module exports only __all__.
+_ORG_ALPHABET = _checkdigits.ORG_ALPHABET
+_ORG_TO_B13 = _checkdigits.ORG_TO_B13
+_gb11714 = _checkdigits.gb11714
+_DIGITS = _common.DIGITS
+_checksum_error = _common.checksum_error
+_compact = _common.compact
+_first_bad = _common.first_bad
+_format_error = _common.format_error
+_generate_part = _common.generate_part
+_length_error = _common.length_error
+_rng_of = _common.rng_of
 
 __all__ = [
     "OrgCodeInfo",

@@ -29,48 +29,25 @@ from typing import Final, NoReturn
 
 import attrs
 
-from ..errors import InvalidChecksum as _InvalidChecksum
-from . import _divisions
-from ._checkdigits import (
-    USCC_ALPHABET as _USCC_ALPHABET,
-)
-from ._checkdigits import (
-    USCC_TO_B34_BYTES as _USCC_TO_B34_BYTES,
-)
-from ._checkdigits import (
-    gb11714 as _gb11714,
-)
-from ._checkdigits import (
-    gb32100 as _gb32100,
-)
-from ._common import (
-    DIGITS as _DIGITS,
-)
-from ._common import (
-    DIGITS_WHAT as _DIGITS_WHAT,
-)
-from ._common import (
-    checksum_error as _checksum_error,
-)
-from ._common import compact as _compact
-from ._common import (
-    component_error as _component_error,
-)
-from ._common import (
-    first_bad as _first_bad,
-)
-from ._common import (
-    format_error as _format_error,
-)
-from ._common import (
-    generate_part as _generate_part,
-)
-from ._common import (
-    length_error as _length_error,
-)
-from ._common import (
-    rng_of as _rng_of,
-)
+from .. import errors
+from . import _checkdigits, _common, _divisions
+
+# The shared helpers, bound to private names: this module exports only __all__.
+_USCC_ALPHABET = _checkdigits.USCC_ALPHABET
+_USCC_TO_B34_BYTES = _checkdigits.USCC_TO_B34_BYTES
+_gb11714 = _checkdigits.gb11714
+_gb32100 = _checkdigits.gb32100
+_DIGITS = _common.DIGITS
+_DIGITS_WHAT = _common.DIGITS_WHAT
+_checksum_error = _common.checksum_error
+_compact = _common.compact
+_component_error = _common.component_error
+_first_bad = _common.first_bad
+_format_error = _common.format_error
+_generate_part = _common.generate_part
+_length_error = _common.length_error
+_rng_of = _common.rng_of
+_InvalidChecksum = errors.InvalidChecksum
 
 __all__ = [
     "ALPHABET",
