@@ -31,7 +31,16 @@ KNOWN_REACH_INS = {
     ("schema", "standard._parsing"),
     ("schema", "standard._validate"),
     ("_convert", "standard._validate"),
+    ("lifecycle", "standard._validate"),
+    ("ledger", "lifecycle._keys"),
+    ("_cli", "service._settings"),
 }
+# Modules of one subpackage that import each other (one side deferred into a function).
+KNOWN_CIRCLES = {("workdays._calendar", "workdays._store")}
+_HOW = (
+    "import the public name from the subpackage instead; if that is not possible yet, add the "
+    "pair here and to docs/architecture.md, 'Known exceptions', with the reason"
+)
 # The public faces re-export a subpackage's private implementation by design.
 FACES = {"pandas", "spark", "convert"}
 
@@ -72,7 +81,7 @@ def test_no_new_private_reach_ins() -> None:
         and module.split(".")[0] != unit
         and any(part.startswith("_") for part in module.split(".")[1:])
     }
-    assert reach_ins <= KNOWN_REACH_INS, sorted(reach_ins - KNOWN_REACH_INS)
+    assert reach_ins <= KNOWN_REACH_INS, (sorted(reach_ins - KNOWN_REACH_INS), _HOW)
 
 
 def test_no_module_imports_a_sibling_that_imports_it_back() -> None:
@@ -85,5 +94,5 @@ def test_no_module_imports_a_sibling_that_imports_it_back() -> None:
         text = path.read_text(encoding="utf-8")
         for module in re.findall(r"^\s*from \.(\w+) import", text, re.M):
             edges.add((f"{rel.parts[0]}.{rel.stem}", f"{rel.parts[0]}.{module}"))
-    circles = sorted((a, b) for a, b in edges if (b, a) in edges and a < b)
-    assert not circles, circles
+    circles = {(a, b) for a, b in edges if (b, a) in edges and a < b}
+    assert circles <= KNOWN_CIRCLES, (sorted(circles - KNOWN_CIRCLES), _HOW)
