@@ -123,3 +123,14 @@ def test_output_file(files: tuple[str, str], tmp_path: Path) -> None:
     target = tmp_path / "status.json"
     main([*_status(files, "--as-of", "2022-04-21", "--format", "json", "-o", str(target))])
     assert json.loads(target.read_text(encoding="utf-8"))["policy"] == "changzhi-2021"
+
+
+def test_subject_id_in_the_wrong_place_is_not_echoed(
+    files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ID given where RECORDS goes (no such file) is not echoed in the error."""
+    records, _ = files
+    assert main(["subject", records, PERSON, "--as-of", "2022-04-21"]) == 2
+    captured = capsys.readouterr()
+    assert PERSON not in captured.err + captured.out
+    assert "credit-disclosure subject:" in captured.err

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from .._text import redact
 from ..errors import CreditDisclosureError
 from ..io import inert_csv_writer
 from ..lifecycle import (
@@ -169,7 +170,7 @@ def _setup(
         policy = _policy(args)
         records, events = _load(args, on)
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
-        err.write(f"credit-disclosure {command}: {exc}\n")
+        err.write(f"credit-disclosure {command}: {redact(str(exc))}\n")
         return 2
     calendar = default_calendar().with_provisional() if args.provisional else None
     return policy, on, records, events, calendar
@@ -259,7 +260,7 @@ def run_status(
         try:
             diff = portal_diff(result.statuses, _shown_keys(args.shown))
         except (OSError, CreditDisclosureError, ValueError) as exc:
-            err.write(f"credit-disclosure status: {exc}\n")
+            err.write(f"credit-disclosure status: {redact(str(exc))}\n")
             return 2
     encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"
     try:
@@ -313,7 +314,7 @@ def run_subject(
     try:
         view = subject_view(records, events, args.subject, policy=policy, on=on, calendar=calendar)
     except CreditDisclosureError as exc:
-        err.write(f"credit-disclosure subject: {exc}\n")
+        err.write(f"credit-disclosure subject: {redact(str(exc))}\n")
         return 2
     try:
         with open_output(args.output, stdout=out) as fp:
