@@ -23,7 +23,7 @@ import attrs
 from .._atomic import atomic_output
 from .._optional import require
 from ..errors import ValidationError
-from ..io._inert import FORMULA_TRIGGERS, inert_csv_writer
+from ..io import FORMULA_TRIGGERS, inert_csv_writer
 from ..standard import RecordKind
 from ._model import Catalogue, CatalogueItem, DisclosureScope, ItemSubject, parse_choices
 
