@@ -200,7 +200,7 @@ def test_bundled_sample_masks_end_to_end(
         assert masked[0] == list(reader.headers)
     written = [r for r in rows if r.usable]
     assert len(masked) - 1 == len(written)
-    assert f"{len(written)} rows masked and written" in err
+    assert f"{kind}_sample.csv (bundled sample): {len(written)} rows masked and written" in err
     assert f"{len(rows) - len(written)} rows reported and not written" in err
     for raw in rows:
         for key in ("CF_XDR_ZJHM", "CF_FR_ZJHM", "证件号码", "法定代表人证件号码"):
@@ -326,3 +326,16 @@ def test_every_line_end_is_read(end: str, tmp_path: Path, capsys: pytest.Capture
     assert main(["mask", "-i", str(path)]) == 0
     out = capsys.readouterr().out
     assert len(out.splitlines()) == 21 and _ID not in out
+
+
+def test_output_format_follows_the_output_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o x.jsonl writes JSON Lines from a CSV input; --format overrides the suffix."""
+    path = tmp_path / "r.csv"
+    path.write_text(f"证件号码\n{_ID}\n", "utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["mask", "-i", str(path), "-o", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8")) == {"证件号码": "1101**********002X"}
+    assert main(["mask", "-i", str(path), "-o", str(out), "--format", "csv"]) == 0
+    assert out.read_text("utf-8-sig").splitlines() == ["证件号码", "1101**********002X"]

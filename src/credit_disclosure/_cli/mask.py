@@ -6,9 +6,10 @@ printed on its own line. With ``--input``, the file is read as ``check`` reads
 it (encoding detected: UTF-8, UTF-8 with BOM, GBK/GB18030; headers in any of
 the three styles; CSV, XLSX or JSON Lines), each record is masked by the
 profile, and the records are written as CSV (inert in a spreadsheet: no cell
-runs as a formula) or JSON Lines, to standard output or atomically to ``-o FILE``. A column the profile cannot classify is masked
-completely in records that may be a person's (``--unknown-fields mask``, the
-default) or the run is refused naming it (``--unknown-fields refuse``). A row
+runs as a formula) or JSON Lines, to standard output or atomically to
+``-o FILE``. A column the profile cannot classify is masked completely in
+records that may be a person's (``--unknown-fields mask``, the default) or the
+run is refused naming it (``--unknown-fields refuse``). A row
 that cannot be read is reported on standard error (row number, code) and the
 run goes on: every input row is either written or reported. A row in which a
 quoted value swallowed lines that look like rows (``row.multiline``) is
@@ -25,11 +26,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import IO, Any, Final
 
 from .._text import redact
 from ..errors import CreditDisclosureError, ValidationError
-from ..io import FileFormat, RawRow, guess_format, inert_csv_writer, io_issue, open_table
+from ..io import FileFormat, RawRow, inert_csv_writer, io_issue, open_table
 from ..io._writers import format_value
 from ..privacy import (
     PROFILES,
@@ -180,10 +182,10 @@ def _output_format(args: argparse.Namespace, input_format: FileFormat) -> str:
     if args.output_format is not None:
         return str(args.output_format)
     if args.output not in (None, "-"):
-        guessed = guess_format(args.output)
-        if guessed is FileFormat.JSONL:
+        suffix = Path(args.output).suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".json"):
             return "jsonl"
-        if guessed is FileFormat.CSV and not str(args.output).lower().endswith((".dat", ".out")):
+        if suffix in (".csv", ".txt", ".tsv"):
             return "csv"
     return "jsonl" if input_format is FileFormat.JSONL else "csv"
 
@@ -209,6 +211,8 @@ def _mask_file(
         return _usage(err, f"cannot read {source}: {reason}")
     with reader:
         name = reader.name
+        if args.sample is not None:
+            name = f"{sample_path(RecordKind(args.sample)).name} (bundled sample)"
         headers = reader.headers
         if any(issue.code == "file.empty" for issue in reader.file_issues):
             return _usage(err, f"{name}: file.empty: the file has no header row (文件没有表头行)")
