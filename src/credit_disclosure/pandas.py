@@ -1,6 +1,8 @@
 """pandas integration: validate a DataFrame of records, score it, check identifier columns fast.
 
 :func:`status_frame` gives each record's state on a date (see :mod:`credit_disclosure.lifecycle`).
+Importing this module registers the ``df.credit`` accessor (:class:`CreditAccessor`):
+``df.credit.check()`` and ``df.credit.metrics()``.
 
 Needs the optional ``pandas`` extra (``pip install "credit-disclosure[pandas]"``);
 pandas is imported when a function is first called, and a missing pandas raises
@@ -21,6 +23,7 @@ The rules are exactly those of :func:`credit_disclosure.standard.check_row`.
 
 from __future__ import annotations
 
+from ._accessor import CreditAccessor, register_accessor
 from .lifecycle._frames import status_frame
 from .quality._pandas import (
     issues_frame,
@@ -31,10 +34,14 @@ from .quality._pandas import (
 )
 
 __all__ = [
+    "CreditAccessor",
     "issues_frame",
     "read_records",
+    "register_accessor",
     "score_frame",
     "status_frame",
     "valid_identifiers",
     "validate_frame",
 ]
+
+register_accessor()  # df.credit.check(), df.credit.metrics()
