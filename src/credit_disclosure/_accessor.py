@@ -38,7 +38,7 @@ class CreditAccessor:
         options: ValidationOptions | None = None,
     ) -> pd.DataFrame:
         """Every issue of every row (:func:`credit_disclosure.pandas.validate_frame`)."""
-        from .quality._pandas import validate_frame
+        from .pandas import validate_frame
 
         return validate_frame(self._df, kind, version=version, as_of=as_of, options=options)
 
@@ -54,7 +54,7 @@ class CreditAccessor:
         >>> df.credit.metrics("penalty", as_of=date(2025, 6, 1)).table("month").to_pandas()["on_time"].tolist()
         [1]
         """
-        from .quality._pandas import score_frame
+        from .pandas import score_frame
 
         return score_frame(self._df, kind, **kwargs)
 
