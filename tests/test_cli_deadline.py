@@ -67,6 +67,7 @@ def test_published_verdicts_across_the_new_year(
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == verdict and data["published"] == published
     assert (data["reason"] is None) is (verdict != "undetermined")
+    assert data["verdict_certain"] is (verdict != "undetermined") and data["certain"] is False
     if verdict == "undetermined":
         assert "until the 2027 notice" in data["reason"]
 

@@ -291,6 +291,8 @@ after 2027-01-06, late if before (possible due dates 2027-01-05 to 2027-01-08)')
     def to_dict(self) -> dict[str, Any]:
         """The deadline's :meth:`BoundedDeadline.to_dict` with the verdict added.
 
+        ``certain`` stays the due date's; ``verdict_certain`` is the verdict's.
+
         >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 3, 1)).to_dict()["verdict"]
         'late'
         """
@@ -298,6 +300,9 @@ after 2027-01-06, late if before (possible due dates 2027-01-05 to 2027-01-08)')
             **self.deadline.to_dict(),
             "published": self.published_on.isoformat(),
             "verdict": self.verdict.value,
+            # ``certain`` above is the due date's; this is the verdict's (on time whatever the
+            # notice says, even when the due date itself is not known yet)
+            "verdict_certain": self.certain,
             "working_days_late": self.working_days_late,
             "working_days_late_exact": self.late_exact,
             "reason": self.reason,
