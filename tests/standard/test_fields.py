@@ -238,3 +238,19 @@ def test_masking_defaults_derive_from_the_field_table() -> None:
                 f.type_field,
             )
     assert DEFAULT_FIELD_PRIVACY["CF_XDR_ZJHM"].source == "发改办财金〔2018〕790号 行政处罚信息 第13项"
+
+
+def test_resolve_kind_is_the_one_rule() -> None:
+    """resolve_kind: the kind given (text too), else detected, else ValidationError file.kind."""
+    from credit_disclosure.errors import ValidationError
+    from credit_disclosure.quality import compute_metrics
+    from credit_disclosure.standard import resolve_kind
+
+    assert resolve_kind(["XK_WSH"]) is RecordKind.LICENSE
+    assert resolve_kind(["XK_WSH"], "penalty") is RecordKind.PENALTY
+    with pytest.raises(ValidationError) as info:
+        resolve_kind(["备注", "x"])
+    assert info.value.code == "file.kind" and isinstance(info.value, ValueError)
+    with pytest.raises(ValidationError) as again:  # the quality metrics follow the same rule
+        compute_metrics([{"备注": "x"}])
+    assert again.value.code == "file.kind"

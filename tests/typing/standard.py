@@ -50,6 +50,7 @@ from credit_disclosure.standard import (
     parse_penalty_categories,
     record_class,
     resolve_header,
+    resolve_kind,
     to_2015,
     to_2018,
     validate,
@@ -64,6 +65,7 @@ req: RequirementKind = spec.requirement.kind
 certain: bool = spec.certain
 resolved: FieldSpec | None = resolve_header("处罚类别", RecordKind.PENALTY)
 kind: RecordKind | None = detect_kind(["CF_WSH"], StandardVersion.V2018)
+sure: RecordKind = resolve_kind(["CF_WSH"], "penalty", StandardVersion.V2018)
 cls: type[AnyRecord] = record_class(RecordKind.LICENSE)
 
 rec = PenaltyRecord(decision_no="X", fine_amount=Decimal("0.2"), decision_date=date(2024, 1, 1))

@@ -16,15 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import IO, Final
 
-from ..errors import ValidationError
 from ..standard import (
     Issue,
     RecordKind,
     StandardVersion,
     ValidationOptions,
     check_row,
-    detect_kind,
     resolve_header,
+    resolve_kind,
 )
 from ._issues import io_issue
 from ._readers import FileFormat, RawRow, TableReader, open_table
@@ -222,14 +221,7 @@ def check_file(
     ) as reader:
         empty = any(i.code == "file.empty" for i in reader.file_issues)
         if kind is None and not empty:
-            kind = detect_kind(reader.headers, version)
-            if kind is None:  # rows without a kind could not be checked: never drop them
-                raise ValidationError(
-                    "file.kind",
-                    message_en="the headers do not say whether the file holds licences or "
-                    "penalties: pass the kind",
-                    message_zh="无法根据表头判断是行政许可还是行政处罚数据，请指定类型",
-                )
+            kind = resolve_kind(reader.headers, None, version)
         report = Report(kind=kind, version=version, source=reader.name, encoding=reader.encoding)
         started = time.perf_counter()
         if kind is not None:

@@ -22,9 +22,9 @@ from ..standard import (
     StandardVersion,
     ValidationOptions,
     check_row,
-    detect_kind,
     field_by_code,
     resolve_header,
+    resolve_kind,
 )
 from ..workdays import WorkdayCalendar
 from ._metrics import PUBLISHED_COLUMNS
@@ -94,13 +94,7 @@ class FramePlan:
         count_warnings: bool = False,
     ) -> FramePlan:
         names = [str(c) for c in columns]
-        if kind is None:
-            kind = detect_kind(names, version)
-            if kind is None:
-                raise ValueError(
-                    "cannot tell licence from penalty records by the column names; pass kind"
-                )
-        kind = RecordKind(kind)
+        kind = resolve_kind(names, kind, version)
         if published_col is None:
             published_col = next((c for c in PUBLISHED_COLUMNS if c in names), None)
         elif published_col not in names:

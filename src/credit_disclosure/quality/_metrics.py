@@ -26,8 +26,8 @@ from ..standard import (
     StandardVersion,
     ValidationOptions,
     check_row,
-    detect_kind,
     resolve_header,
+    resolve_kind,
 )
 from ..workdays import WorkdayCalendar
 from ._observe import (
@@ -601,11 +601,7 @@ def compute_metrics(
     names = _by(by)
     if first is None:
         return metrics.table(names)
-    if kind is None:
-        kind = detect_kind(first.keys(), version)
-        if kind is None:
-            raise ValueError("cannot tell licence from penalty records by the keys; pass kind")
-    kind = RecordKind(kind)
+    kind = resolve_kind(first.keys(), kind, version)
     columns = _Columns(kind, version, _published_column(first.keys(), published_col))
     day = as_of or date.today()
     for values in _chain(first, iterator):
@@ -661,13 +657,7 @@ def score_file(
     metrics = QualityMetrics()
     day = as_of or date.today()
     with open_table(source, format=format, encoding=encoding) as reader:
-        if kind is None:
-            kind = detect_kind(reader.headers, version)
-            if kind is None:
-                raise ValueError(
-                    "cannot tell licence from penalty records by the headers; pass kind"
-                )
-        kind = RecordKind(kind)
+        kind = resolve_kind(reader.headers, kind, version)
         columns = _Columns(kind, version, _published_column(reader.headers, published_col))
         for raw in reader:
             if not raw.usable:

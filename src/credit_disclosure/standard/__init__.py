@@ -35,6 +35,7 @@ from ._fields import (
     field_by_code,
     fields,
     resolve_header,
+    resolve_kind,
 )
 from ._issues import ISSUE_CATALOGUE, Issue, IssueSpec, Severity, issue_spec
 from ._parsing import (
@@ -104,6 +105,7 @@ __all__ = [
     "parse_penalty_categories",
     "record_class",
     "resolve_header",
+    "resolve_kind",
     "to_2015",
     "to_2018",
     "validate",

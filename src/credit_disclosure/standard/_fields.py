@@ -27,6 +27,7 @@ from typing import Final
 import attrs
 
 from .._text import to_halfwidth
+from ..errors import ValidationError
 from ._codes import SubjectCategory
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "field_by_code",
     "fields",
     "resolve_header",
+    "resolve_kind",
 ]
 
 
@@ -402,3 +404,36 @@ def detect_kind(
     if lic == pen:
         return None
     return RecordKind.LICENSE if lic > pen else RecordKind.PENALTY
+
+
+def resolve_kind(
+    headers: Iterable[str],
+    kind: RecordKind | str | None = None,
+    version: StandardVersion = StandardVersion.V2018,
+) -> RecordKind:
+    """The kind of the records under these headers: ``kind`` when given, else detected.
+
+    The one rule every reader of tables follows (the batch check, the quality
+    metrics, the pandas and Spark paths): ``kind`` may be text (``"penalty"``);
+    when it is ``None`` and :func:`detect_kind` cannot tell, the error is a
+    :class:`~credit_disclosure.errors.ValidationError` (also a
+    :class:`ValueError`) with code ``file.kind``, never a guess.
+
+    >>> resolve_kind(["CF_WSH", "CF_XDR_MC"]), resolve_kind([], "license")
+    (<RecordKind.PENALTY: 'penalty'>, <RecordKind.LICENSE: 'license'>)
+    >>> resolve_kind(["备注"])
+    Traceback (most recent call last):
+        ...
+    credit_disclosure.errors.ValidationError: file.kind: the headers do not say whether the file holds licences or penalties: pass kind (无法根据表头判断是行政许可还是行政处罚数据，请指定类型)
+    """
+    if kind is not None:
+        return RecordKind(kind)
+    found = detect_kind(headers, version)
+    if found is None:  # rows without a kind could not be checked: never drop them
+        raise ValidationError(
+            "file.kind",
+            message_en="the headers do not say whether the file holds licences or "
+            "penalties: pass kind",
+            message_zh="无法根据表头判断是行政许可还是行政处罚数据，请指定类型",
+        )
+    return found
