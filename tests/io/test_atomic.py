@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -165,3 +166,20 @@ def test_dash_means_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     """``-o -`` writes to standard output as without ``-o``."""
     assert main(["quality", "--sample", "--format", "json", "-o", "-", *AS_OF]) == 0
     assert json.loads(capsys.readouterr().out)
+
+
+def test_no_subcommand_writes_a_file_any_other_way() -> None:
+    """Every subcommand writes files through the one helper: no ``open(..., "w")``,
+    ``write_text``/``write_bytes`` or ``os.replace`` of its own in ``credit_disclosure._cli``."""
+    import credit_disclosure._cli as cli_package
+
+    pattern = re.compile(
+        r"""open\([^)]*["'][wax]b?["']|(?<!report)\.write_(?:text|bytes)\(|os\.replace\("""
+    )  # Report.write_text(stream) writes to a stream it is given
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted(Path(cli_package.__file__).parent.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert offenders == []

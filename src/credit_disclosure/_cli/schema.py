@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..schema import JSON_SCHEMA_DIALECT, data_package, issue_catalogue, json_schema, table_schema
 from ..standard import RecordKind, StandardVersion
+from ._output import open_output
 
 __all__ = ["register", "run"]
 
@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     text = json.dumps(_document(args), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            with open_output(args.output) as fp:  # written whole or not at all
+                fp.write(text)
         except OSError as exc:
             print(f"credit-disclosure schema: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
             return 2
