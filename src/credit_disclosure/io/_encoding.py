@@ -84,8 +84,10 @@ def sniff_not_text(head: bytes) -> str | None:
     Returns ``"utf-16-le"`` or ``"utf-16-be"`` (UTF-16 without a byte-order mark:
     NUL bytes at every other position), ``"xls"`` (an old Excel workbook) or
     ``"binary"`` (a control character no text holds in more than one byte in 4,
-    or in one in 25 and at least 8 of them; one of them in the first 256 bytes). A text file with a few stray
-    NUL bytes is still text: its rows are read, and the damaged ones reported.
+    or in one in 25 and at least 8 of them, and a first line that is not a clean
+    header with a separator). A text file with a few stray NUL bytes, or a damaged
+    body under a good header, is still text: its rows are read, the damaged ones
+    reported.
 
     >>> sniff_not_text("CF_WSH,BZ\\r\\n".encode("utf-16-le")), sniff_not_text(b"CF_WSH,BZ\\r\\n")
     ('utf-16-le', None)
@@ -106,11 +108,22 @@ def sniff_not_text(head: bytes) -> str | None:
             return codec
     control = len(head.translate(None, _NOT_CONTROL))
     many = control * 4 > len(head) or (control >= 8 and control * 25 > len(head))
-    if many and head[:256].translate(None, _NOT_CONTROL):
-        # ...and one near the start: a text file whose end was overwritten with NUL bytes
-        # (a crash) starts as text; its rows are read, the damaged ones reported.
+    if many and not _text_header(head):
         return "binary"
     return None
+
+
+def _text_header(head: bytes) -> bool:
+    """Whether the first line looks like a CSV header: no control byte, a separator in it.
+
+    A text file whose rows were damaged (or whose end a crash overwrote with NUL
+    bytes) still starts with its header: its rows are read and the damaged ones
+    reported, instead of refusing the whole file.
+    """
+    first = head[:4096].split(b"\n", 1)[0].split(b"\r", 1)[0]
+    if first.translate(None, _NOT_CONTROL):
+        return False
+    return any(sep in first for sep in (b",", b"\t", b";"))
 
 
 class LineDecoder:
