@@ -13,8 +13,8 @@ of this library still catch them with ``except ValueError`` or
           │    ├── InvalidChecksum           check digit / check character does not match
           │    └── InvalidComponent          a part is unknown or impossible (division, date, type)
           ├── ArgumentError (ValueError)    an argument a function cannot use; has code + zh/en message
-          │    ├── ArgumentTypeError (TypeError)  an argument of the wrong type
           │    └── UnknownName (KeyError)    a name (rule, profile, column, option) that is not known
+          ├── ArgumentTypeError (TypeError)  an argument of the wrong type; has code + zh/en message
           ├── CalendarDataMissing (LookupError)  a year the working-day calendar does not know
           ├── PolicyError                    a disclosure/repair policy cannot answer a question
           ├── DecryptionError                any failed decryption; deliberately says nothing more
@@ -205,13 +205,16 @@ class ArgumentError(_CodedError, ValueError):
     """
 
 
-class ArgumentTypeError(ArgumentError, TypeError):
+class ArgumentTypeError(_CodedError, TypeError):
     """An argument has the wrong type (a text where a date belongs); also a :class:`TypeError`.
+
+    Not a :class:`ValueError`: code that catches bad *values* (``except ValueError``) does
+    not swallow a programming mistake.
 
     >>> err = ArgumentTypeError("workdays.date", message_en="d must be a datetime.date, not str",
     ...                         message_zh="d 应为日期", field="d")
-    >>> isinstance(err, TypeError), isinstance(err, ArgumentError)
-    (True, True)
+    >>> isinstance(err, TypeError), isinstance(err, ValueError)
+    (True, False)
     """
 
 

@@ -15,6 +15,7 @@ datetime.date(2026, 10, 13)
 
 from __future__ import annotations
 
+from .._contracts import guard_public as _guard_public
 from ._bounded import (
     BoundedDeadline,
     BoundedTimeliness,
@@ -78,3 +79,6 @@ __all__ = [
     "publication_deadline",
     "rule_from_dict",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

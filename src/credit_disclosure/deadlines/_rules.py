@@ -391,6 +391,13 @@ class DeadlineRule:
         """
         start = _as_date(start, "start")
         cal = default_calendar() if calendar is None else calendar
+        if not isinstance(cal, WorkdayCalendar):
+            raise ArgumentTypeError(
+                "deadlines.calendar",
+                message_en=f"calendar must be a WorkdayCalendar, not {type(cal).__name__}",
+                message_zh=f"calendar 应为 WorkdayCalendar，而不是 {type(cal).__name__}",
+                field="calendar",
+            )
         if not self.in_force(start):
             if self.effective_from and self.effective_to:
                 span = f"from {self.effective_from} to {self.effective_to}"

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from .._contracts import guard_methods as _guard_methods
+from .._contracts import guard_public as _guard_public
 from . import (
     business_reg_no,
     divisions,
@@ -43,3 +45,8 @@ __all__ = [
     "resident_id",
     "uscc",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())
+for _entry in REGISTRY.values():  # the verbs handle junk themselves; generate() is a helper
+    _guard_methods(_entry.module, "generate")

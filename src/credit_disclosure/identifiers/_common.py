@@ -10,7 +10,13 @@ from datetime import date, datetime, timedelta
 from typing import Final, Protocol
 
 from .._text import compact_identifier
-from ..errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from ..errors import (
+    ArgumentTypeError,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+)
 
 
 class Gender(enum.Enum):
@@ -174,12 +180,17 @@ def ymd(day: object, name: str = "as_of") -> str:
     >>> ymd("1949-12-31")
     Traceback (most recent call last):
         ...
-    TypeError: as_of must be a datetime.date, got str
+    credit_disclosure.errors.ArgumentTypeError: argument.type in field as_of: as_of must be a datetime.date, got str (as_of 应为日期，而不是 str)
     """
     text = _YMD.get(day) if isinstance(day, date) else None
     if text is None:
         if not isinstance(day, date):
-            raise TypeError(f"{name} must be a datetime.date, got {type(day).__name__}")
+            raise ArgumentTypeError(
+                "argument.type",
+                message_en=f"{name} must be a datetime.date, got {type(day).__name__}",
+                message_zh=f"{name} 应为日期，而不是 {type(day).__name__}",
+                field=name,
+            )
         text = f"{day.year:04d}{day.month:02d}{day.day:02d}"
         if len(_YMD) < 4096:
             _YMD[day] = text

@@ -18,6 +18,7 @@ the file.
 from __future__ import annotations
 
 from .._atomic import atomic_output
+from .._contracts import guard_public as _guard_public
 from ._check import check_file, check_rows
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
@@ -50,3 +51,6 @@ __all__ = [
     "write_jsonl",
     "write_xlsx",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

@@ -25,6 +25,7 @@ datetime.date(2022, 6, 2)
 
 from __future__ import annotations
 
+from .._contracts import guard_public as _guard_public
 from ._answers import (
     Display,
     Publication,
@@ -92,3 +93,6 @@ __all__ = [
     "policy_to_dict",
     "suggest_tier",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._text import redacted_repr
 from ..errors import CalendarDataMissing, PolicyError
 from ._answers import (
     Display,
@@ -58,6 +59,7 @@ def _repair_rows(rows: Iterable[RepairRule]) -> tuple[RepairRule, ...]:
     return tuple(rows)
 
 
+@redacted_repr
 @attrs.frozen(kw_only=True)
 class Policy:
     """A named set of effective-dated rule tables for publication, terms and repair.

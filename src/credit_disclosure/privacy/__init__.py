@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from .._contracts import guard_methods as _guard_methods
+from .._contracts import guard_public as _guard_public
 from ._encryptor import TOKEN_VERSION, FieldEncryptor
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Algorithm, Purpose
@@ -69,3 +71,7 @@ __all__ = [
     "get_profile",
     "mask",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())
+_guard_methods(MaskingProfile, "field_code", "mask_record", "mask_value", "rule_for", "unclassified")

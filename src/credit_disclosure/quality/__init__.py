@@ -18,6 +18,7 @@ as HTML for Jupyter.
 
 from __future__ import annotations
 
+from .._contracts import guard_public as _guard_public
 from ..io import report_html
 from ._metrics import (
     GROUPINGS,
@@ -67,3 +68,6 @@ __all__ = [
     "report_html",
     "score_file",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

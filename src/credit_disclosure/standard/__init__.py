@@ -13,6 +13,7 @@ validation and ``check_row``, the per-row call of a batch check.
 
 from __future__ import annotations
 
+from .._contracts import guard_public as _guard_public
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -110,3 +111,6 @@ __all__ = [
     "to_2018",
     "validate",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from .._text import to_halfwidth
+from .._text import redacted_repr, to_halfwidth
 from ..errors import InvalidFormat
 from ._codes import PenaltyType, SubjectCategory
 
@@ -213,6 +213,7 @@ DEFAULT_SUBJECT_CATEGORY_ALIASES: Final[Mapping[str, SubjectCategory]] = Mapping
 )
 
 
+@redacted_repr
 @attrs.frozen
 class PenaltyCategories:
     """处罚类别 text read as 第九条 types, with the parts that matched none.

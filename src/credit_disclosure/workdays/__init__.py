@@ -18,6 +18,7 @@ datetime.date(2026, 10, 13)
 
 from __future__ import annotations
 
+from .._contracts import guard_public as _guard_public
 from ._bounds import (
     DateBounds,
     TiaoxiuPattern,
@@ -104,3 +105,6 @@ __all__ = [
     "store_schedule",
     "stored_schedules",
 ]
+
+# The error contract at the public boundary (docs/errors.md, "Argument errors").
+_guard_public(globals())

@@ -14,6 +14,7 @@ import attrs
 from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
 from .._dates import as_date as _as_date
 from .._dates import as_date_error as _as_date_error
+from .._text import redact
 from ..errors import ArgumentError, ArgumentTypeError, CalendarDataMissing
 from ._schedule import DayOverride, Schedule, load_schedule
 
@@ -253,7 +254,7 @@ class WorkdayCalendar:
             object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
-        return (
+        return redact(
             f"WorkdayCalendar(covered={self.covered!r}, overrides={len(self.overrides)}, "
             f"provisional={self.provisional!r})"
         )
@@ -276,7 +277,7 @@ class WorkdayCalendar:
         >>> cal.covers(date(2026, 12, 31)), cal.covers(date(2027, 1, 1))
         (True, False)
         """
-        return self._base <= d.toordinal() < self._known_end
+        return self._base <= _as_date(d, "d").toordinal() < self._known_end
 
     def schedule(self, year: int) -> Schedule:
         """The schedule the calendar uses for ``year``.
