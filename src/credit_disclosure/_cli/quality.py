@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         source = sample_path(kind)
     elif args.file:
         kind = RecordKind(args.kind) if args.kind else None
-        source = args.file
+        # "-" reads standard input, as every command that reads a file does
+        source = sys.stdin.buffer if args.file == "-" else args.file
     else:
         print("credit-disclosure quality: give a FILE or --sample", file=sys.stderr)
         return 2

@@ -142,8 +142,16 @@ def _policy(args: argparse.Namespace) -> Policy:
 
 def _load(args: argparse.Namespace, on: date) -> tuple[Any, EventLog]:
     kind = None if args.kind == "auto" else args.kind
-    records = records_from_file(args.records, kind=kind, as_of=on)
-    events = EventLog(events=()) if args.events is None else read_events(args.events)
+    if args.records == "-" and args.events == "-":
+        raise ValueError("only one of RECORDS and --events can be - (standard input)")
+    # "-" reads standard input, as every command that reads a file does
+    records = records_from_file(
+        sys.stdin.buffer if args.records == "-" else args.records, kind=kind, as_of=on
+    )
+    if args.events is None:
+        events = EventLog(events=())
+    else:
+        events = read_events(sys.stdin.buffer if args.events == "-" else args.events)
     return records, events
 
 
