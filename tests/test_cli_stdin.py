@@ -40,7 +40,10 @@ def test_dash_reads_standard_input(args: tuple[str, ...]) -> None:
     piped = _run(command, "-", *options, stdin=path.read_bytes())
     assert piped.returncode == from_file.returncode, piped.stderr.decode()
     assert piped.returncode in (0, 1)
-    normalise = (lambda b: b.replace(str(path).encode(), b"-").replace(b"<stdin>", b"-"))
+
+    def normalise(out: bytes) -> bytes:
+        return out.replace(str(path).encode(), b"-").replace(b"<stdin>", b"-")
+
     assert len(piped.stdout) > 0
     if command != "check":  # check names its source; the figures are what matter
         assert normalise(piped.stdout) == normalise(from_file.stdout)

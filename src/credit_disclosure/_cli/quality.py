@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from ..errors import CreditDisclosureError
 from ..quality import GROUPINGS, score_file
@@ -69,6 +70,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Score the file and print the table; return the exit code."""
     kind: RecordKind | None
+    source: Path | str | IO[bytes]
     if args.sample:
         kind = RecordKind(args.kind or "penalty")
         source = sample_path(kind)
