@@ -335,5 +335,13 @@ def test_any_sequence_gives_a_state(rows: list[tuple[EventKind, date]], on: date
     ]
     status = record_status(CZ_FACTS, events, policy=CHANGZHI_2021, on=on)
     assert isinstance(status.state, State)
-    assert all(i.code.startswith("sequence.") for i in status.issues)
+    expected = ("sequence.", "state.") if on < CZ_FACTS.decision_date else ("sequence.",)
+    assert all(i.code.startswith(expected) for i in status.issues)
     assert status.shown == (status.state in (State.DISPLAYED, State.UNDER_OBJECTION))
+
+
+def test_day_before_the_decision_is_undetermined() -> None:
+    """Asked about a day before the decision, the record does not exist yet: undetermined."""
+    status = record_status(CZ_FACTS, CZ_EVENTS, policy=CHANGZHI_2021, on=date(2022, 2, 28))
+    assert status.state is State.UNDETERMINED and status.actions == ()
+    assert "after the day asked about" in status.reason_en

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Action", "ActionDue", "Lifecycle", "RecordStatus", "State", "record_status"]
 
 _DAY: Final = timedelta(days=1)
+_STANDARD_DATE: Final = Citation(document="发改办财金〔2018〕790号", article="处罚决定日期 CF_JDRQ")
 
 
 class State(enum.Enum):
@@ -554,6 +555,10 @@ class Lifecycle:
                 term=term,
             )
 
+        if on < facts.decision_date:
+            reason = f"decided on {facts.decision_date}, after the day asked about"
+            issues.append(lifecycle_issue("state.undetermined", reason=reason))
+            return result(State.UNDETERMINED, _STANDARD_DATE, reason, "决定日期晚于查询日期")
         try:
             publication = self._publication(base)
         except PolicyError as exc:
