@@ -29,7 +29,6 @@ KNOWN_REACH_INS = {
     ("_cli", "io._writers"),
     ("lifecycle", "standard._parsing"),
     ("schema", "standard._parsing"),
-    ("schema", "standard._validate"),
     ("_convert", "standard._validate"),
     ("lifecycle", "standard._validate"),
     ("ledger", "lifecycle._keys"),

@@ -254,3 +254,19 @@ def test_resolve_kind_is_the_one_rule() -> None:
     with pytest.raises(ValidationError) as again:  # the quality metrics follow the same rule
         compute_metrics([{"备注": "x"}])
     assert again.value.code == "file.kind"
+
+
+def test_open_ended_fields_are_the_validity_dates() -> None:
+    """The open_ended column marks the 有效期 dates where 2099/12/31 or 长期 means open-ended."""
+    marked = {
+        (k, v, f.code)
+        for k in RecordKind
+        for v in StandardVersion
+        for f in fields(k, v)
+        if f.open_ended
+    }
+    assert {code for _, _, code in marked} == {"XK_YXQZI", "CF_YXQ", "XK_JZQ"}
+    for k, v, code in marked:
+        assert field_by_code(code, k, v).type is FieldType.DATE
+    result = standard.check_row({"XK_YXQZI": "长期"}, RecordKind.LICENSE, as_of=date(2025, 1, 1))
+    assert result.record.valid_to == standard.OPEN_ENDED

@@ -37,7 +37,6 @@ from ..standard import (
     fields,
 )
 from ..standard._parsing import _OPEN_WORDS
-from ..standard._validate import _OPEN_ENDED_FIELDS
 
 __all__ = [
     "IDENTIFIER_PATTERNS",
@@ -145,7 +144,7 @@ class _FieldRule:
         code_list = spec.code_list
         if spec.type is FieldType.DATE:
             self.pattern = DATE_PATTERN
-            if spec.code in _OPEN_ENDED_FIELDS:  # 长期 and its synonyms mean open-ended
+            if spec.open_ended:  # 长期 and its synonyms mean open-ended
                 self.pattern = f"{DATE_PATTERN}|{_alternation(sorted(_OPEN_WORDS))}"
         elif spec.type is FieldType.DECIMAL:
             self.pattern = AMOUNT_PATTERN

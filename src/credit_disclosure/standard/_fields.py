@@ -199,6 +199,8 @@ class FieldSpec:
     personal: str | None = None
     #: the field holding the document type of an identity number (``CF_XDR_ZJLX``)
     type_field: str | None = None
+    #: a date field where 2099/12/31 or 长期 means open-ended (有效期至, 处罚有效期)
+    open_ended: bool = False
 
 
 # --- the tables ------------------------------------------------------------------
@@ -227,6 +229,7 @@ _COLUMNS: Final = (
     "privacy",
     "personal",
     "type_field",
+    "open_ended",
     "certain",
     "document",
     "article",
@@ -254,6 +257,7 @@ def _spec(row: dict[str, str], where: str) -> tuple[RecordKind, FieldSpec]:
             privacy=row["privacy"] or None,
             personal=row["personal"] or None,
             type_field=row["type_field"] or None,
+            open_ended={"yes": True, "": False}[row["open_ended"]],
         )
         return RecordKind(row["kind"]), spec
     except (KeyError, ValueError) as exc:  # a broken data file is a bug of the package

@@ -821,7 +821,10 @@ _P_OF: Final = {
     FieldType.DATE: _P_DATE,
     FieldType.DECIMAL: _P_DECIMAL,
 }
-_OPEN_ENDED_FIELDS: Final = frozenset({"XK_YXQZI", "CF_YXQ", "XK_JZQ"})
+# The date fields where 长期 means open-ended: the field table's open_ended column.
+_OPEN_ENDED_FIELDS: Final = frozenset(
+    f.code for k in RecordKind for v in StandardVersion for f in fields(k, v) if f.open_ended
+)
 _CATEGORIES: Final[dict[str, SubjectCategory]] = {c.value: c for c in SubjectCategory}
 
 # field code -> (attribute, parser, spec, 长期 allowed)
