@@ -134,3 +134,16 @@ def test_subject_id_in_the_wrong_place_is_not_echoed(
     captured = capsys.readouterr()
     assert PERSON not in captured.err + captured.out
     assert "credit-disclosure subject:" in captured.err
+
+
+def test_shown_keys_from_csv(
+    files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--shown`` also reads a CSV with a key column; the JSON output carries the diff."""
+    shown = tmp_path / "shown.csv"
+    shown.write_text("key,title\n长市监罚〔2022〕15号,x\n", encoding="utf-8")
+    code = main([*_status(files, "--as-of", "2022-04-21", "--shown", str(shown),
+                 "--format", "json")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert data["portal"] == {"over": [], "under": [], "unknown": []}
