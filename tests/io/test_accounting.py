@@ -35,7 +35,7 @@ def _read(data: bytes, **kwargs: object) -> tuple[list[RawRow], int, int]:
     """(rows, blank rows, header line) of ``data`` read as CSV."""
     with open_table(io.BytesIO(data), format=FileFormat.CSV, **kwargs) as reader:  # type: ignore[arg-type]
         rows = list(reader)
-        return rows, reader.blank_rows, reader.header_line  # type: ignore[attr-defined]
+        return rows, reader.blank_rows, reader.header_line
 
 
 def _assert_accounted(data: bytes, rows: list[RawRow], blank: int, header_line: int) -> None:
@@ -367,3 +367,14 @@ def test_undamaged_files_read_back_exactly(file: tuple[bytes, int, list[list[str
     ]
     assert [list(r.values.values()) for r in rows] == kept
     assert blank == len(records) - len(kept)
+
+
+@pytest.mark.parametrize("end", [b"\r", b"\n", b"\r\n"])
+def test_json_lines_any_line_end(end: bytes) -> None:
+    """JSON Lines with CR, LF or CRLF line ends: one row per line, bad lines named."""
+    data = end.join([b'{"CF_WSH": "n1"}', b"not json", b"", b'{"CF_WSH": "n3"}']) + end
+    with open_table(io.BytesIO(data), format=FileFormat.JSONL) as reader:
+        rows = list(reader)
+        blank = reader.blank_rows
+    assert [(r.row, r.line, r.usable) for r in rows] == [(1, 1, True), (2, 2, False), (4, 4, True)]
+    assert blank == 1 and len(rows) + blank == len(data.splitlines())

@@ -128,15 +128,20 @@ class TableReader:
     Use :func:`open_table` to make one. ``headers`` are the header texts in
     column order (for JSON Lines, the keys of the first object);
     ``file_issues`` collects file-level issues (no row) as they are met;
-    ``blank_rows`` counts the blank rows skipped; ``progress()`` gives the
-    fraction of the file read so far, for progress bars.
+    ``blank_rows`` counts the blank rows skipped; ``header_line`` is the line
+    (XLSX: the sheet row) of the header, 0 for JSON Lines and an empty file;
+    ``progress()`` gives the fraction of the file read so far, for progress bars.
+
+    Every line after the header is accounted for: it is in the ``line`` to
+    ``last_line`` span of exactly one row read, or it is one of the
+    ``blank_rows``.
 
     >>> import io
     >>> data = "CF_WSH,CF_XDR_MC\\n文号1,甲公司\\n,\\n文号2\\n".encode("utf-8")
     >>> with open_table(io.BytesIO(data)) as reader:
-    ...     rows = [(raw.row, raw.usable) for raw in reader]
+    ...     rows = [(raw.row, raw.line, raw.usable) for raw in reader]
     ...     print(reader.headers, rows, reader.blank_rows, reader.progress())
-    ('CF_WSH', 'CF_XDR_MC') [(1, True), (3, False)] 1 1.0
+    ('CF_WSH', 'CF_XDR_MC') [(1, 2, True), (3, 4, False)] 1 1.0
     """
 
     format: FileFormat
@@ -147,6 +152,7 @@ class TableReader:
     def __init__(self) -> None:
         self.file_issues: list[Issue] = []
         self.blank_rows = 0
+        self.header_line = 0
 
     def __iter__(self) -> Iterator[RawRow]:
         raise NotImplementedError  # pragma: no cover
@@ -429,8 +435,6 @@ class CsvReader(_LineReader):
         self._decoder = LineDecoder(codec, undecided=undecided)
         self._text = enumerate(self._decoder.decode(self._lines), start=1)
         self._rows: Iterator[RawRow] = iter(())
-        #: The file's line holding the header (blank lines before it are skipped).
-        self.header_line = 0
         for self.header_line, first in self._text:  # noqa: B020 - the loop finds it
             if first.strip():
                 break
@@ -684,6 +688,7 @@ class XlsxReader(TableReader):
             self._done = done
             if not _is_blank(cells):
                 header = cells
+                self.header_line = done
                 break
         if header is None:
             self.headers = ()
