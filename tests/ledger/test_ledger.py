@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from credit_disclosure.catalogue import Catalogue, CatalogueItem, ItemSubject, write_catalogue
 from credit_disclosure.errors import LedgerError, ValidationError
@@ -237,3 +241,50 @@ def test_failed_import_changes_nothing(ledger: Ledger, tmp_path: Path) -> None:
     with pytest.raises(LedgerError):
         ledger.import_records(path, as_of=AS_OF, mapping_col="无此列")
     assert ledger.sources() == [] and list(ledger.records()) == []
+
+
+_CELLS = st.text(alphabet=st.sampled_from(list('ab,"\r\n号〔〕2026/03/0\x00=;')), max_size=12)
+
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _fresh_sqlite(tmp: str) -> str:
+    """A migrated SQLite file in ``tmp``, copied from one migrated once (fast per example)."""
+    if "path" not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="cd-ledger-template-"))
+        with Ledger(f"sqlite:///{folder / 't.sqlite3'}") as led:
+            led.init()
+        _TEMPLATE["path"] = folder / "t.sqlite3"
+    target = Path(tmp) / "l.sqlite3"
+    shutil.copyfile(_TEMPLATE["path"], target)
+    return f"sqlite:///{target}"
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.lists(_CELLS, min_size=1, max_size=5), max_size=8),
+    st.sampled_from(["utf-8", "gb18030"]),
+)
+def test_damaged_files_every_row_kept(rows: list[list[str]], encoding: str) -> None:
+    """Junk rows under a penalty header: every row the check counts is stored, none is lost.
+
+    A file the reader refuses whole (binary, UTF-16 without a BOM) is a coded ``file.*``
+    error that leaves the ledger empty.
+    """
+    header = "CF_WSH,CF_CFJG,CF_JDRQ,CF_XDR_MC,CF_NR\n"
+    body = "\n".join(",".join(r) for r in rows)
+    data = (header + body).encode(encoding, errors="replace")
+    with tempfile.TemporaryDirectory() as tmp, Ledger(_fresh_sqlite(tmp)) as led:
+        refused = None
+        try:
+            result = led.import_records(io.BytesIO(data), kind="penalty", as_of=AS_OF)
+        except ValidationError as exc:
+            refused = exc.code
+        if refused is not None:
+            assert refused.startswith("file.")
+            assert led.sources() == [] and list(led.records()) == []
+            return
+        assert result.report is not None and result.rows == result.report.rows
+        assert result.added + result.changed + result.unchanged == result.rows
+        assert len(list(led.records())) == result.added
