@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import argparse
 import enum
+import json
 import sys
 from collections.abc import Callable
 from datetime import date
 
+import attrs
+
+from .. import _wire
 from .._text import to_halfwidth
+from .._version import __version__
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
 from ..standard import PenaltyType, RecordKind, SubjectCategory, parse_penalty_categories
-from ..workdays import default_calendar
+from ..workdays import WorkdayCalendar, default_calendar
 from ._args import date_arg
 
 
@@ -97,6 +102,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=date_arg,
         metavar="DATE",
         help="the day the platform was told of a revocation",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default) or json (the HTTP service's answer shapes, with the tool version)",
     )
     parser.add_argument(
         "--provisional",
@@ -196,6 +207,8 @@ def run_term(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         print(f"credit-disclosure term: {exc}", file=sys.stderr)
         return 2
+    if args.format == "json":
+        return _term_json(args, policy, facts, calendar)
     print(f"policy: {policy.name} ({policy.title})")
     failed = False
     parts: list[tuple[str, Callable[[], str]]] = [
@@ -239,6 +252,60 @@ def run_repair(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         print(f"credit-disclosure repair: {exc}", file=sys.stderr)
         return 2
+    if args.format == "json":
+        _print_json(
+            {**_json_head(policy, args), "repair": attrs.asdict(_wire.repair_answer(answer))}
+        )
+        return 0 if answer.eligible else 1
     print(f"policy: {policy.name} ({policy.title})")
     print(answer.explain())
     return 0 if answer.eligible else 1
+
+
+def _json_head(policy: Policy, args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "tool": "credit-disclosure",
+        "tool_version": __version__,
+        "policy": policy.name,
+        "decision_date": args.decided,
+        "as_of": getattr(args, "on", None) or getattr(args, "applied", None),
+    }
+
+
+def _print_json(document: dict[str, object]) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def _term_json(
+    args: argparse.Namespace, policy: Policy, facts: PenaltyFacts, calendar: WorkdayCalendar
+) -> int:
+    """``term --format json``: every part answered on its own; a part that cannot be decided
+    carries its problem (code, messages) instead, and the exit code is 2."""
+    document: dict[str, object] = _json_head(policy, args)
+    failed = False
+
+    def part(name: str, answer: Callable[[], object]) -> None:
+        nonlocal failed
+        try:
+            document[name] = attrs.asdict(answer())  # type: ignore[arg-type]
+        except PolicyError as exc:
+            failed = True
+            document[name] = {"problem": attrs.asdict(_wire.problem_for(exc))}
+
+    part("publication", lambda: _wire.publication_answer(policy.publication(facts, calendar=calendar)))
+
+    def term() -> object:
+        on: date | None = args.on
+        answer = policy.term(facts)
+        shown = None if on is None else policy.is_displayed(facts, on=on)
+        return _wire.term_answer(answer, on=on, shown=shown)
+
+    part("term", term)
+    _print_json(document)
+    return 2 if failed else 0

@@ -1,6 +1,6 @@
 """The HTTP service: Litestar routes over the library, and an ASGI guard for the limits.
 
-Every route calls the library and changes only shapes (:mod:`._convert`); no
+Every route calls the library and changes only shapes (:mod:`credit_disclosure._wire`); no
 rule is decided here. Errors are RFC 9457 problem details carrying the
 library's code and its Chinese and English messages.
 """
@@ -29,27 +29,9 @@ from litestar.openapi.spec import Tag
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Stream
 
+from .. import _wire as cv
 from .._version import __version__
-from ..deadlines import check_timeliness, get_rule
-from ..errors import CreditDisclosureError, InvalidFormat
-from ..identifiers import detect, identifier_kind
-from ..io import FileFormat, check_file, check_rows
-from ..lifecycle import Event, record_status
-from ..policy import get_preset
-from ..privacy import PROFILES
-from ..schema import issue_catalogue, json_schema
-from ..standard import (
-    Issue,
-    RecordKind,
-    Severity,
-    StandardVersion,
-    SubjectCategory,
-    check_row,
-    fields,
-)
-from ..workdays import default_calendar
-from . import _convert as cv
-from ._models import (
+from .._wire_models import (
     DeadlineAnswer,
     DeadlineRequest,
     Health,
@@ -74,6 +56,24 @@ from ._models import (
     TimelinessAnswer,
     TimelinessRequest,
 )
+from ..deadlines import check_timeliness, get_rule
+from ..errors import CreditDisclosureError, InvalidFormat
+from ..identifiers import detect, identifier_kind
+from ..io import FileFormat, check_file, check_rows
+from ..lifecycle import Event, record_status
+from ..policy import get_preset
+from ..privacy import PROFILES
+from ..schema import issue_catalogue, json_schema
+from ..standard import (
+    Issue,
+    RecordKind,
+    Severity,
+    StandardVersion,
+    SubjectCategory,
+    check_row,
+    fields,
+)
+from ..workdays import default_calendar
 from ._settings import ServiceSettings
 
 __all__ = ["create_app", "openapi_document"]

@@ -1,4 +1,4 @@
-"""From the library's answers to the service's models, and from errors to problem details.
+"""From the library's answers to their JSON shapes (service and CLI), and errors to problem details.
 
 The one place where the service touches the library's objects; no rule is
 decided here, only shapes change.
@@ -14,18 +14,7 @@ from typing import Any
 
 import attrs
 
-from ..deadlines import Deadline, Timeliness
-from ..errors import (
-    CalendarDataMissing,
-    CreditDisclosureError,
-    MissingOptionalDependency,
-    PolicyError,
-    ValidationError,
-)
-from ..lifecycle import RecordStatus
-from ..policy import PenaltyFacts, Publication, RepairAnswer, Term
-from ..standard import Issue
-from ._models import (
+from ._wire_models import (
     ActionModel,
     DeadlineAnswer,
     FactsModel,
@@ -38,6 +27,17 @@ from ._models import (
     TermAnswer,
     TimelinessAnswer,
 )
+from .deadlines import Deadline, Timeliness
+from .errors import (
+    CalendarDataMissing,
+    CreditDisclosureError,
+    MissingOptionalDependency,
+    PolicyError,
+    ValidationError,
+)
+from .lifecycle import RecordStatus
+from .policy import PenaltyFacts, Publication, RepairAnswer, Term
+from .standard import Issue
 
 __all__ = [
     "deadline_answer",

@@ -1,8 +1,8 @@
-"""The typed requests and answers of the HTTP service: frozen attrs classes.
+"""The typed requests and answers of the HTTP service (and the CLI's JSON): frozen attrs classes.
 
 The OpenAPI document is generated from these classes, so each field's type and
 docstring comment is what a Java or .NET developer reads. They are plain data:
-the conversion from the library's own objects lives in :mod:`._convert`.
+the conversion from the library's own objects lives in :mod:`credit_disclosure._wire`.
 """
 
 from __future__ import annotations
