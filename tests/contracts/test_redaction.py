@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
@@ -179,3 +179,35 @@ def test_lone_surrogate_in_a_credit_code() -> None:
     for value in ["\ud800" * 18, "91512081MA62K0260\ud800"]:
         result = check_row({"CF_XDR_SHXYM": value}, "penalty", as_of=date(2024, 6, 1))  # type: ignore[arg-type]
         assert "CF_XDR_SHXYM" in {i.field for i in result.issues}
+
+
+_ROW_JUNK: list[object] = [
+    10**400,
+    -(10**400),
+    float("nan"),
+    float("inf"),
+    Decimal("NaN"),
+    Decimal("1e999999"),
+    "\ud800",
+    b"\xff",
+    datetime(2024, 1, 1, 12),
+    date.max,
+    date.min,
+    [1],
+    {"a": 1},
+    object(),
+    True,
+]
+
+
+@pytest.mark.parametrize("as_of", [datetime(2024, 6, 1, 12), date(2024, 6, 1), date.max, date.min])
+def test_check_row_never_raises(as_of: date) -> None:
+    """Reproducer: check_row raised for as_of as a datetime and for huge integers; now never."""
+    from credit_disclosure import standard
+
+    for kind in standard.RecordKind:
+        for version in standard.StandardVersion:
+            for spec in standard.fields(kind, version):
+                for value in _ROW_JUNK:
+                    result = check_row({spec.code: value}, kind, version=version, as_of=as_of)
+                    assert result.record is not None

@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 
 from .._text import compact_identifier, redact, to_halfwidth
+from ..errors import ArgumentTypeError
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -772,8 +773,7 @@ def validate(
     ...
     TypeError: PenaltyRecord.subject_category (CF_XDR_LB) must be SubjectCategory or None, not str
     """
-    if as_of is None:
-        as_of = date.today()
+    as_of = _as_of(as_of)
     _check_types(record)
     issues = _validate(record, as_of, options or _DEFAULT_OPTIONS, frozenset())
     return _in_field_order(issues, _POSITIONS[type(record)])
@@ -853,6 +853,23 @@ def _as_text(value: object) -> str | None:
     return None
 
 
+def _as_of(value: object) -> date:
+    """The check date: today when ``None``, a datetime's day (comparing a date with a
+    datetime would raise), else a date or an :class:`ArgumentTypeError`."""
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise ArgumentTypeError(
+        "argument.type",
+        message_en=f"as_of must be a datetime.date, not {type(value).__name__}",
+        message_zh=f"as_of 应为日期，而不是 {type(value).__name__}",
+        field="as_of",
+    )
+
+
 def check_row(
     raw: Mapping[str, object],
     kind: RecordKind,
@@ -882,8 +899,7 @@ def check_row(
     if kind.__class__ is not RecordKind or version.__class__ is not StandardVersion:
         kind, version = RecordKind(kind), StandardVersion(version)  # "penalty", "2015"
     record, issues, bad = _parse_row(raw, kind, version, opts)
-    if as_of is None:
-        as_of = date.today()
+    as_of = _as_of(as_of)
     issues.extend(_validate(record, as_of, opts, frozenset(bad) if bad else _EMPTY))
     return RowResult(record, tuple(_in_field_order(issues, _POSITIONS[type(record)])))
 
