@@ -17,6 +17,7 @@ exception through when hunting a bug.
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 import os
@@ -115,7 +116,9 @@ def guard(fn: _F) -> _F:
 def guard_public(namespace: MutableMapping[str, Any]) -> None:
     """Guard every public function a package's ``__init__`` re-exports in ``__all__``.
 
-    Classes, modules and constants are left alone; so is anything already guarded.
+    Enums get a ``_missing_`` that raises :class:`~credit_disclosure.errors.UnknownName`
+    without quoting an identity number; other classes, modules and constants are left
+    alone, and so is anything already guarded.
 
     >>> ns = {"__all__": ["f", "K"], "f": lambda: 1, "K": 3}
     >>> guard_public(ns)
@@ -129,6 +132,27 @@ def guard_public(namespace: MutableMapping[str, Any]) -> None:
             and not getattr(obj, "__credit_disclosure_guarded__", False)
         ):
             namespace[name] = guard(obj)
+        elif isinstance(obj, type) and issubclass(obj, enum.Enum):
+            _guard_enum(obj)
+
+
+def _guard_enum(cls: type[enum.Enum]) -> None:
+    """``cls(value)`` with a value it lacks: UnknownName (a ValueError) listing the values.
+
+    Python's own ValueError quotes the value, which may be an identity number.
+    """
+    if "_missing_" in vars(cls):
+        return  # the enum reads aliases itself
+
+    def _missing_(klass: type[enum.Enum], value: object) -> None:
+        known = ", ".join(str(m.value) for m in klass)
+        raise UnknownName(
+            "argument.name",
+            message_en=f"{safe_repr(value)} is not a valid {klass.__name__} ({known})",
+            message_zh=f"{safe_repr(value)} 不是有效的 {klass.__name__}（{known}）",
+        )
+
+    cls._missing_ = classmethod(_missing_)  # type: ignore[assignment]
 
 
 def guard_methods(owner: Any, *names: str) -> None:

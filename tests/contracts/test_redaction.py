@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import importlib
 import io
 from datetime import date, datetime
 from decimal import Decimal
@@ -211,3 +213,24 @@ def test_check_row_never_raises(as_of: date) -> None:
                 for value in _ROW_JUNK:
                     result = check_row({spec.code: value}, kind, version=version, as_of=as_of)
                     assert result.record is not None
+
+
+def _public_enums() -> list[type[enum.Enum]]:
+    found: dict[str, type[enum.Enum]] = {}
+    for package in ("identifiers", "workdays", "deadlines", "standard", "policy", "privacy",
+                    "io", "quality"):
+        module = importlib.import_module(f"credit_disclosure.{package}")
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, type) and issubclass(obj, enum.Enum):
+                found[f"{obj.__module__}.{obj.__qualname__}"] = obj
+    return list(found.values())
+
+
+@pytest.mark.parametrize("cls", _public_enums(), ids=lambda c: c.__name__)
+def test_enum_lookup_does_not_echo_an_id(cls: type[enum.Enum]) -> None:
+    """An enum looked up by an ID raises UnknownName (a ValueError) that lists the values, not the ID."""
+    with pytest.raises(ValueError) as info:
+        cls(ID)
+    assert isinstance(info.value, UnknownName)
+    assert ID not in str(info.value)
