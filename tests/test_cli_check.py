@@ -198,7 +198,7 @@ def test_options_file_changes_the_rules(tmp_path: Path, capsys: pytest.CaptureFi
     ("content", "message"),
     [
         ('{"legal_rep_id_required": "yes"}', "legal_rep_id_required: expected true or false"),
-        ('{"severity": {"uscc.*": "fatal"}}', "severity: 'fatal' is not a valid Severity"),
+        ('{"severity": {"uscc.*": "fatal"}}', "severity: argument.name: 'fatal' is not a valid Severity"),
         ('{"no_such_option": 1}', "unknown validation option(s): no_such_option"),
         ('{"disabled": "amount.large"}', "disabled: expected a list of texts"),
         ("[1, 2]", "must be an object"),

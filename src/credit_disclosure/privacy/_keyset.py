@@ -21,7 +21,13 @@ from typing import Any, Final, Protocol, runtime_checkable
 import attrs
 
 from .._atomic import atomic_output
-from ..errors import CreditDisclosureError, DecryptionError, InvalidComponent, InvalidFormat
+from ..errors import (
+    CreditDisclosureError,
+    DecryptionError,
+    InvalidComponent,
+    InvalidFormat,
+    UnknownName,
+)
 from ._hazmat import Algorithm, Purpose, random_key
 
 __all__ = ["DEFAULT_KEYSET_VARIABLE", "Key", "KeyManagement", "Keyset"]
@@ -468,6 +474,8 @@ class Keyset:
         try:
             keys = [_key_from_json(item) for item in document["keys"]]
             primaries = [item["id"] for item in document["keys"] if item.get("primary") is True]
+        except UnknownName:  # an algorithm or status no key of ours has: not our format
+            keys = None
         except CreditDisclosureError:
             raise  # a precise reason (key size, naive time), which never quotes material
         except (KeyError, TypeError, ValueError, binascii.Error):
