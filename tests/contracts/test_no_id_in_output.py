@@ -84,7 +84,7 @@ _KINDS = [(k, v) for k in standard.RecordKind for v in standard.StandardVersion]
 _AS_OF = date(2024, 6, 1)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(written())
 def test_no_id_from_any_field_of_any_record(case: tuple[str, str]) -> None:
     """An ID in any field of any record kind is in no issue and not in the record's repr."""
