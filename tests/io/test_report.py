@@ -96,5 +96,5 @@ def test_text_summary_and_lines() -> None:
     _filled().write_text(out, lang="en", max_issues=2)
     text = out.getvalue()
     assert text.startswith("x.csv: penalty records, standard 2018\nrows: 4  valid: 2")
-    assert "row 2: error date.future: date.future en" in text
+    assert "row 2 处罚决定日期: error date.future: date.future en; to do: check the date" in text
     assert "... and 3 more" in text

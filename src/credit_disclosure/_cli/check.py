@@ -19,6 +19,7 @@ from typing import IO, Any
 from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
 from ..io import check_file
+from ..io._clerk import default_lang
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ._args import date_arg
@@ -134,8 +135,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--lang",
         choices=("en", "zh", "both"),
-        default="both",
-        help="text output: language of the messages (default both)",
+        default=None,
+        help="language of the messages and labels (default: zh when the locale, LC_ALL or "
+        "LANG, is Chinese, else en; both: English with the Chinese in brackets)",
     )
     parser.add_argument(
         "--options",
@@ -228,7 +230,8 @@ def run(
             elif args.output_format == "csv":
                 report.to_csv(fp)
             else:
-                report.write_text(fp, lang=args.lang, max_issues=args.max_issues)
+                lang = args.lang or default_lang()
+                report.write_text(fp, lang=lang, max_issues=args.max_issues)
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe

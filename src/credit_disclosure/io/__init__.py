@@ -20,6 +20,7 @@ from __future__ import annotations
 from .._atomic import atomic_output
 from .._contracts import guard_public as _guard_public
 from ._check import check_file, check_rows
+from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
@@ -31,6 +32,7 @@ __all__ = [
     "FORMULA_TRIGGERS",
     "IO_ISSUES",
     "FileFormat",
+    "Finding",
     "HeaderStyle",
     "InertCsvWriter",
     "IoIssueSpec",
@@ -47,6 +49,7 @@ __all__ = [
     "io_issue",
     "open_table",
     "report_html",
+    "shown_value",
     "write_csv",
     "write_jsonl",
     "write_xlsx",

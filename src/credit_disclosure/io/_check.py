@@ -143,12 +143,20 @@ def _run(
 ) -> None:
     kind, version = resolver.kind, resolver.version
     map_row = resolver.map_row
-    add = report.add
-    if on_row is not None:
-        report_add = report.add
+    report_add = report.add
+    # The row a spreadsheet shows: a CSV record is one spreadsheet row after the header's
+    # line (a quoted value over several lines stays in one row); an XLSX row is its sheet row.
+    offset = getattr(reader, "header_line", None) if reader is not None else None
+    placed: RawRow | None = None
+    mapped: dict[str, object] | None = None
 
-        def add(row: int, issues: Sequence[Issue]) -> None:
+    def add(row: int, issues: Sequence[Issue]) -> None:
+        if issues and placed is not None:
+            sheet = placed.line if offset is None else offset + placed.row
+            report_add(row, issues, sheet_row=sheet, values=mapped)
+        else:
             report_add(row, issues)
+        if on_row is not None:
             on_row(row, issues)
 
     count = 0
@@ -156,13 +164,13 @@ def _run(
         count += 1
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(None if reader is None else reader.progress(), count)
+        placed, mapped = raw, None
         if not raw.usable:
             add(raw.row, raw.issues)
             continue
         try:
-            result = check_row(
-                map_row(raw.values), kind, version=version, as_of=as_of, options=options
-            )
+            mapped = map_row(raw.values)
+            result = check_row(mapped, kind, version=version, as_of=as_of, options=options)
         except Exception as exc:  # a checker bug must not lose the other rows
             issue = io_issue("row.unexpected", raw.row, reason=type(exc).__name__)
             add(raw.row, (*raw.issues, issue))

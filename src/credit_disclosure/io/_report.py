@@ -18,11 +18,12 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import IO, Any, Final
 
 from ..standard import Issue, RecordKind, Severity, StandardVersion, field_by_code
+from ._clerk import Finding, advice, decision_field, shown_value
 from ._inert import inert_csv_writer
 from ._writers import text_target
 
@@ -40,7 +41,16 @@ CSV_COLUMNS: Final = (
     "field_name",
     "message_en",
     "message_zh",
+    "sheet_row",
+    "decision",
+    "value",
+    "advice_en",
+    "advice_zh",
 )
+
+#: Where an issue is, for the clerk: (spreadsheet row, decision number, value shown).
+_Where = tuple[int | None, str | None, str | None]
+_NOWHERE: Final[_Where] = (None, None, None)
 
 
 class _IssueStore:
@@ -48,13 +58,13 @@ class _IssueStore:
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
-        self._memory: list[tuple[int | None, Issue]] = []
+        self._memory: list[tuple[int | None, Issue, _Where]] = []
         self._spill: IO[str] | None = None
         self._writer: Any = None
         self.spilled = 0
 
-    def append(self, row: int | None, issue: Issue) -> None:
-        self._memory.append((row, issue))
+    def append(self, row: int | None, issue: Issue, where: _Where = _NOWHERE) -> None:
+        self._memory.append((row, issue, where))
         if len(self._memory) >= self._limit:
             self._flush()
 
@@ -70,8 +80,11 @@ class _IssueStore:
                 i.severity.value,
                 i.message_en,
                 i.message_zh,
+                "" if w[0] is None else w[0],
+                "" if w[1] is None else "=" + w[1],
+                "" if w[2] is None else "=" + w[2],
             )
-            for row, i in self._memory
+            for row, i, w in self._memory
         )
         self.spilled += len(self._memory)
         self._memory.clear()
@@ -80,6 +93,11 @@ class _IssueStore:
         return self.spilled + len(self._memory)
 
     def __iter__(self) -> Iterator[Issue]:
+        for issue, _ in self.placed():
+            yield issue
+
+    def placed(self) -> Iterator[tuple[Issue, _Where]]:
+        """Every issue with where it is, in insertion order."""
         if self._spill is not None:
             spill = self._spill
             spill.flush()
@@ -88,10 +106,16 @@ class _IssueStore:
             try:
                 for rec in csv.reader(spill):
                     row_text, *rest = rec
-                    key = tuple(rest)
+                    sheet_text, decision, value = rest[5:]
+                    where = (
+                        int(sheet_text) if sheet_text else None,
+                        decision[1:] if decision else None,
+                        value[1:] if value else None,
+                    )
+                    key = tuple(rest[:5])
                     base = cache.get(key)
                     if base is None:
-                        code, field, severity, en, zh = rest
+                        code, field, severity, en, zh = key
                         base = Issue(
                             code=code,
                             field=field or None,
@@ -101,11 +125,11 @@ class _IssueStore:
                         )
                         if len(cache) < 4096:
                             cache[key] = base
-                    yield _with_row(base, int(row_text) if row_text else None)
+                    yield _with_row(base, int(row_text) if row_text else None), where
             finally:
                 spill.seek(0, io.SEEK_END)
-        for row, issue in list(self._memory):
-            yield issue if issue.row == row else _with_row(issue, row)
+        for row, issue, where in list(self._memory):
+            yield (issue if issue.row == row else _with_row(issue, row)), where
 
     def close(self) -> None:
         if self._spill is not None:
@@ -175,10 +199,21 @@ class Report:
 
     # --- filling ------------------------------------------------------------------
 
-    def add(self, row: int, issues: Sequence[Issue]) -> None:
+    def add(
+        self,
+        row: int,
+        issues: Sequence[Issue],
+        *,
+        sheet_row: int | None = None,
+        values: Mapping[str, object] | None = None,
+    ) -> None:
         """Record one checked row (1-based data-row number) and its issues.
 
-        The issues are stored with ``row`` as their row number.
+        The issues are stored with ``row`` as their row number. ``sheet_row`` is
+        the row number a spreadsheet shows for it (header counted) and ``values``
+        the row's values by field code: the report keeps, for the rows with
+        issues only, the record's decision number and each faulty field's value
+        (masked and redacted by :func:`~credit_disclosure.io.shown_value`).
         """
         self.rows += 1
         if not issues:
@@ -186,13 +221,20 @@ class Report:
             return
         error = warning = False
         store = self._store
+        decision = None
+        if values is not None:
+            number = values.get(decision_field(self.kind) or "")
+            decision = shown_value(number)
         for issue in issues:
             if issue.severity is Severity.ERROR:
                 error = True
             else:
                 warning = True
             self._count(issue)
-            store.append(row, issue)
+            value = None
+            if values is not None and issue.field is not None:
+                value = shown_value(values.get(issue.field), self._spec(issue.field))
+            store.append(row, issue, (sheet_row, decision, value))
         if error:
             self.with_errors += 1
         else:
@@ -270,6 +312,43 @@ class Report:
         yield from self._file_issues
         yield from self._store
 
+    def findings(self) -> Iterator[Finding]:
+        """Every issue as the clerk sees it (:class:`~credit_disclosure.io.Finding`), in order.
+
+        >>> from credit_disclosure.standard import Issue, Severity
+        >>> report = Report(kind=RecordKind.PENALTY)
+        >>> report.add(3, [Issue(code="date.future", field="CF_JDRQ", severity=Severity.ERROR,
+        ...                      message_en="after today", message_zh="晚于今天")],
+        ...            sheet_row=4, values={"CF_WSH": "京市监罚〔2024〕12号", "CF_JDRQ": "2099/1/1"})
+        >>> f = next(report.findings())
+        >>> f.sheet_row, f.decision, f.field_name, f.value, f.advice_zh
+        (4, '京市监罚〔2024〕12号', '处罚决定日期', '2099/1/1', '请核对日期：晚于今天')
+        """
+        for issue in self._file_issues:
+            yield self._finding(issue, _NOWHERE)
+        for issue, where in self._store.placed():
+            yield self._finding(issue, where)
+
+    def _finding(self, issue: Issue, where: _Where) -> Finding:
+        en, zh = advice(issue.code)
+        return Finding(
+            issue,
+            sheet_row=where[0],
+            decision=where[1],
+            field_name=self.field_name(issue.field),
+            value=where[2],
+            advice_en=en,
+            advice_zh=zh,
+        )
+
+    def _spec(self, code: str) -> Any:
+        if self.kind is None:
+            return None
+        try:
+            return field_by_code(code, self.kind, self.version)
+        except KeyError:
+            return None
+
     def field_name(self, code: str | None) -> str:
         """The Chinese name of a field code of this report's kind ('' when unknown).
 
@@ -312,7 +391,10 @@ class Report:
         """Write every issue as CSV (UTF-8 with BOM when writing to a path, for Excel).
 
         Columns: ``row`` (empty for file-level issues), ``severity``, ``code``,
-        ``field`` (code), ``field_name`` (Chinese), ``message_en``, ``message_zh``.
+        ``field`` (code), ``field_name`` (Chinese), ``message_en``, ``message_zh``,
+        then the clerk's view (:meth:`findings`): ``sheet_row`` (the row a spreadsheet
+        shows), ``decision`` (the record's decision number), ``value`` (masked, redacted),
+        ``advice_en``, ``advice_zh``.
 
         >>> import io
         >>> from credit_disclosure.io import io_issue
@@ -321,7 +403,8 @@ class Report:
         >>> out = io.StringIO()
         >>> report.to_csv(out)
         >>> print(out.getvalue().splitlines()[1])
-        4,error,row.json,,,the line is not a JSON object,该行不是JSON对象
+        4,error,row.json,,,the line is not a JSON object,该行不是JSON对象,,,,correct the row \
+in the spreadsheet and save it again,请在表格中更正该行后重新保存
         """
         with text_target(target, "utf-8-sig") as fp:
             writer = inert_csv_writer(fp, lineterminator="\n")  # no cell runs as a formula
@@ -330,15 +413,21 @@ class Report:
 
     def _items(self) -> Iterator[tuple[int | str | None, ...]]:
         """Every issue as a tuple of :data:`CSV_COLUMNS` values (``None`` when empty)."""
-        for issue in self:
+        for f in self.findings():
+            issue = f.issue
             yield (
                 issue.row,
                 issue.severity.value,
                 issue.code,
                 issue.field,
-                self.field_name(issue.field) or None,
+                f.field_name or None,
                 issue.message_en,
                 issue.message_zh,
+                f.sheet_row,
+                f.decision,
+                f.value,
+                f.advice_en,
+                f.advice_zh,
             )
 
     def to_json(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 2) -> None:
@@ -376,13 +465,39 @@ class Report:
             fp.write(f"{sep}{pad}]" if not first else "]")
             fp.write(sep + "}\n")
 
-    def summary_text(self, *, top: int = 10) -> str:
-        """The figures and the top issues as a few lines of plain text.
+    def summary_text(self, *, top: int = 10, lang: str = "en") -> str:
+        """The figures and the top issues as a few lines of plain text (labels in ``lang``).
+
+        ``lang`` ``"zh"`` writes Chinese labels; ``"en"`` and ``"both"`` English ones.
 
         >>> print(Report(kind=RecordKind.PENALTY, source="x.csv").summary_text())
         x.csv: penalty records, standard 2018
         rows: 0  valid: 0  with errors: 0  with warnings: 0
+        >>> print(Report(kind=RecordKind.PENALTY, source="x.csv").summary_text(lang="zh"))
+        x.csv：行政处罚记录，标准2018版
+        行数：0  合格：0  有错误：0  有警告：0
         """
+        if lang == "zh":
+            what = {None: "记录", RecordKind.PENALTY: "行政处罚记录"}.get(
+                self.kind, "行政许可记录"
+            )
+            head = f"{self.source or '<rows>'}：{what}，标准{self.version.value}版"
+            if self.encoding:
+                head += f"，编码{self.encoding}"
+            lines = [
+                head,
+                f"行数：{self.rows}  合格：{self.valid}  有错误：{self.with_errors}  "
+                f"有警告：{self.with_warnings}"
+                + (f"  跳过空行：{self.blank_rows}" if self.blank_rows else ""),
+            ]
+            tops = self.top_issues(top)
+            if tops:
+                lines.append("最常见的问题：")
+                width = max(len(code) for code, _ in tops)
+                for code, count in tops:
+                    sev = "错误" if self._codes_severity[code] is Severity.ERROR else "警告"
+                    lines.append(f"  {count:>7}  {code.ljust(width)}  {sev}")
+            return "\n".join(lines)
         what = "records" if self.kind is None else f"{self.kind.value} records"
         head = f"{self.source or '<rows>'}: {what}, standard {self.version.value}"
         if self.encoding:
@@ -437,19 +552,25 @@ class Report:
         x.csv: records, standard 2018
         rows: 0  valid: 0  with errors: 0  with warnings: 0
         no issues
+        >>> Report(source="x.csv").write_text(sys.stdout, lang="zh")
+        x.csv：记录，标准2018版
+        行数：0  合格：0  有错误：0  有警告：0
+        没有问题
         """
-        fp.write(self.summary_text(top=top) + "\n")
+        zh = lang == "zh"
+        fp.write(self.summary_text(top=top, lang=lang) + "\n")
         if not issues:
             return
         if not self.issue_count:
-            fp.write("no issues\n")
+            fp.write("没有问题\n" if zh else "no issues\n")
             return
-        fp.write("issues:\n")
-        for n, issue in enumerate(self):
+        fp.write("问题（行号为电子表格中的行号）：\n" if zh else "issues:\n")
+        for n, finding in enumerate(self.findings()):
             if max_issues is not None and n >= max_issues:
-                fp.write(f"  ... and {self.issue_count - max_issues} more\n")
+                more = self.issue_count - max_issues
+                fp.write(f"  ……另有{more}条\n" if zh else f"  ... and {more} more\n")
                 break
-            fp.write("  " + self.format_issue(issue, lang=lang) + "\n")
+            fp.write("  " + finding.line(lang) + "\n")
 
     def close(self) -> None:
         """Delete the temporary file the issues may have spilled to."""
