@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from credit_disclosure._cli._args import default_lang
 from credit_disclosure.cli import main
 from credit_disclosure.io import Finding, check_file, shown_value
-from credit_disclosure.io._clerk import advice, default_lang
+from credit_disclosure.io._clerk import advice
 from credit_disclosure.standard import ISSUE_CATALOGUE, RecordKind, field_by_code
 
 HEADER = "行政处罚决定书文号,行政相对人名称,行政相对人类别,证件号码,处罚决定日期"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Mapping
 from datetime import date
 
 from .._text import to_halfwidth
@@ -32,3 +34,21 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, a day that exists): {text!r}"
         ) from None
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """``"zh"`` when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is Chinese, else ``"en"``.
+
+    The first of the three variables that is set decides, as for the C library.
+
+    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LANG": "en_US.UTF-8"})
+    ('zh', 'en')
+    >>> default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}), default_lang({})
+    ('en', 'en')
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

@@ -19,10 +19,9 @@ from typing import IO, Any
 from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
 from ..io import check_file
-from ..io._clerk import default_lang
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
-from ._args import date_arg
+from ._args import date_arg, default_lang
 from ._output import add_output_argument, open_output, output_error
 
 __all__ = ["load_options", "register", "run"]

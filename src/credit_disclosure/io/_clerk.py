@@ -9,7 +9,6 @@ privacy rules when the field holds personal data, redacted (no identity number) 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Final
 
@@ -18,7 +17,7 @@ import attrs
 from .._text import redact
 from ..standard import FieldSpec, Issue, RecordKind
 
-__all__ = ["Finding", "advice", "decision_field", "default_lang", "shown_value"]
+__all__ = ["Finding", "advice", "decision_field", "shown_value"]
 
 #: Longest value a finding shows (longer ones are cut, with an ellipsis).
 _VALUE_LIMIT: Final = 40
@@ -211,19 +210,3 @@ class Finding:
         if self.value is not None:
             text += f"; value: {self.value}"
         return text + (f"; to do: {self.advice_en}" if self.advice_en else "")
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """``"zh"`` when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is Chinese, else ``"en"``.
-
-    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LANG": "en_US.UTF-8"})
-    ('zh', 'en')
-    >>> default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}), default_lang({})
-    ('en', 'en')
-    """
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
