@@ -2,14 +2,18 @@
 
 A benchmark module ``benchmarks/bench_<topic>.py`` defines
 ``cases(quick: bool) -> list[Case]``. Each callable of a case processes a whole
-batch of ``items`` inputs; the harness repeats it until a minimum time has
-passed, keeps the best of several repeats (the least disturbed by the rest of
-the machine), and reports items per second.
+batch of ``items`` inputs. The harness runs ours and the peer in interleaved
+rounds (ours, peer, ours, peer, ...); in each round a callable is repeated
+until a minimum time has passed. It reports the **median** rate of the rounds
+with their spread (min-max), and the median of the per-round ratios ours/peer
+with its spread: a best-of-N flatters whichever side was lucky once, and on a
+shared machine the spread says how far a figure can be trusted.
 """
 
 from __future__ import annotations
 
 import gc
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
@@ -37,26 +41,49 @@ class Case:
     note: str | None = None
     #: run each callable once, untimed, before measuring (imports, caches)
     warmup: bool = True
+    #: the number of interleaved rounds in full mode (``None``: the harness's default);
+    #: fewer for cases where one call takes tens of seconds
+    rounds: int | None = None
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
 
 
 @attrs.frozen
 class Result:
-    """The measured rates of one case."""
+    """The measured rates of one case: one rate per interleaved round and side."""
 
     case: Case
-    ours_rate: float
-    peer_rate: float | None
+    ours_rates: list[float]
+    peer_rates: list[float] | None
+
+    @property
+    def ours_rate(self) -> float:
+        """The median of our per-round rates."""
+        return _median(self.ours_rates)
+
+    @property
+    def peer_rate(self) -> float | None:
+        """The median of the peer's per-round rates (``None`` without a peer)."""
+        return None if not self.peer_rates else _median(self.peer_rates)
+
+    @property
+    def ratios(self) -> list[float] | None:
+        """Ours/peer of each round (the two sides of a round ran back to back)."""
+        if not self.peer_rates:
+            return None
+        return [o / p for o, p in zip(self.ours_rates, self.peer_rates) if p > 0] or None
 
     @property
     def ratio(self) -> float | None:
-        """Our rate divided by the peer's, when there is a peer."""
-        if self.peer_rate is None or self.peer_rate == 0:
-            return None
-        return self.ours_rate / self.peer_rate
+        """The median of the per-round ratios ours/peer, when there is a peer."""
+        ratios = self.ratios
+        return None if ratios is None else _median(ratios)
 
     @property
     def met(self) -> bool | None:
-        """Whether the target was met (``None`` when there is no target)."""
+        """Whether the target was met by the median (``None`` when there is no target)."""
         target = self.case.target
         if target is None:
             return None
@@ -68,51 +95,54 @@ class Result:
         return None  # the peer is missing: nothing to compare with
 
 
-def measure(func: Callable[[], Any], items: int, *, min_time: float, repeats: int) -> float:
-    """Return the best items-per-second rate of ``func`` over ``repeats`` timed rounds.
+def measure(func: Callable[[], Any], items: int, *, min_time: float) -> float:
+    """Return the items-per-second rate of ``func`` over one timed round.
 
-    Each round calls ``func`` as many times as it takes to run at least
-    ``min_time`` seconds.
+    The round calls ``func`` as many times as it takes to run at least
+    ``min_time`` seconds (at least once), with the garbage collector paused.
     """
-    best = float("inf")
+    calls = 0
     gc_was_enabled = gc.isenabled()
-    for _ in range(repeats):
-        calls = 0
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            elapsed = 0.0
-            while elapsed < min_time or calls == 0:
-                func()
-                calls += 1
-                elapsed = time.perf_counter() - start
-        finally:
-            if gc_was_enabled:
-                gc.enable()
-        best = min(best, elapsed / calls)
-    return items / best
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        elapsed = 0.0
+        while elapsed < min_time or calls == 0:
+            func()
+            calls += 1
+            elapsed = time.perf_counter() - start
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return items * calls / elapsed if elapsed > 0 else float("inf")
+
+
+#: (minimum seconds per round, rounds) in quick and in full mode
+QUICK = (0.02, 3)
+FULL = (0.5, 7)
 
 
 def run_case(case: Case, *, quick: bool) -> Result:
     """Measure one case: ours and the peer in alternating rounds of the same process.
 
-    Interleaving the rounds (ours, peer, ours, peer, ...) and keeping the best
-    of each side means a burst of load from elsewhere on the machine slows both
-    sides alike instead of skewing the ratio.
+    Interleaving the rounds (ours, peer, ours, peer, ...) means a burst of load
+    from elsewhere on the machine slows both sides of a round alike; the
+    medians and the median of the per-round ratios are reported, with spread.
     """
-    min_time, repeats = (0.05, 1) if quick else (0.5, 5)
+    min_time, rounds = QUICK if quick else FULL
+    if not quick and case.rounds is not None:
+        rounds = case.rounds
     if case.warmup:
         case.ours()
         if case.peer is not None:
             case.peer()
-    ours = 0.0
-    peer: float | None = None
-    for _ in range(repeats):
-        ours = max(ours, measure(case.ours, case.items, min_time=min_time, repeats=1))
-        if case.peer is not None:
-            rate = measure(case.peer, case.items, min_time=min_time, repeats=1)
-            peer = rate if peer is None else max(peer, rate)
+    ours: list[float] = []
+    peer: list[float] | None = [] if case.peer is not None else None
+    for _ in range(rounds):
+        ours.append(measure(case.ours, case.items, min_time=min_time))
+        if case.peer is not None and peer is not None:
+            peer.append(measure(case.peer, case.items, min_time=min_time))
     return Result(case, ours, peer)
 
 
@@ -126,6 +156,28 @@ def _fmt_rate(rate: float | None) -> str:
     return f"{rate:.1f}/s"
 
 
+def _fmt_spread(values: list[float] | None, fmt: Callable[[float], str]) -> str:
+    """``median (min-max)`` of ``values``, or the one value."""
+    if not values:
+        return "-"
+    mid = fmt(_median(values))
+    if len(values) == 1:
+        return mid
+    return f"{mid} ({fmt(min(values))}-{fmt(max(values))})"
+
+
+def _rate_num(rate: float) -> str:
+    return _fmt_rate(rate).removesuffix("/s")
+
+
+def _spread_rate(values: list[float] | None) -> str:
+    if not values:
+        return "-"
+    if len(values) == 1:
+        return _fmt_rate(values[0])
+    return f"{_fmt_rate(_median(values))} ({_rate_num(min(values))}-{_rate_num(max(values))})"
+
+
 def format_table(results: list[Result], *, quick: bool) -> str:
     """Render results as a plain-text table (and the notes under it)."""
     if not results:
@@ -137,7 +189,7 @@ def format_table(results: list[Result], *, quick: bool) -> str:
         peer = c.peer_name or "-"
         if c.peer_name and c.peer is None:
             peer += " (missing)"
-        ratio = "-" if r.ratio is None else f"{r.ratio:.2f}x"
+        ratio = _fmt_spread(r.ratios, lambda v: f"{v:.2f}x")
         if c.target is None:
             target = "-"
         elif c.peer_name is None:
@@ -146,7 +198,7 @@ def format_table(results: list[Result], *, quick: bool) -> str:
             target = f">= {c.target:g}x"
         met = "-" if quick or r.met is None else ("yes" if r.met else "NO")
         rows.append(
-            (c.name, _fmt_rate(r.ours_rate), peer, _fmt_rate(r.peer_rate), ratio, target, met)
+            (c.name, _spread_rate(r.ours_rates), peer, _spread_rate(r.peer_rates), ratio, target, met)
         )
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
@@ -160,6 +212,14 @@ def format_table(results: list[Result], *, quick: bool) -> str:
     ]
     if notes:
         lines += ["", "notes:", *notes]
+    rounds = sorted({len(r.ours_rates) for r in results})
+    lines += [
+        "",
+        "rates and ratios: median over "
+        + "/".join(map(str, rounds))
+        + " interleaved rounds (min-max in brackets); a ratio is the median of the"
+        " per-round ratios; 'met' judges the median",
+    ]
     if quick:
         lines += ["", "(quick mode: short runs, targets not checked)"]
     return "\n".join(lines)

@@ -7,10 +7,15 @@ records (``credit_disclosure.samples``, 1 % of them with a planted fault),
 generated once and cached under ``benchmarks/_data/`` (git-ignored); quick
 mode uses 5,000.
 
-The first (untimed warm-up) call also measures, and the note reports:
-- peak memory of the whole check in a fresh subprocess pinned to one CPU
-  (``ru_maxrss``), on the big file and on a small one, to show it is flat;
-- the one-core rate in that subprocess;
+The timed call is what a user runs: a **fresh process** pinned to one CPU
+that imports the library and checks the file (interpreter start and imports
+included), so the rate judged against the target is a cold one, not the best
+warm round of a long-lived process (which flatters us by caches and a warm
+heap). The first (untimed warm-up) call also measures, and the note reports:
+- peak memory of the whole check in that fresh subprocess (``ru_maxrss``), on
+  the big file and on a small one, to show it is flat;
+- the rate of the check alone inside the fresh process (imports excluded), and
+  the median warm in-process rate, for comparison only;
 - what dominates the time: the top functions of a cProfile run (by own time).
 """
 
@@ -120,9 +125,17 @@ def cases(quick: bool) -> list[Case]:
         size_mb = path.stat().st_size / 1e6
         parts = [
             f"{rows:,} rows ({size_mb:.0f} MB CSV, ready in {made:.0f}s)",
-            f"fresh one-core process: {rows / seconds:,.0f} rec/s, peak RSS {rss:.0f} MB "
+            f"fresh one-core process: check alone {rows / seconds:,.0f} rec/s, "
+            f"peak RSS {rss:.0f} MB "
             f"(target < 200 MB)",
         ]
+        warm = []
+        for _ in range(3 if n == small else 1):
+            started = time.perf_counter()
+            check_file(path, as_of=AS_OF).close()
+            warm.append(n / (time.perf_counter() - started))
+        warm.sort()
+        parts.append(f"warm in-process rate {warm[len(warm) // 2]:,.0f} rec/s (not judged)")
         if n != small:
             _r, _s, small_rss = measure_child(penalty_file(small))
             parts.append(f"peak RSS at {small:,} rows: {small_rss:.0f} MB (flat)")
@@ -135,15 +148,16 @@ def cases(quick: bool) -> list[Case]:
         if "path" not in state:  # the untimed warm-up call
             prepare()
             return
-        check_file(state["path"], as_of=AS_OF).close()
+        measure_child(state["path"])
 
     return [
         Case(
-            name=f"check penalty CSV end to end ({n:,} rows)",
+            name=f"check penalty CSV end to end, fresh process ({n:,} rows)",
             items=n,
             ours=ours,
             peer_name=None,
             target=20_000,
+            rounds=3,  # each round is a fresh process checking 1,000,000 rows
             note=findings,  # type: ignore[arg-type]  # a str-like filled in by the warm-up
         )
     ]
