@@ -101,6 +101,68 @@ def test_file_check_streams_every_row(client: httpx.Client, kind: RecordKind) ->
 
 
 @pytest.mark.parametrize(
+    ("filename", "part_type"),
+    [
+        ("penalty.csv", "text/csv"),
+        ("penalty.csv", "application/octet-stream"),  # curl's type for an unknown suffix
+        ("penalty.txt", None),
+    ],
+)
+def test_file_check_multipart_upload(
+    client: httpx.Client, filename: str, part_type: str | None
+) -> None:
+    """A multipart/form-data upload (curl -F file=@...) is checked like the raw body."""
+    body = sample_path("penalty").read_bytes()
+    raw = client.post(
+        "/v1/files/check",
+        params={"as_of": AS_OF},
+        content=body,
+        headers={"Content-Type": "text/csv"},
+    )
+    file: tuple[str, bytes] | tuple[str, bytes, str] = (
+        (filename, body) if part_type is None else (filename, body, part_type)
+    )
+    form = client.post(
+        "/v1/files/check",
+        params={"as_of": AS_OF},
+        data={"note": "other form fields are ignored"},
+        files={"file": file},
+    )
+    assert form.status_code == 200
+    assert form.text == raw.text
+    assert json.loads(form.text.splitlines()[-1])["rows"] == check_file(
+        sample_path("penalty"), as_of=date.fromisoformat(AS_OF)
+    ).rows
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (  # no part named file and no file name
+            b'--B\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--B--\r\n',
+            "multipart/form-data; boundary=B",
+        ),
+        (  # cut off before the closing boundary
+            b'--B\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\n',
+            "multipart/form-data; boundary=B",
+        ),
+        (b"a,b\n", "multipart/form-data"),  # no boundary
+    ],
+    ids=["no-file-part", "truncated", "no-boundary"],
+)
+def test_file_check_bad_multipart(client: httpx.Client, body: bytes, content_type: str) -> None:
+    """A form without a file part, cut off, or without a boundary: a coded 422 problem."""
+    response = client.post(
+        "/v1/files/check", content=body, headers={"Content-Type": content_type}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith(PROBLEM)
+    problem = response.json()
+    assert problem["code"] == "request.form"
+    assert problem["message_zh"] and problem["message_en"]
+
+
+@pytest.mark.parametrize(
     ("writer", "media_type"),
     [
         (write_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

@@ -28,6 +28,12 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Tag
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Stream
+from multipart import (  # type: ignore[import-untyped]
+    MultipartError,
+    MultipartSegment,
+    PushMultipartParser,
+    parse_options_header,
+)
 
 from .. import _wire as cv
 from .._version import __version__
@@ -557,6 +563,72 @@ async def _stream(first: list[bytes], check: _FileCheck) -> AsyncIterator[bytes]
         check.cancelled.set()
 
 
+_SUFFIXES: Final = {
+    ".csv": FileFormat.CSV,
+    ".txt": FileFormat.CSV,
+    ".xlsx": FileFormat.XLSX,
+    ".jsonl": FileFormat.JSONL,
+    ".ndjson": FileFormat.JSONL,
+}
+
+
+def _no_file_part() -> CreditDisclosureError:
+    return _bad_request(
+        "request.form",
+        "a multipart/form-data upload needs one file part named 'file' (curl -F file=@data.csv)",
+        "multipart/form-data 上传须含一个名为 file 的文件部分（curl -F file=@data.csv）",
+        "file",
+    )
+
+
+async def _read_form(
+    request: Request[Any, Any, Any], content_type: str, spool: IO[bytes], limit: int
+) -> FileFormat | None:
+    """Stream the ``file`` part of a multipart/form-data body into ``spool``.
+
+    The body is parsed as it arrives (never held whole in memory); the size limit counts
+    the raw body. The format comes from the part's media type, else from its file name's
+    suffix, else it is detected from the content as for a raw body.
+    """
+    _, options = parse_options_header(content_type)
+    boundary = options.get("boundary")
+    if not boundary:
+        raise _no_file_part()
+    size = 0
+    part: MultipartSegment | None = None
+    found: MultipartSegment | None = None
+    try:
+        with PushMultipartParser(boundary) as parser:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(status_code=413, detail="request.too_large")
+                for event in parser.parse(chunk):
+                    if isinstance(event, MultipartSegment):
+                        part = event
+                        if found is None and (event.name == "file" or event.filename):
+                            found = event
+                    elif event is None:
+                        part = None
+                    elif part is not None and part is found:
+                        spool.write(event)
+        # leaving the parser checks the body ended where the form did (a truncated upload fails)
+    except MultipartError as exc:
+        raise _bad_request(
+            "request.form",
+            "the multipart/form-data body is damaged or incomplete",
+            "multipart/form-data 请求体已损坏或不完整",
+        ) from exc
+    if found is None:
+        raise _no_file_part()
+    media = (found.content_type or "").lower()
+    if media in _FORMATS and media != "text/plain":
+        return _FORMATS[media]
+    name = (found.filename or "").lower()
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    return _SUFFIXES.get(suffix, _FORMATS.get(media))
+
+
 @post(
     "/v1/files/check",
     tags=["records"],
@@ -586,7 +658,8 @@ async def files_check(
     """Check every row of an uploaded CSV, XLSX or JSON Lines file; the report streams back.
 
     Send the file as the request body (``Content-Type: text/csv``, the XLSX media type, or
-    ``application/x-ndjson``). The answer is JSON Lines: one ``row`` line per data row (with
+    ``application/x-ndjson``), or as the part named ``file`` of a ``multipart/form-data``
+    upload (``curl -F file=@data.csv``; the part's media type or file name gives the format). The answer is JSON Lines: one ``row`` line per data row (with
     ``only_issues``, rows without issues are left out), ``file_issue`` lines, and a closing
     ``summary`` line whose ``rows`` equals the rows read. When a limit stops the check, a
     ``stopped`` line names it and the summary says ``complete: false``.
@@ -594,16 +667,20 @@ async def files_check(
     settings: ServiceSettings = request.app.state.settings
     version = _standard(standard)
     record_kind = None if kind is None else _kind(kind)
-    media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    content_type = request.headers.get("content-type") or ""
+    media = content_type.split(";")[0].strip().lower()
     fmt = _FORMATS.get(media)
     spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    size = 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > settings.max_body_bytes:
-                raise HTTPException(status_code=413, detail="request.too_large")
-            spool.write(chunk)
+        if media == "multipart/form-data":
+            fmt = await _read_form(request, content_type, spool, settings.max_body_bytes)
+        else:
+            size = 0
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > settings.max_body_bytes:
+                    raise HTTPException(status_code=413, detail="request.too_large")
+                spool.write(chunk)
     except BaseException:
         spool.close()
         raise
