@@ -64,6 +64,17 @@ class ProgressBar:
             self.stream.flush()
 
 
+def _row_number(text: str) -> int:
+    """A spreadsheet row number (1 or more) on the command line."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a row number (1, 2, ...): {text!r}")
+    return number
+
+
 def load_options(path: str) -> ValidationOptions:
     """Read :class:`ValidationOptions` from a JSON or TOML settings file (by its suffix).
 
@@ -148,6 +159,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--encoding", default=None, help="CSV encoding (default: detected)")
     parser.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first)")
     parser.add_argument(
+        "--header-row",
+        type=_row_number,
+        default=None,
+        metavar="N",
+        help="the header is row N as the spreadsheet numbers it (default: the first row whose "
+        "cells name fields of the standard; a title or notes above it are skipped)",
+    )
+    parser.add_argument(
         "--max-issues",
         type=int,
         default=None,
@@ -210,6 +229,7 @@ def run(
             options=options,
             encoding=args.encoding,
             sheet=args.sheet,
+            header_row=args.header_row,
             progress=bar,
         )
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:

@@ -194,6 +194,7 @@ def check_file(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
     progress: ProgressCallback | None = None,
     on_row: RowCallback | None = None,
 ) -> Report:
@@ -204,6 +205,10 @@ def check_file(
     when the headers do not say); ``as_of`` is the date "future" is judged
     against (default: today, read once); ``format``, ``encoding``,
     ``delimiter`` and ``sheet`` override what :func:`open_table` guesses;
+    the header row is the first row whose cells name fields of the standard
+    (:func:`~credit_disclosure.standard.resolve_header`), so a title, notes or blank
+    rows above it are skipped, or the row numbered ``header_row`` (the line of a CSV
+    file, the sheet's row of a workbook);
     ``progress`` is called every few thousand rows with the fraction of the
     file read and the rows so far; ``on_row`` once per row, as it is checked,
     with its number and issues. Every row ends up in the report: rows
@@ -225,7 +230,13 @@ def check_file(
     kind = None if kind is None else RecordKind(kind)  # also "penalty" / "license"
     version = StandardVersion(version)
     with open_table(
-        source, format=format, encoding=encoding, delimiter=delimiter, sheet=sheet
+        source,
+        format=format,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        header_row=header_row,
+        is_header=header_test(kind, version),
     ) as reader:
         empty = any(i.code == "file.empty" for i in reader.file_issues)
         if kind is None and not empty:
@@ -260,6 +271,32 @@ def check_file(
         time.perf_counter() - started,
     )
     return report
+
+
+def header_test(
+    kind: RecordKind | None, version: StandardVersion = StandardVersion.V2018
+) -> Callable[[Sequence[object]], bool]:
+    """Whether a row's cells are a header row: at least half its texts name fields.
+
+    A cell names a field when :func:`~credit_disclosure.standard.resolve_header`
+    resolves it for ``kind`` (either kind when ``None``): field code, Chinese name or
+    attribute name. A title (``某区2024年行政处罚公示表``) or a note names none.
+
+    >>> test = header_test(None)
+    >>> test(["某区2024年行政处罚公示表", "", ""]), test(["行政处罚决定书文号", "CF_XDR_MC", "x"])
+    (False, True)
+    """
+    kinds = list(RecordKind) if kind is None else [RecordKind(kind)]
+
+    def is_header(cells: Sequence[object]) -> bool:
+        texts = [c for c in cells if isinstance(c, str) and c.strip()]
+        for k in kinds:
+            named = sum(1 for c in texts if resolve_header(c, k, version) is not None)
+            if named and named * 2 >= len(texts):
+                return True
+        return False
+
+    return is_header
 
 
 def _numbered(rows: Iterable[Mapping[str, object]]) -> Iterator[RawRow]:

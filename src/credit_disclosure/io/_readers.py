@@ -20,10 +20,10 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar
 
 import attrs
 
@@ -45,6 +45,12 @@ from ._issues import io_issue
 __all__ = ["FileFormat", "RawRow", "TableReader", "guess_format", "open_table"]
 
 Source = str | os.PathLike[str] | IO[bytes]
+#: Whether a row's cells are the header row (see :func:`open_table`'s ``is_header``).
+HeaderTest = Callable[[Sequence[object]], bool]
+
+#: Non-blank rows searched for the header row before the first one is taken instead.
+HEADER_SEARCH_ROWS: Final = 64
+_R = TypeVar("_R")
 
 
 class FileFormat(enum.Enum):
@@ -410,16 +416,24 @@ class CsvReader(_LineReader):
         *,
         encoding: str | None = None,
         delimiter: str | None = None,
+        header_row: int | None = None,
+        is_header: HeaderTest | None = None,
     ) -> None:
         super().__init__()
         self._open(source)
         try:
-            self._start(encoding, delimiter)
+            self._start(encoding, delimiter, header_row, is_header)
         except BaseException:
             self.close()
             raise
 
-    def _start(self, encoding: str | None, delimiter: str | None) -> None:
+    def _start(
+        self,
+        encoding: str | None,
+        delimiter: str | None,
+        header_row: int | None = None,
+        is_header: HeaderTest | None = None,
+    ) -> None:
         head = self._fp.read(SNIFF_BYTES)
         detected = encoding or detect_encoding(head)
         if encoding is None and detected not in (UTF16, UTF8_SIG):  # no byte-order mark
@@ -433,15 +447,22 @@ class CsvReader(_LineReader):
             codec += "-be" if head.startswith(_WIDE_BOMS[codec]) else "-le"
         self._lines = _CountingLines(self._fp, head, "\n".encode(codec))
         self._decoder = LineDecoder(codec, undecided=undecided)
-        self._text = enumerate(self._decoder.decode(self._lines), start=1)
+        self._text: Iterator[tuple[int, str]] = enumerate(
+            self._decoder.decode(self._lines), start=1
+        )
         self._rows: Iterator[RawRow] = iter(())
-        for self.header_line, first in self._text:  # noqa: B020 - the loop finds it
-            if first.strip():
-                break
-        else:
+        found = _find_header(
+            self._text,
+            header_row,
+            is_header,
+            lambda line: _split_line(line, delimiter or _sniff_delimiter(line, detected)),
+            lambda line: not line.strip(),
+        )
+        if found is None:
             self.headers = ()
             self.file_issues.append(io_issue("file.empty"))
             return
+        self.header_line, first, self._text = found
         self.delimiter = delimiter or _sniff_delimiter(first, self.encoding)
         self._feed = _Feed()
         self._reader = csv.reader(self._feed, delimiter=self.delimiter)
@@ -628,6 +649,57 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+def _split_line(line: str, delimiter: str) -> list[str]:
+    """The cells of one line of CSV (``[]`` when the csv module refuses it)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _find_header(
+    rows: Iterator[tuple[int, _R]],
+    header_row: int | None,
+    is_header: HeaderTest | None,
+    cells_of: Callable[[_R], Sequence[object]],
+    blank: Callable[[_R], bool],
+) -> tuple[int, _R, Iterator[tuple[int, _R]]] | None:
+    """Find the header among numbered ``rows``: (its number, the row, the rows after it).
+
+    ``header_row`` takes the row of that number (a blank one or none: ``None``);
+    otherwise the header is the first non-blank row that ``is_header`` accepts among
+    the first :data:`HEADER_SEARCH_ROWS` non-blank ones (a title, notes or blank rows
+    above it are skipped); failing that, or without ``is_header``, the first non-blank
+    row, and the rows after it are read as they come.
+
+    >>> rows = iter(enumerate(["", "某区公示表", "CF_WSH", "x"], start=1))
+    >>> number, header, rest = _find_header(rows, None, lambda c: c == ["CF_WSH"],
+    ...                                     lambda r: [r], lambda r: not r)
+    >>> number, header, list(rest)
+    (3, 'CF_WSH', [(4, 'x')])
+    """
+    if header_row is not None:
+        for number, row in rows:
+            if number >= header_row:
+                return None if number > header_row or blank(row) else (number, row, rows)
+        return None
+    seen: list[tuple[int, _R]] = []
+    for number, row in rows:
+        if blank(row):
+            if seen:
+                seen.append((number, row))
+            continue
+        if is_header is None or is_header(cells_of(row)):
+            return number, row, rows
+        seen.append((number, row))
+        if sum(1 for _, r in seen if not blank(r)) >= HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        return None
+    (number, row), rest = seen[0], seen[1:]
+    return number, row, itertools.chain(rest, rows)
+
+
 def _sniff_delimiter(first_line: str, encoding: str) -> str:
     """Pick the separator the header line uses most: comma, tab or semicolon."""
     counts = {d: first_line.count(d) for d in (",", "\t", ";")}
@@ -643,7 +715,14 @@ class XlsxReader(TableReader):
     format = FileFormat.XLSX
     encoding = None
 
-    def __init__(self, source: Source, *, sheet: str | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        *,
+        sheet: str | None = None,
+        header_row: int | None = None,
+        is_header: HeaderTest | None = None,
+    ) -> None:
         super().__init__()
         openpyxl = require("openpyxl", "xlsx")
         self._owned: IO[bytes] | None = None
@@ -683,13 +762,17 @@ class XlsxReader(TableReader):
         self._total = ws.max_row if isinstance(ws.max_row, int) else None
         self._done = 0
         self._iter = _sheet_rows(ws)
+        found = _find_header(
+            self._iter,
+            header_row,
+            is_header,
+            lambda cells: ["" if c is None or c is _UNCOMPUTED else c for c in cells],
+            _is_blank,
+        )
         header: tuple[Any, ...] | None = None
-        for done, cells in self._iter:
-            self._done = done
-            if not _is_blank(cells):
-                header = cells
-                self.header_line = done
-                break
+        if found is not None:
+            self.header_line, header, self._iter = found
+            self._done = self.header_line
         if header is None:
             self.headers = ()
             self.file_issues.append(io_issue("file.empty"))
@@ -706,7 +789,7 @@ class XlsxReader(TableReader):
             return
         hmap = self._map
         width = hmap.width
-        header_row = self._done
+        header_row = self.header_line
         for line, cells in self._iter:
             self._done = line
             row = line - header_row
@@ -904,12 +987,19 @@ def open_table(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
+    is_header: HeaderTest | None = None,
 ) -> TableReader:
     """Open ``source`` (a path or a binary file) for streaming, guessing its format.
 
     ``encoding`` (CSV only) overrides the detection; ``delimiter`` (CSV only)
     overrides the guess from the header line; ``sheet`` (XLSX only) names the
-    sheet (default: the first). Iterate the reader for :class:`RawRow` objects.
+    sheet (default: the first). The header is the first non-blank row, or
+    (CSV and XLSX) the row numbered ``header_row`` (the line, or the sheet's row),
+    or the first of the first 64 non-blank rows whose cells ``is_header``
+    accepts: a title or notes above the header are skipped
+    (:func:`credit_disclosure.io.check_file` passes one that asks the standard).
+    Iterate the reader for :class:`RawRow` objects.
 
     >>> import io
     >>> data = "CF_WSH,CF_XDR_MC\\n京市监罚〔2024〕12号,某某有限公司\\n".encode("gbk")
@@ -939,7 +1029,13 @@ def open_table(
                 source = io.BufferedReader(_Prefixed(head, source))
             format = _format_of(name, head)
     if format is FileFormat.XLSX:
-        return XlsxReader(source, sheet=sheet)
+        return XlsxReader(source, sheet=sheet, header_row=header_row, is_header=is_header)
     if format is FileFormat.JSONL:
         return JsonlReader(source)
-    return CsvReader(source, encoding=encoding, delimiter=delimiter)
+    return CsvReader(
+        source,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_row=header_row,
+        is_header=is_header,
+    )
