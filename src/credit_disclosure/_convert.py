@@ -22,6 +22,7 @@ from .errors import InvalidComponent, InvalidFormat
 from .standard import (
     AnyRecord,
     FieldSpec,
+    HeaderResolver,
     License2015Record,
     LicenseRecord,
     Penalty2015Record,
@@ -30,7 +31,6 @@ from .standard import (
     StandardVersion,
     ValidationOptions,
     fields,
-    resolve_header,
 )
 from .standard._validate import _parse_row
 
@@ -172,8 +172,9 @@ _LENIENT: Final = ValidationOptions()
 def from_mapping(mapping: Mapping[str, object], cls: type[T]) -> T:
     """Build a record of ``cls`` from a mapping keyed in any of the three styles.
 
-    Keys are resolved with :func:`~credit_disclosure.standard.resolve_header`
-    (unknown keys are ignored); values are parsed as :func:`check_row` does. A
+    Keys are resolved by :class:`~credit_disclosure.standard.HeaderResolver`, as
+    every reader of tables resolves headers (unknown keys are ignored; of two keys
+    naming the same field, the first is used); values are parsed as :func:`check_row` does. A
     value that cannot be parsed raises :class:`cattrs.errors.ClassValidationError`
     holding one :class:`~credit_disclosure.errors.ValidationError` per field (each
     with its ``field`` code); the record's rules are not checked here (use
@@ -191,11 +192,7 @@ def from_mapping(mapping: Mapping[str, object], cls: type[T]) -> T:
     [('date.invalid', 'XK_JDRQ')]
     """
     kind, version = cls.kind, cls.version
-    by_code: dict[str, object] = {}
-    for key, value in mapping.items():
-        spec = resolve_header(key, kind, version)
-        if spec is not None:
-            by_code[spec.code] = value
+    by_code = HeaderResolver(kind, version).map_row(mapping)
     record, issues, _ = _parse_row(by_code, kind, version, _LENIENT)
     errors: list[Exception] = []
     for issue in issues:

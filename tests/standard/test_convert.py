@@ -131,3 +131,11 @@ def test_decimal_written_plainly() -> None:
 def test_format_date_small_years() -> None:
     """Years below 1000 are zero-padded to four digits in every format."""
     assert format_date(date(999, 1, 2), DateFormat.SLASH) == "0999/01/02"
+
+
+def test_from_mapping_uses_the_first_of_two_keys_naming_one_field() -> None:
+    """The same rule as the batch check (HeaderResolver): the first column naming a field wins."""
+    from credit_disclosure.standard import LicenseRecord
+
+    rec = from_mapping({"XK_WSH": "甲-1", "行政许可决定文书号": "乙-2", "备忘": "x"}, LicenseRecord)
+    assert rec.decision_no == "甲-1"

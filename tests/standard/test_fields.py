@@ -270,3 +270,55 @@ def test_open_ended_fields_are_the_validity_dates() -> None:
         assert field_by_code(code, k, v).type is FieldType.DATE
     result = standard.check_row({"XK_YXQZI": "长期"}, RecordKind.LICENSE, as_of=date(2025, 1, 1))
     assert result.record.valid_to == standard.OPEN_ENDED
+
+
+# --- HeaderResolver: the one mapping of columns to fields --------------------------------------
+
+_HEADER_CASES = [
+    # headers, expected (header, code) columns, expected (problem code, column, first)
+    (["CF_WSH", "CF_XDR_MC"], [("CF_WSH", "CF_WSH"), ("CF_XDR_MC", "CF_XDR_MC")], []),
+    (["CF_WSH", "行政处罚决定书文号"], [("CF_WSH", "CF_WSH")], [("header.duplicate", 2, 1)]),
+    (["CF_WSH", "CF_WSH"], [("CF_WSH", "CF_WSH")], [("header.duplicate", 2, 1)]),
+    (["联系电话", "CF_WSH"], [("CF_WSH", "CF_WSH")], [("header.unknown", 1, None)]),
+    (["", "CF_WSH", " "], [("CF_WSH", "CF_WSH")], []),  # blank headers: ignored silently
+    (["联系电话", "联系电话", "CF_WSH"], [("CF_WSH", "CF_WSH")], [("header.unknown", 1, None)]),
+]
+
+
+@pytest.mark.parametrize(("headers", "columns", "problems"), _HEADER_CASES)
+def test_header_resolver_maps_first_column_and_reports_the_rest(
+    headers: list[str], columns: list[tuple[str, str]], problems: list[tuple[str, int, int | None]]
+) -> None:
+    seen: list[standard.HeaderProblem] = []
+    resolver = standard.HeaderResolver("penalty", on_problem=seen.append)
+    resolver.resolve_all(headers)
+    assert list(resolver.columns()) == columns
+    assert [(p.code, p.column, p.first) for p in seen] == problems
+    if len(set(headers)) == len(headers):  # a mapping cannot hold one key twice
+        row = resolver.map_row({h: f"v{i}" for i, h in enumerate(headers)})
+        assert row == {code: f"v{headers.index(h)}" for h, code in columns}
+
+
+def test_header_resolver_hides_a_first_row_of_data() -> None:
+    """No header names a field: the 'headers' are data and are not quoted in the problems."""
+    seen: list[standard.HeaderProblem] = []
+    standard.HeaderResolver("penalty", on_problem=seen.append).resolve_all(["张三", "110101"])
+    assert [(p.code, p.header) for p in seen] == [("header.unknown", "…")] * 2
+    assert "张三" not in repr(seen)
+
+
+def test_header_resolver_resolves_new_keys_of_later_rows_once() -> None:
+    seen: list[standard.HeaderProblem] = []
+    resolver = standard.HeaderResolver("license", on_problem=seen.append)
+    assert resolver.map_row({"XK_WSH": "a"}) == {"XK_WSH": "a"}
+    for _ in range(3):
+        assert resolver.map_row({"XK_WSH": "a", "行政许可决定文书号": "b", 7: "c"}) == {"XK_WSH": "a"}
+    assert [(p.code, p.column) for p in seen] == [("header.duplicate", 2), ("header.unknown", 3)]
+
+
+def test_header_resolver_ignores_a_column_read_for_another_purpose() -> None:
+    seen: list[standard.HeaderProblem] = []
+    resolver = standard.HeaderResolver("penalty", on_problem=seen.append)
+    resolver.ignore("CF_WSH")
+    resolver.resolve_all(["CF_WSH", "行政处罚决定书文号"])
+    assert resolver.columns() == (("行政处罚决定书文号", "CF_WSH"),) and seen == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .._atomic import atomic_output
 from .._contracts import guard_public as _guard_public
-from ._check import check_file, check_rows
+from ._check import check_file, check_rows, header_issue, report_resolver
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
@@ -44,11 +44,13 @@ __all__ = [
     "check_rows",
     "detect_encoding",
     "guess_format",
+    "header_issue",
     "inert_cell",
     "inert_csv_writer",
     "io_issue",
     "open_table",
     "report_html",
+    "report_resolver",
     "shown_value",
     "write_csv",
     "write_jsonl",

@@ -17,6 +17,8 @@ from datetime import date
 from typing import IO, Final
 
 from ..standard import (
+    HeaderProblem,
+    HeaderResolver,
     Issue,
     RecordKind,
     StandardVersion,
@@ -29,7 +31,14 @@ from ._issues import io_issue
 from ._readers import FileFormat, RawRow, TableReader, open_table
 from ._report import Report
 
-__all__ = ["ProgressCallback", "RowCallback", "check_file", "check_rows"]
+__all__ = [
+    "ProgressCallback",
+    "RowCallback",
+    "check_file",
+    "check_rows",
+    "header_issue",
+    "report_resolver",
+]
 
 #: Called now and then during a check with (fraction of the file read or ``None``, rows so far).
 ProgressCallback = Callable[[float | None, int], None]
@@ -44,96 +53,42 @@ _PROGRESS_EVERY: Final = 4096
 _LOG: Final = logging.getLogger("credit_disclosure.io")
 
 
-class _HeaderResolver:
-    """Map header texts to field codes, once per distinct header, reporting the odd ones."""
+def header_issue(problem: HeaderProblem) -> Issue:
+    """The file-level :class:`~credit_disclosure.standard.Issue` of a header problem.
 
-    def __init__(self, kind: RecordKind, version: StandardVersion, report: Report) -> None:
-        self.kind = kind
-        self.version = version
-        self.report = report
-        # keys are header texts; in-memory rows (check_rows) may have other keys, e.g. numbers
-        self.codes: dict[object, str | None] = {}
-        self._claimed: dict[str, int] = {}  # field code -> 1-based column that claimed it
-        self._unknown: list[tuple[int, Issue]] | None = None  # held back by resolve_all
+    >>> from credit_disclosure.standard import HeaderProblem
+    >>> header_issue(HeaderProblem("header.unknown", column=4, header="联系电话")).message_en
+    "column 4 header '联系电话' names no field of the standard; it is ignored"
+    """
+    if problem.code == "header.duplicate":
+        return io_issue(
+            problem.code,
+            field=problem.field,
+            column=problem.column,
+            header=problem.header,
+            first=problem.first,
+        )
+    return io_issue(problem.code, column=problem.column, header=problem.header)
 
-    def resolve(self, header: object, column: int) -> str | None:
-        if header in self.codes:
-            return self.codes[header]
-        code: str | None = None
-        if not isinstance(header, str) or header.strip():
-            spec = resolve_header(header, self.kind, self.version)
-            if spec is None:
-                # While reading the header row, hold these back: if no header names a field,
-                # the "header" is a first row of data and must not be quoted (names, IDs).
-                shown = self._unknown
-                issue = io_issue("header.unknown", column=column, header=header)
-                if shown is not None:
-                    shown.append((column, issue))
-                else:
-                    self.report.add_file_issue(issue)
-            elif spec.code in self._claimed:
-                self.report.add_file_issue(
-                    io_issue(
-                        "header.duplicate",
-                        field=spec.code,
-                        column=column,
-                        header=header,
-                        first=self._claimed[spec.code],
-                    )
-                )
-            else:
-                self._claimed[spec.code] = column
-                code = spec.code
-        self.codes[header] = code
-        return code
 
-    def resolve_all(self, headers: Iterable[str]) -> None:
-        self._unknown = []
-        try:
-            self._resolve_all(headers)
-        finally:
-            unknown, self._unknown = self._unknown, None
-        hidden = not self._claimed  # no field named at all: a file without a header row
-        for column, issue in unknown:
-            if hidden:
-                issue = io_issue("header.unknown", column=column, header="…")
-            self.report.add_file_issue(issue)
+def report_resolver(kind: RecordKind, version: StandardVersion, report: Report) -> HeaderResolver:
+    """A :class:`~credit_disclosure.standard.HeaderResolver` adding its problems to ``report``.
 
-    def _resolve_all(self, headers: Iterable[str]) -> None:
-        for column, header in enumerate(headers, start=1):
-            if header in self.codes:
-                if header.strip() and self.codes[header] is not None:
-                    spec_code = self.codes[header]
-                    assert spec_code is not None
-                    self.report.add_file_issue(
-                        io_issue(
-                            "header.duplicate",
-                            field=spec_code,
-                            column=column,
-                            header=header,
-                            first=self._claimed[spec_code],
-                        )
-                    )
-                continue
-            self.resolve(header, column)
-
-    def map_row(self, values: Mapping[str, object]) -> dict[str, object]:
-        codes = self.codes
-        try:
-            raw = {codes[k]: v for k, v in values.items()}
-        except KeyError:
-            for column, key in enumerate(values, start=1):
-                if key not in codes:
-                    self.resolve(key, column)
-            raw = {codes[k]: v for k, v in values.items()}
-        raw.pop(None, None)
-        return raw  # type: ignore[return-value]  # None was popped: the keys are codes
+    >>> report = Report(kind=RecordKind.PENALTY, version=StandardVersion.V2018)
+    >>> resolver = report_resolver(RecordKind.PENALTY, StandardVersion.V2018, report)
+    >>> resolver.resolve_all(["CF_WSH", "cf_wsh"])
+    >>> [i.code for i in report.file_issues]
+    ['header.duplicate']
+    """
+    return HeaderResolver(
+        kind, version, on_problem=lambda problem: report.add_file_issue(header_issue(problem))
+    )
 
 
 def _run(
     rows: Iterable[RawRow],
     report: Report,
-    resolver: _HeaderResolver,
+    resolver: HeaderResolver,
     *,
     as_of: date,
     options: ValidationOptions | None,
@@ -244,7 +199,7 @@ def check_file(
         report = Report(kind=kind, version=version, source=reader.name, encoding=reader.encoding)
         started = time.perf_counter()
         if kind is not None:
-            resolver = _HeaderResolver(kind, version, report)
+            resolver = report_resolver(kind, version, report)
             if reader.format is not FileFormat.JSONL:
                 resolver.resolve_all(reader.headers)
             _run(
@@ -324,7 +279,7 @@ def check_rows(
     """
     kind, version = RecordKind(kind), StandardVersion(version)  # also "penalty", "2015"
     report = Report(kind=kind, version=version, source=source)
-    resolver = _HeaderResolver(kind, version, report)
+    resolver = report_resolver(kind, version, report)
     _run(
         _numbered(rows),
         report,

@@ -24,8 +24,7 @@ import sqlalchemy as sa
 
 from ..catalogue import Catalogue, CatalogueItem, load_catalogue
 from ..errors import LedgerError
-from ..io import Report
-from ..io._check import _HeaderResolver
+from ..io import Report, report_resolver
 from ..io._readers import FileFormat, open_table
 from ..io._writers import format_value
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
@@ -463,7 +462,7 @@ class Ledger:
                     )
                 ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
                 report = Report(kind=kind, version=version, source=name, encoding=reader.encoding)
-                resolver = _HeaderResolver(kind, version, report)
+                resolver = report_resolver(kind, version, report)
                 standard: dict[object, bool] = {pub: False, mcol: False}
                 if reader.format is not FileFormat.JSONL:
                     for h in headers:

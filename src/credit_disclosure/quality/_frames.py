@@ -18,12 +18,13 @@ import attrs
 from .._optional import require
 from ..deadlines import DeadlineRule
 from ..standard import (
+    HeaderProblem,
+    HeaderResolver,
     RecordKind,
     StandardVersion,
     ValidationOptions,
     check_row,
     field_by_code,
-    resolve_header,
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
@@ -74,6 +75,8 @@ class FramePlan:
     fields: tuple[tuple[str, str], ...]
     published_col: str | None
     as_of: date
+    #: the columns that name no field or a field an earlier column names, in column order
+    header_problems: tuple[HeaderProblem, ...] = ()
     options: ValidationOptions | None = None
     rule: DeadlineRule | None = None
     calendar: WorkdayCalendar | None = None
@@ -99,19 +102,16 @@ class FramePlan:
             published_col = next((c for c in PUBLISHED_COLUMNS if c in names), None)
         elif published_col not in names:
             raise KeyError(f"no column {published_col!r} for the publication date")
-        mapped: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for name in names:
-            if name == published_col:
-                continue
-            spec = resolve_header(name, kind, version)
-            if spec is not None and spec.code not in seen:
-                seen.add(spec.code)
-                mapped.append((name, spec.code))
+        problems: list[HeaderProblem] = []
+        resolver = HeaderResolver(kind, version, on_problem=problems.append)
+        if published_col is not None:
+            resolver.ignore(published_col)
+        resolver.resolve_all(names)
         return cls(
             kind=kind,
             version=version,
-            fields=tuple(mapped),
+            fields=tuple((str(name), code) for name, code in resolver.columns()),
+            header_problems=tuple(problems),
             published_col=published_col,
             as_of=as_of or date.today(),
             options=options,

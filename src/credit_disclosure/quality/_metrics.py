@@ -22,11 +22,11 @@ from .._text import redact_optional
 from ..deadlines import DeadlineRule
 from ..io import FileFormat, inert_csv_writer, open_table
 from ..standard import (
+    HeaderResolver,
     RecordKind,
     StandardVersion,
     ValidationOptions,
     check_row,
-    resolve_header,
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
@@ -522,34 +522,29 @@ class QualityMetrics:
 
 
 class _Columns:
-    """Header texts of raw rows mapped to field codes once per distinct header."""
+    """The columns of raw rows: the publication-date column apart, the rest resolved to fields.
 
-    def __init__(self, kind: RecordKind, version: StandardVersion, published: str | None) -> None:
-        self.kind = kind
-        self.version = version
+    Header problems (``header.unknown``, ``header.duplicate``) are counted in the metrics'
+    ``issues_by_code``, as the batch check reports them: never silently dropped.
+    """
+
+    def __init__(
+        self,
+        kind: RecordKind,
+        version: StandardVersion,
+        published: str | None,
+        metrics: QualityMetrics,
+    ) -> None:
         self.published = published
-        self._codes: dict[str, str | None] = {}
-
-    def code(self, header: str) -> str | None:
-        try:
-            return self._codes[header]
-        except KeyError:
-            spec = resolve_header(header, self.kind, self.version)
-            code = None if spec is None else spec.code
-            self._codes[header] = code
-            return code
+        self.resolver = HeaderResolver(
+            kind, version, on_problem=lambda p: metrics.add_issue_counts({p.code: 1})
+        )
+        if published is not None:
+            self.resolver.ignore(published)
 
     def split(self, values: Mapping[str, object]) -> tuple[dict[str, object], object]:
-        row: dict[str, object] = {}
-        published: object = None
-        for header, value in values.items():
-            if header == self.published:
-                published = value
-                continue
-            code = self.code(header)
-            if code is not None and code not in row:
-                row[code] = value
-        return row, published
+        published = None if self.published is None else values.get(self.published)
+        return self.resolver.map_row(values), published
 
 
 def _published_column(headers: Iterable[str], column: str | None) -> str | None:
@@ -602,7 +597,7 @@ def compute_metrics(
     if first is None:
         return metrics.table(names)
     kind = resolve_kind(first.keys(), kind, version)
-    columns = _Columns(kind, version, _published_column(first.keys(), published_col))
+    columns = _Columns(kind, version, _published_column(first.keys(), published_col), metrics)
     day = as_of or date.today()
     for values in _chain(first, iterator):
         row, published = columns.split(values)
@@ -658,7 +653,11 @@ def score_file(
     day = as_of or date.today()
     with open_table(source, format=format, encoding=encoding) as reader:
         kind = resolve_kind(reader.headers, kind, version)
-        columns = _Columns(kind, version, _published_column(reader.headers, published_col))
+        columns = _Columns(
+            kind, version, _published_column(reader.headers, published_col), metrics
+        )
+        if reader.format is not FileFormat.JSONL:
+            columns.resolver.resolve_all(reader.headers)
         for raw in reader:
             if not raw.usable:
                 metrics.add(unreadable(kind, raw.issues))

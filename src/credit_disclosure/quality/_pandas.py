@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
@@ -150,6 +151,7 @@ def score_frame(
         count_warnings=count_warnings,
     )
     metrics = QualityMetrics()
+    metrics.add_issue_counts(Counter(p.code for p in plan.header_problems))
     for _, obs in observations(df, plan):
         metrics.add(obs)
     return metrics

@@ -12,7 +12,7 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
-from ..standard import RecordKind, StandardVersion, ValidationOptions
+from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
 from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch
 from ._metrics import GROUPINGS, MetricsTable, QualityMetrics, _by
@@ -140,6 +140,8 @@ class SparkValidation:
 
     outcomes: Any
     kind: RecordKind
+    #: columns naming no field or a field an earlier column names (counted by quality_metrics)
+    header_problems: tuple[HeaderProblem, ...] = ()
 
     @property
     def records(self) -> Any:
@@ -211,6 +213,8 @@ class SparkValidation:
                 max_working_days_late=int(cell["max_working_days_late"] or 0),
                 unknown_reasons={reason or "unknown": unknown} if unknown else {},
             )
+        for problem in self.header_problems:
+            issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
         metrics.add_issue_counts(issue_counts)
         return metrics
 
@@ -322,4 +326,4 @@ def validate_spark(
     )
     if cache:
         outcomes = outcomes.persist()
-    return SparkValidation(outcomes, plan.kind)
+    return SparkValidation(outcomes, plan.kind, plan.header_problems)

@@ -27,6 +27,8 @@ from ._codes import (
 from ._fields import (
     FieldSpec,
     FieldType,
+    HeaderProblem,
+    HeaderResolver,
     RecordKind,
     Requirement,
     RequirementKind,
@@ -74,6 +76,8 @@ __all__ = [
     "Conversion",
     "FieldSpec",
     "FieldType",
+    "HeaderProblem",
+    "HeaderResolver",
     "Issue",
     "IssueSpec",
     "License2015Record",

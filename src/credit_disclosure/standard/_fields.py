@@ -20,7 +20,7 @@ import csv
 import enum
 import functools
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Final
 
@@ -33,6 +33,8 @@ from ._codes import SubjectCategory
 __all__ = [
     "FieldSpec",
     "FieldType",
+    "HeaderProblem",
+    "HeaderResolver",
     "RecordKind",
     "Requirement",
     "RequirementKind",
@@ -441,3 +443,145 @@ def resolve_kind(
             message_zh="无法根据表头判断是行政许可还是行政处罚数据，请指定类型",
         )
     return found
+
+
+@attrs.frozen
+class HeaderProblem:
+    """A column header that names no field, or a field an earlier column already names.
+
+    ``code`` is ``header.unknown`` (``field`` and ``first`` are ``None``) or
+    ``header.duplicate`` (``field`` is the field code, ``first`` the 1-based column
+    that named it first and is used). ``header`` is the header as written, or
+    ``"…"`` when no header of the row names a field (the "header" is then a first
+    row of data, which may be personal); it is left out of the ``repr``.
+
+    >>> HeaderProblem("header.duplicate", column=3, header="CF_WSH", field="CF_WSH", first=1)
+    HeaderProblem(code='header.duplicate', column=3, field='CF_WSH', first=1)
+    """
+
+    code: str
+    column: int
+    header: object = attrs.field(repr=False)
+    field: str | None = None
+    first: int | None = None
+
+
+class HeaderResolver:
+    """Map a table's headers to field codes, once per distinct header: the one rule of every reader.
+
+    The batch check, ``check_rows``, the quality metrics, the pandas and Spark paths and
+    :func:`credit_disclosure.convert.from_mapping` all resolve columns with it. A header is
+    resolved with :func:`resolve_header`; of two columns naming the same field the first is
+    used and the second is a ``header.duplicate`` problem; a header naming no field is a
+    ``header.unknown`` problem (a blank header is ignored silently). Problems go to
+    ``on_problem`` (default: dropped) as :class:`HeaderProblem` values, each once.
+
+    >>> seen = []
+    >>> r = HeaderResolver(RecordKind.PENALTY, on_problem=seen.append)
+    >>> r.resolve_all(["CF_WSH", "行政处罚决定书文号", "联系电话"])
+    >>> r.columns()
+    (('CF_WSH', 'CF_WSH'),)
+    >>> [(p.code, p.column, p.first) for p in seen]
+    [('header.duplicate', 2, 1), ('header.unknown', 3, None)]
+    >>> r.map_row({"CF_WSH": "A-1", "行政处罚决定书文号": "B-2", "联系电话": "x"})
+    {'CF_WSH': 'A-1'}
+    """
+
+    def __init__(
+        self,
+        kind: RecordKind | str,
+        version: StandardVersion | str = StandardVersion.V2018,
+        on_problem: Callable[[HeaderProblem], None] | None = None,
+    ) -> None:
+        self.kind = RecordKind(kind)
+        self.version = StandardVersion(version)
+        self._on_problem = on_problem
+        # keys are header texts; in-memory rows may have other keys, e.g. numbers
+        self.codes: dict[object, str | None] = {}
+        self._claimed: dict[str, int] = {}  # field code -> 1-based column that claimed it
+        self._held: list[HeaderProblem] | None = None  # unknown headers held by resolve_all
+
+    def _report(self, problem: HeaderProblem) -> None:
+        if self._on_problem is not None:
+            self._on_problem(problem)
+
+    def ignore(self, header: object) -> None:
+        """Map ``header`` to no field without a problem (a column read for another purpose).
+
+        >>> r = HeaderResolver("penalty")
+        >>> r.ignore("公示日期"); r.resolve("公示日期", 1) is None
+        True
+        """
+        self.codes.setdefault(header, None)
+
+    def resolve(self, header: object, column: int) -> str | None:
+        """The field code of ``header`` in 1-based ``column`` (``None``: unknown, blank or repeated).
+
+        >>> HeaderResolver("license").resolve("行政许可决定文书号", 1)
+        'XK_WSH'
+        """
+        if header in self.codes:
+            return self.codes[header]
+        code: str | None = None
+        if not isinstance(header, str) or header.strip():
+            spec = resolve_header(header, self.kind, self.version)
+            if spec is None:
+                # While reading the header row, hold these back: if no header names a field,
+                # the "header" is a first row of data and must not be quoted (names, IDs).
+                problem = HeaderProblem("header.unknown", column=column, header=header)
+                if self._held is not None:
+                    self._held.append(problem)
+                else:
+                    self._report(problem)
+            elif spec.code in self._claimed:
+                self._report(self._duplicate(spec.code, column, header))
+            else:
+                self._claimed[spec.code] = column
+                code = spec.code
+        self.codes[header] = code
+        return code
+
+    def _duplicate(self, code: str, column: int, header: object) -> HeaderProblem:
+        return HeaderProblem(
+            "header.duplicate", column=column, header=header, field=code, first=self._claimed[code]
+        )
+
+    def resolve_all(self, headers: Iterable[object]) -> None:
+        """Resolve a header row (columns numbered from 1), reporting its problems in order.
+
+        When no header names a field, the unknown ones are reported with ``header`` ``"…"``.
+        """
+        self._held = []
+        try:
+            for column, header in enumerate(headers, start=1):
+                if header in self.codes:
+                    code = self.codes[header]
+                    if code is not None and not (isinstance(header, str) and not header.strip()):
+                        self._report(self._duplicate(code, column, header))
+                    continue
+                self.resolve(header, column)
+        finally:
+            held, self._held = self._held, None
+        hidden = not self._claimed  # no field named at all: a table without a header row
+        for problem in held:
+            self._report(attrs.evolve(problem, header="…") if hidden else problem)
+
+    def columns(self) -> tuple[tuple[object, str], ...]:
+        """(header, field code) of every header resolved to a field, in the order first seen."""
+        return tuple((h, c) for h, c in self.codes.items() if c is not None)
+
+    def map_row(self, values: Mapping[str, object]) -> dict[str, object]:
+        """A row keyed by headers as a row keyed by field codes (other columns dropped).
+
+        Headers not seen before are resolved here, numbered by their place in ``values``.
+        """
+        codes = self.codes
+        try:
+            raw = {codes[k]: v for k, v in values.items()}
+        except KeyError:
+            for column, key in enumerate(values, start=1):
+                if key not in codes:
+                    self.resolve(key, column)
+            raw = {codes[k]: v for k, v in values.items()}
+        raw.pop(None, None)
+        return raw  # type: ignore[return-value]  # None was popped: the keys are codes
