@@ -16,9 +16,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from .._atomic import atomic_output
 from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
-from ..io import check_file
+from ..io import check_file, write_annotated_xlsx
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ._args import date_arg, default_lang
@@ -26,7 +27,7 @@ from ._output import add_output_argument, open_output, output_error
 
 __all__ = ["load_options", "register", "run"]
 
-_FORMATS = ("text", "json", "csv")
+_FORMATS = ("text", "json", "csv", "xlsx")
 
 
 class ProgressBar:
@@ -132,7 +133,9 @@ def register(subparsers: Any) -> None:
         choices=_FORMATS,
         default="text",
         dest="output_format",
-        help="output: text (summary and issues), json (summary and issues), csv (issues)",
+        help="output: text (summary and issues), json (summary and issues), csv (issues), "
+        "xlsx (with -o: a copy of the input with each faulty cell highlighted and explained, "
+        "a summary sheet and an issues sheet with filters)",
     )
     add_output_argument(parser, what="the report")
     parser.add_argument(
@@ -211,6 +214,11 @@ def run(
     else:
         err.write("credit-disclosure check: give a FILE to check (or --sample)\n")
         return 2
+    if args.output_format == "xlsx" and (
+        args.output in (None, "-") or not isinstance(source, (str, Path))
+    ):
+        err.write("credit-disclosure check: --format xlsx writes a workbook: give FILE and -o\n")
+        return 2
     options = None
     if args.options is not None:
         try:
@@ -241,6 +249,14 @@ def run(
         bar.finish()
     if args.sample:
         report.source = f"{sample_path(report.kind or RecordKind.PENALTY).name} (bundled sample)"
+    lang = args.lang or default_lang()
+    if args.output_format == "xlsx":
+        try:
+            with report, atomic_output(args.output, binary=True) as bfp:
+                write_annotated_xlsx(report, source, bfp, lang=lang, sheet=args.sheet)
+        except OSError as exc:
+            return output_error("check", args.output, exc, err)
+        return 0 if report.ok else 1
     encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"  # CSV: Excel reads it
     try:
         with report, open_output(args.output, stdout=out, encoding=encoding) as fp:
@@ -249,7 +265,6 @@ def run(
             elif args.output_format == "csv":
                 report.to_csv(fp)
             else:
-                lang = args.lang or default_lang()
                 report.write_text(fp, lang=lang, max_issues=args.max_issues)
     except OSError as exc:
         if args.output is None or args.output == "-":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .._atomic import atomic_output
 from .._contracts import guard_public as _guard_public
+from ._annotate import write_annotated_xlsx
 from ._check import check_file, check_rows, header_issue, report_resolver
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
@@ -52,6 +53,7 @@ __all__ = [
     "report_html",
     "report_resolver",
     "shown_value",
+    "write_annotated_xlsx",
     "write_csv",
     "write_jsonl",
     "write_xlsx",

@@ -215,6 +215,7 @@ def check_file(
         for issue in reader.file_issues:
             report.add_file_issue(issue)
         report.blank_rows = reader.blank_rows
+        report.header_line = reader.header_line
         report.encoding = reader.encoding
     _LOG.info(
         "checked %d rows (%d valid, %d with errors, %d file issues) of a %s file in %.2fs",

@@ -189,6 +189,8 @@ class Report:
         self.with_errors = 0
         self.with_warnings = 0
         self.blank_rows = 0
+        #: the row of the header as the spreadsheet numbers it (0: none, JSON Lines)
+        self.header_line = 0
         self.file_errors = 0
         self._by_code: Counter[str] = Counter()
         self._by_field: Counter[str] = Counter()
