@@ -496,16 +496,22 @@ def test_wrong_types_say_which_argument(call: object, named: str) -> None:
         call()  # type: ignore[operator]
 
 
-def test_datetimes_count_as_their_day() -> None:
-    """A datetime (e.g. a pandas Timestamp) is taken as its calendar day; answers are dates."""
+@pytest.mark.parametrize("call", ["add", "add_fast", "day", "is_workday", "covers", "count", "days"])
+def test_datetimes_are_refused_naming_the_argument(call: str) -> None:
+    """A datetime (e.g. a pandas Timestamp) is refused, not truncated: the one date-argument rule."""
     from datetime import datetime
 
+    from credit_disclosure.errors import ArgumentTypeError
+
     stamp = datetime(2026, 10, 8, 15, 30)
-    assert type(CAL.add(stamp, 0)) is date
-    assert CAL.add(stamp, 0) == date(2026, 10, 8)
-    assert CAL.add(stamp, 7) == CAL.add(date(2026, 10, 8), 7)
-    assert CAL.day(stamp).day == date(2026, 10, 8)
-    assert type(CAL.day(stamp).day) is date
+    args: tuple[object, ...] = {
+        "add": (stamp, 0), "add_fast": (stamp, 3), "count": (date(2026, 10, 1), stamp), "days": (date(2026, 10, 1), stamp)
+    }.get(call, (stamp,))
+    with pytest.raises(ArgumentTypeError, match=r"must be a datetime\.date, not datetime") as info:
+        getattr(CAL, call.removesuffix("_fast"))(*args)
+    assert info.value.code == "workdays.date"
+    assert info.value.field == ("end" if call in {"count", "days"} else "d")
+    assert "value.date()" in str(info.value)
 
 
 def test_provisional_answer_beyond_year_9999_is_a_clear_value_error() -> None:

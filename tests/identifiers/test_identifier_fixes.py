@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from types import ModuleType
 from typing import Any
 
@@ -72,8 +72,12 @@ def test_generate_gender_any_case() -> None:
 def test_as_of_of_wrong_type(module: ModuleType) -> None:
     """as_of that is not a date is a TypeError naming as_of (was AttributeError: no .year)."""
     value = module.generate(seed=1)
-    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date, got str"):
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date, not str"):
         module.is_valid(value, as_of="2020-01-01")
+    # the one date-argument rule: a datetime is refused too, even by is_valid (an argument
+    # error is the caller's mistake, not an invalid number)
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date, not datetime"):
+        module.is_valid(value, as_of=datetime(2020, 1, 1, 12))
 
 
 def test_birth_date_of_wrong_type() -> None:

@@ -9,9 +9,9 @@ from collections.abc import Container
 from datetime import date, datetime, timedelta
 from typing import Final, Protocol
 
+from .._dates import as_date
 from .._text import compact_identifier
 from ..errors import (
-    ArgumentTypeError,
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
@@ -180,17 +180,11 @@ def ymd(day: object, name: str = "as_of") -> str:
     >>> ymd("1949-12-31")
     Traceback (most recent call last):
         ...
-    credit_disclosure.errors.ArgumentTypeError: argument.type in field as_of: as_of must be a datetime.date, got str (as_of 应为日期，而不是 str)
+    credit_disclosure.errors.ArgumentTypeError: argument.type in field as_of: as_of must be a datetime.date, not str (as_of 应为日期 (datetime.date)，而不是 str)
     """
-    text = _YMD.get(day) if isinstance(day, date) else None
+    text = _YMD.get(day) if day.__class__ is date else None
     if text is None:
-        if not isinstance(day, date):
-            raise ArgumentTypeError(
-                "argument.type",
-                message_en=f"{name} must be a datetime.date, got {type(day).__name__}",
-                message_zh=f"{name} 应为日期，而不是 {type(day).__name__}",
-                field=name,
-            )
+        day = as_date(day, name, "argument.type")  # the one date-argument rule
         text = f"{day.year:04d}{day.month:02d}{day.day:02d}"
         if len(_YMD) < 4096:
             _YMD[day] = text

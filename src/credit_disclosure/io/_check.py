@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import IO, Final
 
+from .._dates import as_date
 from ..standard import (
     HeaderProblem,
     HeaderResolver,
@@ -182,6 +183,8 @@ def check_file(
     """
     if as_of is None:
         as_of = date.today()
+    elif as_of.__class__ is not date:
+        as_of = as_date(as_of, "as_of", "argument.type")  # the one date-argument rule
     kind = None if kind is None else RecordKind(kind)  # also "penalty" / "license"
     version = StandardVersion(version)
     with open_table(
@@ -285,7 +288,7 @@ def check_rows(
         _numbered(rows),
         report,
         resolver,
-        as_of=date.today() if as_of is None else as_of,
+        as_of=date.today() if as_of is None else as_date(as_of, "as_of", "argument.type"),
         options=options,
         progress=None,
         reader=None,

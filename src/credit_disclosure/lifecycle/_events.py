@@ -12,13 +12,14 @@ import enum
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from .._dates import as_date
 from .._text import to_halfwidth
-from ..errors import InvalidComponent, InvalidFormat
+from ..errors import ArgumentTypeError, InvalidComponent, InvalidFormat
 from ..policy import Citation
 from ..standard import Issue
 from ..standard._parsing import _date_or_none
@@ -229,13 +230,15 @@ def _to_outcome(value: ObjectionOutcome | str | None) -> ObjectionOutcome | None
 
 
 def _check_date(instance: object, attribute: object, value: Any) -> None:
-    if not isinstance(value, date) or isinstance(value, datetime):
+    try:
+        as_date(value, "date")  # the one date-argument rule (a datetime is refused)
+    except ArgumentTypeError:
         raise InvalidFormat(
             "event.date",
             message_en=f"an event date is a datetime.date, not {type(value).__name__}",
             message_zh="事件日期应为日期",
             field="date",
-        )
+        ) from None
 
 
 def _hidden(value: str | None) -> str:

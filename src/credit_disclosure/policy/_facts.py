@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import attrs
 
+from .._dates import as_date
 from .._text import redacted_repr, safe_repr, to_halfwidth
-from ..errors import PolicyError
+from ..errors import ArgumentTypeError, PolicyError
 from ..standard import (
     LicenseRecord,
     PenaltyRecord,
@@ -106,12 +107,13 @@ def check_day(name: str, value: object) -> date:
     >>> check_day("applied_on", date(2022, 7, 1))
     datetime.date(2022, 7, 1)
     """
-    if not isinstance(value, date) or isinstance(value, datetime):
+    try:
+        return as_date(value, name)  # the one date-argument rule (a datetime is refused)
+    except ArgumentTypeError as exc:
         raise PolicyError(
-            f"policy.fact: {name} must be a datetime.date, not {type(value).__name__} "
-            f"{short_repr(value)}"
-        )
-    return value
+            f"policy.fact: {exc.message_en} {short_repr(value)}",
+            message_zh=exc.message_zh,
+        ) from None
 
 
 def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -13,7 +13,6 @@ import attrs
 
 from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
 from .._dates import as_date as _as_date
-from .._dates import as_date_error as _as_date_error
 from .._text import redact
 from ..errors import ArgumentError, ArgumentTypeError, CalendarDataMissing
 from ._schedule import DayOverride, Schedule, load_schedule
@@ -311,10 +310,9 @@ class WorkdayCalendar:
         ...
         credit_disclosure.errors.CalendarDataMissing: no working-day schedule for 2027 ...
         """
-        try:
-            o = d.toordinal()
-        except AttributeError:
-            raise _as_date_error(d, "d") from None
+        if d.__class__ is not date:  # the fast path is one class check
+            d = _as_date(d, "d")
+        o = d.toordinal()
         i = o - self._base
         if 0 <= i < self._size:
             return self._flags[i]
@@ -373,7 +371,7 @@ class WorkdayCalendar:
         """
         try:  # the fast path: two list look-ups
             i = d.toordinal() - self._base
-            if n > 0 and 0 <= i < self._size:
+            if n > 0 and 0 <= i < self._size and d.__class__ is date:  # never a datetime
                 k = self._prefix[i + 1] + n
                 if k <= len(self._dates):
                     return self._dates[k - 1]
@@ -404,11 +402,9 @@ class WorkdayCalendar:
         >>> cal.count(date(2026, 10, 8), date(2026, 9, 30))
         -1
         """
-        try:
-            a, b = start.toordinal(), end.toordinal()
-        except AttributeError:
-            _as_date(start, "start")
-            raise _as_date_error(end, "end") from None
+        if start.__class__ is not date or end.__class__ is not date:
+            start, end = _as_date(start, "start"), _as_date(end, "end")
+        a, b = start.toordinal(), end.toordinal()
         base, size, prefix = self._base, self._size, self._prefix
         if b >= a:
             if base <= a and b < base + size:  # the fast path: a subtraction
