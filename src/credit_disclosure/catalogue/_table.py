@@ -22,7 +22,7 @@ import attrs
 
 from .._atomic import atomic_output
 from .._optional import require
-from ..errors import ValidationError
+from ..errors import ArgumentError, ValidationError
 from ..io import FORMULA_TRIGGERS, inert_csv_writer
 from ..standard import RecordKind
 from ._model import Catalogue, CatalogueItem, DisclosureScope, ItemSubject, parse_choices
@@ -371,7 +371,12 @@ def write_catalogue(
             target.write(payload)
         return
     if format != "xlsx":
-        raise ValueError(f"format must be 'xlsx' or 'csv', not {format!r}")
+        raise ArgumentError(
+            "catalogue.format",
+            message_en=f"format must be 'xlsx' or 'csv', not {format!r}",
+            message_zh=f"format 应为 'xlsx' 或 'csv'，而不是 {format!r}",
+            field="format",
+        )
     openpyxl = require("openpyxl", "xlsx")
     styles = require("openpyxl.styles", "xlsx")
     wb = openpyxl.Workbook()

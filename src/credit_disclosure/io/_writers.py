@@ -21,6 +21,7 @@ import attrs
 
 from .._atomic import atomic_output
 from .._optional import require
+from ..errors import ArgumentTypeError
 from ..standard import FieldSpec, RecordKind, StandardVersion, fields
 from ._inert import inert_csv_writer
 
@@ -88,7 +89,11 @@ def _cells(row: object, table: tuple[FieldSpec, ...]) -> list[str]:
         return out
     if attrs.has(type(row)):
         return [format_value(getattr(row, spec.attr, None)) for spec in table]
-    raise TypeError(f"cannot write a {type(row).__name__}: expected a record or a mapping")
+    raise ArgumentTypeError(
+        "io.row",
+        message_en=f"cannot write a {type(row).__name__}: expected a record or a mapping",
+        message_zh=f"无法写出 {type(row).__name__}：应为记录或映射",
+    )
 
 
 def _table(kind: RecordKind, version: StandardVersion) -> tuple[FieldSpec, ...]:

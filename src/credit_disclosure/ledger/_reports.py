@@ -30,6 +30,7 @@ from .._atomic import atomic_output
 from .._optional import require
 from ..catalogue import Matcher, coverage
 from ..deadlines import WEEKLY_REPORT
+from ..errors import ArgumentError
 from ..lifecycle import (
     Event,
     EventKind,
@@ -595,7 +596,12 @@ def stats_report(
     '县区“双公示”信息报送情况统计表（2026年）'
     """
     if by not in ("department", "county"):
-        raise ValueError(f"by must be 'department' or 'county', not {by!r}")
+        raise ArgumentError(
+            "ledger.by",
+            message_en=f"by must be 'department' or 'county', not {by!r}",
+            message_zh=f"by 应为 'department'（部门）或 'county'（县区），而不是 {by!r}",
+            field="by",
+        )
     as_of = as_of or date.today()
     if period == "year":
         start, end, label = date(as_of.year, 1, 1), date(as_of.year, 12, 31), f"{as_of.year}年"
@@ -606,7 +612,12 @@ def stats_report(
         start, end = month_of(as_of)
         label = f"{as_of.year}年{as_of.month}月"
     else:
-        raise ValueError(f"period must be 'year', 'quarter' or 'month', not {period!r}")
+        raise ArgumentError(
+            "ledger.period",
+            message_en=f"period must be 'year', 'quarter' or 'month', not {period!r}",
+            message_zh=f"period 应为 'year'（年）、'quarter'（季度）或 'month'（月），而不是 {period!r}",
+            field="period",
+        )
     records = list(ledger.records(unit=unit, decided_from=start, decided_to=end))
     published = _published(ledger, records)
     groups: dict[str, list[int]] = {}

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from .._optional import require
+from ..errors import ValidationError
 from ..policy import Policy
 from ..standard import RecordKind, StandardVersion, detect_kind
 from ._dataset import _FACT_COLUMNS, RecordInput, _fold, _Reader, iter_statuses
@@ -53,7 +54,11 @@ def _kind(columns: list[Any], kind: RecordKind | str | None) -> RecordKind:
         [c for c in columns if isinstance(c, str) and _fold(c) not in _FACT_COLUMNS]
     )
     if found is None:
-        raise ValueError("the column names do not say whether the rows are licences or penalties")
+        raise ValidationError(
+            "file.kind",
+            message_en="the column names do not say whether the rows are licences or penalties",
+            message_zh="无法根据列名判断是行政许可还是行政处罚记录",
+        )
     return found
 
 

@@ -21,7 +21,7 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
-from ..errors import ValidationError
+from ..errors import UnknownName, ValidationError
 from ..standard import RecordKind, SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
@@ -525,4 +525,8 @@ def get_profile(name: str) -> MaskingProfile:
     try:
         return PROFILES[name]
     except KeyError:
-        raise KeyError(f"no masking profile {name!r}; known: {', '.join(PROFILES)}") from None
+        raise UnknownName(
+            "privacy.profile",
+            message_en=f"no masking profile {name!r}; known: {', '.join(PROFILES)}",
+            message_zh=f"没有名为 {name!r} 的脱敏方案；可选：{', '.join(PROFILES)}",
+        ) from None

@@ -15,6 +15,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from .._text import compact_identifier
+from ..errors import ArgumentError
 from ..identifiers import resident_id, uscc
 from ..standard import (
     PLACEHOLDER_CREDIT_CODE,
@@ -151,7 +152,12 @@ def resolve_category(category: object, values: Mapping[str, object]) -> SubjectC
     except ValueError:
         pass
     known = " / ".join(c.value for c in SubjectCategory)
-    raise ValueError(f"category must be a SubjectCategory ({known}), not {category!r}")
+    raise ArgumentError(
+        "privacy.category",
+        message_en=f"category must be a SubjectCategory ({known}), not {category!r}",
+        message_zh=f"行政相对人类别应为 {known} 之一，而不是 {category!r}",
+        field="category",
+    )
 
 
 def is_credit_code(value: str) -> bool:

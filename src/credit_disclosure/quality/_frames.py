@@ -17,6 +17,7 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
+from ..errors import UnknownName
 from ..standard import (
     HeaderProblem,
     HeaderResolver,
@@ -101,7 +102,11 @@ class FramePlan:
         if published_col is None:
             published_col = next((c for c in PUBLISHED_COLUMNS if c in names), None)
         elif published_col not in names:
-            raise KeyError(f"no column {published_col!r} for the publication date")
+            raise UnknownName(
+                "quality.column",
+                message_en=f"no column {published_col!r} for the publication date",
+                message_zh=f"没有公示日期列 {published_col!r}",
+            )
         problems: list[HeaderProblem] = []
         resolver = HeaderResolver(kind, version, on_problem=problems.append)
         if published_col is not None:

@@ -20,6 +20,7 @@ import attrs
 from .._optional import require
 from .._text import redact_optional
 from ..deadlines import DeadlineRule
+from ..errors import ArgumentError, UnknownName
 from ..io import FileFormat, inert_csv_writer, open_table
 from ..standard import (
     HeaderResolver,
@@ -378,11 +379,21 @@ class _Cell:
 def _by(by: str | Sequence[str]) -> tuple[_Grouping, ...]:
     names = (by,) if isinstance(by, str) else tuple(by)
     if not names or len(set(names)) != len(names):
-        raise ValueError(f"group by one or more of {', '.join(GROUPINGS)}, each once")
+        raise ArgumentError(
+            "quality.by",
+            message_en=f"group by one or more of {', '.join(GROUPINGS)}, each once",
+            message_zh=f"分组应为 {', '.join(GROUPINGS)} 中的一项或多项，且不重复",
+            field="by",
+        )
     out: list[_Grouping] = []
     for name in names:
         if name not in _INDEX:
-            raise ValueError(f"cannot group by {name!r}; choose from {', '.join(GROUPINGS)}")
+            raise UnknownName(
+                "quality.by",
+                message_en=f"cannot group by {name!r}; choose from {', '.join(GROUPINGS)}",
+                message_zh=f"不能按 {name!r} 分组；可选 {', '.join(GROUPINGS)}",
+                field="by",
+            )
         out.append(GROUPINGS[_INDEX[name]])
     return tuple(out)
 
@@ -551,7 +562,11 @@ def _published_column(headers: Iterable[str], column: str | None) -> str | None:
     present = set(headers)
     if column is not None:
         if column not in present:
-            raise KeyError(f"no column {column!r} for the publication date")
+            raise UnknownName(
+                "quality.column",
+                message_en=f"no column {column!r} for the publication date",
+                message_zh=f"没有公示日期列 {column!r}",
+            )
         return column
     return next((c for c in PUBLISHED_COLUMNS if c in present), None)
 

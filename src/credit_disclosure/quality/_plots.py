@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .._optional import require
+from ..errors import ArgumentError
 from ._metrics import MetricsTable
 
 __all__ = [
@@ -221,7 +222,11 @@ def plot_scores_by_month(table: MetricsTable, *, ax: Any = None) -> Any:
 
 def _need_month(table: MetricsTable) -> None:
     if table.by != ("month",):
-        raise ValueError(f"needs a table by month, not by {', '.join(table.by) or 'nothing'}")
+        raise ArgumentError(
+            "quality.plot",
+            message_en=f"needs a table by month, not by {', '.join(table.by) or 'nothing'}",
+            message_zh=f"需要按月份分组的表，而不是按 {', '.join(table.by) or '无'} 分组",
+        )
 
 
 def _rotate(ax: Any, n: int) -> None:

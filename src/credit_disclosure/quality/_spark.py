@@ -12,6 +12,7 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
+from ..errors import UnknownName
 from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
 from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch
@@ -317,7 +318,11 @@ def validate_spark(
         id_col = _ROW_ID
         df = df.withColumn(id_col, F.monotonically_increasing_id())
     elif id_col not in columns:
-        raise KeyError(f"no column {id_col!r} to identify the rows")
+        raise UnknownName(
+            "quality.column",
+            message_en=f"no column {id_col!r} to identify the rows",
+            message_zh=f"没有用于标识行的列 {id_col!r}",
+        )
     needed = [id_col, *(name for name, _ in plan.fields)]
     if plan.published_col is not None:
         needed.append(plan.published_col)

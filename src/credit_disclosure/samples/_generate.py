@@ -21,6 +21,7 @@ from typing import Final
 
 import attrs
 
+from ..errors import ArgumentError, UnknownName
 from ..identifiers import business_reg_no, org_code, resident_id, uscc
 from ..standard import PLACEHOLDER_CREDIT_CODE, RecordKind, SubjectCategory, fields
 
@@ -649,12 +650,27 @@ def generate_records(
     plan = dict(faults or {})
     for name in plan:
         if name not in FAULTS:
-            raise ValueError(f"unknown fault {name!r}; known: {', '.join(FAULTS)}")
+            raise UnknownName(
+                "samples.fault",
+                message_en=f"unknown fault {name!r}; known: {', '.join(FAULTS)}",
+                message_zh=f"未知的缺陷类型 {name!r}；可选：{', '.join(FAULTS)}",
+                field="faults",
+            )
         if kind not in FAULTS[name].kinds:
-            raise ValueError(f"fault {name!r} does not apply to {kind.value} records")
+            raise ArgumentError(
+                "samples.fault",
+                message_en=f"fault {name!r} does not apply to {kind.value} records",
+                message_zh=f"缺陷类型 {name!r} 不适用于 {kind.value} 记录",
+                field="faults",
+            )
     total = sum(plan.values())
     if total > n:
-        raise ValueError(f"{total} faults do not fit in {n} records")
+        raise ArgumentError(
+            "samples.faults",
+            message_en=f"{total} faults do not fit in {n} records",
+            message_zh=f"{total} 个缺陷放不进 {n} 条记录",
+            field="faults",
+        )
     gen = _Gen(seed)
     order = [name for name, count in sorted(plan.items()) for _ in range(count)]
     rows = gen.r.sample(range(1, n + 1), total) if total else []

@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from ..errors import InvalidFormat
+from ..errors import ArgumentTypeError, InvalidFormat
 from ._schedule import HolidayRange, MakeupWorkday, NoticeRef, Schedule
 
 __all__ = ["amended_year", "parse_notice"]
@@ -312,7 +312,12 @@ def parse_notice(text: str, *, amends: Schedule | None = None, url: str = "") ->
     credit_disclosure.errors.InvalidFormat: notice.weekday: 2026-01-01 is a 周四, not 周五, ...
     """
     if not isinstance(text, str):
-        raise TypeError(f"a notice is text, not {type(text).__name__}")
+        raise ArgumentTypeError(
+            "notice.type",
+            message_en=f"a notice is text, not {type(text).__name__}",
+            message_zh=f"通知应为文本，而不是 {type(text).__name__}",
+            field="text",
+        )
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = [line for line in _normalise(text).split("\n") if line]
     if not lines:
