@@ -94,3 +94,29 @@ def test_missing_matplotlib_names_the_extra(
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingOptionalDependency, match=r"credit-disclosure\[plot\]"):
         plot_scores_by_month(table)
+
+
+def test_chinese_renders_at_savefig_without_missing_glyphs(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    """Each of the four plots, saved to PNG, draws its Chinese labels with a CJK font."""
+    import warnings
+
+    from credit_disclosure.quality._plots import _cjk_families
+
+    if not _cjk_families():
+        pytest.skip("no CJK font installed (fonts-noto-cjk)")
+    charts = [
+        plot_timeliness_by_agency(_table(rows, "agency"), labels=lambda n: "某区" + n),
+        plot_issues_by_code(_table(rows, "kind")),
+        plot_records_over_time(_table(rows, "month")),
+        plot_scores_by_month(_table(rows, "month")),
+    ]
+    for n, ax in enumerate(charts):
+        ax.set_title("数据质量 " + ax.get_title())
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            ax.figure.savefig(tmp_path / f"{n}.png")
+        missing = [str(w.message) for w in caught if "missing from font" in str(w.message)
+                   or "Glyph" in str(w.message)]
+        assert not missing, missing

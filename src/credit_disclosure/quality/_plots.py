@@ -70,6 +70,23 @@ def _style() -> Iterator[None]:
         yield
 
 
+def _fonts(ax: Any) -> Any:
+    """Fix the font families on the figure's text, so that they hold at ``savefig`` too.
+
+    The rc settings of :func:`_style` last only while the chart is built; a text
+    resolves its font when drawn. Each text object (titles, labels, annotations,
+    legends) gets the CJK families itself, and the tick labels (made anew when drawn)
+    through ``tick_params``.
+    """
+    from matplotlib.text import Text
+
+    families = [*_cjk_families(), "DejaVu Sans"]
+    for text in ax.figure.findobj(Text):
+        text.set_fontfamily(families)
+    ax.tick_params(labelfontfamily=families)
+    return ax
+
+
 def _axes(ax: Any, size: tuple[float, float]) -> Any:
     if ax is not None:
         return ax
@@ -125,7 +142,7 @@ def plot_timeliness_by_agency(
         ax.invert_yaxis()
         ax.set_xlabel("published within the deadline (share of judged records)")
         ax.set_title("Timeliness by agency")
-    return ax
+    return _fonts(ax)
 
 
 def plot_issues_by_code(table: MetricsTable, *, ax: Any = None, top: int = 15) -> Any:
@@ -155,7 +172,7 @@ def plot_issues_by_code(table: MetricsTable, *, ax: Any = None, top: int = 15) -
         ax.invert_yaxis()
         ax.set_xlabel("issues")
         ax.set_title("Issues by code")
-    return ax
+    return _fonts(ax)
 
 
 def plot_records_over_time(table: MetricsTable, *, ax: Any = None) -> Any:
@@ -182,7 +199,7 @@ def plot_records_over_time(table: MetricsTable, *, ax: Any = None) -> Any:
         ax.set_title("Records over time")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         _rotate(ax, len(months))
-    return ax
+    return _fonts(ax)
 
 
 def plot_scores_by_month(table: MetricsTable, *, ax: Any = None) -> Any:
@@ -217,7 +234,7 @@ def plot_scores_by_month(table: MetricsTable, *, ax: Any = None) -> Any:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         ax.grid(axis="y", alpha=0.3)
         _rotate(ax, len(months))
-    return ax
+    return _fonts(ax)
 
 
 def _need_month(table: MetricsTable) -> None:
