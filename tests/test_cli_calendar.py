@@ -156,3 +156,39 @@ def test_calendar_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixtu
     """`credit-disclosure calendar` alone prints its help on stderr and exits 2."""
     assert main(["calendar"]) == 2
     assert "add" in capsys.readouterr().err
+
+
+def test_add_from_stdin_and_every_action_in_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`calendar add -` reads the notice from standard input; add, show and status speak JSON
+    with the tool's envelope (tool, tool_version; status also as_of)."""
+    import io
+
+    from credit_disclosure import __version__
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(FICTITIOUS_2027.encode("gb18030"))))
+    assert main(["calendar", "add", "-", "--format", "json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert (added["tool"], added["tool_version"]) == ("credit-disclosure", __version__)
+    assert added["year"] == 2027 and added["state"] == "published"
+    assert {"name": "春节", "start": "2027-02-05", "end": "2027-02-12"} in added["days_off"]
+    _forget()
+    assert main(["calendar", "status", "--today", "2026-12-03", "--format", "json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["tool_version"] == __version__ and status["as_of"] == "2026-12-03"
+    assert status["next_notice"]["year"] == 2027 and status["next_notice"]["level"] == "ok"
+    assert any(y["state"] == "published" and y["last"] == 2027 for y in status["years"])
+    assert main(["calendar", "show", "2027", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tool"] == "credit-disclosure"
+
+
+def test_add_from_stdin_that_is_not_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bytes that are neither UTF-8 nor GB18030 on standard input: exit 2, named as stdin."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\x00\x81\x30")))
+    assert main(["calendar", "add", "-"]) == 2
+    assert "standard input" in capsys.readouterr().err

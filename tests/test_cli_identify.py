@@ -82,3 +82,21 @@ def test_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["id", "--help"]) == 0
     out = capsys.readouterr().out
     assert "``" not in out and "credit-disclosure identify (alias id)" in out
+
+
+def test_format_json_envelope_and_values_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-`` reads one value a line from stdin; ``--format json`` wraps the reports in the
+    tool's envelope with as_of; a person's number stays redacted."""
+    import io
+
+    from credit_disclosure import __version__
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("91512081MA62K0260E\n\n11010519491231002X\n"))
+    assert main(["id", "-", "--as-of", "2026-01-01", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    doc = json.loads(out)
+    assert (doc["tool_version"], doc["as_of"]) == (__version__, "2026-01-01")
+    assert [r["kinds"] for r in doc["values"]] == [["uscc"], ["resident_id"]]
+    assert "11010519491231002X" not in out

@@ -100,3 +100,38 @@ def test_wrapped_keyset_is_explained(tmp_path: Path, capsys: pytest.CaptureFixtu
     Keyset.generate().save(path, kms=XorKms())
     assert main(["keys", "show", str(path)]) == 2
     assert "wrapped by a KMS: manage it from Python" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("step", ["generate", "add", "promote", "retire", "show"])
+def test_every_step_speaks_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], step: str
+) -> None:
+    """``--format json`` on every step: the tool's envelope and the keys' metadata, no material."""
+    from credit_disclosure import __version__
+
+    path = tmp_path / "keys.json"
+    assert main(["keys", "generate", "-o", str(path), "--now", NOW]) == 0
+    first = Keyset.load(path).keys[0].key_id
+    if step != "generate":
+        primary = ["--primary"] if step == "retire" else []  # the primary cannot be retired
+        assert main(["keys", "add", str(path), "-a", "AES256_GCM", "--now", NOW, *primary]) == 0
+    second = Keyset.load(path).keys[-1].key_id
+    capsys.readouterr()
+    argv = {
+        "generate": ["keys", "generate", "-o", str(path), "--force", "--now", NOW],
+        "add": ["keys", "add", str(path), "-a", "HMAC_SHA256", "--now", NOW],
+        "promote": ["keys", "promote", str(path), str(second)],
+        "retire": ["keys", "retire", str(path), str(first), "--now", NOW],
+        "show": ["keys", "show", str(path)],
+    }[step]
+    assert main([*argv, "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    doc = json.loads(out)
+    assert (doc["tool"], doc["tool_version"], doc["keyset"]) == (
+        "credit-disclosure",
+        __version__,
+        str(path),
+    )
+    assert [d["id"] for d in doc["keys"]] == [k.key_id for k in Keyset.load(path).keys]
+    for secret in _material(path):
+        assert secret not in out

@@ -36,10 +36,43 @@ def test_import_twice_then_status(db: str, capsys: pytest.CaptureFixture[str]) -
     assert main(["ledger", "--db", db, "import", path, "--as-of", "2026-01-01"]) == 1
     assert "300 rows, 300 added" in capsys.readouterr().out
     main(["ledger", "--db", db, "import", path, "--format", "json"])
-    assert json.loads(capsys.readouterr().out)[0]["already_imported"] is True
+    assert json.loads(capsys.readouterr().out)["files"][0]["already_imported"] is True
     assert main(["ledger", "--db", db, "status", "--format", "json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["records"] == {"penalty": 300} and status["sources"] == 1
+
+
+def test_import_from_stdin_and_every_action_in_json(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``import -`` reads standard input (every row stored); each action's ``--format json`` is
+    the tool's envelope (tool, tool_version; standard and as_of where they apply)."""
+    import io
+
+    from credit_disclosure import __version__
+
+    def doc(argv: list[str], code: int = 0) -> dict[str, object]:
+        assert main(["ledger", "--db", db, *argv, "--format", "json"]) == code
+        out: dict[str, object] = json.loads(capsys.readouterr().out)
+        assert (out["tool"], out["tool_version"]) == ("credit-disclosure", __version__)
+        return out
+
+    data = sample_path("penalty").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    imported = doc(["import", "-", "--as-of", "2026-01-01"], code=1)
+    assert (imported["standard"], imported["as_of"]) == ("2018", "2026-01-01")
+    files = imported["files"]
+    assert isinstance(files, list) and files[0]["rows"] == files[0]["added"] == 300
+    assert main(["ledger", "--db", db, "import", "-", "-"]) == 2  # stdin is read once
+    assert "once" in capsys.readouterr().err
+    assert doc(["status"])["records"] == {"penalty": 300}
+    assert doc(["init"])["schema_version"] == 4
+    cat = Catalogue([CatalogueItem(kind="license", department="某镇", name="乡村建设规划许可")])
+    write_catalogue(cat, tmp_path / "c.xlsx")
+    assert doc(["catalogue", "import", str(tmp_path / "c.xlsx")])["added"] == 1
+    assert doc(["catalogue", "export", str(tmp_path / "out.csv")])["items"] == 1
+    weekly = doc(["report", "weekly", "--as-of", "2025-03-10"])
+    assert weekly["report"] == "weekly" and weekly["as_of"] == "2025-03-10"
 
 
 def test_catalogue_import_and_export(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from credit_disclosure import __version__
 from credit_disclosure.cli import main
 from credit_disclosure.quality import score_file
 from credit_disclosure.samples import sample_path
@@ -90,7 +91,8 @@ def test_json_of_the_sample_equals_the_library(capsys: pytest.CaptureFixture[str
     expected = json.loads(
         score_file(sample_path("license"), as_of=date(2026, 1, 1)).table("kind").to_json()
     )
-    assert data == expected
+    head = {"tool": "credit-disclosure", "tool_version": __version__, "as_of": "2026-01-01"}
+    assert data == {**head, **expected}  # the command line's envelope, then the library's table
     assert data["total"]["records"] == 200
 
 

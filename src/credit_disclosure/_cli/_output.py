@@ -9,13 +9,67 @@ Every subcommand that can write a file takes ``-o``/``--output`` through
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Iterator
+from datetime import date
+from enum import Enum
 from typing import IO, Any
 
 from .._atomic import atomic_output
+from .._version import __version__
 
-__all__ = ["add_output_argument", "open_output", "output_error"]
+__all__ = [
+    "add_output_argument",
+    "json_document",
+    "open_output",
+    "output_error",
+    "print_json",
+]
+
+#: Marks a head member that does not apply to a subcommand (left out of its JSON).
+_ABSENT: Any = object()
+
+
+def json_document(
+    *, standard: object = _ABSENT, as_of: object = _ABSENT, **body: object
+) -> dict[str, Any]:
+    """The one envelope of every ``--format json`` object: tool and version first.
+
+    ``standard`` (the data standard's version) and ``as_of`` (the date judged by) are
+    members only where the subcommand has them; ``None`` says "applies, but not given".
+    A date is written ``YYYY-MM-DD``.
+    The body's members follow.
+
+    >>> doc = json_document(as_of=date(2026, 9, 28), year=2026)
+    >>> list(doc), doc["tool"], doc["as_of"]
+    (['tool', 'tool_version', 'as_of', 'year'], 'credit-disclosure', '2026-09-28')
+    """
+    head: dict[str, Any] = {"tool": "credit-disclosure", "tool_version": __version__}
+    if standard is not _ABSENT:
+        head["standard"] = standard.value if isinstance(standard, Enum) else standard
+    if as_of is not _ABSENT:
+        head["as_of"] = as_of.isoformat() if isinstance(as_of, date) else as_of
+    return {**head, **body}
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def print_json(document: dict[str, Any], *, file: IO[str] | None = None, indent: int | None = 2) -> None:
+    """Write ``document`` as JSON (dates as ``YYYY-MM-DD``, Chinese as is) and a new line.
+
+    >>> print_json(json_document(as_of=date(2026, 9, 28)), indent=None)  # doctest: +ELLIPSIS
+    {"tool": "credit-disclosure", "tool_version": "...", "as_of": "2026-09-28"}
+    """
+    out = file or sys.stdout
+    out.write(json.dumps(document, ensure_ascii=False, indent=indent, default=_json_default))
+    out.write("\n")
 
 
 def add_output_argument(parser: Any, *, what: str = "the output") -> None:

@@ -6,7 +6,6 @@ Thin over :mod:`credit_disclosure.workdays`; no rule is decided here.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from ..workdays import (
     statutory_rules,
 )
 from ._args import date_arg
+from ._output import json_document, print_json
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -44,8 +44,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "add",
         help="read a State Council holiday notice (text as published) and store its schedule",
     )
-    add.add_argument("notice", metavar="NOTICE.txt", help="the notice's text (UTF-8 or GB18030)")
+    add.add_argument(
+        "notice", metavar="NOTICE.txt", help="the notice's text (UTF-8 or GB18030; '-': stdin)"
+    )
     add.add_argument("--url", default="", help="where the notice was published (recorded)")
+    add.add_argument("--format", choices=("text", "json"), default="text")
     add.set_defaults(handler=_add)
     show = actions.add_parser("show", help="a year's state, source and days")
     show.add_argument("year", type=int, metavar="YEAR")
@@ -57,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     status.add_argument(
         "--today", type=date_arg, help="the date to judge by (default: the system date)"
     )
+    status.add_argument("--format", choices=("text", "json"), default="text")
     status.set_defaults(handler=_status)
     parser.set_defaults(handler=lambda _args: _usage(parser))
 
@@ -67,13 +71,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _read(path: str) -> str:
-    data = Path(path).read_bytes()
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     for encoding in _ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValueError(f"{path}: not UTF-8 or GB18030 text")
+    raise ValueError(f"{'standard input' if path == '-' else path}: not UTF-8 or GB18030 text")
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -87,6 +91,11 @@ def _add(args: argparse.Namespace) -> int:
         print(f"credit-disclosure calendar add: {exc}", file=sys.stderr)
         return 2
     ref = schedule.amendments[-1] if schedule.amendments else schedule.notice
+    if args.format == "json":
+        data = _days(schedule.year)
+        stored = str(data_dir() / "schedules")
+        print_json(json_document(**{k: v for k, v in data.items() if k != "lines"}, stored_in=stored))
+        return 0
     print(f"{schedule.year}: published ({ref}); stored in {data_dir() / 'schedules'}")
     for line in _days(schedule.year)["lines"]:
         print(f"  {line}")
@@ -153,7 +162,7 @@ def _days(year: int) -> dict[str, Any]:
 def _show(args: argparse.Namespace) -> int:
     data = _days(args.year)
     if args.format == "json":
-        print(json.dumps({k: v for k, v in data.items() if k != "lines"}, ensure_ascii=False))
+        print_json(json_document(**{k: v for k, v in data.items() if k != "lines"}), indent=None)
         return 0
     print(f"{data['year']}: {data['state']} ({data['source']})")
     if "notice" in data:
@@ -176,6 +185,24 @@ def _status(args: argparse.Namespace) -> int:
     except ValidationError as exc:  # a damaged file in the data directory
         print(f"credit-disclosure calendar status: {exc}", file=sys.stderr)
         return 2
+    if args.format == "json":
+        print_json(
+            json_document(
+                as_of=today,
+                years=[
+                    {"first": r.first, "last": r.last, "state": r.state.value, "source": r.source}
+                    for r in rows
+                ],
+                data_dir=str(data_dir()),
+                next_notice={
+                    "year": status.year,
+                    "state": status.state.value,
+                    "level": status.level,
+                    "message": status.message,
+                },
+            )
+        )
+        return 0
     for row in rows:
         print(row)
     print(f"added notices: {data_dir()}")

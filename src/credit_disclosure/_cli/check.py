@@ -13,6 +13,7 @@ import json
 import sys
 import time
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,7 +24,7 @@ from ..io import check_file, write_annotated_xlsx
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ._args import date_arg, default_lang
-from ._output import add_output_argument, open_output, output_error
+from ._output import add_output_argument, json_document, open_output, output_error
 
 __all__ = ["load_options", "register", "run"]
 
@@ -261,7 +262,7 @@ def run(
     try:
         with report, open_output(args.output, stdout=out, encoding=encoding) as fp:
             if args.output_format == "json":
-                report.to_json(fp)
+                report.to_json(fp, head=json_document(as_of=args.as_of or date.today()))
             elif args.output_format == "csv":
                 report.to_csv(fp)
             else:

@@ -6,7 +6,6 @@ Thin over :mod:`credit_disclosure.deadlines`; no rule is decided here.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +24,7 @@ from ..deadlines import (
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
 from ..workdays import DayOverride, default_bounds, default_calendar
 from ._args import date_arg
+from ._output import json_document, print_json
 
 
 def _override(workday: bool) -> Callable[[str], DayOverride]:
@@ -161,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _emit(args: argparse.Namespace, text: str, data: dict[str, Any]) -> None:
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(json_document(**data), indent=None)
     else:
         print(text)
 

@@ -22,6 +22,7 @@ from .._text import compact_identifier, redact
 from ..errors import ValidationError
 from ..identifiers import KINDS, REGISTRY, IdentifierKind, candidates
 from ._args import date_arg
+from ._output import json_document, print_json
 
 __all__ = ["register", "run"]
 
@@ -34,7 +35,9 @@ def register(subparsers: Any) -> None:
         help="say which identifier kinds values are valid as, with parts or precise errors",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
-    parser.add_argument("values", nargs="+", metavar="VALUE", help="identifiers to examine")
+    parser.add_argument(
+        "values", nargs="+", metavar="VALUE", help="identifiers to examine ('-': one a line, stdin)"
+    )
     parser.add_argument(
         "--kind", choices=KINDS, help="check only as this kind (and show its error)"
     )
@@ -48,7 +51,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="USCC: also reject a bad embedded org code check"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json (one object: tool_version, as_of, a report per value)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON list of the reports (no envelope)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -122,8 +133,13 @@ def _print_text(report: dict[str, Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Examine every value; exit 0 if all are valid, 1 if any is not."""
-    reports = [examine(value, args) for value in args.values]
-    if args.json:
+    values = args.values
+    if values == ["-"]:  # one value a line from standard input
+        values = [line.strip() for line in sys.stdin if line.strip()]
+    reports = [examine(value, args) for value in values]
+    if args.format == "json":
+        print_json(json_document(as_of=args.as_of or date.today(), values=reports))
+    elif args.json:
         json.dump(reports, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:

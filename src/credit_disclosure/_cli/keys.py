@@ -19,10 +19,12 @@ from typing import Any
 
 from ..errors import CreditDisclosureError
 from ..privacy import Algorithm, Key, Keyset
+from ._output import json_document, print_json
 
 __all__ = ["register", "run_add", "run_generate", "run_promote", "run_retire", "run_show"]
 
 _ALGORITHMS = [a.value for a in Algorithm]
+_FORMAT = "text (default: a table) or json (tool_version, the keyset file, the keys' metadata)"
 
 
 def _iso_datetime(text: str) -> datetime:
@@ -63,6 +65,7 @@ def register(subparsers: Any) -> None:
     gen.add_argument("--out", "-o", type=Path, help="keyset file to create (default: stdout)")
     gen.add_argument("--force", action="store_true", help="overwrite an existing --out file")
     gen.add_argument("--now", **now)
+    gen.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
     gen.set_defaults(handler=run_generate)
 
     add = steps.add_parser("add", help="add a fresh key to a keyset file")
@@ -70,22 +73,28 @@ def register(subparsers: Any) -> None:
     add.add_argument("--algorithm", "-a", required=True, choices=_ALGORITHMS)
     add.add_argument("--primary", action="store_true", help="make the new key primary")
     add.add_argument("--now", **now)
+    add.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
     add.set_defaults(handler=run_add)
 
     promote = steps.add_parser("promote", help="make a key the primary of its purpose")
     promote.add_argument("keyset", type=Path)
     promote.add_argument("key_id", type=int)
+    promote.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
     promote.set_defaults(handler=run_promote)
 
     retire = steps.add_parser("retire", help="retire a key: its material is deleted")
     retire.add_argument("keyset", type=Path)
     retire.add_argument("key_id", type=int)
     retire.add_argument("--now", **now)
+    retire.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
     retire.set_defaults(handler=run_retire)
 
     show = steps.add_parser("show", help="list the keys (metadata only, never material)")
     show.add_argument("keyset", type=Path)
-    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    show.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    show.add_argument(
+        "--json", action="store_true", help="print a JSON list of the keys (no envelope)"
+    )
     show.set_defaults(handler=run_show)
 
     def no_step(args: argparse.Namespace) -> int:
@@ -131,19 +140,27 @@ def run_generate(args: argparse.Namespace) -> int:
         return 0
     if args.out.exists() and not args.force:
         return _fail(f"{args.out} exists; use --force to overwrite it")
-    return _save(args.out, keyset)
+    return _save(args.out, keyset, args.format)
 
 
-def _save(path: Path, keyset: Keyset) -> int:
+def _print_keys(path: Path, keyset: Keyset, fmt: str) -> None:
+    """The keys' metadata (never material): a table, or the JSON envelope."""
+    if fmt == "json":
+        print_json(json_document(keyset=str(path), keys=keyset.describe()))
+    else:
+        _print_table(keyset)
+
+
+def _save(path: Path, keyset: Keyset, fmt: str) -> int:
     try:
         keyset.save(path)
     except OSError as exc:
         return _fail(f"cannot write {path}: {exc.strerror}")
-    _print_table(keyset)
+    _print_keys(path, keyset, fmt)
     return 0
 
 
-def _change(path: Path, step: Callable[[Keyset], Keyset]) -> int:
+def _change(path: Path, step: Callable[[Keyset], Keyset], fmt: str) -> int:
     """Load the keyset at ``path``, apply ``step``, save it; exit 2 if any of that fails."""
     keyset = _load(path)
     if keyset is None:
@@ -152,24 +169,24 @@ def _change(path: Path, step: Callable[[Keyset], Keyset]) -> int:
         changed = step(keyset)
     except CreditDisclosureError as exc:
         return _fail(str(exc))
-    return _save(path, changed)
+    return _save(path, changed, fmt)
 
 
 def run_add(args: argparse.Namespace) -> int:
     """Add a fresh key (optionally primary) and save the keyset."""
     key = Key.generate(Algorithm(args.algorithm), now=_moment(args.now))
-    return _change(args.keyset, lambda keyset: keyset.add(key, primary=args.primary))
+    return _change(args.keyset, lambda keyset: keyset.add(key, primary=args.primary), args.format)
 
 
 def run_promote(args: argparse.Namespace) -> int:
     """Make a key the primary of its purpose and save the keyset."""
-    return _change(args.keyset, lambda keyset: keyset.promote(args.key_id))
+    return _change(args.keyset, lambda keyset: keyset.promote(args.key_id), args.format)
 
 
 def run_retire(args: argparse.Namespace) -> int:
     """Retire a key (its material is deleted) and save the keyset."""
     now = _moment(args.now)
-    return _change(args.keyset, lambda keyset: keyset.retire(args.key_id, now=now))
+    return _change(args.keyset, lambda keyset: keyset.retire(args.key_id, now=now), args.format)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -180,5 +197,5 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(keyset.describe(), ensure_ascii=False, indent=2))
     else:
-        _print_table(keyset)
+        _print_keys(args.keyset, keyset, args.format)
     return 0

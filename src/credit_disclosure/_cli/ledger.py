@@ -23,6 +23,7 @@ from ..errors import CreditDisclosureError
 from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
 from ._args import date_arg
+from ._output import json_document, print_json
 from .check import ProgressBar
 
 __all__ = ["register", "run"]
@@ -51,10 +52,11 @@ def register(subparsers: Any) -> None:
     sub = parser.add_subparsers(title="ledger commands", metavar="ACTION")
 
     p = sub.add_parser("init", help="create the database or upgrade its schema")
+    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.set_defaults(handler=run, action="init")
 
     p = sub.add_parser("import", help="import files of records (CSV, XLSX, JSON Lines)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="'-': standard input")
     p.add_argument("--kind", choices=[k.value for k in RecordKind], help="default: detected")
     p.add_argument("--standard", choices=[v.value for v in StandardVersion], default="2018")
     p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
@@ -67,17 +69,19 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=run, action="import")
 
     p = sub.add_parser("event", help="import a file of events (objections, repairs, ...)")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="'-': standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     p.set_defaults(handler=run, action="event")
 
     p = sub.add_parser("catalogue", help="the 事项目录: import it, or export the current one")
     csub = p.add_subparsers(title="catalogue commands", metavar="ACTION")
     cp = csub.add_parser("import", help="import a catalogue (XLSX in the 附件2 layout, or CSV)")
-    cp.add_argument("file", metavar="FILE")
+    cp.add_argument("file", metavar="FILE", help="'-': standard input")
+    cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     cp.set_defaults(handler=run, action="catalogue-import")
     cp = csub.add_parser("export", help="write the current catalogue (XLSX or CSV by suffix)")
     cp.add_argument("file", metavar="FILE")
+    cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     cp.set_defaults(handler=run, action="catalogue-export")
 
     p = sub.add_parser("report", help="compute a report: weekly, quarter, stats, evaluation")
@@ -136,10 +140,21 @@ def run(args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[s
         return 2
 
 
-def _init(ledger: Any, _args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
+def _source(path: str) -> Any:
+    """A file argument: ``-`` is standard input (read once, as bytes)."""
+    return sys.stdin.buffer if path == "-" else path
+
+
+def _json(out: IO[str], document: dict[str, Any]) -> None:
+    print_json(document, file=out)
+
+
+def _init(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
     applied = ledger.init()
     version = ledger.schema_version()
-    if applied:
+    if args.output_format == "json":
+        _json(out, json_document(migrations_applied=list(applied), schema_version=version))
+    elif applied:
         out.write(f"{ledger!r}: migrations {', '.join(map(str, applied))} applied; schema version {version}\n")
     else:
         out.write(f"{ledger!r}: schema version {version}, up to date\n")
@@ -148,13 +163,16 @@ def _init(ledger: Any, _args: argparse.Namespace, out: IO[str], _err: IO[str]) -
 
 def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     show = args.progress if args.progress is not None else err.isatty()
+    if args.files.count("-") > 1:
+        err.write("credit-disclosure ledger import: '-' (standard input) can be given once\n")
+        return 2
     status = 0
     results = []
     for path in args.files:
         bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
         try:
             result = ledger.import_records(
-                path,
+                _source(path),
                 kind=args.kind,
                 version=args.standard,
                 as_of=args.as_of,
@@ -178,14 +196,15 @@ def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
                     f"{result.rejected} not accepted (break the standard)\n"
                 )
     if args.output_format == "json":
-        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+        as_of = args.as_of or date.today()
+        _json(out, json_document(standard=args.standard, as_of=as_of, files=results))
     return status
 
 
 def _event(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
-    r = ledger.import_events(args.file)
+    r = ledger.import_events(_source(args.file))
     if args.output_format == "json":
-        out.write(json.dumps(r.summary(), ensure_ascii=False, indent=2) + "\n")
+        _json(out, json_document(**r.summary()))
     elif r.already_imported:
         out.write(f"{r.source}: already imported, nothing added\n")
     else:
@@ -199,8 +218,20 @@ def _event(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -
 
 
 def _catalogue_import(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
-    r = ledger.import_catalogue(args.file)
-    if r.already_imported:
+    r = ledger.import_catalogue(_source(args.file))
+    if args.output_format == "json":
+        _json(
+            out,
+            json_document(
+                source=r.source,
+                already_imported=r.already_imported,
+                added=r.added,
+                changed=r.changed,
+                retired=r.retired,
+                unchanged=r.unchanged,
+            ),
+        )
+    elif r.already_imported:
         out.write(f"{r.source}: already imported, nothing changed\n")
     else:
         out.write(
@@ -216,7 +247,10 @@ def _catalogue_export(ledger: Any, args: argparse.Namespace, out: IO[str], _err:
     fmt = "csv" if str(args.file).lower().endswith(".csv") else "xlsx"
     catalogue = ledger.catalogue()
     write_catalogue(catalogue, args.file, format=fmt)
-    out.write(f"{args.file}: {len(catalogue)} items\n")
+    if args.output_format == "json":
+        _json(out, json_document(file=str(args.file), items=len(catalogue)))
+    else:
+        out.write(f"{args.file}: {len(catalogue)} items\n")
     return 0
 
 
@@ -252,7 +286,10 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
         report.write_xlsx(args.output)
         out.write(f"{args.output}: {report.title}\n")
         return 0
-    text = report.to_json() + "\n"
+    # the tool's envelope first; the report's own members (its as_of among them) follow
+    text = json.dumps(
+        {**json_document(as_of=as_of), **json.loads(report.to_json())}, ensure_ascii=False, indent=2
+    ) + "\n"
     if args.output:
         with atomic_output(args.output, encoding="utf-8") as fp:
             fp.write(text)
@@ -265,7 +302,7 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
 def _status(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -> int:
     s = ledger.status()
     if args.output_format == "json":
-        out.write(json.dumps(s.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        _json(out, json_document(**s.as_dict()))
         return 0
     records = ", ".join(f"{k} {v}" for k, v in sorted(s.records.items())) or "none"
     events = ", ".join(f"{k} {v}" for k, v in sorted(s.events.items())) or "none"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import enum
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -18,12 +17,12 @@ import attrs
 
 from .. import _wire
 from .._text import to_halfwidth
-from .._version import __version__
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
 from ..standard import PenaltyType, RecordKind, SubjectCategory, parse_penalty_categories
 from ..workdays import WorkdayCalendar, default_calendar
 from ._args import date_arg
+from ._output import json_document, print_json
 
 
 def _choice(kind: type[enum.Enum], what: str) -> object:
@@ -263,23 +262,15 @@ def run_repair(args: argparse.Namespace) -> int:
 
 
 def _json_head(policy: Policy, args: argparse.Namespace) -> dict[str, object]:
-    return {
-        "tool": "credit-disclosure",
-        "tool_version": __version__,
-        "policy": policy.name,
-        "decision_date": args.decided,
-        "as_of": getattr(args, "on", None) or getattr(args, "applied", None),
-    }
+    return json_document(
+        as_of=getattr(args, "on", None) or getattr(args, "applied", None),
+        policy=policy.name,
+        decision_date=args.decided,
+    )
 
 
 def _print_json(document: dict[str, object]) -> None:
-    print(json.dumps(document, ensure_ascii=False, indent=2, default=_json_default))
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON: {type(value).__name__}")
+    print_json(document)
 
 
 def _term_json(

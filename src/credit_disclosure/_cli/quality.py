@@ -9,7 +9,9 @@ unknown kind, bad option).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,7 +20,7 @@ from ..quality import GROUPINGS, score_file
 from ..samples import sample_path
 from ..standard import RecordKind
 from ._args import date_arg
-from ._output import add_output_argument, open_output, output_error
+from ._output import add_output_argument, json_document, open_output, output_error, print_json
 
 __all__ = ["register", "run"]
 
@@ -93,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
             if args.format == "csv":
                 table.to_csv(fp)
             elif args.format == "json":
-                print(table.to_json(), file=fp)
+                as_of = args.as_of or date.today()
+                print_json({**json_document(as_of=as_of), **json.loads(table.to_json())}, file=fp)
             else:
                 print(table.to_text(), file=fp)
                 reasons = ", ".join(

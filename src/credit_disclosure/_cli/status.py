@@ -12,7 +12,6 @@ a file without the columns it needs).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -36,7 +35,7 @@ from ..lifecycle import (
 from ..policy import PRESETS, Policy, get_preset, load_policy
 from ..workdays import default_calendar
 from ._args import date_arg
-from ._output import add_output_argument, open_output, output_error
+from ._output import add_output_argument, json_document, open_output, output_error, print_json
 
 __all__ = ["register", "run_status", "run_subject"]
 
@@ -274,15 +273,14 @@ def run_status(
     try:
         with open_output(args.output, stdout=out, encoding=encoding) as fp:
             if args.output_format == "json":
-                data = result.as_dict()
+                data = {**json_document(as_of=on), **result.as_dict()}
                 if diff is not None:
                     data["portal"] = {
                         "over": [str(s.key) for s in diff.over],
                         "under": [str(s.key) for s in diff.under],
                         "unknown": list(diff.unknown),
                     }
-                json.dump(data, fp, ensure_ascii=False, indent=1)
-                fp.write("\n")
+                print_json(data, file=fp, indent=1)
             elif args.output_format == "csv":
                 _write_status_csv(fp, result)
             else:
@@ -327,8 +325,7 @@ def run_subject(
     try:
         with open_output(args.output, stdout=out) as fp:
             if args.output_format == "json":
-                json.dump(view.as_dict(), fp, ensure_ascii=False, indent=1)
-                fp.write("\n")
+                print_json({**json_document(as_of=on), **view.as_dict()}, file=fp, indent=1)
             else:
                 _write_subject_text(fp, view)
     except OSError as exc:

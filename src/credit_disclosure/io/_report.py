@@ -432,13 +432,20 @@ in the spreadsheet and save it again,请在表格中更正该行后重新保存
                 f.advice_zh,
             )
 
-    def to_json(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 2) -> None:
+    def to_json(
+        self,
+        target: str | os.PathLike[str] | IO[str],
+        *,
+        indent: int | None = 2,
+        head: Mapping[str, Any] | None = None,
+    ) -> None:
         """Write the summary and every issue as one JSON object (streamed: flat memory).
 
         The object is the :meth:`summary` plus ``"issues"``: a list of objects
         with ``row``, ``severity``, ``code``, ``field``, ``field_name``,
         ``message_en`` and ``message_zh``. (The summary's ``"issues"`` count is
-        under ``"issue_count"``.)
+        under ``"issue_count"``.) ``head``'s members come first (the command line puts the
+        tool's name and version and the ``as_of`` date there); the report's own follow.
 
         >>> import io, json
         >>> from credit_disclosure.io import io_issue
@@ -450,11 +457,11 @@ in the spreadsheet and save it again,请在表格中更正该行后重新保存
         >>> data["with_errors"], data["issues"][0]["row"], data["issues"][0]["field"]
         (1, 4, None)
         """
-        summary = self.summary()
+        summary = {**(head or {}), **self.summary()}
         summary["issue_count"] = summary.pop("issues")
         with text_target(target, "utf-8") as fp:
-            head = json.dumps(summary, ensure_ascii=False, indent=indent)
-            fp.write(head[:-1].rstrip())
+            opening = json.dumps(summary, ensure_ascii=False, indent=indent)
+            fp.write(opening[:-1].rstrip())
             sep = "\n" if indent is not None else ""
             pad = " " * (indent or 0)
             fp.write(f',{sep}{pad}"issues": [')
