@@ -89,3 +89,75 @@ def test_pandas_accessor() -> None:
     assert df.credit.check(as_of=AS_OF).equals(validate_frame(df, as_of=AS_OF))
     metrics = df.credit.metrics(as_of=AS_OF)
     assert metrics.table("kind").to_pandas()["records"].sum() == len(df)
+
+
+def _native_of(library: str, rows: list[dict[str, Any]]) -> Any:
+    frame = pd.DataFrame(rows, dtype=object)
+    if library == "pandas":
+        return frame
+    if library == "polars":
+        return pl.DataFrame(rows, infer_schema_length=None)
+    return pa.Table.from_pylist(rows)
+
+
+def _to_polars(frame: Any) -> Any:
+    if isinstance(frame, pd.DataFrame):
+        return pl.from_pandas(frame)
+    return pl.DataFrame(frame) if isinstance(frame, pl.DataFrame) else pl.from_arrow(frame)
+
+
+LIBRARIES = ["pandas", "polars", "pyarrow"]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@pytest.mark.parametrize("by", ["agency", "month", ("kind", "month")])
+def test_metrics_frame_matches_score_frame(library: str, by: str | tuple[str, ...]) -> None:
+    """Quality metrics of any frame: the caller's library out, the pandas path's figures."""
+    from credit_disclosure.frames import metrics_frame
+    from credit_disclosure.pandas import score_frame
+
+    rows = _rows(RecordKind.PENALTY)
+    native = _native_of(library, rows)
+    out = metrics_frame(native, "penalty", by=by, as_of=AS_OF)
+    assert type(out).__module__.split(".")[0] == library
+    expected = score_frame(pd.DataFrame(rows, dtype=object), "penalty", as_of=AS_OF)
+    table = expected.table(by).to_pandas().reset_index()
+    got = _to_polars(out)
+    assert got.columns == [str(c) for c in table.columns]
+    assert got["records"].to_list() == table["records"].tolist()
+    assert sum(got["records"].to_list()) == len(rows)
+    for column in ("completeness", "accuracy"):
+        assert got[column].to_list() == pytest.approx(table[column].tolist(), nan_ok=True)
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+def test_lifecycle_frame_matches_status_frame(library: str) -> None:
+    """The lifecycle of any frame: one row per input row, the pandas path's states."""
+    from credit_disclosure.frames import lifecycle_frame
+    from credit_disclosure.lifecycle import Event, status_frame
+    from credit_disclosure.policy import CHANGZHI_2021
+
+    rows = _rows(RecordKind.PENALTY)[:60]
+    key = next(r["CF_WSH"] for r in rows if r.get("CF_WSH"))
+    events = [Event(key=key, kind="公示", date=date(2025, 3, 8))]
+    out = lifecycle_frame(_native_of(library, rows), events, policy=CHANGZHI_2021, on=AS_OF)
+    assert type(out).__module__.split(".")[0] == library
+    expected = status_frame(
+        pd.DataFrame(rows, dtype=object), events, policy=CHANGZHI_2021, on=AS_OF
+    )
+    got = _to_polars(out)
+    assert got["row"].to_list() == list(range(len(rows)))
+    assert got["state"].to_list() == expected["state"].tolist()
+    assert got["shown"].to_list() == expected["shown"].tolist()
+
+
+def test_lifecycle_frame_of_a_frame_without_kind() -> None:
+    """Columns that name no kind: a coded error (file.kind, as check_frame), still a ValueError."""
+    from credit_disclosure.errors import CreditDisclosureError
+    from credit_disclosure.frames import lifecycle_frame
+    from credit_disclosure.policy import CHANGZHI_2021
+
+    with pytest.raises(CreditDisclosureError) as info:
+        lifecycle_frame(pl.DataFrame({"x": ["1"]}), policy=CHANGZHI_2021, on=AS_OF)
+    assert info.value.code == "file.kind"  # type: ignore[attr-defined]
+    assert isinstance(info.value, ValueError)

@@ -16,7 +16,7 @@ from .errors import ValidationError
 from .io import check_rows
 from .standard import RecordKind, StandardVersion, ValidationOptions, detect_kind, fields
 
-__all__ = ["ISSUE_FRAME_COLUMNS", "check_frame"]
+__all__ = ["ISSUE_FRAME_COLUMNS", "check_frame", "lifecycle_frame", "metrics_frame"]
 
 #: The columns of the frame :func:`check_frame` returns, in order.
 ISSUE_FRAME_COLUMNS: Final = (
@@ -99,3 +99,110 @@ def check_frame(
     }
     out = nw.from_dict(data, schema=schema, backend=nw.get_native_namespace(frame))
     return out.to_native()
+
+
+# --- beyond validation: quality metrics and the lifecycle, through the pandas paths ---------
+
+
+def _pandas_of(df: Any) -> tuple[Any, Any]:
+    """(``df`` as a pandas DataFrame, the narwhals namespace of the caller's library)."""
+    nw = require("narwhals", "frames", "dataframes of any library")
+    require("pandas", "pandas", "quality metrics and the lifecycle of a dataframe")
+    frame = nw.from_native(df, eager_only=True)
+    return frame.to_pandas(), nw.get_native_namespace(frame)
+
+
+def _native(result: Any, namespace: Any) -> Any:
+    """A pandas result as a frame of the caller's library (``namespace``)."""
+    if namespace.__name__.split(".")[0] == "pandas":
+        return result
+    nw = require("narwhals", "frames", "dataframes of any library")
+    pa = require("pyarrow", "frames", "dataframes other than pandas")
+    table = pa.Table.from_pandas(result, preserve_index=False)
+    return nw.from_arrow(table, backend=namespace).to_native()
+
+
+def metrics_frame(
+    df: Any,
+    kind: RecordKind | str | None = None,
+    *,
+    by: str | tuple[str, ...] = ("agency",),
+    published_col: str | None = None,
+    version: StandardVersion | str = StandardVersion.V2018,
+    as_of: date | None = None,
+    options: ValidationOptions | None = None,
+) -> Any:
+    """The quality scores of ``df``'s records grouped by ``by``, as a frame of ``df``'s library.
+
+    The scores are :func:`credit_disclosure.pandas.score_frame`'s (timeliness, completeness,
+    accuracy: the same code path, not a copy): one row per group with the grouping columns
+    first, then the columns of :meth:`~credit_disclosure.quality.MetricsTable.to_pandas`.
+    ``df`` may be pandas, Polars, PyArrow or any frame narwhals reads; needs the ``frames``
+    extra and pandas (and PyArrow for frames other than pandas).
+
+    >>> import polars as pl
+    >>> from datetime import date
+    >>> df = pl.DataFrame({"CF_CFJG": ["甲局", "甲局"], "CF_JDRQ": ["2025/03/03", "2025/03/03"],
+    ...                    "公示日期": ["2025/03/04", "2025/04/30"]})
+    >>> table = metrics_frame(df, "penalty", by="month", as_of=date(2025, 6, 1))
+    >>> type(table).__module__.split(".")[0], table.select("month", "records", "on_time", "late").rows()
+    ('polars', [('2025-03', 2, 1, 1)])
+    """
+    from .pandas import score_frame
+
+    pdf, namespace = _pandas_of(df)
+    metrics = score_frame(
+        pdf,
+        kind,
+        published_col=published_col,
+        version=StandardVersion(version),
+        as_of=as_of,
+        options=options,
+    )
+    table = metrics.table(by).to_pandas().reset_index()
+    return _native(table, namespace)
+
+
+def lifecycle_frame(
+    df: Any,
+    events: Any = (),
+    *,
+    policy: Any,
+    on: date,
+    kind: RecordKind | str | None = None,
+    version: StandardVersion | str = StandardVersion.V2018,
+    calendar: Any = None,
+) -> Any:
+    """The state of every row of ``df`` on day ``on``, as a frame of ``df``'s library.
+
+    :func:`credit_disclosure.lifecycle.status_frame` over any dataframe (the same code path):
+    one output row per input row with the columns of
+    :data:`~credit_disclosure.lifecycle.STATUS_COLUMNS`; ``row`` is the 0-based position of
+    the row in ``df``. ``events`` are :class:`~credit_disclosure.lifecycle.Event` values or an
+    :class:`~credit_disclosure.lifecycle.EventLog`.
+
+    >>> import pyarrow as pa
+    >>> from datetime import date
+    >>> from credit_disclosure.lifecycle import Event
+    >>> from credit_disclosure.policy import CHANGZHI_2021
+    >>> table = pa.table({"CF_WSH": ["1号", "2号"], "CF_JDRQ": ["2022/03/01", "2022/03/01"],
+    ...                   "CF_XDR_LB": ["法人及非法人组织", "自然人"], "tier": ["一般", "一般"],
+    ...                   "procedure": ["普通", "普通"]})
+    >>> out = lifecycle_frame(table, [Event(key="1号", kind="公示", date=date(2022, 3, 8))],
+    ...                       policy=CHANGZHI_2021, on=date(2022, 4, 1))
+    >>> type(out).__name__, out.select(["row", "state", "shown"]).to_pylist()[0]
+    ('Table', {'row': 0, 'state': 'displayed', 'shown': True})
+    """
+    from .lifecycle import status_frame
+
+    pdf, namespace = _pandas_of(df)
+    result = status_frame(
+        pdf,
+        events,
+        policy=policy,
+        on=on,
+        kind=kind,
+        version=StandardVersion(version),
+        calendar=calendar,
+    )
+    return _native(result, namespace)

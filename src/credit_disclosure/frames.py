@@ -1,4 +1,5 @@
-"""Dataframes of any library (pandas, Polars, PyArrow, ...) in and out of validation.
+"""Dataframes of any library (pandas, Polars, PyArrow, ...) in and out of validation,
+quality metrics and the lifecycle.
 
 Through narwhals: one implementation for every library it supports. Needs the
 ``frames`` extra (``pip install "credit-disclosure[frames]"``). For pandas,
@@ -15,6 +16,6 @@ Through narwhals: one implementation for every library it supports. Needs the
 
 from __future__ import annotations
 
-from ._anyframe import ISSUE_FRAME_COLUMNS, check_frame
+from ._anyframe import ISSUE_FRAME_COLUMNS, check_frame, lifecycle_frame, metrics_frame
 
-__all__ = ["ISSUE_FRAME_COLUMNS", "check_frame"]
+__all__ = ["ISSUE_FRAME_COLUMNS", "check_frame", "lifecycle_frame", "metrics_frame"]
