@@ -114,7 +114,7 @@ ALLOWED: dict[str, dict[str, str]] = {
     "_cli/mask.py": {"write HEADER=KIND": _CLI, "KIND is one of": _CLI},
     "_cli/_args.py": {"ValueError(text)": "argparse type function: caught at once and "
                       "re-raised as argparse.ArgumentTypeError (a usage error)"},
-    "_cli/policy.py": {"not JSON": "json.dumps default hook: the json protocol expects TypeError"},
+    "_cli/_output.py": {"not JSON": "json.dumps default hook: the json protocol expects TypeError"},
     "_cli/status.py": {"only one of RECORDS and --events": _CLI},
 }
 
