@@ -108,3 +108,22 @@ def test_old_schema_is_refused_until_upgraded(db_url: str) -> None:
             ledger.status()
         ledger.init()
         assert ledger.status().schema_version == MIGRATIONS[-1].version
+
+
+def test_migrations_build_the_schema_the_code_uses(db_url: str) -> None:
+    """Every migration applied gives exactly the tables and columns ``_schema`` describes.
+
+    The migrations repeat the table definitions on purpose (a migration is frozen history); this
+    keeps the two from drifting apart.
+    """
+    from credit_disclosure.ledger import _schema
+
+    with Ledger(db_url, clock=lambda: NOW) as ledger:
+        ledger.init()
+        inspector = sa.inspect(ledger.engine)
+        assert _tables(ledger.engine) == set(_schema.metadata.tables)
+        for name, table in _schema.metadata.tables.items():
+            columns = {c["name"]: c for c in inspector.get_columns(name)}
+            assert set(columns) == {c.name for c in table.columns}, name
+            for column in table.columns:
+                assert columns[column.name]["nullable"] == column.nullable, (name, column.name)
