@@ -31,8 +31,8 @@ from .standard import (
     StandardVersion,
     ValidationOptions,
     fields,
+    parse_row,
 )
-from .standard._validate import _parse_row
 
 __all__ = [
     "DateFormat",
@@ -193,7 +193,8 @@ def from_mapping(mapping: Mapping[str, object], cls: type[T]) -> T:
     """
     kind, version = cls.kind, cls.version
     by_code = HeaderResolver(kind, version).map_row(mapping)
-    record, issues, _ = _parse_row(by_code, kind, version, _LENIENT)
+    parsed = parse_row(by_code, kind, version=version, options=_LENIENT)
+    record, issues = parsed.record, parsed.issues
     errors: list[Exception] = []
     for issue in issues:
         if issue.is_error:  # a warning (an older category wording) still builds the record

@@ -133,6 +133,13 @@ def test_key_forms(text: str, code: str | None, number: str) -> None:
     assert RecordKey.parse(str(key)) == key
 
 
+def test_key_separator_is_what_str_writes() -> None:
+    """RecordKey.SEPARATOR is the one-column form's separator (the ledger writes keys with it)."""
+    key = RecordKey(NUMBER, CODE)
+    assert str(key) == f"{CODE}{RecordKey.SEPARATOR}{NUMBER}"
+    assert RecordKey.parse(f"{CODE}{RecordKey.SEPARATOR}{NUMBER}") == key
+
+
 @pytest.mark.parametrize("text", ["", "   ", f"{CODE}|", "|"])
 def test_key_without_number(text: str) -> None:
     """A key without a decision number is refused with key.number."""

@@ -154,3 +154,15 @@ def test_settings_from_env(tmp_path: Path) -> None:
     assert "api_keys" not in repr(s)
     with pytest.raises(ValueError, match="max_rows"):
         ServiceSettings(max_rows=0)
+
+
+def test_api_key_file_is_read_by_the_settings(tmp_path: Path) -> None:
+    """read_api_keys (what --api-key-file reads) skips blank lines and comments; a missing file is an OSError."""
+    from credit_disclosure.service import ServiceSettings
+
+    keys = tmp_path / "k"
+    keys.write_text("# office\n  k1  \n\nk2\n#k3\n", encoding="utf-8")
+    assert ServiceSettings.read_api_keys(keys) == frozenset({"k1", "k2"})
+    assert ServiceSettings.read_api_keys(str(keys)) == frozenset({"k1", "k2"})
+    with pytest.raises(OSError):
+        ServiceSettings.read_api_keys(tmp_path / "missing")

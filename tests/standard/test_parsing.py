@@ -13,7 +13,10 @@ from credit_disclosure.convert import DateFormat, format_date
 from credit_disclosure.errors import InvalidFormat
 from credit_disclosure.standard import (
     OPEN_ENDED,
+    OPEN_ENDED_WORDS,
     PenaltyType,
+    RecordKind,
+    check_row,
     parse_amount,
     parse_date,
     parse_penalty_categories,
@@ -71,6 +74,16 @@ def test_parse_date_rejects(text: object) -> None:
 def test_parse_date_open_ended_words(word: str) -> None:
     """长期 and its variants mean 2099/12/31 when the caller allows open-ended dates."""
     assert parse_date(word, open_ended=OPEN_ENDED) == OPEN_ENDED
+
+
+@pytest.mark.parametrize("word", sorted(OPEN_ENDED_WORDS))
+def test_every_open_ended_word_is_read_as_open_ended(word: str) -> None:
+    """Each word of OPEN_ENDED_WORDS means OPEN_ENDED, for parse_date and in a record alike."""
+    assert parse_date(word, open_ended=OPEN_ENDED) == OPEN_ENDED
+    row = {"XK_YXQZI": word}
+    assert check_row(row, RecordKind.LICENSE, as_of=date(2024, 6, 1)).record.valid_to == OPEN_ENDED
+    with pytest.raises(InvalidFormat):
+        parse_date(word)  # only where the caller allows an open end
 
 
 @given(st.dates(min_value=date(1000, 1, 1)), st.sampled_from(list(DateFormat)))

@@ -26,6 +26,7 @@ from credit_disclosure.standard import (
     check_row,
     fields,
     issue_spec,
+    parse_row,
     validate,
 )
 
@@ -497,3 +498,27 @@ def test_same_fault_shares_one_issue(penalty_row: dict[str, object]) -> None:
     second = check_row(row, RecordKind.PENALTY, as_of=AS_OF).issues
     assert first == second
     assert first[0].with_row(1) != second[0].with_row(2)
+
+
+def test_parse_row_is_check_row_without_the_rules(penalty_row: dict[str, object]) -> None:
+    """parse_row builds the record check_row builds, and reports only what failed to parse."""
+    row = dict(penalty_row, CF_JDRQ="2024/13/01", CF_NR_FK="两千", CF_XDR_LB="法人")
+    row.pop("CF_WSH")  # a missing required field is a rule, not a parse issue
+    parsed = parse_row(row, RecordKind.PENALTY)
+    checked = check_row(row, RecordKind.PENALTY, as_of=date(2024, 6, 1))
+    assert parsed.record == checked.record
+    assert sorted(i.code for i in parsed.issues) == ["code.alias", "date.invalid", "decimal.invalid"]
+    assert {i.code for i in checked.issues} > {i.code for i in parsed.issues}
+    assert parse_row(row, "penalty").record == parsed.record  # kind and version as text
+    assert parse_row({}, RecordKind.LICENSE, version=StandardVersion.V2015).record == (
+        License2015Record()
+    )
+
+
+@given(st.dictionaries(st.sampled_from([f.code for f in fields(RecordKind.PENALTY)]),
+                       st.one_of(st.none(), st.text(max_size=12), st.integers(), st.floats())))
+def test_parse_row_never_raises(row: dict[str, object]) -> None:
+    """Whatever a reader hands it, parse_row returns a record (bad values become issues)."""
+    result = parse_row(row, RecordKind.PENALTY)
+    assert isinstance(result.record, PenaltyRecord)
+    assert all(i.field in row for i in result.issues)

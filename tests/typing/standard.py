@@ -21,6 +21,7 @@ from credit_disclosure.standard import (
     DEFAULT_SUBJECT_CATEGORY_ALIASES,
     ISSUE_CATALOGUE,
     OPEN_ENDED,
+    OPEN_ENDED_WORDS,
     AnyRecord,
     Conversion,
     FieldSpec,
@@ -48,6 +49,7 @@ from credit_disclosure.standard import (
     parse_amount,
     parse_date,
     parse_penalty_categories,
+    parse_row,
     record_class,
     resolve_header,
     resolve_kind,
@@ -83,6 +85,8 @@ raw: Mapping[str, object] = {"CF_WSH": "X", "CF_JDRQ": date(2024, 1, 1), "CF_NR_
 result: RowResult = check_row(raw, RecordKind.PENALTY, as_of=date(2024, 6, 1))
 built: LicenseRecord | PenaltyRecord | License2015Record | Penalty2015Record | None = result.record
 found: tuple[Issue, ...] = result.issues
+parsed: RowResult = parse_row(raw, RecordKind.PENALTY, version=StandardVersion.V2018)
+open_words: frozenset[str] = OPEN_ENDED_WORDS
 has_errors: bool = result.has_errors
 catalogue: Mapping[str, IssueSpec] = ISSUE_CATALOGUE
 severity: Severity = issue_spec("uscc.checksum").severity

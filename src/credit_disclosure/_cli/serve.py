@@ -61,12 +61,15 @@ def run(args: argparse.Namespace) -> int:
     """Start the service and block until it stops; return the exit code."""
     try:
         from ..service import ServiceSettings, serve
-        from ..service._settings import read_keys
     except MissingOptionalDependency as exc:
         print(f"credit-disclosure serve: {exc}", file=sys.stderr)
         return 2
     try:
-        keys = None if args.api_key_file is None else frozenset(read_keys(args.api_key_file))
+        keys = (
+            None
+            if args.api_key_file is None
+            else ServiceSettings.read_api_keys(args.api_key_file)
+        )
         settings = ServiceSettings.from_env(
             host=args.host,
             port=args.port,

@@ -24,11 +24,9 @@ import sqlalchemy as sa
 
 from ..catalogue import Catalogue, CatalogueItem, load_catalogue
 from ..errors import LedgerError
-from ..io import Report, report_resolver
-from ..io._readers import FileFormat, open_table
+from ..io import FileFormat, Report, open_table, report_resolver
 from ..io._writers import format_value
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
-from ..lifecycle._keys import SEPARATOR
 from ..quality import PUBLISHED_COLUMNS
 from ..standard import (
     RecordKind,
@@ -41,6 +39,8 @@ from ..standard import (
 )
 from . import _schema as t
 from ._migrations import MIGRATIONS, applied_versions, migrate
+
+_SEPARATOR: Final = RecordKey.SEPARATOR
 
 __all__ = [
     "DEFAULT_DB_ENV",
@@ -1075,7 +1075,7 @@ class _RecordWriter:
             if code is None:
                 code = self.codes[agency_code] = RecordKey("-", agency_code or None).authority_code or ""
             number = normalize_decision_number(wsh)
-            key = f"{code}{SEPARATOR}{number}" if code else number
+            key = f"{code}{_SEPARATOR}{number}" if code else number
         else:  # no 文书号: kept, under the file and row it came from
             key = f"~{self.sha[:16]}#{row}"
         if not accepted:

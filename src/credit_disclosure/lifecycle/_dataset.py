@@ -29,9 +29,9 @@ from ..standard import (
     RecordKind,
     StandardVersion,
     detect_kind,
+    parse_row,
     resolve_header,
 )
-from ..standard._validate import _DEFAULT_OPTIONS, _parse_row
 from ._events import Event, EventLog
 from ._issues import lifecycle_issue
 from ._keys import RecordKey, record_key
@@ -245,7 +245,7 @@ class _Reader:
         facts = {name: values[header] for header, name in self.fact_plan}
         # parse only: the state needs the values, not the standard's verdict on them
         # (``check`` gives that); a value that does not parse is left empty, as in check_row
-        record, _issues, _bad = _parse_row(fields, self.kind, self.version, _DEFAULT_OPTIONS)
+        record = parse_row(fields, self.kind, version=self.version).record
         key = record_key(record)
         subjects = frozenset(
             compact_identifier(v)

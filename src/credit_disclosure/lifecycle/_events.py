@@ -21,8 +21,7 @@ from .._dates import as_date
 from .._text import to_halfwidth
 from ..errors import ArgumentTypeError, InvalidComponent, InvalidFormat
 from ..policy import Citation
-from ..standard import Issue
-from ..standard._parsing import _date_or_none
+from ..standard import Issue, parse_date
 from ._issues import lifecycle_issue
 from ._keys import RecordKey
 
@@ -415,6 +414,13 @@ class _Warned:
     issues: list[Issue]
 
 
+def _event_date(value: object) -> date | None:
+    try:
+        return parse_date(value)
+    except InvalidFormat:
+        return None
+
+
 def _event(row: int, values: Mapping[str, object]) -> Event | _Warned | list[Issue]:
     issues: list[Issue] = []
     key_text = _text(values.get("key"))
@@ -433,7 +439,7 @@ def _event(row: int, values: Mapping[str, object]) -> Event | _Warned | list[Iss
     except InvalidComponent:
         issues.append(lifecycle_issue("event.kind", row))
     raw_date = values.get("date")
-    day = None if raw_date is None or raw_date == "" else _date_or_none(raw_date)
+    day = None if raw_date is None or raw_date == "" else _event_date(raw_date)
     if day is None:
         issues.append(lifecycle_issue("event.date", row))
     outcome: ObjectionOutcome | None = None

@@ -24,7 +24,7 @@ What happens when a part is missing or repeated is part of the contract:
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -105,7 +105,12 @@ class RecordKey:
     True
     >>> RecordKey.parse("京市监罚〔2024〕12号").authority_code is None
     True
+    >>> RecordKey.SEPARATOR
+    '|'
     """
+
+    #: what separates the code from the number in ``str(key)`` (``"CODE|NUMBER"``)
+    SEPARATOR: ClassVar[str] = SEPARATOR
 
     decision_no: str = attrs.field(converter=_number)
     authority_code: str | None = attrs.field(default=None, converter=_code)

@@ -21,6 +21,7 @@ from ..identifiers import REGISTRY, uscc
 from ..io import IO_ISSUES
 from ..standard import (
     ISSUE_CATALOGUE,
+    OPEN_ENDED_WORDS,
     PLACEHOLDER_CREDIT_CODE,
     ApprovalCategory2015,
     FieldSpec,
@@ -36,7 +37,6 @@ from ..standard import (
     ValidationOptions,
     fields,
 )
-from ..standard._parsing import _OPEN_WORDS
 
 __all__ = [
     "IDENTIFIER_PATTERNS",
@@ -145,7 +145,7 @@ class _FieldRule:
         if spec.type is FieldType.DATE:
             self.pattern = DATE_PATTERN
             if spec.open_ended:  # 长期 and its synonyms mean open-ended
-                self.pattern = f"{DATE_PATTERN}|{_alternation(sorted(_OPEN_WORDS))}"
+                self.pattern = f"{DATE_PATTERN}|{_alternation(sorted(OPEN_ENDED_WORDS))}"
         elif spec.type is FieldType.DECIMAL:
             self.pattern = AMOUNT_PATTERN
         elif spec.identifier is not None:

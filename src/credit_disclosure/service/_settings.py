@@ -46,6 +46,24 @@ class ServiceSettings:
     #: the API keys accepted (empty: no authentication)
     api_keys: frozenset[str] = attrs.field(default=frozenset(), repr=False, converter=frozenset)
 
+    @staticmethod
+    def read_api_keys(path: str | os.PathLike[str]) -> frozenset[str]:
+        """The API keys in a file: one per line; blank lines and ``#`` comments are skipped.
+
+        What ``--api-key-file`` and ``CREDIT_DISCLOSURE_SERVICE_API_KEYS_FILE`` read
+        (UTF-8); a file that cannot be read is an :class:`OSError`.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "keys.txt"
+        >>> _ = path.write_text("# the clerks' office\\nk1\\n\\n  k2  \\n", encoding="utf-8")
+        >>> sorted(ServiceSettings.read_api_keys(path))
+        ['k1', 'k2']
+        """
+        with open(path, encoding="utf-8") as fp:
+            return frozenset(
+                line.strip() for line in fp if line.strip() and not line.lstrip().startswith("#")
+            )
+
     @classmethod
     def from_env(
         cls, environ: Mapping[str, str] | None = None, **overrides: object
@@ -72,16 +90,10 @@ class ServiceSettings:
         if env.get(_ENV_PREFIX + "API_KEYS"):
             keys |= {k.strip() for k in env[_ENV_PREFIX + "API_KEYS"].split(",") if k.strip()}
         if env.get(_ENV_PREFIX + "API_KEYS_FILE"):
-            keys |= read_keys(env[_ENV_PREFIX + "API_KEYS_FILE"])
+            keys |= cls.read_api_keys(env[_ENV_PREFIX + "API_KEYS_FILE"])
         if keys:
             values["api_keys"] = frozenset(keys)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
 
-def read_keys(path: str) -> set[str]:
-    """The API keys in a file: one per line; blank lines and ``#`` comments are skipped."""
-    with open(path, encoding="utf-8") as fp:
-        return {
-            line.strip() for line in fp if line.strip() and not line.lstrip().startswith("#")
-        }

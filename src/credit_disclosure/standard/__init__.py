@@ -45,6 +45,7 @@ from ._parsing import (
     DEFAULT_PENALTY_TYPE_ALIASES,
     DEFAULT_PENALTY_TYPE_SEPARATORS,
     DEFAULT_SUBJECT_CATEGORY_ALIASES,
+    OPEN_ENDED_WORDS,
     PLACEHOLDER_CREDIT_CODE,
     PenaltyCategories,
     parse_amount,
@@ -60,7 +61,7 @@ from ._records import (
     PenaltyRecord,
     record_class,
 )
-from ._validate import RowResult, ValidationOptions, check_row, validate
+from ._validate import RowResult, ValidationOptions, check_row, parse_row, validate
 from ._versions import Conversion, Unmapped, to_2015, to_2018
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "DEFAULT_SUBJECT_CATEGORY_ALIASES",
     "ISSUE_CATALOGUE",
     "OPEN_ENDED",
+    "OPEN_ENDED_WORDS",
     "PLACEHOLDER_CREDIT_CODE",
     "AnyRecord",
     "ApprovalCategory2015",
@@ -108,6 +110,7 @@ __all__ = [
     "parse_amount",
     "parse_date",
     "parse_penalty_categories",
+    "parse_row",
     "record_class",
     "resolve_header",
     "resolve_kind",

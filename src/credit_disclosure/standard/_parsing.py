@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_PENALTY_TYPE_ALIASES",
     "DEFAULT_PENALTY_TYPE_SEPARATORS",
     "DEFAULT_SUBJECT_CATEGORY_ALIASES",
+    "OPEN_ENDED_WORDS",
     "PLACEHOLDER_CREDIT_CODE",
     "PenaltyCategories",
     "parse_amount",
@@ -41,7 +42,10 @@ _DATE_SEP = re.compile(
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 # Excel stores dates as days since 1899-12-30; 20000..80000 is 1954..2119.
 _EXCEL_EPOCH: Final = date(1899, 12, 30)
-_OPEN_WORDS: Final = frozenset({"长期", "长期有效", "永久", "永久有效"})
+#: The words that mean open-ended (长期) in a date field that may be open-ended (有效期至):
+#: :func:`parse_date` with ``open_ended=`` and record validation read them as
+#: :data:`OPEN_ENDED`; the schemas allow them beside a date.
+OPEN_ENDED_WORDS: Final[frozenset[str]] = frozenset({"长期", "长期有效", "永久", "永久有效"})
 
 
 @functools.lru_cache(maxsize=8192)
@@ -100,7 +104,7 @@ def parse_date(value: object, *, open_ended: date | None = None) -> date:
         result is None
         and open_ended is not None
         and isinstance(value, str)
-        and value.strip() in _OPEN_WORDS
+        and value.strip() in OPEN_ENDED_WORDS
     ):
         return open_ended
     if result is None:

@@ -42,10 +42,10 @@ from ._fields import (
 from ._ids import IdentifierProblem, cert_kind, check_identifier, refresh_cache
 from ._issues import Issue, Severity, issue_spec
 from ._parsing import (
-    _OPEN_WORDS,
     DEFAULT_PENALTY_TYPE_ALIASES,
     DEFAULT_PENALTY_TYPE_SEPARATORS,
     DEFAULT_SUBJECT_CATEGORY_ALIASES,
+    OPEN_ENDED_WORDS,
     PLACEHOLDER_CREDIT_CODE,
     _amount_or_none,
     _date_or_none,
@@ -62,7 +62,7 @@ from ._records import (
     record_class,
 )
 
-__all__ = ["RowResult", "ValidationOptions", "check_row", "validate"]
+__all__ = ["RowResult", "ValidationOptions", "check_row", "parse_row", "validate"]
 
 
 def _frozen_map(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -901,6 +901,37 @@ def check_row(
     return RowResult(record, tuple(_in_field_order(issues, _POSITIONS[type(record)])))
 
 
+def parse_row(
+    raw: Mapping[str, object],
+    kind: RecordKind,
+    *,
+    version: StandardVersion = StandardVersion.V2018,
+    options: ValidationOptions | None = None,
+) -> RowResult:
+    """Build a record from one raw row keyed by field code, without validating it.
+
+    The first half of :func:`check_row`: values are read as there (text stripped,
+    dates, amounts and 行政相对人类别 parsed; a value that cannot be parsed is left
+    empty and becomes an issue), but no rule of the standard is checked, so the
+    issues are parse issues only (``date.invalid``, ``decimal.invalid``,
+    ``code.unknown``, ``field.invalid``, ``code.alias``), in the row's order. For
+    readers that need the values and not the standard's verdict on them (the
+    lifecycle, ``convert.from_mapping``).
+
+    >>> row = {"CF_XDR_MC": "某某餐饮有限公司", "CF_JDRQ": "2024/13/01", "CF_NR_FK": "0.2"}
+    >>> result = parse_row(row, RecordKind.PENALTY)
+    >>> result.record.subject_name, result.record.fine_amount, result.record.decision_date
+    ('某某餐饮有限公司', Decimal('0.2'), None)
+    >>> [(i.code, i.field) for i in result.issues]
+    [('date.invalid', 'CF_JDRQ')]
+    """
+    opts = options or _DEFAULT_OPTIONS
+    if kind.__class__ is not RecordKind or version.__class__ is not StandardVersion:
+        kind, version = RecordKind(kind), StandardVersion(version)  # "penalty", "2015"
+    record, issues, _bad = _parse_row(raw, kind, version, opts)
+    return RowResult(record, tuple(issues))
+
+
 def _parse_row(
     raw: Mapping[str, object],
     kind: RecordKind,
@@ -942,7 +973,7 @@ def _parse_row(
             day = _parse_date_text(value) if type(value) is str else _date_or_none(value)
             if day is not None:
                 kwargs[attr] = day
-            elif open_ended and isinstance(value, str) and value.strip() in _OPEN_WORDS:
+            elif open_ended and isinstance(value, str) and value.strip() in OPEN_ENDED_WORDS:
                 kwargs[attr] = OPEN_ENDED
             else:
                 bad.append(code)

@@ -41,9 +41,11 @@ from ._schedule import (
     NoticeRef,
     Schedule,
     builtin_schedules,
+    data_dir,
     load_schedule,
     schedule_from_dict,
     schedule_to_dict,
+    stored_schedules,
 )
 from ._statutory import (
     STATUTORY_RULES,
@@ -58,10 +60,8 @@ from ._statutory import (
 from ._store import (
     NoticeStatus,
     add_notice,
-    data_dir,
     notice_status,
     store_schedule,
-    stored_schedules,
 )
 
 __all__ = [

@@ -15,7 +15,7 @@ from .._dates import WEEKDAY_NAMES as _WEEKDAY_NAMES
 from .._dates import as_date as _as_date
 from .._text import redact
 from ..errors import ArgumentError, ArgumentTypeError, CalendarDataMissing
-from ._schedule import DayOverride, Schedule, load_schedule
+from ._schedule import DayOverride, Schedule, consecutive, load_schedule, stored_schedules
 
 __all__ = ["DayInfo", "DayKind", "WorkdayCalendar", "default_calendar"]
 
@@ -509,7 +509,5 @@ def default_calendar(*, provisional: bool = False) -> WorkdayCalendar:
     >>> default_calendar(provisional=True).provisional
     True
     """
-    from ._store import consecutive, stored_schedules
-
     schedules, _dropped = consecutive(stored_schedules())
     return WorkdayCalendar(schedules, provisional=provisional)

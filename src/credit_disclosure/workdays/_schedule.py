@@ -7,6 +7,7 @@ import functools
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,15 +17,18 @@ from .._datafile import in_file, read_table, strict_converter, structure, struct
 from ..errors import InvalidComponent, InvalidFormat, ValidationError
 
 __all__ = [
+    "DATA_DIR_ENV",
     "DayOverride",
     "HolidayRange",
     "MakeupWorkday",
     "NoticeRef",
     "Schedule",
     "builtin_schedules",
+    "data_dir",
     "load_schedule",
     "schedule_from_dict",
     "schedule_to_dict",
+    "stored_schedules",
 ]
 
 #: Where the built-in schedules come from: the yearly notice of the General Office of the
@@ -463,3 +467,54 @@ def builtin_schedules() -> tuple[Schedule, ...]:
             )
         )
     return tuple(out)
+
+
+#: The environment variable that overrides the data directory (tests point it at a tmp dir).
+DATA_DIR_ENV = "CREDIT_DISCLOSURE_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Where added notices live: ``$CREDIT_DISCLOSURE_DATA_DIR`` or the user data directory.
+
+    >>> import os
+    >>> saved = os.environ.get("CREDIT_DISCLOSURE_DATA_DIR", "")
+    >>> os.environ["CREDIT_DISCLOSURE_DATA_DIR"] = "/tmp/cd-example"
+    >>> str(data_dir())
+    '/tmp/cd-example'
+    >>> os.environ["CREDIT_DISCLOSURE_DATA_DIR"] = saved
+    """
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("credit-disclosure", appauthor=False))
+
+
+def stored_schedules(directory: str | os.PathLike[str] | None = None) -> tuple[Schedule, ...]:
+    """The schedules stored in ``directory`` (default :func:`data_dir`), by year.
+
+    A damaged file is an error naming it (codes of :func:`load_schedule`), not a silent skip.
+
+    >>> import tempfile
+    >>> stored_schedules(tempfile.mkdtemp())
+    ()
+    """
+    folder = Path(directory) if directory is not None else data_dir()
+    files = sorted((folder / "schedules").glob("*.json"))
+    return tuple(sorted((load_schedule(path) for path in files), key=lambda s: s.year))
+
+
+def consecutive(schedules: tuple[Schedule, ...]) -> tuple[tuple[Schedule, ...], tuple[int, ...]]:
+    """Shipped plus stored schedules, stored replacing shipped; years after a gap left out."""
+    by_year = {s.year: s for s in builtin_schedules()}
+    for schedule in schedules:
+        by_year[schedule.year] = schedule
+    first = min(by_year)
+    kept: list[Schedule] = []
+    for year in range(first, max(by_year) + 1):
+        if year not in by_year:
+            break
+        kept.append(by_year[year])
+    dropped = tuple(sorted(y for y in by_year if y > kept[-1].year))
+    return tuple(kept), dropped

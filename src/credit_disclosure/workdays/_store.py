@@ -20,56 +20,24 @@ import attrs
 from .._atomic import atomic_output
 from ..errors import InvalidComponent, InvalidFormat
 from ._bounds import YearState
-from ._calendar import WorkdayCalendar
+from ._calendar import WorkdayCalendar, default_calendar
 from ._notice import amended_year, parse_notice
-from ._schedule import Schedule, builtin_schedules, load_schedule, schedule_to_dict
+from ._schedule import (
+    Schedule,
+    builtin_schedules,
+    consecutive,
+    data_dir,
+    schedule_to_dict,
+    stored_schedules,
+)
 
 __all__ = [
-    "DATA_DIR_ENV",
     "USUAL_WINDOW",
     "NoticeStatus",
     "add_notice",
-    "data_dir",
     "notice_status",
     "store_schedule",
-    "stored_schedules",
 ]
-
-#: The environment variable that overrides the data directory (tests point it at a tmp dir).
-DATA_DIR_ENV = "CREDIT_DISCLOSURE_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """Where added notices live: ``$CREDIT_DISCLOSURE_DATA_DIR`` or the user data directory.
-
-    >>> import os
-    >>> saved = os.environ.get("CREDIT_DISCLOSURE_DATA_DIR", "")
-    >>> os.environ["CREDIT_DISCLOSURE_DATA_DIR"] = "/tmp/cd-example"
-    >>> str(data_dir())
-    '/tmp/cd-example'
-    >>> os.environ["CREDIT_DISCLOSURE_DATA_DIR"] = saved
-    """
-    override = os.environ.get(DATA_DIR_ENV, "").strip()
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("credit-disclosure", appauthor=False))
-
-
-def stored_schedules(directory: str | os.PathLike[str] | None = None) -> tuple[Schedule, ...]:
-    """The schedules stored in ``directory`` (default :func:`data_dir`), by year.
-
-    A damaged file is an error naming it (codes of :func:`load_schedule`), not a silent skip.
-
-    >>> import tempfile
-    >>> stored_schedules(tempfile.mkdtemp())
-    ()
-    """
-    folder = Path(directory) if directory is not None else data_dir()
-    files = sorted((folder / "schedules").glob("*.json"))
-    return tuple(sorted((load_schedule(path) for path in files), key=lambda s: s.year))
-
 
 def store_schedule(
     schedule: Schedule,
@@ -121,27 +89,10 @@ def store_schedule(
 def _forget() -> None:
     """Clear the caches that hold the default calendar, so this process sees the new year."""
     from ._bounds import _LAST, _bounds_for
-    from ._calendar import default_calendar
 
     default_calendar.cache_clear()
     _bounds_for.cache_clear()
     _LAST.clear()
-
-
-def consecutive(schedules: tuple[Schedule, ...]) -> tuple[tuple[Schedule, ...], tuple[int, ...]]:
-    """Shipped plus stored schedules, stored replacing shipped; years after a gap left out."""
-    by_year = {s.year: s for s in builtin_schedules()}
-    for schedule in schedules:
-        by_year[schedule.year] = schedule
-    first = min(by_year)
-    kept: list[Schedule] = []
-    for year in range(first, max(by_year) + 1):
-        if year not in by_year:
-            break
-        kept.append(by_year[year])
-    dropped = tuple(sorted(y for y in by_year if y > kept[-1].year))
-    return tuple(kept), dropped
-
 
 
 def add_notice(
@@ -163,8 +114,6 @@ def add_notice(
     year = amended_year(text)
     base: Schedule | None = None
     if year is not None:
-        from ._calendar import WorkdayCalendar
-
         folder = Path(directory) if directory is not None else data_dir()
         schedules, _ = consecutive(stored_schedules(folder))
         try:
