@@ -108,7 +108,7 @@ def test_empty_file_is_an_error(tmp_path: Path) -> None:
 
 def test_checker_crash_is_contained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception in the per-row checker becomes a ``row.unexpected`` issue."""
-    import credit_disclosure.io._check as mod
+    import credit_disclosure.io._pipeline as mod
 
     calls = []
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 from .._atomic import atomic_output
 from .._contracts import guard_public as _guard_public
 from ._annotate import write_annotated_xlsx
-from ._check import check_file, check_rows, header_issue, report_resolver
+from ._check import check_file, check_rows, header_issue, header_test, report_resolver
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue
+from ._pipeline import RowOutcome, RowPipeline
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
 from ._report import Report, report_html
 from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
@@ -39,6 +40,8 @@ __all__ = [
     "IoIssueSpec",
     "RawRow",
     "Report",
+    "RowOutcome",
+    "RowPipeline",
     "TableReader",
     "atomic_output",
     "check_file",
@@ -46,6 +49,7 @@ __all__ = [
     "detect_encoding",
     "guess_format",
     "header_issue",
+    "header_test",
     "inert_cell",
     "inert_csv_writer",
     "io_issue",

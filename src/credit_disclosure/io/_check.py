@@ -1,9 +1,9 @@
 """The batch check: read a file row by row, check each row, fill a report.
 
-This is the loop behind ``credit-disclosure check``. Per row it does three
-things: map the file's headers to field codes (resolved once per distinct
-header), call :func:`credit_disclosure.standard.check_row`, and add the
-row's issues to the :class:`~credit_disclosure.io.Report`. Nothing is kept
+This is the loop behind ``credit-disclosure check``: the file's rows go through the
+one :class:`~credit_disclosure.io.RowPipeline` (headers resolved once, each row
+mapped and checked once by :func:`credit_disclosure.standard.check_row`) and each
+outcome's issues go to the :class:`~credit_disclosure.io.Report`. Nothing is kept
 per valid row, so memory stays flat however large the file.
 """
 
@@ -24,11 +24,11 @@ from ..standard import (
     RecordKind,
     StandardVersion,
     ValidationOptions,
-    check_row,
     resolve_header,
     resolve_kind,
 )
 from ._issues import io_issue
+from ._pipeline import RowOutcome, RowPipeline
 from ._readers import FileFormat, RawRow, TableReader, open_table
 from ._report import Report
 
@@ -38,6 +38,7 @@ __all__ = [
     "check_file",
     "check_rows",
     "header_issue",
+    "header_test",
     "report_resolver",
 ]
 
@@ -86,55 +87,28 @@ def report_resolver(kind: RecordKind, version: StandardVersion, report: Report) 
     )
 
 
-def _run(
-    rows: Iterable[RawRow],
+def _fill(
     report: Report,
-    resolver: HeaderResolver,
+    outcomes: Iterable[RowOutcome],
     *,
-    as_of: date,
-    options: ValidationOptions | None,
     progress: ProgressCallback | None,
     reader: TableReader | None,
     on_row: RowCallback | None = None,
 ) -> None:
-    kind, version = resolver.kind, resolver.version
-    map_row = resolver.map_row
+    """Add every outcome to the report (keeping, for the rows with issues, where and what)."""
     report_add = report.add
-    # The row a spreadsheet shows: a CSV record is one spreadsheet row after the header's
-    # line (a quoted value over several lines stays in one row); an XLSX row is its sheet row.
-    offset = getattr(reader, "header_line", None) if reader is not None else None
-    placed: RawRow | None = None
-    mapped: dict[str, object] | None = None
-
-    def add(row: int, issues: Sequence[Issue]) -> None:
-        if issues and placed is not None:
-            sheet = placed.line if offset is None else offset + placed.row
-            report_add(row, issues, sheet_row=sheet, values=mapped)
-        else:
-            report_add(row, issues)
-        if on_row is not None:
-            on_row(row, issues)
-
     count = 0
-    for raw in rows:
+    for outcome in outcomes:
         count += 1
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(None if reader is None else reader.progress(), count)
-        placed, mapped = raw, None
-        if not raw.usable:
-            add(raw.row, raw.issues)
-            continue
-        try:
-            mapped = map_row(raw.values)
-            result = check_row(mapped, kind, version=version, as_of=as_of, options=options)
-        except Exception as exc:  # a checker bug must not lose the other rows
-            issue = io_issue("row.unexpected", raw.row, reason=type(exc).__name__)
-            add(raw.row, (*raw.issues, issue))
-            continue
-        if raw.issues:
-            add(raw.row, (*raw.issues, *result.issues))
+        issues = outcome.issues
+        if issues:
+            report_add(outcome.row, issues, sheet_row=outcome.sheet_row, values=outcome.values)
         else:
-            add(raw.row, result.issues)
+            report_add(outcome.row, issues)
+        if on_row is not None:
+            on_row(outcome.row, issues)
     if progress is not None:
         progress(1.0 if reader is not None else None, count)
 
@@ -202,19 +176,10 @@ def check_file(
         report = Report(kind=kind, version=version, source=reader.name, encoding=reader.encoding)
         started = time.perf_counter()
         if kind is not None:
-            resolver = report_resolver(kind, version, report)
-            if reader.format is not FileFormat.JSONL:
-                resolver.resolve_all(reader.headers)
-            _run(
-                reader,
-                report,
-                resolver,
-                as_of=as_of,
-                options=options,
-                progress=progress,
-                reader=reader,
-                on_row=on_row,
+            pipeline = RowPipeline(
+                report_resolver(kind, version, report), as_of=as_of, options=options, reader=reader
             )
+            _fill(report, pipeline.run(reader), progress=progress, reader=reader, on_row=on_row)
         for issue in reader.file_issues:
             report.add_file_issue(issue)
         report.blank_rows = reader.blank_rows
@@ -283,14 +248,10 @@ def check_rows(
     """
     kind, version = RecordKind(kind), StandardVersion(version)  # also "penalty", "2015"
     report = Report(kind=kind, version=version, source=source)
-    resolver = report_resolver(kind, version, report)
-    _run(
-        _numbered(rows),
-        report,
-        resolver,
+    pipeline = RowPipeline(
+        report_resolver(kind, version, report),
         as_of=date.today() if as_of is None else as_date(as_of, "as_of", "argument.type"),
         options=options,
-        progress=None,
-        reader=None,
     )
+    _fill(report, pipeline.run(_numbered(rows)), progress=None, reader=None)
     return report

@@ -3,13 +3,14 @@
 A :class:`FramePlan` is made once (on the driver, for Spark) from the column
 headers: which column holds which field, which holds the publication date. It
 is a small picklable value, so Spark ships it to the workers, where
-:func:`check_batch` runs the same :func:`~credit_disclosure.standard.check_row`
-and :func:`~credit_disclosure.quality.observe` as the plain record API.
+:func:`check_batch` runs the rows through the one row pipeline
+(:class:`~credit_disclosure.io.RowPipeline`, as the batch check and the quality
+metrics do) and :func:`~credit_disclosure.quality.observe` as the plain record API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -18,19 +19,20 @@ import attrs
 from .._optional import require
 from ..deadlines import DeadlineRule
 from ..errors import UnknownName
+from ..io import RowOutcome, RowPipeline
 from ..standard import (
     HeaderProblem,
     HeaderResolver,
+    Issue,
     RecordKind,
     StandardVersion,
     ValidationOptions,
-    check_row,
     field_by_code,
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
 from ._metrics import PUBLISHED_COLUMNS
-from ._observe import Observation, observe
+from ._observe import Observation, observe, unreadable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -144,45 +146,68 @@ def column_values(series: pd.Series[Any]) -> list[object]:
     return list(values.tolist())
 
 
-def _rows(frame: pd.DataFrame, plan: FramePlan) -> Iterator[tuple[dict[str, object], object]]:
+def _published(frame: pd.DataFrame, plan: FramePlan) -> list[object]:
+    if plan.published_col is None:
+        return [None] * len(frame)
+    return column_values(frame[plan.published_col])
+
+
+def _outcomes(frame: pd.DataFrame, plan: FramePlan) -> Iterator[RowOutcome]:
+    """The pipeline's outcome of every row of ``frame`` (columns mapped once by the plan)."""
     codes = [code for _, code in plan.fields]
     columns = [column_values(frame[name]) for name, _ in plan.fields]
-    published: Iterable[object]
-    if plan.published_col is not None:
-        published = column_values(frame[plan.published_col])
+    rows: Iterable[dict[str, object]]
+    if columns:
+        rows = (dict(zip(codes, cells)) for cells in zip(*columns))
     else:
-        published = [None] * len(frame)
-    for cells, pub in zip(zip(*columns) if columns else ((),) * len(frame), published):
-        yield dict(zip(codes, cells)), pub
+        rows = ({} for _ in range(len(frame)))
+    pipeline = RowPipeline(
+        HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
+    )
+    return pipeline.run_mapped(rows)
+
+
+def _observe(outcome: RowOutcome, plan: FramePlan, published: object) -> Observation:
+    result = outcome.result
+    if result is None:  # the checker failed on it (row.unexpected)
+        return unreadable(plan.kind, outcome.issues)
+    return observe(
+        result,
+        plan.kind,
+        published=published,
+        rule=plan.rule,
+        calendar=plan.calendar,
+        count_warnings=plan.count_warnings,
+    )
 
 
 def observations(
     frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
 ) -> Iterator[tuple[object, Observation]]:
-    """(row label, observation) for every row of ``frame``, checked by ``check_row``."""
+    """(row label, observation) for every row of ``frame``, through the one row pipeline."""
     label_list = list(frame.index) if labels is None else list(labels)
-    kind, version, as_of, options = plan.kind, plan.version, plan.as_of, plan.options
-    for label, (raw, published) in zip(label_list, _rows(frame, plan)):
-        result = check_row(raw, kind, version=version, as_of=as_of, options=options)
-        yield (
-            label,
-            observe(
-                result,
-                kind,
-                published=published,
-                rule=plan.rule,
-                calendar=plan.calendar,
-                count_warnings=plan.count_warnings,
-            ),
-        )
+    for label, outcome, published in zip(
+        label_list, _outcomes(frame, plan), _published(frame, plan)
+    ):
+        yield label, _observe(outcome, plan, published)
 
 
 def issues_only(
     frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
 ) -> dict[str, list[Any]]:
-    """The issue columns of every row of ``frame`` (``check_row`` only: no timeliness work)."""
+    """The issue columns of every row of ``frame`` (the check only: no timeliness work)."""
     label_list = list(frame.index) if labels is None else list(labels)
     issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
+    add = _issue_adder(issues, plan)
+    for label, outcome in zip(label_list, _outcomes(frame, plan)):
+        if outcome.issues:
+            add(label, outcome.issues)
+    return issues
+
+
+def _issue_adder(
+    issues: dict[str, list[Any]], plan: FramePlan
+) -> Callable[[object, Iterable[Issue]], None]:
     rows, fields_, codes, severities = (
         issues["row"],
         issues["field"],
@@ -190,10 +215,10 @@ def issues_only(
         issues["severity"],
     )
     names_, en, zh = issues["field_name"], issues["message_en"], issues["message_zh"]
-    kind, version, as_of, options = plan.kind, plan.version, plan.as_of, plan.options
     names: dict[str | None, str] = {}
-    for label, (raw, _) in zip(label_list, _rows(frame, plan)):
-        for issue in check_row(raw, kind, version=version, as_of=as_of, options=options).issues:
+
+    def add(label: object, found: Iterable[Issue]) -> None:
+        for issue in found:
             name = names.get(issue.field)
             if name is None:
                 name = names[issue.field] = plan.field_name(issue.field)
@@ -204,7 +229,8 @@ def issues_only(
             severities.append(issue.severity.value)
             en.append(issue.message_en)
             zh.append(issue.message_zh)
-    return issues
+
+    return add
 
 
 def check_batch(
@@ -216,8 +242,8 @@ def check_batch(
     """
     records: dict[str, list[Any]] = {"row": [], **{c: [] for c in RECORD_COLUMNS}}
     issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
+    add_issues = _issue_adder(issues, plan)
     kind = plan.kind
-    names: dict[str | None, str] = {}
     for label, obs in observations(frame, plan, labels):
         records["row"].append(label)
         records["agency"].append(obs.agency)
@@ -233,15 +259,6 @@ def check_batch(
             records["unknown_reason"].append(f"{reason.value}:{obs.missing_year}")
         else:
             records["unknown_reason"].append(None if reason is None else reason.value)
-        for issue in obs.issues:
-            name = names.get(issue.field)
-            if name is None:
-                name = names[issue.field] = plan.field_name(issue.field)
-            issues["row"].append(label)
-            issues["field"].append(issue.field)
-            issues["field_name"].append(name or None)
-            issues["code"].append(issue.code)
-            issues["severity"].append(issue.severity.value)
-            issues["message_en"].append(issue.message_en)
-            issues["message_zh"].append(issue.message_zh)
+        if obs.issues:
+            add_issues(label, obs.issues)
     return records, issues

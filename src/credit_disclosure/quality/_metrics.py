@@ -21,13 +21,20 @@ from .._optional import require
 from .._text import redact_optional
 from ..deadlines import DeadlineRule
 from ..errors import ArgumentError, UnknownName
-from ..io import FileFormat, inert_csv_writer, open_table
+from ..io import (
+    FileFormat,
+    RawRow,
+    RowOutcome,
+    RowPipeline,
+    header_test,
+    inert_csv_writer,
+    open_table,
+)
 from ..standard import (
     HeaderResolver,
     RecordKind,
     StandardVersion,
     ValidationOptions,
-    check_row,
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
@@ -532,30 +539,52 @@ class QualityMetrics:
         return f"QualityMetrics(records={self.records}, cells={len(self._cells)})"
 
 
-class _Columns:
+def _resolver(
+    kind: RecordKind, version: StandardVersion, published: str | None, metrics: QualityMetrics
+) -> HeaderResolver:
     """The columns of raw rows: the publication-date column apart, the rest resolved to fields.
 
     Header problems (``header.unknown``, ``header.duplicate``) are counted in the metrics'
     ``issues_by_code``, as the batch check reports them: never silently dropped.
     """
+    resolver = HeaderResolver(
+        kind, version, on_problem=lambda p: metrics.add_issue_counts({p.code: 1})
+    )
+    if published is not None:
+        resolver.ignore(published)
+    return resolver
+
+
+class _Observer:
+    """Turn the pipeline's outcomes into observations (one per row, unreadable ones too)."""
 
     def __init__(
         self,
         kind: RecordKind,
-        version: StandardVersion,
         published: str | None,
-        metrics: QualityMetrics,
+        rule: DeadlineRule | None,
+        calendar: WorkdayCalendar | None,
+        count_warnings: bool,
     ) -> None:
-        self.published = published
-        self.resolver = HeaderResolver(
-            kind, version, on_problem=lambda p: metrics.add_issue_counts({p.code: 1})
-        )
-        if published is not None:
-            self.resolver.ignore(published)
+        self.kind, self.published = kind, published
+        self.rule, self.calendar, self.count_warnings = rule, calendar, count_warnings
 
-    def split(self, values: Mapping[str, object]) -> tuple[dict[str, object], object]:
-        published = None if self.published is None else values.get(self.published)
-        return self.resolver.map_row(values), published
+    def __call__(self, outcome: RowOutcome) -> Observation:
+        result, raw = outcome.result, outcome.raw
+        if result is None:  # not split into cells, or the checker failed on it
+            return unreadable(self.kind, outcome.issues)
+        published = None
+        if self.published is not None and raw is not None:
+            published = raw.values.get(self.published)
+        return observe(
+            result,
+            self.kind,
+            published=published,
+            rule=self.rule,
+            calendar=self.calendar,
+            count_warnings=self.count_warnings,
+            extra_issues=() if raw is None else raw.issues,
+        )
 
 
 def _published_column(headers: Iterable[str], column: str | None) -> str | None:
@@ -612,29 +641,23 @@ def compute_metrics(
     if first is None:
         return metrics.table(names)
     kind = resolve_kind(first.keys(), kind, version)
-    columns = _Columns(kind, version, _published_column(first.keys(), published_col), metrics)
-    day = as_of or date.today()
-    for values in _chain(first, iterator):
-        row, published = columns.split(values)
-        result = check_row(row, kind, version=version, as_of=day, options=options)
-        metrics.add(
-            observe(
-                result,
-                kind,
-                published=published,
-                rule=rule,
-                calendar=calendar,
-                count_warnings=count_warnings,
-            )
-        )
+    published = _published_column(first.keys(), published_col)
+    pipeline = RowPipeline(
+        _resolver(kind, version, published, metrics),
+        as_of=as_of or date.today(),
+        options=options,
+    )
+    observer = _Observer(kind, published, rule, calendar, count_warnings)
+    add = metrics.add
+    for outcome in pipeline.run(_numbered(first, iterator)):
+        add(observer(outcome))
     return metrics.table(names)
 
 
-def _chain(
-    first: Mapping[str, object], rest: Iterator[Mapping[str, object]]
-) -> Iterator[Mapping[str, object]]:
-    yield first
-    yield from rest
+def _numbered(first: Mapping[str, object], rest: Iterator[Mapping[str, object]]) -> Iterator[RawRow]:
+    yield RawRow(1, first)
+    for n, values in enumerate(rest, start=2):
+        yield RawRow(n, values)
 
 
 def score_file(
@@ -665,33 +688,24 @@ def score_file(
     (300, True)
     """
     metrics = QualityMetrics()
-    day = as_of or date.today()
-    with open_table(source, format=format, encoding=encoding) as reader:
-        kind = resolve_kind(reader.headers, kind, version)
-        columns = _Columns(
-            kind, version, _published_column(reader.headers, published_col), metrics
-        )
-        if reader.format is not FileFormat.JSONL:
-            columns.resolver.resolve_all(reader.headers)
-        for raw in reader:
-            if not raw.usable:
-                metrics.add(unreadable(kind, raw.issues))
-                continue
-            if not raw.values or all(
-                v is None or (isinstance(v, str) and not v.strip()) for v in raw.values.values()
-            ):
-                continue  # a blank row: not a record
-            row, published = columns.split(raw.values)
-            result = check_row(row, kind, version=version, as_of=day, options=options)
-            metrics.add(
-                observe(
-                    result,
-                    kind,
-                    published=published,
-                    rule=rule,
-                    calendar=calendar,
-                    count_warnings=count_warnings,
-                    extra_issues=raw.issues,
-                )
+    kind = None if kind is None else RecordKind(kind)  # also "penalty" / "license"
+    with open_table(
+        source, format=format, encoding=encoding, is_header=header_test(kind, version)
+    ) as reader:
+        # what the check reports about the file (file.*, header.blank) counts as it does there
+        file_issues = reader.file_issues
+        if not any(i.code == "file.empty" for i in file_issues):  # no header: no rows, no kind
+            kind = resolve_kind(reader.headers, kind, version)
+            published = _published_column(reader.headers, published_col)
+            pipeline = RowPipeline(
+                _resolver(kind, version, published, metrics),
+                as_of=as_of or date.today(),
+                options=options,
+                reader=reader,
             )
+            observer = _Observer(kind, published, rule, calendar, count_warnings)
+            add = metrics.add
+            for outcome in pipeline.run(reader):
+                add(observer(outcome))
+        metrics.add_issue_counts(Counter(i.code for i in file_issues))
     return metrics
