@@ -190,6 +190,8 @@ def test_no_id_in_any_cli_output(
     for fmt in ("text", "json", "csv"):
         shown += _run(["check", str(path), "--kind", "penalty", "--format", fmt], capsys)
         shown += _run(["quality", str(path), "--kind", "penalty", "--format", fmt], capsys)
+    html = ["check", str(path), "--kind", "penalty", "--format", "html", "--lang", "zh"]
+    shown += _run(html, capsys)
     for profile in ("public", "internal"):
         for fmt in ("csv", "jsonl"):
             shown += _run(["mask", "-i", str(path), "-p", profile, "--format", fmt], capsys)

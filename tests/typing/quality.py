@@ -30,6 +30,7 @@ from credit_disclosure.quality import (
     UnknownReason,
     compute_metrics,
     dimension_of,
+    html_report,
     judge_timeliness,
     observe,
     plot_issues_by_code,
@@ -99,3 +100,9 @@ spark: Any = local_session(2, shuffle_partitions=2)
 result: SparkValidation = validate_spark(spark.createDataFrame(df), id_col=None, cache=False)
 spark_table: MetricsTable = result.table("month")
 spark_metrics: Any = result.metrics(("agency", "month"))
+
+checked = check_file(sample_path("penalty"), as_of=date(2025, 6, 1))
+scores: QualityMetrics = score_file(
+    sample_path("penalty"), kind=checked.kind, header_row=checked.header_line or None
+)
+page: str = html_report(checked, metrics=scores, lang="zh", charts=True, max_issues=100)

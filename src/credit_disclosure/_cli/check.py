@@ -20,7 +20,8 @@ from typing import IO, Any
 from .._atomic import atomic_output
 from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
-from ..io import check_file, write_annotated_xlsx
+from ..io import Report, check_file, write_annotated_xlsx
+from ..quality import html_report, score_file
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ._args import date_arg, default_lang
@@ -28,7 +29,7 @@ from ._output import add_output_argument, json_document, open_output, output_err
 
 __all__ = ["load_options", "register", "run"]
 
-_FORMATS = ("text", "json", "csv", "xlsx")
+_FORMATS = ("text", "json", "csv", "xlsx", "html")
 
 
 class ProgressBar:
@@ -136,7 +137,8 @@ def register(subparsers: Any) -> None:
         dest="output_format",
         help="output: text (summary and issues), json (summary and issues), csv (issues), "
         "xlsx (with -o: a copy of the input with each faulty cell highlighted and explained, "
-        "a summary sheet and an issues sheet with filters)",
+        "a summary sheet and an issues sheet with filters), html (one standalone page: summary, "
+        "quality charts, the issues table with filters; opens offline in any browser)",
     )
     add_output_argument(parser, what="the report")
     parser.add_argument(
@@ -175,7 +177,8 @@ def register(subparsers: Any) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="text output: print at most N issue lines (the summary counts them all)",
+        help="text output: print at most N issue lines; html: list at most N issues in the table "
+        "(default 10000); the summary counts them all",
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -258,6 +261,8 @@ def run(
         except OSError as exc:
             return output_error("check", args.output, exc, err)
         return 0 if report.ok else 1
+    if args.output_format == "html":
+        return _write_html(report, source, args, options, lang, out, err)
     encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"  # CSV: Excel reads it
     try:
         with report, open_output(args.output, stdout=out, encoding=encoding) as fp:
@@ -267,6 +272,44 @@ def run(
                 report.to_csv(fp)
             else:
                 report.write_text(fp, lang=lang, max_issues=args.max_issues)
+    except OSError as exc:
+        if args.output is None or args.output == "-":
+            raise  # standard output: the entry point handles a closed pipe
+        return output_error("check", args.output, exc, err)
+    return 0 if report.ok else 1
+
+
+def _write_html(
+    report: Report,
+    source: str | Path | IO[bytes],
+    args: argparse.Namespace,
+    options: ValidationOptions | None,
+    lang: str,
+    out: IO[str],
+    err: IO[str],
+) -> int:
+    """``--format html``: the standalone page, with the file's quality scores when it can be read again."""
+    metrics = None
+    if isinstance(source, (str, Path)):
+        try:
+            metrics = score_file(
+                source,
+                kind=report.kind,
+                version=report.version,
+                as_of=args.as_of,
+                options=options,
+                encoding=args.encoding,
+                sheet=args.sheet,
+                header_row=report.header_line or None,
+            )
+        except (OSError, CreditDisclosureError, LookupError, ValueError):
+            metrics = None  # the charts of the scores are left out; the check itself stands
+    limit = {} if args.max_issues is None else {"max_issues": args.max_issues}
+    try:
+        with report:
+            page = html_report(report, metrics=metrics, lang=lang, **limit)
+        with open_output(args.output, stdout=out, encoding="utf-8") as fp:
+            fp.write(page)
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from .._contracts import guard_public as _guard_public
 from ..io import report_html
+from ._html import html_report
 from ._metrics import (
     GROUPINGS,
     PUBLISHED_COLUMNS,
@@ -59,6 +60,7 @@ __all__ = [
     "UnknownReason",
     "compute_metrics",
     "dimension_of",
+    "html_report",
     "judge_timeliness",
     "observe",
     "plot_issues_by_code",

@@ -673,13 +673,18 @@ def score_file(
     count_warnings: bool = False,
     format: FileFormat | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
 ) -> QualityMetrics:
     """Read a CSV, XLSX or JSON Lines export row by row and score it (flat memory).
 
     Returns the :class:`QualityMetrics`, to be read with ``.table(by)``. Rows
     the reader cannot split into cells are counted as failing completeness and
     accuracy, with timeliness unknown (``unreadable``). ``kind`` ``None``
-    detects it from the headers. Other arguments as in :func:`compute_metrics`.
+    detects it from the headers. ``sheet`` and ``header_row`` (the header's row as the
+    spreadsheet numbers it, e.g. :attr:`~credit_disclosure.io.Report.header_line` of the
+    file's check) as in :func:`~credit_disclosure.io.check_file`. Other arguments as in
+    :func:`compute_metrics`.
 
     >>> from credit_disclosure.samples import sample_path
     >>> m = score_file(sample_path("penalty"), as_of=date(2025, 7, 1))
@@ -690,7 +695,12 @@ def score_file(
     metrics = QualityMetrics()
     kind = None if kind is None else RecordKind(kind)  # also "penalty" / "license"
     with open_table(
-        source, format=format, encoding=encoding, is_header=header_test(kind, version)
+        source,
+        format=format,
+        encoding=encoding,
+        sheet=sheet,
+        header_row=header_row,
+        is_header=header_test(kind, version),
     ) as reader:
         # what the check reports about the file (file.*, header.blank) counts as it does there
         file_issues = reader.file_issues
