@@ -201,7 +201,7 @@ def test_options_file_changes_the_rules(tmp_path: Path, capsys: pytest.CaptureFi
         ('{"severity": {"uscc.*": "fatal"}}', "severity: argument.name: 'fatal' is not a valid Severity"),
         ('{"no_such_option": 1}', "unknown validation option(s): no_such_option"),
         ('{"disabled": "amount.large"}', "disabled: expected a list of texts"),
-        ("[1, 2]", "must be an object"),
+        ("[1, 2]", "must hold one table"),
         ("{oops", "Expecting property name"),
     ],
 )

@@ -1,7 +1,8 @@
 """Reading small JSON or TOML data files (schedules, deadline rules, options) into attrs values.
 
-Shared by :mod:`credit_disclosure.workdays`, :mod:`credit_disclosure.deadlines` and the
-command line: one
+Shared by :mod:`credit_disclosure.workdays` (schedules), :mod:`credit_disclosure.deadlines`
+(rules), :mod:`credit_disclosure.policy` (policy files) and
+:meth:`~credit_disclosure.standard.ValidationOptions.from_file` (``check --options``): one
 place that turns every way a file can be wrong (type, encoding, syntax, shape) into an
 :class:`~credit_disclosure.errors.InvalidFormat` with a stable code and the file's name.
 """
@@ -12,10 +13,10 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import cattrs
 
@@ -42,43 +43,82 @@ def toml_loads(text: str) -> Any:
     return tomli.loads(text)  # pragma: no cover
 
 
-def read_table(path: str | os.PathLike[str], code: str) -> dict[str, Any]:
+#: Builds the error of a data-file problem from (problem, English message, Chinese message).
+ErrorFactory = Callable[[str, str, str], Exception]
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    code: str,
+    *,
+    default_format: Literal["json", "toml"] | None = None,
+    name: str | None = None,
+    error: ErrorFactory | None = None,
+) -> dict[str, Any]:
     """The one table a ``.json`` or ``.toml`` file holds; errors are ``{code}.<problem>``.
 
     Problems: ``file_type`` (another suffix), ``encoding`` (not UTF-8), ``syntax`` (not
     valid JSON or TOML, with the parser's line and column) and ``format`` (not a table).
-    A missing file raises the usual :class:`OSError`.
+    A missing file raises the usual :class:`OSError`, unless ``error`` is given.
+
+    ``default_format`` reads a file of any other suffix as that format instead of
+    refusing it; ``name`` is how messages name the file (default: its path); ``error``
+    builds the exception of a problem from (problem, English, Chinese) where a caller's
+    errors have a code of their own (policy files: ``policy.file``); it also gets
+    ``read`` for a file that cannot be opened.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.cfg"
+    >>> _ = path.write_text('{"a": 1}', encoding="utf-8")
+    >>> read_table(path, "options", default_format="json")
+    {'a': 1}
+    >>> read_table(path, "options")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    credit_disclosure.errors.InvalidFormat: options.file_type: ...
     """
     path = Path(path)
+    shown = str(path) if name is None else name
+
+    def fail(problem: str, en: str, zh: str) -> Exception:
+        if error is not None:
+            return error(problem, f"{shown}: {en}", f"{shown}: {zh}")
+        return InvalidFormat(
+            f"{code}.{problem}", message_en=f"{shown}: {en}", message_zh=f"{shown}: {zh}"
+        )
+
     suffix = path.suffix.lower()
-    if suffix not in (".json", ".toml"):
-        raise InvalidFormat(
-            f"{code}.file_type",
-            message_en=f"{path}: the file must be .json or .toml, not {suffix or 'no suffix'!r}",
-            message_zh=f"{path}: 文件应为 .json 或 .toml",
+    fmt = suffix[1:] if suffix in (".json", ".toml") else default_format
+    if fmt is None:
+        raise fail(
+            "file_type",
+            f"the file must be .json or .toml, not {suffix or 'no suffix'!r}",
+            "文件应为 .json 或 .toml",
         )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidFormat(
-            f"{code}.encoding",
-            message_en=f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8",
-            message_zh=f"{path}: 不是 UTF-8 编码（第 {exc.start} 字节）",
+        raise fail(
+            "encoding",
+            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+            f"不是 UTF-8 编码（第 {exc.start} 字节）",
         ) from None
+    except OSError as exc:
+        if error is None:
+            raise
+        reason = exc.strerror or type(exc).__name__
+        raise fail("read", f"cannot read the file: {reason}", f"无法读取文件：{reason}") from None
     try:
-        data = json.loads(text) if suffix == ".json" else toml_loads(text)
+        data = json.loads(text) if fmt == "json" else toml_loads(text)
     except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError
-        raise InvalidFormat(
-            f"{code}.syntax",
-            message_en=f"{path}: not valid {suffix[1:].upper()}: {exc}",
-            message_zh=f"{path}: {suffix[1:].upper()} 语法错误: {exc}",
+        raise fail(
+            "syntax", f"not valid {fmt.upper()}: {exc}", f"{fmt.upper()} 语法错误: {exc}"
         ) from None
     if not isinstance(data, dict):
-        raise InvalidFormat(
-            f"{code}.format",
-            message_en=f"{path}: the file must hold one table (key: value pairs), "
-            f"not {type(data).__name__}",
-            message_zh=f"{path}: 文件应为一个表（键值对）",
+        raise fail(
+            "format",
+            f"the file must hold one table (key: value pairs), not {type(data).__name__}",
+            "文件应为一个表（键值对）",
         )
     return data
 

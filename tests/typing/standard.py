@@ -111,3 +111,4 @@ loaded: ValidationOptions = ValidationOptions.from_mapping({"fine_amount_require
 kinds: tuple[PenaltyType, ...] = rec.penalty_types
 aliases: Mapping[str, SubjectCategory] = DEFAULT_SUBJECT_CATEGORY_ALIASES
 strict_categories = ValidationOptions(subject_category_aliases={})
+from_file: ValidationOptions = ValidationOptions.from_file("options.toml")

@@ -9,16 +9,13 @@ check could not run (no such file, unknown kind, bad option).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from .._atomic import atomic_output
-from .._datafile import toml_loads
 from ..errors import CreditDisclosureError
 from ..io import Report, check_file, write_annotated_xlsx
 from ..quality import html_report, score_file
@@ -81,21 +78,11 @@ def _row_number(text: str) -> int:
 def load_options(path: str) -> ValidationOptions:
     """Read :class:`ValidationOptions` from a JSON or TOML settings file (by its suffix).
 
-    Raises :class:`ValueError` naming the file and what is wrong with it.
+    The library's :meth:`ValidationOptions.from_file` (the one data-file loader): its
+    coded errors name the file and what is wrong with it; a file that cannot be opened
+    is an :class:`OSError`.
     """
-    try:
-        if Path(path).suffix.lower() == ".toml":
-            data: object
-            with open(path, encoding="utf-8-sig") as fp:
-                data = toml_loads(fp.read())
-        else:
-            with open(path, encoding="utf-8-sig") as fp:
-                data = json.load(fp)
-        if not isinstance(data, Mapping):
-            raise ValueError("the settings must be an object of option names and values")
-        return ValidationOptions.from_mapping(data)
-    except (OSError, ValueError) as exc:  # JSON and TOML syntax errors are ValueErrors
-        raise ValueError(f"options file {path}: {exc}") from None
+    return ValidationOptions.from_file(path)
 
 
 def register(subparsers: Any) -> None:
@@ -227,8 +214,12 @@ def run(
     if args.options is not None:
         try:
             options = load_options(args.options)
-        except ValueError as exc:
+        except CreditDisclosureError as exc:
             err.write(f"credit-disclosure check: {exc}\n")
+            return 2
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            err.write(f"credit-disclosure check: options file {args.options}: {reason}\n")
             return 2
     show = args.progress if args.progress is not None else err.isatty()
     bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None

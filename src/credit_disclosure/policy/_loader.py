@@ -8,7 +8,6 @@ in a policy file is reported rather than ignored.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -19,6 +18,7 @@ from typing import Any
 
 import cattrs
 
+from .._datafile import read_table
 from ..errors import PolicyError
 from ._periods import Period
 from ._policy import Policy
@@ -73,8 +73,9 @@ def read_data(name: str) -> Any:
     >>> read_data("severity")["serious_fine_wan"]
     '100'
     """
-    text = resources.files("credit_disclosure.policy").joinpath("data").joinpath(f"{name}.json")
-    return json.loads(text.read_text("utf-8"))
+    data = resources.files("credit_disclosure.policy").joinpath("data").joinpath(f"{name}.json")
+    with resources.as_file(data) as path:  # read as users' files are, by the one loader
+        return read_table(path, "policy.file", error=_file_error)
 
 
 def policy_from_dict(data: Mapping[str, Any]) -> Policy:
@@ -154,7 +155,11 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
 
 
 def load_policy(source: str | os.PathLike[str]) -> Policy:
-    """Load a policy from a JSON file (UTF-8) written like the shipped presets.
+    """Load a policy from a JSON file (UTF-8; or TOML, named ``.toml``) written like the presets.
+
+    Read by the package's one data-file loader: a file that cannot be read, is not UTF-8,
+    not valid JSON or TOML, or not one table raises :class:`~credit_disclosure.errors.PolicyError`
+    with code ``policy.file`` naming the file, as does a wrong value (with its path).
 
     >>> import json, tempfile, pathlib
     >>> from credit_disclosure.policy import CHANGZHI_2021
@@ -170,10 +175,10 @@ def load_policy(source: str | os.PathLike[str]) -> Policy:
         raise PolicyError(
             f"policy.file: a path (str or os.PathLike), not {type(source).__name__}"
         ) from None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PolicyError(f"policy.file: cannot read {path.name}: {exc}") from None
-    if not isinstance(data, dict):
-        raise PolicyError(f"policy.file: {path.name} must hold a JSON object")
+    # the one data-file loader: JSON (or a .toml file), every problem a policy.file error
+    data = read_table(path, "policy.file", default_format="json", name=path.name, error=_file_error)
     return policy_from_dict(data)
+
+
+def _file_error(problem: str, message_en: str, message_zh: str) -> PolicyError:
+    return PolicyError(message_en, code="policy.file", message_zh=message_zh)

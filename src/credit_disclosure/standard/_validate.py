@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import os
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -19,8 +20,10 @@ from typing import Any, Final
 
 import attrs
 
+from .._datafile import in_file, read_table
 from .._dates import as_date
 from .._text import compact_identifier, redact, to_halfwidth
+from ..errors import InvalidFormat
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -122,8 +125,10 @@ class ValidationOptions:
     def from_mapping(cls, data: Mapping[str, object]) -> ValidationOptions:
         """Options from plain data (a parsed JSON or TOML file): lists become sets.
 
-        Unknown keys raise :class:`ValueError`, so that a typo in a settings file
-        does not silently keep a default.
+        Unknown keys raise :class:`~credit_disclosure.errors.InvalidFormat` (a
+        :class:`ValueError`) with code ``options.unknown``, so that a typo in a settings file
+        does not silently keep a default; a value that cannot be read, code ``options.value``
+        naming the option.
 
         >>> opts = ValidationOptions.from_mapping({
         ...     "legal_rep_id_required": True,
@@ -139,23 +144,67 @@ class ValidationOptions:
         >>> ValidationOptions.from_mapping({"legal_rep_required": True})
         Traceback (most recent call last):
         ...
-        ValueError: unknown validation option(s): legal_rep_required
+        credit_disclosure.errors.InvalidFormat: options.unknown: unknown validation option(s): legal_rep_required (未知的校验选项：legal_rep_required)
         """
+        if not isinstance(data, Mapping):
+            raise InvalidFormat(
+                "options.format",
+                message_en=f"the options are a table of option names and values, "
+                f"not {type(data).__name__}",
+                message_zh="校验选项应为选项名与取值的表",
+            )
         known = {a.name: a for a in attrs.fields(cls)}
-        unknown = sorted(set(data) - set(known))
+        unknown = ", ".join(sorted(str(k) for k in set(data) - set(known)))
         if unknown:
-            raise ValueError(f"unknown validation option(s): {', '.join(unknown)}")
+            raise InvalidFormat(
+                "options.unknown",
+                message_en=f"unknown validation option(s): {unknown}",
+                message_zh=f"未知的校验选项：{unknown}",
+            )
         kwargs: dict[str, Any] = {}
         value: Any
         for name, value in data.items():
             try:
                 kwargs[name] = _option_value(name, value)
             except (ValueError, TypeError, AttributeError) as exc:
-                raise ValueError(f"validation option {name}: {exc}") from None
+                raise InvalidFormat(
+                    "options.value",
+                    message_en=f"validation option {name}: {exc}",
+                    message_zh=f"校验选项 {name} 的取值无效：{exc}",
+                    field=name,
+                ) from None
         try:
             return cls(**kwargs)
         except (ValueError, TypeError) as exc:
-            raise ValueError(f"validation options: {exc}") from None
+            raise InvalidFormat(
+                "options.value",
+                message_en=f"validation options: {exc}",
+                message_zh=f"校验选项无效：{exc}",
+            ) from None
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> ValidationOptions:
+        """Options from a settings file: TOML when named ``.toml``, otherwise JSON (UTF-8).
+
+        Read by the package's one data-file loader, so a file that is not UTF-8, not valid
+        JSON or TOML, or not one table raises
+        :class:`~credit_disclosure.errors.InvalidFormat` with code ``options.encoding``,
+        ``options.syntax`` or ``options.format``; its values as :meth:`from_mapping` reads
+        them. Every message names the file (``options file PATH: ...``); a file that cannot
+        be opened raises the usual :class:`OSError`.
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "options.toml"
+        >>> _ = path.write_text('fine_amount_required = false', encoding="utf-8")
+        >>> ValidationOptions.from_file(path).fine_amount_required
+        False
+        """
+        name = f"options file {os.fspath(path)}"
+        data = read_table(path, "options", default_format="json", name=name)
+        try:
+            return cls.from_mapping(data)
+        except InvalidFormat as exc:
+            raise in_file(exc, name) from None
 
 
 def _option_value(name: str, value: Any) -> Any:
