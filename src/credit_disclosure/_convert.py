@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -38,6 +38,7 @@ __all__ = [
     "DateFormat",
     "KeyStyle",
     "format_date",
+    "format_value",
     "from_mapping",
     "headers",
     "make_converter",
@@ -108,10 +109,39 @@ def format_date(value: date, date_format: DateFormat = DateFormat.SLASH) -> str:
     return f"{y}{m}{d}"
 
 
-def _format_decimal(value: Decimal) -> str:
-    # Plain notation, never 2E+3.
-    text = format(value, "f")
-    return text
+def format_value(value: object, date_format: DateFormat = DateFormat.SLASH) -> str:
+    """One value as exchange-format text: the one writer of values (records, files, the ledger).
+
+    Dates in ``date_format`` (a ``datetime`` is written as its day), amounts in plain
+    decimal notation (never ``2E+3``), code-list values by their text, several values
+    (penalty categories) joined with ``;``, parsed values by the text they were read from;
+    ``None`` is ``""``.
+
+    >>> from decimal import Decimal
+    >>> format_value(date(2024, 3, 5)), format_value(Decimal("0.20")), format_value(None)
+    ('2024/03/05', '0.20', '')
+    >>> format_value(date(2024, 3, 5), DateFormat.ISO), format_value(Decimal("2E+3"))
+    ('2024-03-05', '2000')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return format_date(value, date_format)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, enum.Enum):
+        return format_value(value.value, date_format)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return ";".join(format_value(v, date_format) for v in value)
+    for attr in ("text", "raw"):  # parsed values that keep their source text
+        inner = getattr(value, attr, None)
+        if isinstance(inner, str):
+            return inner
+    return str(value)
 
 
 def headers(
@@ -138,8 +168,9 @@ def to_mapping(
 ) -> dict[str, str | None]:
     """A record as text values keyed by ``keys``, in the standard's order.
 
-    Dates in ``date_format``, amounts in plain decimal notation, code lists by
-    their value; empty fields become ``empty`` (pass ``""`` for CSV).
+    Values as :func:`format_value` writes them (dates in ``date_format``, amounts in
+    plain decimal notation, code lists by their value); empty fields become ``empty``
+    (pass ``""`` for CSV).
 
     >>> from decimal import Decimal
     >>> from credit_disclosure.standard import PenaltyRecord
@@ -150,19 +181,7 @@ def to_mapping(
     out: dict[str, str | None] = {}
     for spec in fields(record.kind, record.version):
         value = getattr(record, spec.attr)
-        key = keys.key_of(spec)
-        if value is None:
-            out[key] = empty
-        elif isinstance(value, str):
-            out[key] = value
-        elif isinstance(value, date):
-            out[key] = format_date(value, date_format)
-        elif isinstance(value, Decimal):
-            out[key] = _format_decimal(value)
-        elif isinstance(value, enum.Enum):
-            out[key] = str(value.value)
-        else:  # pragma: no cover - the record classes hold no other types
-            out[key] = str(value)
+        out[keys.key_of(spec)] = empty if value is None else format_value(value, date_format)
     return out
 
 

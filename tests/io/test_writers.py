@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from credit_disclosure.convert import DateFormat, KeyStyle, format_value, to_mapping
 from credit_disclosure.io import HeaderStyle, open_table, write_csv, write_jsonl
-from credit_disclosure.io._writers import format_value
 from credit_disclosure.samples import generate_records
 from credit_disclosure.standard import PenaltyType, RecordKind, check_row, fields
 
@@ -33,6 +33,19 @@ from credit_disclosure.standard import PenaltyType, RecordKind, check_row, field
 def test_format_value(value: object, text: str) -> None:
     """Values are written as the exchange format writes them."""
     assert format_value(value) == text
+    assert format_value(value, DateFormat.ISO) == text.replace("/", "-")
+
+
+def test_one_writer_of_values() -> None:
+    """The file writers and ``convert.to_mapping`` write every record alike: one writer."""
+    assert HeaderStyle is KeyStyle
+    rows = generate_records(RecordKind.PENALTY, 30, seed=11)
+    records = [check_row(r.values, RecordKind.PENALTY).record for r in rows]
+    out = io.StringIO()
+    write_jsonl(records, out, RecordKind.PENALTY, header=HeaderStyle.NAME_ZH)
+    written = [json.loads(line) for line in out.getvalue().splitlines()]
+    mapped = [to_mapping(r, keys=KeyStyle.NAME_ZH, empty="") for r in records if r is not None]
+    assert written == mapped
 
 
 @pytest.mark.parametrize("style", list(HeaderStyle))

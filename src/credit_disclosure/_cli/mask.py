@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from .._text import redact
+from ..convert import format_value
 from ..errors import CreditDisclosureError, ValidationError
 from ..io import FileFormat, RawRow, inert_csv_writer, io_issue, open_table
-from ..io._writers import format_value
 from ..privacy import (
     PROFILES,
     FieldPrivacy,

@@ -1,25 +1,24 @@
 """Streaming writers: records (or rows keyed by field code) to CSV, XLSX and JSON Lines.
 
-Values are written as the exchange format writes them (发改办财金〔2018〕790号):
-dates ``YYYY/MM/DD``, amounts in 万元 as plain decimals, code-list values as
-their Chinese text, several penalty categories joined with ``;``. Rows are
-written one at a time: memory stays flat however many there are.
+Values are written as the exchange format writes them (发改办财金〔2018〕790号) by the
+package's one writer of values, :func:`credit_disclosure.convert.format_value`: dates
+``YYYY/MM/DD``, amounts in 万元 as plain decimals, code-list values as their Chinese
+text, several penalty categories joined with ``;``. Rows are written one at a time:
+memory stays flat however many there are.
 """
 
 from __future__ import annotations
 
 import contextlib
-import enum
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
-from decimal import Decimal
 from typing import IO, Any
 
 import attrs
 
 from .._atomic import atomic_output
+from .._convert import KeyStyle, format_value
 from .._optional import require
 from ..errors import ArgumentTypeError
 from ..standard import FieldSpec, RecordKind, StandardVersion, fields
@@ -28,54 +27,11 @@ from ._inert import inert_csv_writer
 __all__ = ["HeaderStyle", "write_csv", "write_jsonl", "write_xlsx"]
 
 
-class HeaderStyle(enum.Enum):
-    """Which of the three key styles a writer uses for headers (or JSON keys).
-
-    >>> HeaderStyle("name_zh")
-    <HeaderStyle.NAME_ZH: 'name_zh'>
-    """
-
-    #: field codes, e.g. ``CF_WSH``
-    CODE = "code"
-    #: Chinese names, e.g. ``行政处罚决定书文号``
-    NAME_ZH = "name_zh"
-    #: attribute names of the record classes, e.g. ``decision_no``
-    ATTR = "attr"
-
-
-def _header(spec: FieldSpec, style: HeaderStyle) -> str:
-    if style is HeaderStyle.NAME_ZH:
-        return spec.name_zh
-    if style is HeaderStyle.ATTR:
-        return spec.attr
-    return spec.code
-
-
-def format_value(value: object) -> str:
-    """One value as exchange-format text.
-
-    >>> format_value(date(2024, 3, 5)), format_value(Decimal("0.20")), format_value(None)
-    ('2024/03/05', '0.20', '')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return f"{value.year:04d}/{value.month:02d}/{value.day:02d}"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, enum.Enum):
-        return format_value(value.value)
-    if isinstance(value, (tuple, list, frozenset, set)):
-        return ";".join(format_value(v) for v in value)
-    for attr in ("text", "raw"):  # parsed values that keep their source text
-        inner = getattr(value, attr, None)
-        if isinstance(inner, str):
-            return inner
-    return str(value)
+#: Which of the three key styles a writer uses for headers (or JSON keys): field codes
+#: (``CF_WSH``), Chinese names (``行政处罚决定书文号``) or attribute names (``decision_no``).
+#: The same enum as :class:`credit_disclosure.convert.KeyStyle` (one name for one fact;
+#: both names stay).
+HeaderStyle = KeyStyle
 
 
 def _cells(row: object, table: tuple[FieldSpec, ...]) -> list[str]:
@@ -116,6 +72,7 @@ def write_csv(
     right), ``gbk``/``gb18030`` for older systems, or ``utf-8``.
 
     >>> import io
+    >>> from datetime import date
     >>> out = io.StringIO()
     >>> write_csv([{"CF_WSH": "京朝市监罚〔2024〕7号", "CF_JDRQ": date(2024, 3, 5)}], out,
     ...           RecordKind.PENALTY)
@@ -127,7 +84,7 @@ def write_csv(
     count = 0
     with text_target(target, encoding) as fp:
         writer = inert_csv_writer(fp)  # a spreadsheet opens it as data, never as formulas
-        writer.writerow([_header(spec, header) for spec in table])
+        writer.writerow([header.key_of(spec) for spec in table])
         for row in rows:
             writer.writerow(_cells(row, table))
             count += 1
@@ -156,7 +113,7 @@ def write_jsonl(
     '{"CF_WSH": "京朝市监罚〔2024〕7号"}\\n'
     """
     table = _table(kind, version)
-    keys = [_header(spec, header) for spec in table]
+    keys = [header.key_of(spec) for spec in table]
     count = 0
     with text_target(target, "utf-8") as fp:
         for row in rows:
@@ -196,7 +153,7 @@ def write_xlsx(
     table = _table(kind, version)
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet(title=sheet or ("行政许可" if kind is RecordKind.LICENSE else "行政处罚"))
-    ws.append([_header(spec, header) for spec in table])
+    ws.append([header.key_of(spec) for spec in table])
     text_cell = _text_cell_maker(ws)
     count = 0
     try:

@@ -23,9 +23,9 @@ import attrs
 import sqlalchemy as sa
 
 from ..catalogue import Catalogue, CatalogueItem, load_catalogue
+from ..convert import format_value
 from ..errors import LedgerError
 from ..io import FileFormat, Report, open_table, report_resolver
-from ..io._writers import format_value
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
 from ..quality import PUBLISHED_COLUMNS
 from ..standard import (
