@@ -289,10 +289,11 @@ def test_escaped_everywhere(value: str) -> None:
 
 
 def test_no_issues() -> None:
-    """A clean report says so and has no table, no filters."""
+    """A clean report says so, has no table, no filters, and no empty chart frame."""
     report = check_rows([], "penalty", as_of=date(2025, 6, 30), source="x.csv")
-    text = html_report(report, lang="zh", charts=False)
+    text = html_report(report, lang="zh")
     assert "没有问题" in text and 'id="issues"' not in text and "没有错误" in text
+    assert "没有可绘制的数据" in text and "<img" not in text
 
 
 def test_charts_need_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,6 +55,7 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "count": "数量",
         "charts": "质量图表",
         "no_charts": "未安装 matplotlib，无法绘制图表（pip install \"credit-disclosure[plot]\"）。",
+        "no_data": "没有可绘制的数据（没有问题，也没有带日期的记录）。",
         "table": "问题清单",
         "row": "行号",
         "decision": "文书号",
@@ -108,6 +109,7 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "count": "count",
         "charts": "Quality charts",
         "no_charts": "matplotlib is not installed: no charts (pip install \"credit-disclosure[plot]\").",
+        "no_data": "Nothing to draw (no issues and no dated records).",
         "table": "Issues",
         "row": "row",
         "decision": "decision number",
@@ -422,6 +424,8 @@ def html_report(
         except MissingOptionalDependency:
             parts.append(f'<p class="note">{_e(labels["no_charts"])}</p>')
         else:
+            if not drawn:  # no issue, no dated record: nothing to draw, and the page says so
+                parts.append(f'<p class="note">{_e(labels["no_data"])}</p>')
             parts.append('<div class="charts">')
             for key, ax in drawn:
                 parts.append(
