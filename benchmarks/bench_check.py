@@ -22,11 +22,13 @@ heap). The first (untimed warm-up) call also measures, and the note reports:
 from __future__ import annotations
 
 import cProfile
+import csv
 import os
 import pstats
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -95,6 +97,64 @@ def profile_top(path: Path, top: int = 6) -> str:
     return ", ".join(parts)
 
 
+def read_csv_module(path: Path) -> int:
+    """A bare ``csv.reader`` pass over every row (the floor of reading in Python)."""
+    with open(path, encoding="utf-8-sig", newline="") as fp:
+        return sum(1 for _ in csv.reader(fp))
+
+
+def _batches(path: Path) -> Iterator[bytes]:
+    """The file after its header line in ~8 MB pieces cut at line ends (as the fast path reads)."""
+    with open(path, "rb") as fp:
+        fp.readline()
+        carry = b""
+        while True:
+            data = fp.read(8 << 20)
+            if not data:
+                if carry:
+                    yield carry
+                return
+            buf = carry + data
+            cut = buf.rfind(b"\n") + 1
+            carry = buf[cut:]
+            yield buf[:cut]
+
+
+def read_arrow(path: Path) -> int:
+    """pyarrow's CSV parser over the batches, every column as text."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"c{i}" for i in range(30)]
+    options = (
+        pacsv.ReadOptions(column_names=names, block_size=9 << 20),
+        pacsv.ParseOptions(newlines_in_values=False),
+        pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string())),
+    )
+    return sum(pacsv.read_csv(pa.py_buffer(b), *options).num_rows for b in _batches(path))
+
+
+def read_polars(path: Path) -> int:
+    """Polars' CSV parser over the same batches, every column as text."""
+    import polars as pl
+
+    names = [f"c{i}" for i in range(30)]
+    return sum(
+        pl.read_csv(b, has_header=False, new_columns=names, infer_schema=False).height
+        for b in _batches(path)
+    )
+
+
+def read_pandas(path: Path) -> int:
+    """pandas.read_csv in chunks of 100,000 rows, every column as text (memory bounded)."""
+    import pandas as pd
+
+    rows = 0
+    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=100_000):
+        rows += len(chunk)
+    return rows
+
+
 class _Findings:
     """The case's note, filled in by the warm-up call (the harness prints it after the run)."""
 
@@ -127,7 +187,7 @@ def cases(quick: bool) -> list[Case]:
             f"{rows:,} rows ({size_mb:.0f} MB CSV, ready in {made:.0f}s)",
             f"fresh one-core process: check alone {rows / seconds:,.0f} rec/s, "
             f"peak RSS {rss:.0f} MB "
-            f"(target < 200 MB)",
+            f"(targets: < 200 MB row engine, issue 5; < 300 MB fast path, issue 18)",
         ]
         warm = []
         for _ in range(3 if n == small else 1):
@@ -150,7 +210,61 @@ def cases(quick: bool) -> list[Case]:
             return
         measure_child(state["path"])
 
+    def path() -> Path:
+        if "file" not in state:
+            state["file"] = penalty_file(n)
+        return state["file"]
+
+    fast = [
+        Case(
+            name=f"check CSV: columnar fast path vs row engine (today) ({n:,} rows)",
+            items=n,
+            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            peer_name="check_file(engine='row')",
+            peer=lambda: check_file(path(), as_of=AS_OF, engine="row").close(),
+            target=8,
+            warmup=quick,
+            rounds=3,
+            note="same file, same process, rounds interleaved; both report byte for byte "
+            "the same (tests/io/test_columnar.py); figures under load: see RESULTS.md",
+        ),
+        Case(
+            name=f"check CSV (fast path) vs a bare csv.reader pass ({n:,} rows)",
+            items=n,
+            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            peer_name="csv.reader, every row",
+            peer=lambda: read_csv_module(path()),
+            target=0.5,  # the whole check within twice the time of reading
+            rounds=3,
+        ),
+        Case(
+            name=f"check CSV (fast path) vs the columnar reader alone ({n:,} rows)",
+            items=n,
+            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            peer_name="pyarrow.csv, 8 MB batches",
+            peer=lambda: read_arrow(path()),
+            rounds=3,
+        ),
+        Case(
+            name=f"check CSV (fast path) vs pandas.read_csv ({n:,} rows)",
+            items=n,
+            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            peer_name="pandas.read_csv(dtype=str), 100k-row chunks",
+            peer=lambda: read_pandas(path()),
+            rounds=3,
+        ),
+        Case(
+            name=f"columnar reader: pyarrow vs Polars, same 8 MB batches ({n:,} rows)",
+            items=n,
+            ours=lambda: read_arrow(path()),
+            peer_name="polars.read_csv per batch",
+            peer=lambda: read_polars(path()),
+            rounds=3,
+            note="why pyarrow: docs/standard.md, 'Two paths, one report'",
+        ),
+    ]
     return [
+        *fast,
         Case(
             name=f"check penalty CSV end to end, fresh process ({n:,} rows)",
             items=n,

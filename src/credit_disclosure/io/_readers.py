@@ -488,7 +488,21 @@ class CsvReader(_LineReader):
     def __iter__(self) -> Iterator[RawRow]:
         return self._rows
 
-    def _iter_rows(self) -> Iterator[RawRow]:
+    def _resume(self, data: bytes, line: int, consumed: int) -> Iterator[RawRow]:
+        """The rows from line ``line`` on, whose bytes start with ``data``, then the rest of the file.
+
+        The columnar fast path (``io/_columnar.py``) reads the regular start of a file
+        itself and hands the rest over here: line and row numbers, blank rows and the
+        line decoder go on as if this reader had read every line.
+        """
+        self._lines = _CountingLines(self._fp, data, self._lines._newline)
+        self._lines.consumed = consumed
+        self._decoder.line = line - 1
+        self._text = enumerate(self._decoder.decode(self._lines), start=line)
+        return self._iter_rows(line - 1 - self.header_line)
+
+    def _iter_rows(self, row: int = 0) -> Iterator[RawRow]:
+        """The data rows; ``row`` is the number of data rows before the next line."""
         text = self._text
         reader = self._reader
         feed = self._feed
@@ -501,7 +515,6 @@ class CsvReader(_LineReader):
         bad_lines = decoder.bad_lines
         # Lines to read again, one by one, after a quote went wrong: (line number, text).
         again: collections.deque[tuple[int, str]] = collections.deque()
-        row = 0
         while True:
             if again:
                 number, line = again.popleft()

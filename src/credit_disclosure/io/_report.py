@@ -201,6 +201,17 @@ class Report:
 
     # --- filling ------------------------------------------------------------------
 
+    def add_clean(self, count: int) -> None:
+        """Record ``count`` checked rows without any issue (the columnar path clears them in bulk).
+
+        >>> report = Report(kind=RecordKind.PENALTY, version=StandardVersion.V2018)
+        >>> report.add_clean(3); report.add(4, ())
+        >>> report.rows, report.valid
+        (4, 4)
+        """
+        self.rows += count
+        self.valid += count
+
     def add(
         self,
         row: int,

@@ -24,6 +24,7 @@ from ._codes import (
     Status2015,
     SubjectCategory,
 )
+from ._columnar import ColumnChecks
 from ._fields import (
     FieldSpec,
     FieldType,
@@ -75,6 +76,7 @@ __all__ = [
     "AnyRecord",
     "ApprovalCategory2015",
     "CertificateType",
+    "ColumnChecks",
     "Conversion",
     "FieldSpec",
     "FieldType",

@@ -1,0 +1,305 @@
+"""The columnar fast path of ``check_file`` for CSV: Arrow batches, rows cleared by columns.
+
+The file is read in bounded byte chunks cut at line ends. A chunk is taken by the
+fast path only when it is *regular*: every line is one record of exactly as many
+cells as the header (no quoted line break, no blank line, no line end other than LF
+or CR LF, no NUL byte, valid UTF-8, quotes only around whole cells), so that
+pyarrow's CSV parser and the row reader (:class:`~credit_disclosure.io._readers.CsvReader`)
+give the same cells, row numbers and lines. Then
+:class:`~credit_disclosure.standard.ColumnChecks` clears the rows the row engine would
+find nothing in; every other row is handed on as the :class:`RawRow` the row reader
+would have made, for ``check_row``. At the first chunk that is not regular the rest
+of the file is read by the row reader itself, from that chunk's first line on.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+
+from ..standard import ColumnChecks, HeaderResolver
+from ._readers import CsvReader, RawRow, TableReader, _is_blank
+
+__all__ = ["Cleared", "fast_rows"]
+
+#: Bytes read per batch: about 15,000 penalty rows; memory stays flat at any file size.
+CHUNK_BYTES: Final = 4 << 20
+#: The first batch is smaller, so that a caller streaming rows (``on_row``) sees them soon.
+FIRST_CHUNK_BYTES: Final = 256 << 10
+_BOM: Final = b"\xef\xbb\xbf"
+
+np: Any = None
+pa: Any = None
+pc: Any = None
+pacsv: Any = None
+
+
+def available() -> bool:
+    """Whether pyarrow and numpy can be imported (else check_file uses the row engine)."""
+    global np, pa, pc, pacsv
+    if pacsv is not None:
+        return True
+    try:
+        import numpy
+        import pyarrow
+        import pyarrow.compute
+        import pyarrow.csv
+    except ImportError:
+        return False
+    np, pa, pc, pacsv = numpy, pyarrow, pyarrow.compute, pyarrow.csv
+    return True
+
+
+#: Parse batches with Polars when it is installed (tests switch it off to cover pyarrow's).
+USE_POLARS = True
+
+
+def _polars() -> Any:
+    try:
+        import polars
+    except ImportError:
+        return None
+    return polars
+
+
+@attrs.frozen
+class Cleared:
+    """``count`` consecutive data rows from row ``first`` on, each without any issue."""
+
+    first: int
+    count: int
+
+
+def _quotes_regular(a: Any, q: Any, newlines: Any, delimiter: int) -> bool:
+    """Whether every quote of the chunk opens or closes a whole cell or doubles a quote.
+
+    With that, and an even number of quotes on every line, the csv module and Arrow
+    split each line into the same cells (no quoted line break, no text after a
+    closing quote, no quote inside an unquoted cell).
+    """
+    if len(q) % 2:
+        return False
+    if (np.searchsorted(q, newlines) % 2).any():
+        return False
+    size = len(a)
+    prev = a[np.maximum(q - 1, 0)]
+    prev = np.where(q == 0, 10, prev)
+    after = a[np.minimum(q + 1, size - 1)]
+    after = np.where(q == size - 1, 10, after)
+    even = (np.arange(len(q)) % 2) == 0
+    opens = (prev == delimiter) | (prev == 10) | (prev == 34)
+    closes = (after == delimiter) | (after == 13) | (after == 10) | (after == 34)
+    return bool(np.where(even, opens, closes).all())
+
+
+class _Fast:
+    def __init__(
+        self, reader: CsvReader, resolver: HeaderResolver, checks: ColumnChecks, offset: int
+    ) -> None:
+        self.reader = reader
+        self.checks = checks
+        self.offset = offset
+        headers = reader.headers
+        self.width = len(headers)
+        self.names = [f"c{i}" for i in range(self.width)]
+        self.codes: dict[str, int] = {}
+        for i, h in enumerate(headers):
+            code = resolver.codes.get(h)
+            if code is not None:
+                self.codes[code] = i
+        self.keys = list(reader._map.keys)
+        delimiter = reader.delimiter
+        self.delimiter = ord(delimiter)
+        #: Polars' CSV parser reads a batch about twice as fast as pyarrow's (docs/standard.md)
+        self.polars = _polars() if USE_POLARS else None
+        self.read_options = pacsv.ReadOptions(
+            column_names=self.names, use_threads=False, block_size=CHUNK_BYTES + (1 << 20)
+        )
+        self.parse_options = pacsv.ParseOptions(
+            delimiter=delimiter,
+            quote_char='"',
+            double_quote=True,
+            escape_char=False,
+            newlines_in_values=False,
+            ignore_empty_lines=True,
+        )
+        self.convert_options = pacsv.ConvertOptions(
+            column_types=dict.fromkeys(self.names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+            check_utf8=True,
+        )
+
+    def table(self, chunk: bytes) -> Any:
+        """The chunk's cells as an Arrow table, or ``None`` when the chunk is not regular."""
+        if b"\x00" in chunk or chunk.startswith(_BOM):
+            return None
+        a = np.frombuffer(chunk, dtype=np.uint8)
+        newlines = np.flatnonzero(a == 10)
+        if b"\r" in chunk:
+            crs = chunk.count(b"\r")
+            if crs != len(newlines) or not (a[newlines - 1] == 13).all():
+                return None  # a line that ends in CR alone (or some lines in LF, some in CR LF)
+        lines = len(newlines) + (0 if chunk.endswith(b"\n") else 1)
+        quotes = np.flatnonzero(a == 34) if b'"' in chunk else None
+        if quotes is not None and not _quotes_regular(a, quotes, newlines, self.delimiter):
+            return None
+        # every line holds exactly width - 1 separators (delimiters outside quotes)
+        separators = np.flatnonzero(a == self.delimiter)
+        if quotes is not None:
+            separators = separators[np.searchsorted(quotes, separators) % 2 == 0]
+        per_line = np.bincount(np.searchsorted(newlines, separators), minlength=lines)
+        if len(per_line) != lines or (per_line != self.width - 1).any():
+            return None  # blank lines, rows with other numbers of cells
+        table = self.parse(chunk)
+        if table is None or table.num_rows != lines:
+            return None
+        return table
+
+    def parse(self, chunk: bytes) -> Any:
+        """The cells of a chunk already known regular (Polars' parser when installed)."""
+        if self.polars is not None:
+            try:
+                frame = self.polars.read_csv(
+                    chunk,
+                    has_header=False,
+                    new_columns=self.names,
+                    separator=chr(self.delimiter),
+                    quote_char='"',
+                    infer_schema=False,
+                    empty_string_is_null=False,
+                    encoding="utf8",
+                    raise_if_empty=False,
+                )
+            except Exception:
+                return None
+            return frame.to_arrow()
+        try:
+            return pacsv.read_csv(
+                pa.py_buffer(chunk),
+                read_options=self.read_options,
+                parse_options=self.parse_options,
+                convert_options=self.convert_options,
+            )
+        except (pa.ArrowInvalid, pa.ArrowException):
+            return None  # bytes that are not UTF-8, ...
+
+    def batch(self, table: Any, line: int) -> Iterator[RawRow | Cleared]:
+        """The rows of one regular chunk whose first line is ``line``."""
+        reader = self.reader
+        n = table.num_rows
+        first_row = line - reader.header_line
+        columns = {code: table.column(i) for code, i in self.codes.items()}
+        cleared = self.checks.clean(columns, n)
+        # blank rows (every cell empty or white space) are counted, not checked
+        maybe = self.checks.maybe_blank(table.column(0))
+        # (a blank row is never cleared: the standard's required fields are empty in it)
+        pending = np.flatnonzero(~cleared)
+        if not len(pending):
+            yield Cleared(first_row, n)
+            return
+        sub = table.take(pa.array(pending))
+        cells = list(zip(*(sub.column(i).to_pylist() for i in range(self.width))))
+        keys = self.keys
+        done = 0
+        for index, values in zip(pending.tolist(), cells):
+            if index > done:
+                yield Cleared(first_row + done, index - done)
+            done = index + 1
+            if maybe[index] and _is_blank(values):
+                reader.blank_rows += 1
+                continue
+            number = line + index
+            yield RawRow(first_row + index, dict(zip(keys, values)), (), True, number, number)
+        if done < n:
+            yield Cleared(first_row + done, n - done)
+
+    def rows(self) -> Iterator[RawRow | Cleared]:
+        reader = self.reader
+        fp = reader._fp
+        fp.seek(self.offset)
+        consumed = self.offset
+        line = reader.header_line + 1
+        decoder = reader._decoder
+        carry = b""
+        size = FIRST_CHUNK_BYTES
+        while True:
+            data = fp.read(size)
+            size = min(size * 4, CHUNK_BYTES)
+            eof = not data
+            buf = carry + data if carry else data
+            if eof:
+                chunk, carry = buf, b""
+                if not chunk:
+                    return
+            else:
+                cut = buf.rfind(b"\n") + 1
+                if cut == 0 and len(buf) < 16 * CHUNK_BYTES:
+                    carry = buf  # one very long line so far
+                    continue
+                chunk, carry = (buf[:cut], buf[cut:]) if cut else (buf, b"")
+            table = self.table(chunk) if cut_ok(chunk, eof) else None
+            if table is None:
+                # not regular: the row reader reads the rest, from this chunk's first line
+                yield from reader._resume(chunk + carry, line, consumed)
+                return
+            if decoder.undecided and not chunk.isascii():
+                decoder.undecided = False  # real UTF-8 seen, as the line decoder would note
+            yield from self.batch(table, line)
+            line += table.num_rows
+            consumed += len(chunk)
+            reader._lines.consumed = consumed
+            if eof:
+                return
+
+
+def cut_ok(chunk: bytes, eof: bool) -> bool:
+    """A chunk must end at a line end unless it is the end of the file."""
+    return eof or chunk.endswith(b"\n")
+
+
+def _data_offset(reader: CsvReader) -> int | None:
+    """The byte offset of the line after the header (``None``: not found near the start)."""
+    fp = reader._fp
+    try:
+        fp.seek(0)
+        head = fp.read(4 << 20)
+    except (OSError, io.UnsupportedOperation):
+        return None
+    lines = head.splitlines(keepends=True)
+    whole = len(head) < 4 << 20
+    if len(lines) < reader.header_line or (len(lines) == reader.header_line and not whole):
+        return None
+    return sum(len(x) for x in lines[: reader.header_line])
+
+
+def fast_rows(
+    reader: TableReader, resolver: HeaderResolver, checks: ColumnChecks
+) -> Iterator[RawRow | Cleared] | None:
+    """The rows of ``reader`` for the batch loop, cleared in batches where columns can tell.
+
+    ``None`` when the fast path does not apply (not a seekable UTF-8 CSV file with one
+    header per column, or a kind and version without column forms): the caller then
+    iterates ``reader`` itself.
+    """
+    if not isinstance(reader, CsvReader) or not checks.supported or not available():
+        return None
+    if not reader.headers or not reader._map.simple or reader.encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    if len(reader.delimiter) != 1 or reader.delimiter in '"\r\n':
+        return None
+    try:
+        seekable = reader._fp.seekable()
+    except (AttributeError, ValueError):
+        seekable = False
+    if not seekable or reader._decoder.bad_lines:
+        return None
+    position = reader._fp.tell()
+    offset = _data_offset(reader)
+    if offset is None:
+        reader._fp.seek(position)
+        return None
+    return _Fast(reader, resolver, checks, offset).rows()

@@ -1,0 +1,239 @@
+"""Differential test: check_file's columnar fast path and the row engine write the same report.
+
+Byte-identical JSON reports over the bundled samples, every planted fault, damaged files
+(line ends, quotes, blank rows, encodings, cells) and hypothesis-generated files; the fast
+path is really taken on regular files; without pyarrow check_file falls back silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from credit_disclosure.errors import (
+    ArgumentError,
+    CreditDisclosureError,
+    MissingOptionalDependency,
+)
+from credit_disclosure.io import _columnar, check_file
+from credit_disclosure.samples import FAULTS, generate_records, sample_path
+from credit_disclosure.standard import RecordKind, StandardVersion, ValidationOptions, fields
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("numpy")
+
+AS_OF = date(2026, 1, 1)
+
+
+@pytest.fixture(autouse=True, params=["polars", "pyarrow"])
+def small_batches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of a few rows, so that every file here spans several (and fallbacks start
+    mid-file); each test runs with both batch parsers."""
+    monkeypatch.setattr(_columnar, "FIRST_CHUNK_BYTES", 700)
+    monkeypatch.setattr(_columnar, "CHUNK_BYTES", 3000)
+    if request.param == "polars":
+        pytest.importorskip("polars")
+    monkeypatch.setattr(_columnar, "USE_POLARS", request.param == "polars")
+
+
+def _json(source: Path | bytes, engine: str, **kwargs: Any) -> str:
+    target = io.BytesIO(source) if isinstance(source, bytes) else source
+    try:
+        report = check_file(target, as_of=AS_OF, engine=engine, **kwargs)  # type: ignore[arg-type]
+    except CreditDisclosureError as exc:  # a file that cannot be read fails alike
+        return f"{type(exc).__name__}: {exc}"
+    out = io.StringIO()
+    report.to_json(out)
+    return out.getvalue()
+
+
+def assert_same(source: Path | bytes, **kwargs: Any) -> str:
+    row = _json(source, "row", **kwargs)
+    fast = _json(source, "auto", **kwargs)
+    assert fast == row
+    return row
+
+
+def _rows(kind: RecordKind, n: int, seed: int, per_fault: int = 0) -> list[dict[str, str]]:
+    names = [name for name, f in FAULTS.items() if kind in f.kinds]
+    faults = dict.fromkeys(names, per_fault) if per_fault else {}
+    records = generate_records(kind, n, seed=seed, faults=faults)
+    return [{k: "" if v is None else str(v) for k, v in r.values.items()} for r in records]
+
+
+def _csv(
+    rows: list[dict[str, str]],
+    kind: RecordKind,
+    *,
+    quoting: int = csv.QUOTE_MINIMAL,
+    newline: str = "\r\n",
+    encoding: str = "utf-8-sig",
+) -> bytes:
+    codes = [f.code for f in fields(kind)]
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=quoting, lineterminator=newline)
+    writer.writerow(codes)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in codes])
+    return out.getvalue().encode(encoding)
+
+
+def _fast_share(data: bytes) -> float:
+    """The share of rows the columnar path cleared when checking ``data``."""
+    cleared = 0
+    original = _columnar._Fast.batch
+
+    def batch(self: Any, table: Any, line: int) -> Iterator[Any]:
+        nonlocal cleared
+        for item in original(self, table, line):
+            if isinstance(item, _columnar.Cleared):
+                cleared += item.count
+            yield item
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(_columnar._Fast, "batch", batch)
+    try:
+        report = check_file(io.BytesIO(data), as_of=AS_OF)
+    finally:
+        mp.undo()
+    return cleared / max(report.rows, 1)
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_the_bundled_samples(kind: RecordKind) -> None:
+    assert_same(sample_path(kind))
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_every_planted_fault(kind: RecordKind) -> None:
+    rows = _rows(kind, 240, seed=5, per_fault=4)
+    data = _csv(rows, kind)
+    assert '"with_errors"' in assert_same(data)
+    assert _fast_share(data) > 0.5  # the fast path was taken, and cleared the clean rows
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_regular_files_go_the_fast_way(quoting: int, newline: str) -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 120, seed=9), RecordKind.PENALTY, quoting=quoting,
+                newline=newline)
+    assert_same(data)
+    assert _fast_share(data) > 0.9
+
+
+def _lines(kind: RecordKind = RecordKind.PENALTY, n: int = 60, seed: int = 3) -> list[bytes]:
+    return _csv(_rows(kind, n, seed), kind, encoding="utf-8").split(b"\r\n")
+
+
+DAMAGE = {
+    "blank line": lambda ls: [*ls[:20], b"", *ls[20:]],
+    "blank cells row": lambda ls: [*ls[:20], b"," * 29, *ls[20:]],
+    "white space row": lambda ls: [*ls[:20], " ,\u3000".encode() + b"," * 28, *ls[20:]],
+    "first cell blank": lambda ls: [*ls[:20], b"," + ls[20].split(b",", 1)[1], *ls[21:]],
+    "CR alone": lambda ls: [b"\r".join(ls[:30]), *ls[30:]],
+    "too few cells": lambda ls: [*ls[:25], b"a,b,c", *ls[25:]],
+    "too many cells": lambda ls: [*ls[:25], ls[25] + b",x,y", *ls[26:]],
+    "extra blank cells": lambda ls: [*ls[:25], ls[25] + b",,", *ls[26:]],
+    "NUL byte": lambda ls: [*ls[:25], ls[25].replace(b",", b",\x00", 1), *ls[26:]],
+    "not UTF-8": lambda ls: [*ls[:40], ls[40].replace(b",", b",\xff", 1), *ls[41:]],
+    "GBK row": lambda ls: [*ls[:40], "某某公司,个体工商户".encode("gbk") + b"," * 28, *ls[41:]],
+    "quoted line break": lambda ls: [*ls[:30], b'"a\r\nb"' + ls[30][ls[30].index(b","):], *ls[31:]],
+    "unclosed quote": lambda ls: [*ls[:30], b'"abc' + ls[30], *ls[31:]],
+    "quote inside a cell": lambda ls: [*ls[:30], b'x"y' + ls[30], *ls[31:]],
+    "text after a quote": lambda ls: [*ls[:30], b'"x"y' + ls[30], *ls[31:]],
+    "doubled quotes": lambda ls: [*ls[:30], b'"x""y""",' + ls[30].split(b",", 1)[1], *ls[31:]],
+    "quoted delimiter": lambda ls: [*ls[:30], b'"x,y",' + ls[30].split(b",", 1)[1], *ls[31:]],
+    "space before a quote": lambda ls: [*ls[:30], b' "x",' + ls[30].split(b",", 1)[1], *ls[31:]],
+    "BOM in a row": lambda ls: [*ls[:30], b"\xef\xbb\xbf" + ls[30], *ls[31:]],
+    "no line end at the end": lambda ls: [*ls[:-1]] if ls[-1] == b"" else ls,
+    "title above the header": lambda ls: ["某区行政处罚公示表".encode(), b"", *ls],
+    "white space around values": lambda ls: [*ls[:30], b" " + ls[30].replace(b",", b" ,", 3), *ls[31:]],
+    "mixed line ends": lambda ls: [b"\n".join(ls[:30]), *ls[30:]],
+}
+
+
+@pytest.mark.parametrize("name", list(DAMAGE))
+def test_damaged_files(name: str) -> None:
+    data = b"\r\n".join(DAMAGE[name](_lines()))
+    assert_same(data)
+
+
+def test_encodings_and_options() -> None:
+    lines = _lines()
+    text = b"\r\n".join(lines).decode("utf-8")
+    assert_same(text.encode("gbk"))  # GB18030: the row engine reads it
+    assert_same(text.encode("utf-16"))
+    ascii_head = b"\r\n".join([lines[0], *[b"," * 29] * 2000, *lines[1:]])  # ASCII sniff window
+    assert_same(ascii_head)
+    assert_same(ascii_head.replace(lines[5], lines[5].decode().encode("gbk")))  # switch to GB18030
+    data = b"\r\n".join(lines)
+    assert_same(data, options=ValidationOptions(legal_rep_id_required=True))
+    assert_same(data, version=StandardVersion.V2015)
+    assert_same(data, header_row=1, kind=RecordKind.PENALTY)
+    assert_same(data.replace(b",", b";"))
+
+
+def test_on_row_and_progress_see_every_row_in_order() -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 100, seed=2, per_fault=1), RecordKind.PENALTY)
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for engine in ("row", "auto"):
+        calls: list[tuple[int, int]] = []
+        check_file(io.BytesIO(data), as_of=AS_OF, engine=engine,  # type: ignore[arg-type]
+                   on_row=lambda row, issues, c=calls: c.append((row, len(issues))))
+        seen[engine] = calls
+    assert seen["auto"] == seen["row"] and len(seen["row"]) == 100
+    fractions: list[float | None] = []
+    check_file(io.BytesIO(data * 1), as_of=AS_OF,
+               progress=lambda fraction, rows: fractions.append(fraction))
+    assert fractions[-1] == 1.0
+
+
+def test_without_pyarrow_check_file_uses_the_row_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 50, seed=4, per_fault=1), RecordKind.PENALTY)
+    expected = _json(data, "row")
+    monkeypatch.setattr(_columnar, "available", lambda: False)
+    assert _json(data, "auto") == expected
+    with pytest.raises(MissingOptionalDependency, match="fast"):
+        check_file(io.BytesIO(data), as_of=AS_OF, engine="columnar")
+
+
+def test_an_unknown_engine_is_refused() -> None:
+    with pytest.raises(ArgumentError, match="engine"):
+        check_file(sample_path("penalty"), as_of=AS_OF, engine="turbo")  # type: ignore[arg-type]
+
+
+_CELLS = st.sampled_from(
+    ["", " ", "x", "某", '"', '""', ",", "a,b", "\u3000", "长期", "2024/02/30", "-1", "罚款",
+     "罚款人民币1000元", "91512081MA62K0260E", "自然人", "其他-x", "\t", "\xa0"]
+)
+_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_files(data: st.DataObject) -> None:
+    kind = data.draw(st.sampled_from(list(RecordKind)))
+    rows = _rows(kind, 30, seed=data.draw(st.integers(0, 1000)), per_fault=0)
+    codes = [f.code for f in fields(kind)]
+    for row in data.draw(st.lists(st.integers(0, 29), max_size=6)):
+        code = data.draw(st.sampled_from(codes))
+        rows[row][code] = data.draw(st.one_of(_CELLS, st.text(max_size=8)))
+    quoting = data.draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
+    lines = _csv(rows, kind, quoting=quoting, newline="\n", encoding="utf-8").split(b"\n")
+    out = bytearray()
+    for i, line in enumerate(lines):
+        out += line
+        if i < len(lines) - 1:
+            out += data.draw(_ENDS).encode() if data.draw(st.integers(0, 9)) == 0 else b"\n"
+    if data.draw(st.booleans()):
+        at = data.draw(st.integers(0, len(out)))
+        out[at:at] = data.draw(st.sampled_from([b"", b"\n", b'"', b",", b"\x00", b"\xff", b"\r\n"]))
+    assert_same(bytes(out))

@@ -1,0 +1,220 @@
+"""The column forms only clear rows that check_row finds nothing in (and clear most clean rows)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from credit_disclosure.identifiers import org_code, resident_id, uscc
+from credit_disclosure.samples import FAULTS, generate_records
+from credit_disclosure.standard import (
+    ColumnChecks,
+    RecordKind,
+    StandardVersion,
+    ValidationOptions,
+    check_row,
+    fields,
+)
+
+pa = pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+
+AS_OF = date(2026, 1, 1)
+
+
+def _batch(rows: list[dict[str, Any]], kind: RecordKind) -> dict[str, Any]:
+    codes = [f.code for f in fields(kind)]
+    return {c: pa.array([row.get(c) for row in rows], pa.string()) for c in codes}
+
+
+def _verdicts(
+    rows: list[dict[str, Any]], kind: RecordKind, options: ValidationOptions | None = None
+) -> tuple[list[bool], list[bool]]:
+    """(cleared by columns, clean by check_row) per row."""
+    mask = ColumnChecks(kind, as_of=AS_OF, options=options).clean(_batch(rows, kind), len(rows))
+    clean = [not check_row(r, kind, as_of=AS_OF, options=options).issues for r in rows]
+    return [bool(m) for m in mask], clean
+
+
+def _sample_rows(
+    kind: RecordKind, n: int = 400, seed: int = 7, per_fault: int = 3
+) -> list[dict[str, Any]]:
+    names = [name for name, f in FAULTS.items() if kind in f.kinds]
+    faults = dict.fromkeys(names, per_fault) if per_fault else {}
+    records = generate_records(kind, n, seed=seed, faults=faults)
+    return [{k: None if v is None else str(v) for k, v in r.values.items()} for r in records]
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_every_planted_fault_stays_with_the_row_engine(kind: RecordKind) -> None:
+    rows = _sample_rows(kind)
+    cleared, clean = _verdicts(rows, kind)
+    wrongly = [i for i, (c, ok) in enumerate(zip(cleared, clean)) if c and not ok]
+    assert wrongly == []
+    # and the fast path is worth having: nearly every clean row is cleared
+    assert sum(cleared) >= 0.95 * sum(clean) > 0
+
+
+OPTIONS = [
+    ValidationOptions(legal_rep_id_required=True),
+    ValidationOptions(penalty_validity_required=True),
+    ValidationOptions(fine_amount_required=False),
+    ValidationOptions(lengths={"CF_XDR_MC": 8, "XK_XDR_MC": 8}),
+    ValidationOptions(check_lengths=False),
+    ValidationOptions(large_amount_threshold=Decimal("0.5")),
+    ValidationOptions(future_date_fields=frozenset({"CF_YXQ", "XK_YXQZI", "CF_GSJZQ"})),
+    ValidationOptions(license_status_codes=frozenset({"1"})),
+    ValidationOptions(certificate_types=frozenset({"护照"})),
+    ValidationOptions(penalty_type_separators=";", subject_category_aliases={}),
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=range(len(OPTIONS)))
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_options_are_honoured(kind: RecordKind, options: ValidationOptions) -> None:
+    rows = _sample_rows(kind, 150, seed=11)
+    cleared, clean = _verdicts(rows, kind, options)
+    assert not any(c and not ok for c, ok in zip(cleared, clean))
+    assert sum(cleared) > 0 or sum(clean) == 0
+
+
+_ODD_VALUES = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u3000",
+        "\xa0x",
+        "x\u2003",
+        "长期",
+        "2024/02/30",
+        "2024-1-5",
+        "２０２４年１月５日",
+        "20240105",
+        "2099/12/31",
+        "1899/12/31",
+        "-1",
+        "0",
+        "0.00001",
+        "1,000",
+        "１２",
+        "20000",
+        "罚款",
+        "罚款人民币1000元",
+        "罚款人民币1000万元",
+        "2000元罚款人民币1000元",
+        "罚款1000元，罚款2000元",
+        "自然人",
+        "个体工商户",
+        "法人",
+        "法人及非法人组织",
+        "身份证",
+        "护照",
+        "其他-港澳通行证",
+        "警告；罚款",
+        "责令关闭",
+        "罚金",
+        "1",
+        "2",
+        "3",
+        "普通",
+        "其他-备案",
+        "00000000000000000X",
+        "91512081MA62K0260E",
+        "91512081ma62k0260e",
+        "92512081MA62K0260A",
+        "MA62K0260",
+        "MA62K0261",
+        "11010519491231002X",
+        "11010519491231002x",
+        "110105194912310021",
+        "11010520300101002X",
+        "a" * 70,
+        "名" * 300,
+        "x\"y",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), kind=st.sampled_from(list(RecordKind)))
+def test_damaged_cells_are_never_cleared_wrongly(data: st.DataObject, kind: RecordKind) -> None:
+    rows = _sample_rows(kind, 12, seed=data.draw(st.integers(0, 50)), per_fault=0)
+    codes = [f.code for f in fields(kind)]
+    for row in rows:
+        for code in data.draw(st.lists(st.sampled_from(codes), max_size=3)):
+            row[code] = data.draw(
+                st.one_of(_ODD_VALUES, st.text(max_size=20), st.none()), label=code
+            )
+    cleared, clean = _verdicts(rows, kind)
+    assert not any(c and not ok for c, ok in zip(cleared, clean))
+
+
+def test_check_characters_agree_with_the_identifier_modules() -> None:
+    codes = [uscc.generate(seed=i) for i in range(300)]
+    codes += [c[:17] + ("0" if c[17] != "0" else "1") for c in codes[:100]]  # wrong check
+    orgs = [c[8:17] for c in codes[:200]] + [org_code.generate(seed=i) for i in range(100)]
+    orgs += [o[:8] + ("0" if o[8] != "0" else "1") for o in orgs[:100]]
+    ids = [resident_id.generate(seed=i) for i in range(300)]
+    ids += [i[:17] + ("0" if i[17] != "0" else "1") for i in ids[:100]]
+    checks = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)
+    from credit_disclosure.standard._columnar import _Text
+
+    ok, _ = checks._uscc(_Text(pa.array(codes), len(codes)))
+    assert ok.tolist() == [uscc.is_valid(c) for c in codes]
+    ok, _ = checks._org_code(_Text(pa.array(orgs), len(orgs)))
+    assert ok.tolist() == [org_code.is_valid(o) for o in orgs]
+    ok = checks._resident_id(_Text(pa.array(ids), len(ids)))
+    assert ok.tolist() == [resident_id.is_valid(i, as_of=AS_OF) for i in ids]
+
+
+def test_columns_that_are_not_text_or_missing() -> None:
+    rows = _sample_rows(RecordKind.PENALTY, 20, seed=3, per_fault=0)
+    batch = _batch(rows, RecordKind.PENALTY)
+    checks = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)
+    full = checks.clean(batch, 20)
+    assert full.any()
+    # a number column: the rows that hold a number go to the row engine
+    batch["CF_NR_FK"] = pa.array([1.5] * 20)
+    assert not checks.clean(batch, 20).any()
+    # a missing required column: nothing is cleared; large strings work as strings
+    del batch["CF_NR_FK"]
+    batch2 = {k: v.cast(pa.large_string()) for k, v in _batch(rows, RecordKind.PENALTY).items()}
+    assert checks.clean(batch2, 20).tolist() == full.tolist()
+    del batch2["CF_WSH"]
+    assert not checks.clean(batch2, 20).any()
+    chunked = {k: pa.chunked_array([v[:7], v[7:]]) for k, v in _batch(rows, RecordKind.PENALTY).items()}
+    assert checks.clean(chunked, 20).tolist() == full.tolist()
+
+
+def test_the_2015_standard_has_no_column_forms_yet() -> None:
+    checks = ColumnChecks("penalty", StandardVersion.V2015, as_of=AS_OF)
+    assert not checks.supported
+    assert checks.clean({"CF_WSH": pa.array(["x"])}, 1).tolist() == [False]
+    assert "CF_WSH" in checks.codes
+
+
+def test_the_white_space_list_is_pythons() -> None:
+    import sys
+
+    from credit_disclosure.standard._columnar import SPACES
+
+    assert "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()) == SPACES
+
+
+@pytest.mark.parametrize(
+    "birth",
+    ["19000101", "18991231", "20000229", "19000229", "20240229", "20230229", "20251231",
+     "20260101", "20260102", "20241301", "20240100", "20240431", "20240430", "00000000"],
+)
+def test_birth_dates_as_resident_id_judges_them(birth: str) -> None:
+    from credit_disclosure.standard._columnar import _ric_check, _Text
+
+    body = "110101" + birth + "001"
+    number = body + _ric_check(body)
+    ok = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)._resident_id(_Text(pa.array([number]), 1))
+    assert ok.tolist() == [resident_id.is_valid(number, as_of=AS_OF)]
