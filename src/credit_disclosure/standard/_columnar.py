@@ -35,7 +35,7 @@ from ._codes import PenaltyType, SubjectCategory
 from ._fields import FieldSpec, FieldType, RecordKind, RequirementKind, StandardVersion, fields
 from ._ids import cert_kind, check_identifier
 from ._parsing import (
-    _OPEN_WORDS,
+    OPEN_ENDED_WORDS,
     PLACEHOLDER_CREDIT_CODE,
     _amount_text,
     _parse_date_text,
@@ -355,11 +355,11 @@ class ColumnChecks:
 
         def by_type(key: int) -> bool:
             body = chr(key // 256) + chr(key % 256) + uscc.NATIONAL_DIVISION + "000000000"
-            return uscc.is_valid(body + _uscc_check(body))
+            return bool(uscc.is_valid(body + _uscc_check(body)))
 
         def by_division(key: int) -> bool:
             body = f"91{key:06d}000000000"
-            return uscc.is_valid(body + _uscc_check(body))
+            return bool(uscc.is_valid(body + _uscc_check(body)))
 
         fine = numeric & self._judged("uscc type", 1 << 16, types, by_type)
         fine &= self._judged("uscc division", 10**6, division, by_division)
@@ -401,7 +401,7 @@ class ColumnChecks:
 
         def by_division(key: int) -> bool:
             body = f"{key:06d}19000101001"
-            return resident_id.is_valid(body + _ric_check(body), as_of=date(2000, 1, 1))
+            return bool(resident_id.is_valid(body + _ric_check(body), as_of=date(2000, 1, 1)))
 
         # the division and the birth date are independent conditions of the number: the
         # division judged by resident_id itself once per distinct code, the birth date a
@@ -525,7 +525,7 @@ class ColumnChecks:
             parsed = _parse_date_text(v)
             if parsed is not None:
                 return (parsed.toordinal(),)
-            if open_ended and v.strip() in _OPEN_WORDS:
+            if open_ended and v.strip() in OPEN_ENDED_WORDS:
                 return (OPEN_ENDED.toordinal(),)
             return (_BAD,)
 
