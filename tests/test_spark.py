@@ -91,6 +91,34 @@ def test_spark_metrics_equal_the_plain_api(
 
 
 @pytest.mark.spark
+@pytest.mark.parametrize("by", ["agency", "month", ("agency", "month", "kind")])
+def test_spark_partition_metrics_equal_the_plain_api(
+    spark: Any, penalty_rows: list[dict[str, object]], by: Any
+) -> None:
+    """Uncached, each partition is scored in its worker; the merged counts are compute_metrics'.
+
+    Every planted fault of the penalty kind is among the rows, so issues_by_code is compared
+    too; a column naming no field and a repeated field are header problems counted once.
+    """
+    import pandas as pd
+
+    from credit_disclosure.spark import validate_spark
+
+    frame = pd.DataFrame(penalty_rows).astype(str)
+    frame["备注列"] = "x"
+    frame["处罚机关"] = frame["CF_CFJG"]  # the Chinese name of a field already present
+    result = validate_spark(
+        spark.createDataFrame(frame).repartition(3), id_col="id", as_of=AS_OF, cache=False
+    )
+    plain_rows = [{**r, "备注列": "x", "处罚机关": r["CF_CFJG"]} for r in _rows_without_id(penalty_rows)]
+    expected = compute_metrics(plain_rows, "penalty", by=by, as_of=AS_OF)
+    got = result.table(by)
+    assert got == expected
+    assert {"header.unknown", "header.duplicate"} <= set(got.issues_by_code)
+    assert "awaiting_notice:2027" in dict(got.total.unknown_reasons)
+
+
+@pytest.mark.spark
 def test_spark_issues_equal_check_row(
     penalty_result: Any, penalty_rows: list[dict[str, object]]
 ) -> None:
@@ -148,8 +176,9 @@ def test_spark_chinese_headers_and_generated_ids(spark: Any) -> None:
 
 
 def test_partition_function_runs_without_spark() -> None:
-    """The function mapInPandas runs emits one outcome row per record and one per issue."""
+    """The function mapInArrow runs emits one outcome row per record and one per issue."""
     import pandas as pd
+    import pyarrow as pa
 
     from credit_disclosure.quality._frames import FramePlan
     from credit_disclosure.quality._spark import _check_partition
@@ -164,7 +193,8 @@ def test_partition_function_runs_without_spark() -> None:
         }
     )
     plan = FramePlan.build(list(batch.columns), "penalty", as_of=date(2025, 6, 1))
-    out = pd.concat(list(_check_partition(plan, "id")(iter([batch]))))
+    arrow = pa.RecordBatch.from_pandas(batch, preserve_index=False)
+    out = pd.concat(b.to_pandas() for b in _check_partition(plan, "id")(iter([arrow])))
     assert list(out.columns) == [c.split(" ")[0] for c in OUTCOME_SCHEMA.split(", ")]
     records = out[~out["is_issue"]]
     assert records[["row_id", "timeliness"]].values.tolist() == [[7, "on_time"], [8, "unknown"]]

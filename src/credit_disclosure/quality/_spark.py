@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -15,11 +16,12 @@ from ..deadlines import DeadlineRule
 from ..errors import UnknownName
 from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
-from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch
+from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch, observations
 from ._metrics import GROUPINGS, MetricsTable, QualityMetrics, _by
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 __all__ = [
     "OUTCOME_SCHEMA",
@@ -42,7 +44,7 @@ _TYPES: Final = {
     "unknown_reason": "string",
 }
 
-#: The schema (Spark DDL) of the rows ``mapInPandas`` emits: one row per record
+#: The schema (Spark DDL) of the rows ``mapInArrow`` emits: one row per record
 #: (``is_issue`` false) and one per issue (``is_issue`` true), the issue columns
 #: empty on record rows and the outcome columns empty on issue rows.
 OUTCOME_SCHEMA: Final = ", ".join(
@@ -51,6 +53,46 @@ OUTCOME_SCHEMA: Final = ", ".join(
 )
 _OUTCOME_COLUMNS: Final = ("row_id", "is_issue", *RECORD_COLUMNS, *ISSUE_COLUMNS)
 _ROW_ID: Final = "__credit_disclosure_row_id"
+
+#: The counts one partition's metrics pass emits (``quality_metrics`` without a cache):
+#: one row per (agency, month, kind) cell (``code`` empty) and one per issue code
+#: (``code`` set, ``records`` the number of such issues). A few hundred small rows
+#: per partition reach the JVM instead of one row per record and per issue.
+_COUNT_FIELDS: Final = (
+    "records",
+    "complete",
+    "accurate",
+    "with_errors",
+    "on_time",
+    "late",
+    "working_days_late",
+    "max_working_days_late",
+)
+_COUNTS_SCHEMA: Final = ", ".join(
+    [f"{name} string" for name in ("agency", "month", "kind", "code", "unknown_reasons")]
+    + [f"{name} bigint" for name in _COUNT_FIELDS]
+)
+
+
+def _arrow_schema(ddl: str) -> pa.Schema:
+    """The pyarrow schema of a Spark DDL string of the types used here."""
+    arrow = require("pyarrow", "spark")
+    types = {
+        "bigint": arrow.int64(),
+        "int": arrow.int32(),
+        "boolean": arrow.bool_(),
+        "string": arrow.string(),
+    }
+    schema: pa.Schema = arrow.schema(
+        [(name, types[type_]) for name, type_ in (f.split(" ") for f in ddl.split(", "))]
+    )
+    return schema
+
+
+def _frame(batch: pa.RecordBatch) -> pd.DataFrame:
+    """An Arrow batch as the pandas frame the shared row loop reads (strings stay objects)."""
+    frame: pd.DataFrame = batch.to_pandas()
+    return frame
 
 
 def _sql() -> Any:
@@ -101,17 +143,20 @@ def local_session(
 
 def _check_partition(
     plan: FramePlan, id_col: str = _ROW_ID
-) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
-    """The function ``mapInPandas`` runs on each partition: pandas batches in, outcomes out.
+) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """The function ``mapInArrow`` runs on each partition: Arrow batches in, outcomes out.
 
-    Each output batch follows :data:`OUTCOME_SCHEMA`. Plain pandas: runs without Spark.
+    Each output batch follows :data:`OUTCOME_SCHEMA`. Plain pyarrow: runs without Spark.
     """
 
-    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        pandas = require("pandas", "spark")
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        arrow = require("pyarrow", "spark")
+        schema = _arrow_schema(OUTCOME_SCHEMA)
         for batch in batches:
-            labels = [int(v) for v in batch[id_col].tolist()]
-            records, issues = check_batch(batch, plan, labels)
+            if batch.num_rows == 0:
+                continue
+            labels = [int(v) for v in batch.column(id_col).to_pylist()]
+            records, issues = check_batch(_frame(batch), plan, labels)
             n, m = len(records["row"]), len(issues["row"])
             data: dict[str, list[Any]] = {
                 "row_id": records["row"] + issues["row"],
@@ -121,8 +166,59 @@ def _check_partition(
                 data[name] = records[name] + [None] * m
             for name in ISSUE_COLUMNS:
                 data[name] = [None] * n + issues[name]
-            frame: pd.DataFrame = pandas.DataFrame(data, columns=list(_OUTCOME_COLUMNS))
-            yield frame
+            yield arrow.RecordBatch.from_pydict(data, schema=schema)
+
+    return run
+
+
+def _score_partition(
+    plan: FramePlan,
+) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """The function ``mapInArrow`` runs for the metrics alone: one partition's counts.
+
+    The records of the whole partition are scored into one
+    :class:`~credit_disclosure.quality.QualityMetrics` in the worker (the same
+    ``check_row`` and ``observe`` as everywhere), and only its cells and issue
+    counts are emitted (``_COUNTS_SCHEMA``). Plain pyarrow: runs without Spark.
+    """
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        arrow = require("pyarrow", "spark")
+        metrics = QualityMetrics()
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            for _, obs in observations(_frame(batch), plan, range(batch.num_rows)):
+                metrics.add(obs)
+        data: dict[str, list[Any]] = {
+            name: [] for name in ("agency", "month", "kind", "code", "unknown_reasons")
+        }
+        data.update({name: [] for name in _COUNT_FIELDS})
+        for (agency, month, kind), cell in metrics._cells.items():
+            values = (
+                cell.records,
+                cell.complete,
+                cell.accurate,
+                cell.with_errors,
+                cell.on_time,
+                cell.late,
+                cell.sum_late,
+                cell.max_late,
+            )
+            data["agency"].append(agency)
+            data["month"].append(month)
+            data["kind"].append(kind)
+            data["code"].append(None)
+            data["unknown_reasons"].append(json.dumps(dict(cell.reasons), ensure_ascii=False))
+            for name, value in zip(_COUNT_FIELDS, values):
+                data[name].append(value)
+        for code, count in metrics._issues.items():
+            for name in ("agency", "month", "kind", "unknown_reasons"):
+                data[name].append(None)
+            data["code"].append(code)
+            for name in _COUNT_FIELDS:
+                data[name].append(count if name == "records" else 0)
+        yield arrow.RecordBatch.from_pydict(data, schema=_arrow_schema(_COUNTS_SCHEMA))
 
     return run
 
@@ -131,9 +227,12 @@ def _check_partition(
 class SparkValidation:
     """What :func:`validate_spark` found: Spark DataFrames of outcomes, issues and metrics.
 
-    ``outcomes`` is the raw output of the ``mapInPandas`` pass
+    ``outcomes`` is the raw output of the ``mapInArrow`` pass
     (:data:`OUTCOME_SCHEMA`), persisted when ``validate_spark(cache=True)`` so
-    that reading issues and metrics validates the data once.
+    that reading issues and metrics validates the data once. Without the cache,
+    :meth:`quality_metrics` (and :meth:`table`) scores each partition in its
+    Python worker and sends only the partition's counts to the JVM: one pass over
+    the data, with no row per record or per issue to move, convert and aggregate.
 
     >>> SparkValidation.__name__
     'SparkValidation'
@@ -143,6 +242,10 @@ class SparkValidation:
     kind: RecordKind
     #: columns naming no field or a field an earlier column names (counted by quality_metrics)
     header_problems: tuple[HeaderProblem, ...] = ()
+    #: the selected input columns and the plan, for the metrics pass without a cache
+    _source: Any = attrs.field(default=None, repr=False, eq=False)
+    _plan: FramePlan | None = attrs.field(default=None, repr=False, eq=False)
+    _cached: bool = attrs.field(default=True, repr=False, eq=False)
 
     @property
     def records(self) -> Any:
@@ -180,9 +283,13 @@ class SparkValidation:
     def quality_metrics(self) -> QualityMetrics:
         """Collect the per-(agency, month, kind, reason) counts into a :class:`QualityMetrics`.
 
-        One Spark aggregation (one pass over the data, even uncached); only one small
-        row per cell and per issue code reaches the driver.
+        One pass over the data, even uncached; only one small row per cell and per issue
+        code reaches the driver. Uncached (``validate_spark(cache=False)``), each
+        partition is scored in its Python worker and emits its counts; cached, one Spark
+        aggregation over the outcomes fills the cache for later questions.
         """
+        if not self._cached and self._source is not None and self._plan is not None:
+            return self._partition_metrics()
         F = _sql().functions
         # One aggregation over the outcomes: record rows give the cells, issue rows
         # (whose outcome columns are empty) give the counts by code. One pass over the data.
@@ -213,6 +320,35 @@ class SparkValidation:
                 working_days_late=int(cell["working_days_late"] or 0),
                 max_working_days_late=int(cell["max_working_days_late"] or 0),
                 unknown_reasons={reason or "unknown": unknown} if unknown else {},
+            )
+        for problem in self.header_problems:
+            issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
+        metrics.add_issue_counts(issue_counts)
+        return metrics
+
+    def _partition_metrics(self) -> QualityMetrics:
+        assert self._plan is not None
+        counts = self._source.mapInArrow(_score_partition(self._plan), _COUNTS_SCHEMA).collect()
+        metrics = QualityMetrics()
+        issue_counts: dict[str, int] = {}
+        for row in counts:
+            code = row["code"]
+            if code is not None:
+                issue_counts[code] = issue_counts.get(code, 0) + int(row["records"])
+                continue
+            metrics.add_counts(
+                agency=row["agency"],
+                month=row["month"],
+                kind=row["kind"],
+                records=int(row["records"]),
+                complete=int(row["complete"]),
+                accurate=int(row["accurate"]),
+                with_errors=int(row["with_errors"]),
+                on_time=int(row["on_time"]),
+                late=int(row["late"]),
+                working_days_late=int(row["working_days_late"]),
+                max_working_days_late=int(row["max_working_days_late"]),
+                unknown_reasons=json.loads(row["unknown_reasons"]),
             )
         for problem in self.header_problems:
             issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
@@ -295,7 +431,9 @@ def validate_spark(
     is fixed on the driver (default: today) so that every executor judges
     "future" dates alike. ``cache`` persists the outcomes so that issues and
     metrics reuse one validation pass (call :meth:`SparkValidation.unpersist`
-    when done). Other arguments as in
+    when done); without it, :meth:`SparkValidation.quality_metrics` scores each
+    partition in its worker and moves only the counts (the fastest way to the
+    scores alone). Other arguments as in
     :func:`credit_disclosure.quality.compute_metrics`.
 
     >>> validate_spark.__name__  # run in docs/quality/spark.md and tests/test_spark.py
@@ -326,9 +464,10 @@ def validate_spark(
     needed = [id_col, *(name for name, _ in plan.fields)]
     if plan.published_col is not None:
         needed.append(plan.published_col)
-    outcomes = df.select(*[F.col(f"`{c}`") for c in needed]).mapInPandas(
-        _check_partition(plan, id_col), OUTCOME_SCHEMA
-    )
+    source = df.select(*[F.col(f"`{c}`") for c in needed])
+    outcomes = source.mapInArrow(_check_partition(plan, id_col), OUTCOME_SCHEMA)
     if cache:
         outcomes = outcomes.persist()
-    return SparkValidation(outcomes, plan.kind, plan.header_problems)
+    return SparkValidation(
+        outcomes, plan.kind, plan.header_problems, source=source, plan=plan, cached=cache
+    )
