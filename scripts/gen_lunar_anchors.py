@@ -8,7 +8,7 @@ the Gregorian date of 除夕 (the last day of the lunar year before 正月初一
     python scripts/gen_lunar_anchors.py          # rewrite the table
     python scripts/gen_lunar_anchors.py --check  # exit 1 if the table is stale
 
-tests/test_statutory.py checks the table against two other sources (lunardate for the
+tests/workdays/test_statutory.py checks the table against two other sources (lunardate for the
 lunar dates, chinese-calendar's solar terms for 清明) and runs --check when lunar_python
 is installed. Never edit the table by hand.
 """

@@ -7,7 +7,7 @@ in the shipped notices (chinese-calendar). The bounds of statutory-only years re
     python scripts/gen_tiaoxiu_pattern.py          # rewrite the file
     python scripts/gen_tiaoxiu_pattern.py --check  # exit 1 if it is stale
 
-tests/test_bounds.py runs the check. Never edit the file by hand; pass your own
+tests/workdays/test_bounds.py runs the check. Never edit the file by hand; pass your own
 TiaoxiuPattern to WorkdayBounds instead.
 """
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import ModuleType
+from typing import Any
 
 import attrs
 import pytest
 
+from credit_disclosure.errors import InvalidComponent, InvalidFormat
 from credit_disclosure.identifiers import (
     IdentifierModule,
     business_reg_no,
@@ -63,3 +66,64 @@ def test_fixed_codes() -> None:
         "820000": ("澳门", "Macao"),
         "830000": ("台湾", "Taiwan"),
     }
+
+
+@pytest.mark.parametrize(
+    ("module", "options", "code"),
+    [
+        (uscc, {"org_code": "MA62K026I"}, "uscc.org_code"),  # was a bare int() ValueError
+        (uscc, {"org_code": "123"}, "uscc.org_code"),  # was "uscc.length ... got 12"
+        (uscc, {"division": "3101"}, "uscc.division"),
+        (uscc, {"org_type": "9"}, "uscc.org_type"),
+        (org_code, {"body": "abc"}, "org_code.body"),
+        (resident_id, {"division": "11010"}, "resident_id.division"),
+        (business_reg_no, {"authority": "12"}, "business_reg_no.authority"),
+        (foreign_permanent_id, {"province": "1"}, "foreign_permanent_id.province"),
+        (foreign_permanent_id, {"nationality": 124}, "foreign_permanent_id.nationality"),
+        (resident_id, {"gender": "m"}, "resident_id.gender"),
+        (residence_permit, {"gender": 1}, "residence_permit.gender"),
+    ],
+)
+def test_generate_names_the_bad_option(
+    module: ModuleType, options: dict[str, Any], code: str
+) -> None:
+    """A malformed generate() option raises InvalidFormat naming that option, not the whole value."""
+    with pytest.raises(InvalidFormat) as info:
+        module.generate(seed=1, **options)
+    assert info.value.code == code
+    assert "generate()" in info.value.message_en or code.endswith(".gender")
+    assert info.value.message_zh
+
+
+def test_generate_old_card_unknown_nationality() -> None:
+    """generate(old_card=True) with an unknown nationality is a nationality error (was KeyError)."""
+    with pytest.raises(InvalidComponent) as info:
+        foreign_permanent_id.generate(nationality="999", old_card=True, seed=1)
+    assert info.value.code == "foreign_permanent_id.nationality"
+
+
+def test_generate_gender_any_case() -> None:
+    """generate(gender=...) takes 'Male'/'FEMALE' as well as the enum and its values."""
+    for gender, odd in [("Male", True), ("FEMALE", False), ("male", True)]:
+        number = resident_id.generate(gender=gender, seed=3)
+        assert (int(number[16]) % 2 == 1) is odd
+
+
+@pytest.mark.parametrize(
+    "module", [resident_id, residence_permit, foreign_permanent_id], ids=lambda m: m.__name__
+)
+def test_as_of_of_wrong_type(module: ModuleType) -> None:
+    """as_of that is not a date is a TypeError naming as_of (was AttributeError: no .year)."""
+    value = module.generate(seed=1)
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date, not str"):
+        module.is_valid(value, as_of="2020-01-01")
+    # the one date-argument rule: a datetime is refused too, even by is_valid (an argument
+    # error is the caller's mistake, not an invalid number)
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date, not datetime"):
+        module.is_valid(value, as_of=datetime(2020, 1, 1, 12))
+
+
+def test_birth_date_of_wrong_type() -> None:
+    """generate(birth_date=...) that is not a date is a TypeError naming birth_date."""
+    with pytest.raises(TypeError, match=r"birth_date must be a datetime\.date"):
+        resident_id.generate(birth_date="1990-01-01", seed=1)  # type: ignore[arg-type]

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from credit_disclosure.identifiers import divisions, resident_id
+from credit_disclosure.identifiers import (
+    divisions,
+    foreign_permanent_id,
+    resident_id,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src/credit_disclosure/identifiers/gb2260.txt"
@@ -97,3 +102,39 @@ def test_countries_file_states_origin_and_licence() -> None:
     head = COUNTRIES.read_text(encoding="utf-8")[:600]
     for needle in ("pycountry", "LGPL-2.1", "ISO 3166-1", "regen_divisions.py"):
         assert needle in head
+
+
+def gb11643_check(body: str) -> str:
+    """GB 11643-1999 5.2 as written: weights 2**(17-i) mod 11, sum mod 11 indexes 10X98765432."""
+    return "10X98765432"[sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(body)) % 11]
+
+
+@pytest.mark.usefixtures("private_divisions")
+@pytest.mark.parametrize("name", ["", "  ", "a,b", "[2030-]x", "x\ny"])
+def test_register_rejects_names_that_corrupt_the_data(name: str) -> None:
+    """register() refuses a name that would break later look-ups (was: lookup raised)."""
+    with pytest.raises(ValueError, match="name must be non-empty"):
+        divisions.register("110105", name)
+    division = divisions.lookup("110105")
+    assert division is not None and division.name == "朝阳区"
+
+
+@pytest.mark.usefixtures("private_divisions")
+def test_register_counts_generations() -> None:
+    """generation() goes up with each register(), so verdict caches know to drop themselves."""
+    before = divisions.generation()
+    divisions.register("669902", "测试县")
+    assert divisions.generation() == before + 1
+    with pytest.raises(ValueError, match="from_year must be a year"):
+        divisions.register("669902", "测试县", from_year=20)
+    assert divisions.generation() == before + 1
+
+
+@pytest.mark.usefixtures("private_divisions")
+def test_registered_province_reaches_foreign_permanent_id() -> None:
+    """A province registered at run time is accepted by the foreign permanent ID (was frozen)."""
+    body = "966124" + "19800101" + "002"
+    number = body + gb11643_check(body)
+    assert not foreign_permanent_id.is_valid(number)
+    divisions.register("660000", "测试省")
+    assert foreign_permanent_id.is_valid(number, as_of=date(2026, 1, 1))

@@ -202,3 +202,11 @@ def test_nationalities_table() -> None:
     table = foreign_permanent_id.NATIONALITIES
     assert len(table) == 249 and len(set(table.values())) == 249
     assert table["156"] == "CHN" and table["840"] == "USA"
+
+
+def test_length_message_in_chinese_only() -> None:
+    """The Chinese length message of the foreign permanent ID has no English words in it."""
+    with pytest.raises(InvalidLength) as info:
+        foreign_permanent_id.validate("12345")
+    assert info.value.message_zh == "长度应为18或15位，实际为5位"
+    assert info.value.message_en == "must be 18 or 15 characters long, got 5"

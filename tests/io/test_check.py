@@ -6,11 +6,13 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from credit_disclosure.convert import from_mapping
 from credit_disclosure.errors import ValidationError
 from credit_disclosure.io import (
     FileFormat,
@@ -21,7 +23,7 @@ from credit_disclosure.io import (
     write_jsonl,
 )
 from credit_disclosure.samples import generate_records
-from credit_disclosure.standard import RecordKind, StandardVersion, check_row
+from credit_disclosure.standard import PenaltyRecord, RecordKind, StandardVersion, check_row
 
 AS_OF = date(2026, 1, 1)
 
@@ -219,3 +221,35 @@ def test_gbk_after_a_long_ascii_head(tmp_path: Path) -> None:
     assert report.encoding == "gb18030"
     assert "row.encoding" not in report.by_code
     assert not any(i.row is not None and i.row > 200 for i in report)
+
+
+def test_rows_of_unknown_kind_raise_instead_of_vanishing() -> None:
+    """Rows whose kind cannot be detected raise file.kind: they are never dropped silently."""
+    data = b"not json\n[1]\n"
+    with pytest.raises(ValidationError) as info:
+        check_file(io.BytesIO(data), format=FileFormat.JSONL, as_of=AS_OF)
+    assert info.value.code == "file.kind"
+
+
+def test_rows_with_keys_that_are_not_text() -> None:
+    """check_rows and from_mapping ignore keys that are not text (a frame's numbered column)."""
+    report = check_rows([{1: "x", "CF_WSH": "文号"}], RecordKind.PENALTY, as_of=AS_OF)
+    assert [i.code for i in report.file_issues] == ["header.unknown"]
+    assert "row.unexpected" not in report.by_code
+    assert from_mapping({None: "x", "CF_WSH": "文号"}, PenaltyRecord).decision_no == "文号"
+
+
+def test_kind_and_version_given_as_text() -> None:
+    """check_file, check_rows and check_row take "penalty" / "2018" as well as the enum members."""
+    from credit_disclosure.samples import sample_path
+    from credit_disclosure.standard import check_row
+
+    kind: Any = "penalty"
+    version: Any = "2018"
+    by_text = check_file(sample_path(kind), kind=kind, version=version, as_of=AS_OF)
+    by_enum = check_file(sample_path(kind), kind=RecordKind.PENALTY, as_of=AS_OF)
+    assert by_text.summary() == by_enum.summary()
+    assert check_rows([{"CF_WSH": "x"}], kind, as_of=AS_OF).by_code == {"field.required": 12}
+    assert check_row({"CF_WSH": "x"}, kind, version=version, as_of=AS_OF).record is not None
+    with pytest.raises(ValueError, match="'penalti' is not a valid RecordKind"):
+        check_rows([{}], "penalti")  # type: ignore[arg-type]

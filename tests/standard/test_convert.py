@@ -139,3 +139,9 @@ def test_from_mapping_uses_the_first_of_two_keys_naming_one_field() -> None:
 
     rec = from_mapping({"XK_WSH": "甲-1", "行政许可决定文书号": "乙-2", "备忘": "x"}, LicenseRecord)
     assert rec.decision_no == "甲-1"
+
+
+def test_from_mapping_builds_a_record_despite_a_warning() -> None:
+    """from_mapping raises only for errors: an older category wording still builds the record."""
+    rec = from_mapping({"CF_XDR_LB": "法人及其他组织"}, PenaltyRecord)
+    assert rec.subject_category is SubjectCategory.LEGAL_PERSON

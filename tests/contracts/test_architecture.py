@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "credit_disclosure"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "credit_disclosure"
 
 # docs/architecture.md, "The layers": a unit may import only from units of an earlier layer
 # (or its own). Units not listed (the public faces, the command line) may import anything.
@@ -84,3 +84,38 @@ def test_no_module_imports_a_sibling_that_imports_it_back() -> None:
             edges.add((f"{rel.parts[0]}.{rel.stem}", f"{rel.parts[0]}.{module}"))
     circles = {(a, b) for a, b in edges if (b, a) in edges and a < b}
     assert circles <= KNOWN_CIRCLES, (sorted(circles - KNOWN_CIRCLES), _HOW)
+
+
+TESTS = Path(__file__).resolve().parents[1]
+# Folders of tests that mirror no unit of the package: cross-cutting contracts, the typed usage
+# files mypy reads, shared data, and the benchmark harness (benchmarks/ beside src/).
+_OTHER_TEST_FOLDERS = {"contracts", "typing", "data", "benchmarks", "__pycache__"}
+_WHEN_WORDS = re.compile(r"(^|_)(fix|fixes|review|regression|regressions|session|issue\d+)(_|$)")
+
+
+def test_tests_mirror_the_code() -> None:
+    """tests/ mirrors src/credit_disclosure/: a folder per subpackage, top-level files per module.
+
+    ``_cli/`` is tested in ``tests/cli/``, ``workdays/`` in ``tests/workdays/``; a test file at
+    the top of ``tests/`` is named after a top-level module (``test_civil.py`` for ``_civil.py``);
+    no file is named after when it was written (``test_review_fixes.py``).
+    """
+    units = {p.name.lstrip("_") for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    modules = {p.stem.lstrip("_") for p in PACKAGE.glob("*.py")}
+    misplaced = [
+        f"tests/{p.name}: no subpackage {p.name} (move its tests next to the code they test)"
+        for p in TESTS.iterdir()
+        if p.is_dir() and p.name not in units | _OTHER_TEST_FOLDERS
+    ]
+    misplaced += [
+        f"tests/{p.name}: no module {p.stem.removeprefix('test_')}.py at the top of the package "
+        "(e.g. tests/test_cli_x.py belongs in tests/cli/test_x.py: git mv it)"
+        for p in TESTS.glob("test_*.py")
+        if p.stem.removeprefix("test_") not in modules
+    ]
+    misplaced += [
+        f"{p.relative_to(TESTS.parent)}: named after when it was written; name it after what it tests"
+        for p in TESTS.rglob("test_*.py")
+        if _WHEN_WORDS.search(p.stem.removeprefix("test_"))
+    ]
+    assert not misplaced, misplaced

@@ -12,7 +12,7 @@ from credit_disclosure.cli import main
 from credit_disclosure.workdays import data_dir, default_calendar, stored_schedules
 from credit_disclosure.workdays._store import _forget
 
-NOTICES = Path(__file__).parent / "data" / "notices"
+NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 
 #: A made-up 2027 notice, for these tests only: NOT the real 2027 schedule (not yet published).
 FICTITIOUS_2027 = """国务院办公厅关于2027年部分节假日安排的通知（测试用，虚构）

@@ -26,7 +26,7 @@ from credit_disclosure.workdays import (
     statutory_years,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIRST, LAST = statutory_years()
 PUBLISHED = {s.year: s for s in builtin_schedules()}
 

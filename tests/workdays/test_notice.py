@@ -24,7 +24,7 @@ from credit_disclosure.workdays import (
     statutory_holidays,
 )
 
-NOTICES = Path(__file__).parent / "data" / "notices"
+NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 YEARS = range(2011, 2027)
 #: 2015-09-03/04 off and 09-06 worked came in a separate notice (抗战胜利70周年), not a fixture.
 SEPARATE_2015 = {date(2015, 9, 3), date(2015, 9, 4), date(2015, 9, 6)}
@@ -256,7 +256,7 @@ def test_shipped_years_carry_their_notice(year: int) -> None:
 
 def test_provenance_file_is_what_the_script_generates() -> None:
     """data/notices.json is exactly scripts/gen_notice_provenance.py's output over the fixtures."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, str(root / "scripts" / "gen_notice_provenance.py"), "--check"],
         capture_output=True, text=True, check=False,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
 ANCHORS = set(re.findall(r'<a id="([\w-]+)"></a>', SOURCES)) | set(
     re.findall(r"^\(([\w-]+)\)=$", SOURCES, re.M)

@@ -38,7 +38,7 @@ from credit_disclosure.workdays import (
     pattern_from_dict,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BOUNDS = default_bounds()
 _, LAST = default_calendar().covered
 

@@ -10,7 +10,7 @@ import pytest
 
 from credit_disclosure.samples import sample_path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _run(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:

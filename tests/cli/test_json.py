@@ -71,6 +71,6 @@ def test_json_document(kwargs: dict[str, object], expected: dict[str, object]) -
 
 def test_the_subcommands_share_the_helper() -> None:
     """No subcommand builds the tool/version head itself (one function makes it)."""
-    cli = Path(__file__).resolve().parents[1] / "src" / "credit_disclosure" / "_cli"
+    cli = Path(__file__).resolve().parents[2] / "src" / "credit_disclosure" / "_cli"
     builders = [p.name for p in cli.glob("*.py") if '"tool_version"' in p.read_text("utf-8")]
     assert builders == ["_output.py"]
