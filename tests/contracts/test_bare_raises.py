@@ -15,10 +15,6 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "credit_disclosure"
 BARE = re.compile(r"raise (ValueError|TypeError|KeyError)\b")
 
 _HOOK = "a cattrs structure hook: the loader turns it into its coded file error"
-_VALUE_CLASS = (
-    "validator of a value class (attrs): constructing one with a wrong value is a "
-    "ValueError/TypeError as attrs does (docs/errors.md, not yet coded)"
-)
 _CAUGHT = "caught where it is raised and reported as a coded error"
 _CLI = "command line: caught by the subcommand and printed as a usage error (exit 2)"
 
@@ -33,9 +29,7 @@ ALLOWED: dict[str, dict[str, str]] = {
         "expected a date as YYYY-MM-DD": _HOOK,
         "expected a whole number": _HOOK,
     },
-    "workdays/_calendar.py": {"needs at least one year's schedule": _VALUE_CLASS},
     "workdays/_schedule.py": {
-        "must be a datetime.date or None": _VALUE_CLASS,
         "expected a table with name, start and end": _HOOK,
         "unknown keys": _HOOK,
     },
@@ -44,33 +38,18 @@ ALLOWED: dict[str, dict[str, str]] = {
         "in a window": _HOOK,
         "window distances are whole numbers": _HOOK,
     },
-    "workdays/_statutory.py": {"a FIXED holiday needs month and day": _VALUE_CLASS},
     "policy/_loader.py": {
         "a date is written YYYY-MM-DD": _HOOK,
         "write amounts as strings or integers": _HOOK,
         "not an amount": _HOOK,
-    },
-    "service/_settings.py": {"must be a positive number": _VALUE_CLASS},
-    "identifiers/_divisions.py": {
-        "ValueError(": "register(): to be coded (identifiers.division); the public boundary "
-        "(_contracts.guard) already turns it into argument.value",
     },
     "standard/_validate.py": {
         "expected a list of texts": _CAUGHT + " (from_mapping)",
         "not a number": _CAUGHT + " (from_mapping)",
         "expected true or false": _CAUGHT + " (from_mapping)",
         "expected a text of separator characters": _CAUGHT + " (from_mapping)",
-        "not a record of the data standard": "validate(): a wrong record type; the public "
-        "boundary (_contracts.guard) turns it into argument.type",
-        "TypeError(": "validate(): a field of a wrong type; the public boundary "
-        "(_contracts.guard) turns it into argument.type",
     },
     "privacy/_keyset.py": {
-        "a keyset records datetimes": _VALUE_CLASS,
-        "algorithm must be an Algorithm": _VALUE_CLASS,
-        "material must be bytes": _VALUE_CLASS,
-        "a keyset holds Key objects only": _VALUE_CLASS,
-        "environment variable": "Keyset.from_env documents KeyError; never carries key material",
         'TypeError("id")': _CAUGHT + " (a damaged keyset file: the reader's coded error)",
     },
     "privacy/_hazmat.py": {
@@ -79,25 +58,11 @@ ALLOWED: dict[str, dict[str, str]] = {
         "is not a MAC": "hazardous layer: internal invariant",
     },
     "privacy/_encryptor.py": {
-        "a field name is at most 65535": "to be coded (privacy.field); a field name of 64 KiB",
         "not canonical": "turned into the one opaque DecryptionError",
         "TypeError(": "pickling a FieldEncryptor: the protocol expects a TypeError",
         'ValueError("version")': "turned into the one opaque DecryptionError",
         'ValueError("algorithm")': "turned into the one opaque DecryptionError",
         "not decryptable": "turned into the one opaque DecryptionError",
-    },
-    "privacy/_masking.py": {
-        "must be a single character": _VALUE_CLASS,
-        "must not be negative": _VALUE_CLASS,
-        "must be at least 1": _VALUE_CLASS,
-    },
-    "privacy/_profiles.py": {
-        "is not a ValueKind": _VALUE_CLASS,
-        "a rule is a callable": _VALUE_CLASS,
-    },
-    "privacy/_records.py": {
-        "TypeError(": "mask_record() of a non-record; the public boundary "
-        "(_contracts.guard) turns it into argument.type",
     },
     "_cli/calendar.py": {"not UTF-8 or GB18030 text": _CLI},
     "_cli/mask.py": {"write HEADER=KIND": _CLI, "KIND is one of": _CLI},
@@ -146,13 +111,62 @@ def test_the_allow_list_has_no_stale_entries() -> None:
 
 
 def _coded_cases() -> list[tuple[str, object, type[BaseException], str]]:
-    from credit_disclosure.privacy import get_profile
+    from datetime import datetime
+
+    from credit_disclosure.identifiers import divisions
+    from credit_disclosure.privacy import (
+        Algorithm,
+        FieldEncryptor,
+        KeepEnds,
+        Key,
+        Keyset,
+        MaskingProfile,
+        get_profile,
+    )
     from credit_disclosure.quality import compute_metrics
     from credit_disclosure.samples import generate_records
-    from credit_disclosure.standard import RecordKind
-    from credit_disclosure.workdays import parse_notice
+    from credit_disclosure.service import ServiceSettings
+    from credit_disclosure.standard import PenaltyRecord, RecordKind, validate
+    from credit_disclosure.workdays import (
+        Anchor,
+        NoticeRef,
+        StatutoryHoliday,
+        WorkdayCalendar,
+        parse_notice,
+    )
 
+    now = datetime(2026, 1, 1).astimezone()
     return [
+        ("workdays.schedules", lambda: WorkdayCalendar(()), ValueError, "at least one year"),
+        ("workdays.date", lambda: NoticeRef("t", published="2026-01-01"), TypeError,
+         "datetime.date or None"),
+        ("workdays.holiday", lambda: StatutoryHoliday("元旦", Anchor.FIXED, 1), ValueError,
+         "needs month and day"),
+        ("service.limit", lambda: ServiceSettings(max_rows=0), ValueError, "positive number"),
+        ("division.register", lambda: divisions.register("1101", "x"), ValueError, "six ASCII"),
+        ("record.type", lambda: validate(object()), TypeError,  # type: ignore[arg-type]
+         "not a record"),
+        ("record.field_type", lambda: validate(PenaltyRecord(fine_amount=2000)), TypeError,  # type: ignore[arg-type]
+         "must be Decimal"),
+        ("keyset.time", lambda: Key(key_id=1, algorithm=Algorithm.AES256_GCM,
+                                    created_at="2026", material=b"k" * 32), TypeError,  # type: ignore[arg-type]
+         "records datetimes"),
+        ("keyset.algorithm", lambda: Key(key_id=1, algorithm="aes", created_at=now,  # type: ignore[arg-type]
+                                         material=b"k" * 32), TypeError, "an Algorithm"),
+        ("keyset.material", lambda: Key(key_id=1, algorithm=Algorithm.AES256_GCM,
+                                        created_at=now, material="k" * 32), TypeError,  # type: ignore[arg-type]
+         "must be bytes"),
+        ("keyset.keys", lambda: Keyset(("k",)), TypeError, "Key objects only"),  # type: ignore[arg-type]
+        ("keyset.env", lambda: Keyset.from_env("CD_NO_SUCH_VARIABLE", environ={}), KeyError,
+         "is not set"),
+        ("privacy.field", lambda: FieldEncryptor(Keyset.generate(Algorithm.AES256_GCM)).encrypt("x", field="f" * 70000),
+         ValueError, "at most 65535"),
+        ("privacy.rule", lambda: KeepEnds(mask_char="**"), ValueError, "single character"),
+        ("privacy.rule", lambda: KeepEnds(keep_start=-1), ValueError, "not be negative"),
+        ("privacy.rule", lambda: KeepEnds(fixed_width=0), ValueError, "at least 1"),
+        ("privacy.rule", lambda: MaskingProfile(name="p", rules={"name": None}), TypeError,  # type: ignore[dict-item]
+         "not a ValueKind"),
+        ("privacy.record", lambda: get_profile("public").mask_record(object()), TypeError, "neither a mapping"),
         ("privacy.profile", lambda: get_profile("nope"), KeyError, "no masking profile"),
         ("quality.by", lambda: compute_metrics([], "penalty", by="colour"), KeyError, "group by"),
         ("quality.by", lambda: compute_metrics([], "penalty", by=()), ValueError, "each once"),

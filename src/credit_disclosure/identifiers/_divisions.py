@@ -13,6 +13,8 @@ from typing import Final
 
 import attrs
 
+from ..errors import ArgumentError
+
 
 @attrs.frozen
 class DivisionName:
@@ -184,7 +186,9 @@ def register(code: str, name: str, *, from_year: int | None = None) -> None:
     The code is accepted by every validator from then on, in this process, and
     :func:`generation` goes up by one. Registering a known code adds ``name`` as
     its latest name. ``name`` is a plain name (no commas or brackets);
-    ``from_year`` is the year the name came into use, if known.
+    ``from_year`` is the year the name came into use, if known. A code, name or
+    year it cannot use is an :class:`~credit_disclosure.errors.ArgumentError`
+    (a ``ValueError``) with the code ``division.register`` naming the argument.
 
     >>> register("119901", "示例区", from_year=2030)
     >>> lookup("119901").name
@@ -192,19 +196,31 @@ def register(code: str, name: str, *, from_year: int | None = None) -> None:
     >>> register("11990", "示例区")
     Traceback (most recent call last):
         ...
-    ValueError: register(): a division code is six ASCII digits, got 5 characters
+    credit_disclosure.errors.ArgumentError: division.register in field code: register(): a division code is six ASCII digits, got 5 characters (register()：行政区划代码应为6位数字，实际为5个字符)
     """
     global _generation
     if len(code) != 6 or not (code.isascii() and code.isdigit()):
-        raise ValueError(
-            f"register(): a division code is six ASCII digits, got {len(code)} characters"
+        raise ArgumentError(
+            "division.register",
+            message_en=f"register(): a division code is six ASCII digits, got {len(code)} characters",
+            message_zh=f"register()：行政区划代码应为6位数字，实际为{len(code)}个字符",
+            field="code",
         )
     if not name.strip() or any(ch in name for ch in ",[]\t\n\r"):
-        raise ValueError(
-            "register(): name must be non-empty text without commas, brackets or line breaks"
+        raise ArgumentError(
+            "division.register",
+            message_en="register(): name must be non-empty text without commas, brackets or "
+            "line breaks",
+            message_zh="register()：名称不能为空，且不能含逗号、方括号或换行",
+            field="name",
         )
     if from_year is not None and not 1949 <= from_year <= 9999:
-        raise ValueError(f"register(): from_year must be a year from 1949, got {from_year}")
+        raise ArgumentError(
+            "division.register",
+            message_en=f"register(): from_year must be a year from 1949, got {from_year}",
+            message_zh=f"register()：from_year 应为1949年及以后的年份，实际为{from_year}",
+            field="from_year",
+        )
     prefix = "" if from_year is None else f"[{from_year}-]"
     existing = _RAW.get(code)
     _RAW[code] = f"{existing},{prefix}{name.strip()}" if existing else f"{prefix}{name.strip()}"

@@ -20,7 +20,7 @@ import binascii
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final, NoReturn, SupportsIndex, TypeVar, final, overload
 
-from ..errors import DecryptionError, InvalidComponent, InvalidFormat
+from ..errors import ArgumentError, DecryptionError, InvalidComponent, InvalidFormat
 from ..standard import SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._hazmat import Aead, Algorithm, NonceSequence, Purpose, aead, mac, siv
@@ -67,7 +67,12 @@ def _utf8(value: str, what: str, field: str | None) -> bytes:
 def _associated_data(header: bytes, field: str, record_id: str | None) -> bytes:
     name = _utf8(field, "field name", None)
     if len(name) > 0xFFFF:
-        raise ValueError("a field name is at most 65535 UTF-8 bytes")
+        raise ArgumentError(
+            "privacy.field",
+            message_en="a field name is at most 65535 UTF-8 bytes",
+            message_zh="字段名不能超过65535个UTF-8字节",
+            field="field",
+        )
     tail = b"\x00" if record_id is None else b"\x01" + _utf8(record_id, "record id", field)
     return header + len(name).to_bytes(2, "big") + name + tail
 

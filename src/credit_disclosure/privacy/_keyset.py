@@ -22,6 +22,7 @@ import attrs
 
 from .._atomic import atomic_output
 from ..errors import (
+    ArgumentTypeError,
     CreditDisclosureError,
     DecryptionError,
     InvalidComponent,
@@ -47,7 +48,12 @@ def _aware(moment: object, key_id: int | None = None) -> datetime:
     """``moment`` if it is an aware datetime; :class:`InvalidFormat` otherwise."""
     if not isinstance(moment, datetime):
         where = "" if key_id is None else f"key {key_id}: "
-        raise TypeError(f"{where}a keyset records datetimes, not {type(moment).__name__}")
+        what = type(moment).__name__
+        raise ArgumentTypeError(
+            "keyset.time",
+            message_en=f"{where}a keyset records datetimes, not {what}",
+            message_zh=f"{where}密钥集的时间应为 datetime，而不是 {what}",
+        )
     if moment.tzinfo is None or moment.utcoffset() is None:
         en, zh = ("", "") if key_id is None else (f"key {key_id}: ", f"密钥 {key_id}：")
         raise InvalidFormat(
@@ -99,13 +105,23 @@ class Key:
                 "key_id", "a key id is an integer from 1 to 2**32-1", "密钥编号应为1至2**32-1的整数"
             )
         if not isinstance(self.algorithm, Algorithm):
-            raise TypeError(f"key {key_id}: algorithm must be an Algorithm")
+            raise ArgumentTypeError(
+                "keyset.algorithm",
+                message_en=f"key {key_id}: algorithm must be an Algorithm",
+                message_zh=f"密钥 {key_id}：algorithm 应为 Algorithm",
+                field="algorithm",
+            )
         _aware(self.created_at, key_id)
         if self.retired_at is not None:
             _aware(self.retired_at, key_id)
         material = self._material
         if material is not None and type(material) is not bytes:
-            raise TypeError(f"key {key_id}: material must be bytes")
+            raise ArgumentTypeError(
+                "keyset.material",
+                message_en=f"key {key_id}: material must be bytes",
+                message_zh=f"密钥 {key_id}：密钥材料应为 bytes",
+                field="material",
+            )
         if material is not None and len(material) != self.algorithm.key_size:
             raise _keyset_error(
                 "key_size",
@@ -237,7 +253,12 @@ def _to_ids(ids: Iterable[int]) -> frozenset[int]:
 
 def _check_keys(instance: Keyset, attribute: attrs.Attribute[Any], keys: tuple[Key, ...]) -> None:
     if not all(isinstance(k, Key) for k in keys):
-        raise TypeError("a keyset holds Key objects only")
+        raise ArgumentTypeError(
+            "keyset.keys",
+            message_en="a keyset holds Key objects only",
+            message_zh="密钥集只能包含 Key 对象",
+            field="keys",
+        )
     ids = [k.key_id for k in keys]
     if len(ids) != len(set(ids)):
         raise _keyset_error("duplicate_id", "two keys have the same id", "密钥编号重复")
@@ -528,7 +549,11 @@ class Keyset:
         """
         env = os.environ if environ is None else environ
         if name not in env:
-            raise KeyError(f"environment variable {name} is not set")
+            raise UnknownName(
+                "keyset.env",
+                message_en=f"environment variable {name} is not set",
+                message_zh=f"环境变量 {name} 未设置",
+            )
         return cls.from_json(env[name], kms=kms)
 
     def enabled_keys(self, purpose: Purpose) -> Iterable[Key]:

@@ -23,7 +23,7 @@ from typing import Any, Final, Protocol
 import attrs
 
 from .._text import SEPARATORS, compact_identifier, safe_repr, to_halfwidth
-from ..errors import ArgumentTypeError, UnknownName
+from ..errors import ArgumentError, ArgumentTypeError, UnknownName
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -85,17 +85,32 @@ class MaskRule(Protocol):
 
 def _check_mask_char(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if len(value) != 1:
-        raise ValueError(f"{attribute.name} must be a single character")
+        raise ArgumentError(
+            "privacy.rule",
+            message_en=f"{attribute.name} must be a single character",
+            message_zh=f"{attribute.name} 应为单个字符",
+            field=attribute.name,
+        )
 
 
 def _check_non_negative(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if value < 0:
-        raise ValueError(f"{attribute.name} must not be negative")
+        raise ArgumentError(
+            "privacy.rule",
+            message_en=f"{attribute.name} must not be negative",
+            message_zh=f"{attribute.name} 不能为负数",
+            field=attribute.name,
+        )
 
 
 def _check_width(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1 (or None)")
+        raise ArgumentError(
+            "privacy.rule",
+            message_en=f"{attribute.name} must be at least 1 (or None)",
+            message_zh=f"{attribute.name} 应不小于1（或为 None）",
+            field=attribute.name,
+        )
 
 
 def _keep_ends(

@@ -21,7 +21,8 @@ from typing import Any, Final, TypeVar, overload
 
 import attrs
 
-from ..errors import UnknownName, ValidationError
+from .._text import safe_repr
+from ..errors import ArgumentTypeError, UnknownName, ValidationError
 from ..standard import RecordKind, SubjectCategory
 from ._fields import DEFAULT_FIELD_PRIVACY, FieldPrivacy, Personal
 from ._masking import DEFAULT_RULES, FreeTextRule, KeepEnds, MaskRule, ValueKind
@@ -56,9 +57,20 @@ def _checked_rules(mapping: Mapping[Any, Any], what: str) -> dict[ValueKind, Any
     """A private copy of ``mapping`` whose keys are kinds and values rules (or ``None``)."""
     for kind, rule in mapping.items():
         if not isinstance(kind, ValueKind):
-            raise TypeError(f"{what}: the key {kind!r} is not a ValueKind (ValueKind({kind!r})?)")
+            shown = safe_repr(kind, 40)
+            raise ArgumentTypeError(
+                "privacy.rule",
+                message_en=f"{what}: the key {shown} is not a ValueKind (ValueKind({shown})?)",
+                message_zh=f"{what}：键 {shown} 不是 ValueKind",
+                field=what,
+            )
         if rule is not None and not callable(rule):
-            raise TypeError(f"{what}[{kind}]: a rule is a callable str -> str or None")
+            raise ArgumentTypeError(
+                "privacy.rule",
+                message_en=f"{what}[{kind}]: a rule is a callable str -> str or None",
+                message_zh=f"{what}[{kind}]：规则应为可调用对象（str -> str 或 None）",
+                field=what,
+            )
     return dict(mapping)
 
 

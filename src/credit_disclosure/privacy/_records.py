@@ -15,7 +15,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from .._text import compact_identifier
-from ..errors import ArgumentError
+from ..errors import ArgumentError, ArgumentTypeError
 from ..identifiers import resident_id, uscc
 from ..standard import (
     PLACEHOLDER_CREDIT_CODE,
@@ -34,6 +34,16 @@ _USCC_FIELDS: Final = ("CF_XDR_SHXYM", "XK_XDR_SHXYM")
 _ATTR_MAPS: dict[type, dict[str, str]] = {}
 
 
+def _not_a_record(cls: type) -> ArgumentTypeError:
+    what = cls.__name__
+    return ArgumentTypeError(
+        "privacy.record",
+        message_en=f"{what} is neither a mapping of field codes nor a record class of "
+        "credit_disclosure.standard",
+        message_zh=f"{what} 既不是以字段代码为键的映射，也不是 credit_disclosure.standard 的记录类",
+    )
+
+
 def _code_to_attr(cls: type) -> dict[str, str]:
     """Field code -> attribute name for a standard record class (cached)."""
     found = _ATTR_MAPS.get(cls)
@@ -41,10 +51,7 @@ def _code_to_attr(cls: type) -> dict[str, str]:
         kind = getattr(cls, "kind", None)
         version = getattr(cls, "version", None)
         if kind is None or version is None:
-            raise TypeError(
-                f"{cls.__name__} is neither a mapping of field codes nor a record class "
-                "of credit_disclosure.standard"
-            )
+            raise _not_a_record(cls)
         from ..standard import fields  # the standard's metadata: the one source of truth
 
         specs = fields(kind, version)
@@ -59,10 +66,7 @@ def as_code_map(record: object) -> dict[str, object]:
     if isinstance(record, Mapping):
         return dict(record)
     if not attrs.has(type(record)):
-        raise TypeError(
-            f"{type(record).__name__} is neither a mapping of field codes nor a record class "
-            "of credit_disclosure.standard"
-        )
+        raise _not_a_record(type(record))
     mapping = _code_to_attr(type(record))
     return {code: getattr(record, attr) for code, attr in mapping.items()}
 

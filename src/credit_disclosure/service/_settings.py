@@ -8,6 +8,9 @@ from typing import Any
 
 import attrs
 
+from .._text import safe_repr
+from ..errors import ArgumentError
+
 __all__ = ["ServiceSettings"]
 
 _ENV_PREFIX = "CREDIT_DISCLOSURE_SERVICE_"
@@ -15,7 +18,12 @@ _ENV_PREFIX = "CREDIT_DISCLOSURE_SERVICE_"
 
 def _positive(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-        raise ValueError(f"{attribute.name} must be a positive number, not {value!r}")
+        raise ArgumentError(
+            "service.limit",
+            message_en=f"{attribute.name} must be a positive number, not {safe_repr(value, 40)}",
+            message_zh=f"{attribute.name} 应为正数，而不是 {safe_repr(value, 40)}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -23,7 +23,7 @@ import attrs
 from .._datafile import in_file, read_table
 from .._dates import as_date
 from .._text import compact_identifier, redact, to_halfwidth
-from ..errors import InvalidFormat
+from ..errors import ArgumentTypeError, InvalidFormat
 from ._codes import (
     ApprovalCategory2015,
     CertificateType,
@@ -844,18 +844,28 @@ _TYPE_PLANS: Final[dict[type[Any], tuple[tuple[int, FieldSpec, type], ...]]] = {
 
 
 def _check_types(record: object) -> None:
-    """Raise TypeError for the first attribute whose value is not of its field's type."""
+    """Raise ArgumentTypeError for the first attribute whose value is not of its field's type."""
     cls = type(record)
     plan = _TYPE_PLANS.get(cls)
     if plan is None:
-        raise TypeError(f"not a record of the data standard: {cls.__name__}")
+        raise ArgumentTypeError(
+            "record.type",
+            message_en=f"not a record of the data standard: {cls.__name__}",
+            message_zh=f"不是数据标准的记录：{cls.__name__}",
+            field="record",
+        )
     values = _PLANS[cls].values(record)
     for i, spec, expected in plan:
         value = values[i]
         if value is not None and not isinstance(value, expected):
-            raise TypeError(
-                f"{cls.__name__}.{spec.attr} ({spec.code}) must be {expected.__name__} or None, "
-                f"not {type(value).__name__}"
+            want, got = expected.__name__, type(value).__name__
+            raise ArgumentTypeError(
+                "record.field_type",
+                message_en=f"{cls.__name__}.{spec.attr} ({spec.code}) must be {want} or None, "
+                f"not {got}",
+                message_zh=f"{cls.__name__}.{spec.attr}（{spec.name_zh}，{spec.code}）应为 {want} "
+                f"或 None，而不是 {got}",
+                field=spec.code,
             )
 
 

@@ -179,7 +179,12 @@ class WorkdayCalendar:
         for schedule in self.schedules:
             by_year[schedule.year] = schedule  # a later schedule for a year replaces it
         if not by_year:
-            raise ValueError("a WorkdayCalendar needs at least one year's schedule")
+            raise ArgumentError(
+                "workdays.schedules",
+                message_en="a WorkdayCalendar needs at least one year's schedule",
+                message_zh="工作日日历至少需要一年的放假安排",
+                field="schedules",
+            )
         first, last = min(by_year), max(by_year)
         for year in range(first, last + 1):
             if year not in by_year:

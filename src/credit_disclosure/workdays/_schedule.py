@@ -14,7 +14,7 @@ import attrs
 import cattrs
 
 from .._datafile import in_file, read_table, strict_converter, structure, structure_date
-from ..errors import InvalidComponent, InvalidFormat, ValidationError
+from ..errors import ArgumentTypeError, InvalidComponent, InvalidFormat, ValidationError
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -94,7 +94,13 @@ class DayOverride:
 
 def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, date):
-        raise TypeError(f"{attribute.name} must be a datetime.date or None, not {value!r:.40}")
+        what = type(value).__name__
+        raise ArgumentTypeError(
+            "workdays.date",
+            message_en=f"{attribute.name} must be a datetime.date or None, not {what}",
+            message_zh=f"{attribute.name} 应为日期（datetime.date）或 None，而不是 {what}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen

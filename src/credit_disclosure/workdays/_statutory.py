@@ -21,7 +21,7 @@ from typing import Final
 
 import attrs
 
-from ..errors import CalendarDataMissing
+from ..errors import ArgumentError, CalendarDataMissing
 from ._schedule import HolidayRange, Schedule
 
 __all__ = [
@@ -85,7 +85,12 @@ class StatutoryHoliday:
 
     def __attrs_post_init__(self) -> None:
         if (self.anchor is Anchor.FIXED) != bool(self.month and self.day):
-            raise ValueError("a FIXED holiday needs month and day; an anchored one neither")
+            raise ArgumentError(
+                "workdays.holiday",
+                message_en="a FIXED holiday needs month and day; an anchored one neither",
+                message_zh="固定日期的节日须给出月和日，按农历或其他锚点计算的节日则不给",
+                field="anchor",
+            )
 
     def first_day(self, year: int) -> date:
         """The holiday's first day in ``year``.
