@@ -46,6 +46,25 @@ class Case:
     rounds: int | None = None
 
 
+class Findings:
+    """A case's note filled in by its untimed warm-up call; the harness prints it after the run.
+
+    Give it as ``Case(note=findings)`` and set ``findings.text`` in the warm-up.
+    """
+
+    def __init__(self) -> None:
+        self.text = "(not measured)"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return True
+
+
 def _median(values: list[float]) -> float:
     return statistics.median(values)
 

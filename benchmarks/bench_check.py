@@ -52,19 +52,27 @@ print(report.rows, report.with_errors, elapsed, resource.getrusage(resource.RUSA
 """
 
 
-def penalty_file(n: int) -> Path:
-    """The cached CSV of ``n`` penalty records (1 % faulty), generated when missing."""
-    path = DATA / f"penalty_{n}.csv"
+def penalty_file(n: int, *, suffix: str = ".csv", seed: int = 20_000) -> Path:
+    """The cached CSV (``suffix=".xlsx"``: workbook) of ``n`` penalty records (1 % faulty).
+
+    Generated under ``benchmarks/_data/`` when missing, from ``seed``.
+    """
+    path = DATA / f"penalty_{n}{suffix}"
     if path.exists():
         return path
     DATA.mkdir(exist_ok=True)
     names = [name for name, f in FAULTS.items() if RecordKind.PENALTY in f.kinds]
     per_fault = max(1, n // 100 // len(names))
     records = generate_records(
-        RecordKind.PENALTY, n, seed=20_000, faults=dict.fromkeys(names, per_fault)
+        RecordKind.PENALTY, n, seed=seed, faults=dict.fromkeys(names, per_fault)
     )
     tmp = path.with_suffix(".tmp")
-    write_csv((r.values for r in records), tmp, RecordKind.PENALTY)
+    if suffix == ".xlsx":
+        from credit_disclosure.io import write_xlsx
+
+        write_xlsx((r.values for r in records), tmp, RecordKind.PENALTY)
+    else:
+        write_csv((r.values for r in records), tmp, RecordKind.PENALTY)
     tmp.replace(path)
     return path
 

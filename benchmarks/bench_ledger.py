@@ -26,7 +26,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from benchmarks._harness import Case
+from benchmarks._harness import Case, Findings
 from benchmarks.bench_check import penalty_file
 from credit_disclosure.io import check_file
 
@@ -52,22 +52,6 @@ def measure_child(path: Path) -> tuple[int, float, float]:
         [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True
     ).stdout.split()
     return int(out[0]), float(out[1]), int(out[2]) / 1024
-
-
-class _Findings:
-    """The note, filled in by the warm-up call (the harness prints it after the run)."""
-
-    def __init__(self) -> None:
-        self.text = "(not measured)"
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __format__(self, spec: str) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return True
 
 
 def _import_sqlite(path: Path) -> None:
@@ -101,7 +85,7 @@ def _import_pg(server: str, path: Path) -> None:
 def cases(quick: bool) -> list[Case]:
     n = 5_000 if quick else 1_000_000
     small = 5_000
-    findings = _Findings()
+    findings = Findings()
     state: dict[str, Path] = {}
 
     def path() -> Path:

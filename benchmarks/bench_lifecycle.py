@@ -28,7 +28,7 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks._harness import Case
+from benchmarks._harness import Case, Findings
 from credit_disclosure.errors import CreditDisclosureError
 from credit_disclosure.io import check_file
 from credit_disclosure.lifecycle import Lifecycle, iter_statuses, read_events, records_from_file
@@ -105,23 +105,9 @@ def run_status(records: Path, events: Path) -> Counter[str]:
     return states
 
 
-class _Findings:
-    def __init__(self) -> None:
-        self.text = "(not measured)"
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __format__(self, spec: str) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return True
-
-
 def cases(quick: bool) -> list[Case]:
     n = 2_000 if quick else int(os.environ.get("LIFECYCLE_BENCH_ROWS", "200000"))
-    findings = _Findings()
+    findings = Findings()
     state: dict[str, Path] = {}
 
     def prepare() -> None:

@@ -18,30 +18,16 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks._harness import Case
-from credit_disclosure.io import check_file, write_xlsx
+from benchmarks.bench_check import penalty_file
+from credit_disclosure.io import check_file
 from credit_disclosure.io._calamine import ENGINE_VARIABLE
-from credit_disclosure.samples import FAULTS, generate_records
-from credit_disclosure.standard import RecordKind
 
-DATA = Path(__file__).parent / "_data"
 AS_OF = date(2026, 1, 1)
 
 
 def penalty_workbook(n: int) -> Path:
     """The cached XLSX of ``n`` penalty records (1 % faulty), generated when missing."""
-    path = DATA / f"penalty_{n}.xlsx"
-    if path.exists():
-        return path
-    DATA.mkdir(exist_ok=True)
-    names = [name for name, f in FAULTS.items() if RecordKind.PENALTY in f.kinds]
-    per_fault = max(1, n // 100 // len(names))
-    records = generate_records(
-        RecordKind.PENALTY, n, seed=18_000, faults=dict.fromkeys(names, per_fault)
-    )
-    tmp = path.with_suffix(".tmp")
-    write_xlsx((r.values for r in records), tmp, RecordKind.PENALTY)
-    tmp.replace(path)
-    return path
+    return penalty_file(n, suffix=".xlsx", seed=18_000)
 
 
 def _check(path: Path, engine: str) -> int:

@@ -19,6 +19,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from _generated import write_or_check
+
 TABLE = (
     Path(__file__).resolve().parents[1]
     / "src"
@@ -60,15 +62,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE} is stale: run scripts/gen_lunar_anchors.py", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE} ({LAST - FIRST + 1} years)")
-    return 0
+    return write_or_check(TABLE, render(), argv, note=f"{LAST - FIRST + 1} years")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from _generated import write_or_check
 from credit_disclosure.workdays import NoticeRef, parse_notice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,15 +64,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is stale: run scripts/gen_notice_provenance.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), argv)
 
 
 if __name__ == "__main__":

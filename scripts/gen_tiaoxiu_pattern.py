@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from _generated import write_or_check
 from credit_disclosure.workdays import builtin_schedules, learn_pattern
 
 TARGET = (
@@ -35,15 +36,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is stale: run scripts/gen_tiaoxiu_pattern.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), argv)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from collections import defaultdict
 from typing import IO, Any, Final
 
 from .._optional import require
-from ..standard import Severity, resolve_header
+from ..standard import HeaderResolver, Severity
 from ._clerk import Finding
 from ._readers import _sniff_delimiter
 from ._report import Report
@@ -163,10 +163,11 @@ def write_annotated_xlsx(
     # the column of each field, from the header row
     columns: dict[str, int] = {}
     if report.kind is not None and 0 < report.header_line <= len(rows):
+        resolver = HeaderResolver(report.kind, report.version)  # the first column naming a field
         for c, value in enumerate(rows[report.header_line - 1], start=1):
-            spec = resolve_header(value, report.kind, report.version)
-            if spec is not None and spec.code not in columns:
-                columns[spec.code] = c
+            code = resolver.resolve(value, c)
+            if code is not None:
+                columns.setdefault(code, c)
     bold = Font(bold=True)
     for c in range(1, len(rows[report.header_line - 1]) + 1 if report.header_line else 1):
         data.cell(row=report.header_line, column=c).font = bold

@@ -23,6 +23,7 @@ from .._text import compact_identifier, to_halfwidth
 from ..errors import PolicyError, ValidationError
 from ..policy import Citation, PenaltyFacts, Policy, Procedure, Tier
 from ..standard import (
+    HeaderResolver,
     Issue,
     LicenseRecord,
     PenaltyRecord,
@@ -30,7 +31,6 @@ from ..standard import (
     StandardVersion,
     detect_kind,
     parse_row,
-    resolve_header,
 )
 from ._events import Event, EventLog
 from ._issues import lifecycle_issue
@@ -197,44 +197,27 @@ def _fact_value(name: str, value: object) -> object:
 
 
 class _Reader:
-    """Headers to field codes and fact names, resolved once per distinct header."""
+    """Headers to field codes and fact names, planned once per row shape."""
 
     def __init__(self, kind: RecordKind, version: StandardVersion) -> None:
         self.kind, self.version = kind, version
-        self.columns: dict[object, tuple[str, str] | None] = {}
         self.shape: tuple[Any, ...] = ()
         self.field_plan: list[tuple[Any, str]] = []
         self.fact_plan: list[tuple[Any, str]] = []
 
-    def _column(self, header: object) -> tuple[str, str] | None:
-        found = self.columns.get(header, False)
-        if found is not False:
-            return found  # type: ignore[return-value]
-        result: tuple[str, str] | None = None
-        fact = _FACT_COLUMNS.get(_fold(header)) if isinstance(header, str) else None
-        if fact is not None:
-            result = ("fact", fact)
-        else:
-            spec = resolve_header(header, self.kind, self.version)
-            if spec is not None:
-                result = ("field", spec.code)
-        self.columns[header] = result
-        return result
-
     def _plan(self, values: Mapping[Any, object]) -> None:
-        # the columns of this row shape, in order: (header, field code) and (header, fact)
+        # the columns of this row shape, in order: (header, fact) for the lifecycle's own
+        # columns, and (header, field code) as every reader resolves them (the standard's
+        # HeaderResolver: the first column naming a field wins)
+        resolver = HeaderResolver(self.kind, self.version)
         field_plan: list[tuple[Any, str]] = []
         fact_plan: list[tuple[Any, str]] = []
-        claimed: set[str] = set()
-        for header in values:
-            target = self._column(header)
-            if target is None:
-                continue
-            if target[0] == "fact":
-                fact_plan.append((header, target[1]))
-            elif target[1] not in claimed:  # the first column naming a field wins
-                claimed.add(target[1])
-                field_plan.append((header, target[1]))
+        for column, header in enumerate(values, start=1):
+            fact = _FACT_COLUMNS.get(_fold(header)) if isinstance(header, str) else None
+            if fact is not None:
+                fact_plan.append((header, fact))
+            elif (code := resolver.resolve(header, column)) is not None:
+                field_plan.append((header, code))
         self.shape = tuple(values)
         self.field_plan, self.fact_plan = field_plan, fact_plan
 

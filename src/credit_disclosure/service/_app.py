@@ -8,6 +8,7 @@ library's code and its Chinese and English messages.
 from __future__ import annotations
 
 import asyncio
+import enum
 import hmac
 import json
 import logging
@@ -18,7 +19,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from datetime import date
-from typing import IO, Annotated, Any, Final, cast
+from typing import IO, Annotated, Any, Final, TypeVar, cast
 
 import attrs
 from litestar import Litestar, Request, Response, get, post
@@ -62,7 +63,7 @@ from .._wire_models import (
     TimelinessAnswer,
     TimelinessRequest,
 )
-from ..deadlines import check_timeliness, get_rule
+from ..deadlines import DeadlineRule, check_timeliness, get_rule
 from ..errors import CreditDisclosureError, InvalidFormat
 from ..identifiers import detect, identifier_kind
 from ..io import FileFormat, check_file, check_rows
@@ -104,36 +105,57 @@ def _bad_request(code: str, en: str, zh: str, field: str | None = None) -> Credi
     return InvalidFormat(code, message_en=en, message_zh=zh, field=field)
 
 
-def _kind(text: str) -> RecordKind:
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(cls: type[_E], text: str, field: str, en: str, zh: str) -> _E:
+    """``cls(text)``, or the 400 problem ``request.<field>`` saying what the field may be."""
     try:
-        return RecordKind(text)
+        return cls(text)
     except ValueError:
-        raise _bad_request(
-            "request.kind", "kind must be license or penalty", "kind应为license或penalty", "kind"
-        ) from None
+        raise _bad_request(f"request.{field}", en, zh, field) from None
+
+
+def _kind(text: str) -> RecordKind:
+    return _member(
+        RecordKind, text, "kind", "kind must be license or penalty", "kind应为license或penalty"
+    )
 
 
 def _standard(text: str) -> StandardVersion:
-    try:
-        return StandardVersion(text)
-    except ValueError:
-        raise _bad_request(
-            "request.standard", "standard must be 2018 or 2015", "standard应为2018或2015", "standard"
-        ) from None
+    return _member(
+        StandardVersion, text, "standard", "standard must be 2018 or 2015", "standard应为2018或2015"
+    )
 
 
 def _category(text: str | None) -> SubjectCategory | None:
     if text is None:
         return None
+    return _member(
+        SubjectCategory,
+        text,
+        "category",
+        "category must be 法人及非法人组织, 自然人 or 个体工商户",
+        "category应为法人及非法人组织、自然人或个体工商户",
+    )
+
+
+def _identifier(data: IdentifierRequest) -> tuple[str, Any, dict[str, Any]]:
+    """The kind's name, its module and the keyword arguments its verbs take (``as_of``)."""
+    kind = identifier_kind(data.kind)
+    return kind.name, kind.module, ({"as_of": data.as_of} if kind.dated else {})
+
+
+def _rule(name: str) -> DeadlineRule:
     try:
-        return SubjectCategory(text)
-    except ValueError:
-        raise _bad_request(
-            "request.category",
-            "category must be 法人及非法人组织, 自然人 or 个体工商户",
-            "category应为法人及非法人组织、自然人或个体工商户",
-            "category",
-        ) from None
+        return get_rule(name)
+    except KeyError as exc:
+        raise _bad_request("deadline.unknown_rule", str(exc.args[0]), "未知的期限规则", "rule") from None
+
+
+def _answer(path: str, tag: str) -> post:
+    """A JSON route answering ``POST path`` with 200, or a 400/422 problem (RFC 9457)."""
+    return post(path, tags=[tag], status_code=200, sync_to_thread=False, responses=_PROBLEMS)
 
 
 _CODES: Final = {
@@ -155,51 +177,33 @@ def health() -> Health:
     return Health(status="ok", version=__version__, standards=[v.value for v in StandardVersion])
 
 
-@post(
-    "/v1/identifiers/validate",
-    tags=["identifiers"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/identifiers/validate", "identifiers")
 def identifiers_validate(data: JSONBody[IdentifierRequest]) -> IdentifierAnswer:
     """Validate an identifier: compact and printed forms, or the code and messages of the fault.
 
     An invalid value is an answer (``valid: false`` with ``error``), not an HTTP error.
     """
-    kind = identifier_kind(data.kind)
-    module: Any = kind.module
-    kwargs = {"as_of": data.as_of} if kind.dated else {}
+    name, module, kwargs = _identifier(data)
     try:
         compact = module.validate(data.value, **kwargs)
     except CreditDisclosureError as exc:
         p = cv.problem_for(exc)
         error = IssueModel(p.code, p.field, "error", p.message_en, p.message_zh)
-        return IdentifierAnswer(kind=kind.name, valid=False, error=error)
-    return IdentifierAnswer(
-        kind=kind.name, valid=True, compact=compact, formatted=module.format(compact)
-    )
+        return IdentifierAnswer(kind=name, valid=False, error=error)
+    return IdentifierAnswer(kind=name, valid=True, compact=compact, formatted=module.format(compact))
 
 
-@post(
-    "/v1/identifiers/parse",
-    tags=["identifiers"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/identifiers/parse", "identifiers")
 def identifiers_parse(data: JSONBody[IdentifierRequest]) -> IdentifierAnswer:
     """Parse an identifier into its parts (division, birth date, type, check character, ...).
 
     An invalid value is a 422 problem with the identifier's code (``uscc.checksum``, ...).
     """
-    kind = identifier_kind(data.kind)
-    module: Any = kind.module
-    kwargs = {"as_of": data.as_of} if kind.dated else {}
+    name, module, kwargs = _identifier(data)
     info = module.parse(data.value, **kwargs)
     compact = module.compact(data.value)
     return IdentifierAnswer(
-        kind=kind.name,
+        kind=name,
         valid=True,
         compact=compact,
         formatted=module.format(compact),
@@ -213,9 +217,7 @@ def identifiers_detect(data: JSONBody[IdentifierDetectRequest]) -> IdentifierDet
     return IdentifierDetectAnswer(kinds=list(detect(data.value)))
 
 
-@post(
-    "/v1/records/check", tags=["records"], status_code=200, sync_to_thread=False, responses=_PROBLEMS
-)
+@_answer("/v1/records/check", "records")
 def records_check(data: JSONBody[RecordCheckRequest]) -> RecordCheckAnswer:
     """Check one record against the data standard: every issue with its code and zh/en message.
 
@@ -244,48 +246,23 @@ def records_check(data: JSONBody[RecordCheckRequest]) -> RecordCheckAnswer:
     )
 
 
-@post(
-    "/v1/deadlines/due",
-    tags=["deadlines"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/deadlines/due", "deadlines")
 def deadlines_due(data: JSONBody[DeadlineRequest]) -> DeadlineAnswer:
     """The day a named duty (publication by default) is due, counted in working days."""
-    try:
-        rule = get_rule(data.rule)
-    except KeyError as exc:
-        raise _bad_request("deadline.unknown_rule", str(exc.args[0]), "未知的期限规则", "rule") from None
     calendar = default_calendar(provisional=data.provisional)
-    return cv.deadline_answer(rule.due(data.start, calendar=calendar))
+    return cv.deadline_answer(_rule(data.rule).due(data.start, calendar=calendar))
 
 
-@post(
-    "/v1/deadlines/timeliness",
-    tags=["deadlines"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/deadlines/timeliness", "deadlines")
 def deadlines_timeliness(data: JSONBody[TimelinessRequest]) -> TimelinessAnswer:
     """Whether a record was published in time, and how many working days late."""
-    try:
-        rule = get_rule(data.rule)
-    except KeyError as exc:
-        raise _bad_request("deadline.unknown_rule", str(exc.args[0]), "未知的期限规则", "rule") from None
+    rule = _rule(data.rule)
     calendar = default_calendar(provisional=data.provisional)
     result = check_timeliness(data.decision_date, data.published_on, rule=rule, calendar=calendar)
     return cv.timeliness_answer(result)
 
 
-@post(
-    "/v1/policy/publication",
-    tags=["policy"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/policy/publication", "policy")
 def policy_publication(data: JSONBody[PolicyRequest]) -> PublicationAnswer:
     """Whether a record is published under a policy, why (with the rule), and by when."""
     policy = get_preset(data.preset)
@@ -293,7 +270,7 @@ def policy_publication(data: JSONBody[PolicyRequest]) -> PublicationAnswer:
     return cv.publication_answer(policy.publication(cv.facts(data.facts), calendar=calendar))
 
 
-@post("/v1/policy/term", tags=["policy"], status_code=200, sync_to_thread=False, responses=_PROBLEMS)
+@_answer("/v1/policy/term", "policy")
 def policy_term(data: JSONBody[TermRequest]) -> TermAnswer:
     """The display term: first and last day shown, the minimum term; whether shown on ``on``."""
     policy = get_preset(data.preset)
@@ -303,9 +280,7 @@ def policy_term(data: JSONBody[TermRequest]) -> TermAnswer:
     return cv.term_answer(term, on=data.on, shown=shown)
 
 
-@post(
-    "/v1/policy/repair", tags=["policy"], status_code=200, sync_to_thread=False, responses=_PROBLEMS
-)
+@_answer("/v1/policy/repair", "policy")
 def policy_repair(data: JSONBody[RepairRequest]) -> RepairAnswerModel:
     """Whether an application for credit repair can succeed: every condition, the earliest day."""
     policy = get_preset(data.preset)
@@ -314,13 +289,7 @@ def policy_repair(data: JSONBody[RepairRequest]) -> RepairAnswerModel:
     return cv.repair_answer(answer)
 
 
-@post(
-    "/v1/lifecycle/status",
-    tags=["policy"],
-    status_code=200,
-    sync_to_thread=False,
-    responses=_PROBLEMS,
-)
+@_answer("/v1/lifecycle/status", "policy")
 def lifecycle_status(data: JSONBody[StatusRequest]) -> StatusAnswer:
     """Where a record stands on a day (displayed, withdrawn, expired, ...) and what it owes."""
     policy = get_preset(data.preset)
@@ -335,7 +304,7 @@ def lifecycle_status(data: JSONBody[StatusRequest]) -> StatusAnswer:
     return cv.status_answer(status)
 
 
-@post("/v1/mask", tags=["privacy"], status_code=200, sync_to_thread=False, responses=_PROBLEMS)
+@_answer("/v1/mask", "privacy")
 def mask_record(data: JSONBody[MaskRequest]) -> MaskAnswer:
     """Mask a record's personal data as the profile says (public: what the portal shows)."""
     profile = PROFILES.get(data.profile)
