@@ -814,13 +814,15 @@ def validate(
     '行政处罚决定书文号（CF_WSH）不能为空'
 
     A record built by hand with a value of the wrong type (text for a date or a
-    category) raises :class:`TypeError` naming the field: parse text with
-    :func:`check_row` or :func:`credit_disclosure.convert.from_mapping`.
+    category) raises :class:`~credit_disclosure.errors.ArgumentTypeError` (a
+    ``TypeError``, code ``record.field_type``) naming the field; something that is not a
+    record at all is ``record.type``. Parse text with :func:`check_row` or
+    :func:`credit_disclosure.convert.from_mapping`.
 
     >>> validate(PenaltyRecord(subject_category="自然人"))
     Traceback (most recent call last):
     ...
-    TypeError: PenaltyRecord.subject_category (CF_XDR_LB) must be SubjectCategory or None, not str
+    credit_disclosure.errors.ArgumentTypeError: record.field_type in field CF_XDR_LB: PenaltyRecord.subject_category (CF_XDR_LB) must be SubjectCategory or None, not str (...)
     """
     as_of = _as_of(as_of)
     _check_types(record)
