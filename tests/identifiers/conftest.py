@@ -25,3 +25,8 @@ def private_divisions() -> Iterator[None]:
         table.clear()
         table.update(content)
     _divisions._SAMPLES.clear()
+
+
+def gb11643_check(body: str) -> str:
+    """GB 11643-1999 5.2 as written: weights 2**(17-i) mod 11, sum mod 11 indexes 10X98765432."""
+    return "10X98765432"[sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(body)) % 11]

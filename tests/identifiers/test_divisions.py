@@ -16,6 +16,8 @@ from credit_disclosure.identifiers import (
     resident_id,
 )
 
+from .conftest import gb11643_check
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src/credit_disclosure/identifiers/gb2260.txt"
 COUNTRIES = ROOT / "src/credit_disclosure/identifiers/iso3166.txt"
@@ -102,11 +104,6 @@ def test_countries_file_states_origin_and_licence() -> None:
     head = COUNTRIES.read_text(encoding="utf-8")[:600]
     for needle in ("pycountry", "LGPL-2.1", "ISO 3166-1", "regen_divisions.py"):
         assert needle in head
-
-
-def gb11643_check(body: str) -> str:
-    """GB 11643-1999 5.2 as written: weights 2**(17-i) mod 11, sum mod 11 indexes 10X98765432."""
-    return "10X98765432"[sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(body)) % 11]
 
 
 @pytest.mark.usefixtures("private_divisions")
