@@ -88,8 +88,8 @@ def test_no_module_imports_a_sibling_that_imports_it_back() -> None:
 
 TESTS = Path(__file__).resolve().parents[1]
 # Folders of tests that mirror no unit of the package: cross-cutting contracts, the typed usage
-# files mypy reads, shared data, and the benchmark harness (benchmarks/ beside src/).
-_OTHER_TEST_FOLDERS = {"contracts", "typing", "data", "benchmarks", "__pycache__"}
+# files mypy reads, shared data, and what lives beside src/ (benchmarks/, the docs site's docs/).
+_OTHER_TEST_FOLDERS = {"contracts", "typing", "data", "benchmarks", "docs", "__pycache__"}
 _WHEN_WORDS = re.compile(r"(^|_)(fix|fixes|review|regression|regressions|session|issue\d+)(_|$)")
 
 
