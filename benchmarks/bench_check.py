@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from benchmarks._harness import Case
+from benchmarks._harness import Case, Findings
 from credit_disclosure.io import check_file, write_csv
 from credit_disclosure.samples import FAULTS, generate_records
 from credit_disclosure.standard import RecordKind
@@ -163,26 +163,10 @@ def read_pandas(path: Path) -> int:
     return rows
 
 
-class _Findings:
-    """The case's note, filled in by the warm-up call (the harness prints it after the run)."""
-
-    def __init__(self) -> None:
-        self.text = "(not measured)"
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __format__(self, spec: str) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return True
-
-
 def cases(quick: bool) -> list[Case]:
     n = 5_000 if quick else 1_000_000
     small = 5_000
-    findings = _Findings()
+    findings = Findings()
     state: dict[str, Path] = {}
 
     def prepare() -> None:
