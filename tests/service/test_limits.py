@@ -19,7 +19,11 @@ KEY = "test-key-0123456789"
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server with an API key, 50 rows per file, 200 kB bodies, 1 s, 2 requests at once."""
+    """A server with an API key, 50 rows per file, 200 kB bodies, 4 s, 2 requests at once.
+
+    The time limit leaves room for a loaded machine to check 50 rows (the first check also
+    imports the columnar reader); the slow-body test waits longer than it.
+    """
     tmp = tmp_path_factory.mktemp("limited")
     keys = tmp / "keys.txt"
     keys.write_text(f"# service keys\n{KEY}\n", encoding="utf-8")
@@ -28,7 +32,7 @@ def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             "--api-key-file", str(keys),
             "--max-rows", "50",
             "--max-body-bytes", "200000",
-            "--timeout", "1",
+            "--timeout", "4",
             "--max-concurrency", "2",
         ],
         tmp / "server.log",
@@ -97,7 +101,7 @@ def test_timeout_is_a_problem(limited: Server) -> None:
     """A request that takes longer than the time limit (here: a slow body) gets a 503 problem."""
     r = httpx.post(
         limited.url + "/v1/identifiers/detect",
-        content=_slow_body(2.0),
+        content=_slow_body(6.0),
         headers={**_auth(), "Content-Type": "application/json"},
         timeout=30,
     )
