@@ -32,7 +32,7 @@ from ..standard import (
 )
 from ..workdays import WorkdayCalendar
 from ._metrics import PUBLISHED_COLUMNS
-from ._observe import Observation, observe, unreadable
+from ._observe import Observation, observe_outcome
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -167,20 +167,6 @@ def _outcomes(frame: pd.DataFrame, plan: FramePlan) -> Iterator[RowOutcome]:
     return pipeline.run_mapped(rows)
 
 
-def _observe(outcome: RowOutcome, plan: FramePlan, published: object) -> Observation:
-    result = outcome.result
-    if result is None:  # the checker failed on it (row.unexpected)
-        return unreadable(plan.kind, outcome.issues)
-    return observe(
-        result,
-        plan.kind,
-        published=published,
-        rule=plan.rule,
-        calendar=plan.calendar,
-        count_warnings=plan.count_warnings,
-    )
-
-
 def observations(
     frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
 ) -> Iterator[tuple[object, Observation]]:
@@ -189,7 +175,14 @@ def observations(
     for label, outcome, published in zip(
         label_list, _outcomes(frame, plan), _published(frame, plan)
     ):
-        yield label, _observe(outcome, plan, published)
+        yield label, observe_outcome(
+            outcome,
+            plan.kind,
+            published=published,
+            rule=plan.rule,
+            calendar=plan.calendar,
+            count_warnings=plan.count_warnings,
+        )
 
 
 def issues_only(

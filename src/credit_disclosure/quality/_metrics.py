@@ -38,12 +38,7 @@ from ..standard import (
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
-from ._observe import (
-    Observation,
-    TimelinessStatus,
-    observe,
-    unreadable,
-)
+from ._observe import Observation, TimelinessStatus, observe_outcome
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -556,7 +551,7 @@ def _resolver(
 
 
 class _Observer:
-    """Turn the pipeline's outcomes into observations (one per row, unreadable ones too)."""
+    """Turn the pipeline's outcomes of a table into observations (the publication date apart)."""
 
     def __init__(
         self,
@@ -570,20 +565,14 @@ class _Observer:
         self.rule, self.calendar, self.count_warnings = rule, calendar, count_warnings
 
     def __call__(self, outcome: RowOutcome) -> Observation:
-        result, raw = outcome.result, outcome.raw
-        if result is None:  # not split into cells, or the checker failed on it
-            return unreadable(self.kind, outcome.issues)
-        published = None
-        if self.published is not None and raw is not None:
-            published = raw.values.get(self.published)
-        return observe(
-            result,
+        raw, column = outcome.raw, self.published
+        return observe_outcome(
+            outcome,
             self.kind,
-            published=published,
+            published=None if column is None or raw is None else raw.values.get(column),
             rule=self.rule,
             calendar=self.calendar,
             count_warnings=self.count_warnings,
-            extra_issues=() if raw is None else raw.issues,
         )
 
 

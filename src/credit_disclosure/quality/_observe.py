@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -34,6 +34,9 @@ from ..deadlines import (
 from ..errors import CalendarDataMissing, ValidationError
 from ..standard import Issue, RecordKind, RowResult, Severity, parse_date
 from ..workdays import WorkdayCalendar, default_bounds
+
+if TYPE_CHECKING:
+    from ..io import RowOutcome
 
 __all__ = [
     "COMPLETENESS_CODES",
@@ -279,6 +282,35 @@ def observe(
         decision_date=decision,
         published_on=published_on,
         issues=tuple(issues),
+    )
+
+
+def observe_outcome(
+    outcome: RowOutcome,
+    kind: RecordKind,
+    *,
+    published: object = None,
+    rule: DeadlineRule | None = None,
+    calendar: WorkdayCalendar | None = None,
+    count_warnings: bool = False,
+) -> Observation:
+    """The observation of one outcome of the row pipeline: every row counts, unreadable ones too.
+
+    A row the pipeline could not check (not split into cells, or the checker failed on it)
+    is :func:`unreadable`; the others go to :func:`observe` with the reader's issues.
+    """
+    result = outcome.result
+    if result is None:
+        return unreadable(kind, outcome.issues)
+    raw = outcome.raw
+    return observe(
+        result,
+        kind,
+        published=published,
+        rule=rule,
+        calendar=calendar,
+        count_warnings=count_warnings,
+        extra_issues=() if raw is None else raw.issues,
     )
 
 
