@@ -20,6 +20,8 @@ from credit_disclosure.io import (
     IoIssueSpec,
     RawRow,
     Report,
+    RowOutcome,
+    RowPipeline,
     TableReader,
     check_file,
     check_rows,
@@ -44,7 +46,14 @@ from credit_disclosure.samples import (
     sample_path,
     write_samples,
 )
-from credit_disclosure.standard import Issue, RecordKind, Severity, StandardVersion
+from credit_disclosure.standard import (
+    HeaderResolver,
+    Issue,
+    RecordKind,
+    RowResult,
+    Severity,
+    StandardVersion,
+)
 
 
 def progress(fraction: float | None, rows: int) -> None:
@@ -110,3 +119,12 @@ def _usage() -> None:
     path: Path = sample_path("license")
     files: tuple[SampleFile, ...] = sample_files()
     paths: list[Path] = write_samples(Path("out"))
+
+    pipeline = RowPipeline(HeaderResolver(RecordKind.PENALTY), as_of=date(2025, 1, 1))
+    outcomes: Iterator[RowOutcome] = pipeline.run([RawRow(1, {"CF_WSH": "x"})])
+    one: RowOutcome = pipeline.check(RawRow(2, {}))
+    by_code: dict[str, object] | None = one.values
+    checked: RowResult | None = one.result
+    where: int | None = one.sheet_row
+    clean: RowOutcome = pipeline.cleared(3, lambda: {"CF_WSH": "y"}, sheet_row=4)
+    framed: Iterator[RowOutcome] = pipeline.run_mapped([{"CF_WSH": "z"}])
