@@ -78,3 +78,23 @@ def test_english_workbook_of_an_xlsx_input(tmp_path: Path) -> None:
 def test_xlsx_needs_an_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(_gbk_file(tmp_path)), "--format", "xlsx"]) == 2
     assert "-o" in capsys.readouterr().err
+
+
+def test_header_issues_on_their_header_cells(tmp_path: Path) -> None:
+    """An unknown and a repeated header are marked on their own header cells (yellow, commented)."""
+    rows = [
+        TITLE + ",,",
+        HEADER + ",联系电话,CF_WSH",
+        "京罚〔2024〕1号,某某公司,法人及非法人组织,,2020/01/01,1,x",
+    ]
+    src = tmp_path / "h.csv"
+    src.write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
+    out = tmp_path / "h.xlsx"
+    args = ["check", str(src), "--lang", "zh", "--format", "xlsx", "-o", str(out)]
+    main([*args, "--as-of", "2025-06-30"])
+    data = openpyxl.load_workbook(out)["数据"]
+    unknown, repeated = data["F2"], data["G2"]
+    assert unknown.value == "联系电话" and "不是标准中的字段" in unknown.comment.text
+    assert "同一字段" in repeated.comment.text
+    assert all(c.fill.fgColor.rgb.endswith("FFEB9C") for c in (unknown, repeated))
+    assert data["A2"].comment is None  # the known headers stay plain

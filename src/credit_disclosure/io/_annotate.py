@@ -126,7 +126,9 @@ def write_annotated_xlsx(
     """Write the annotated workbook of ``report`` (the check of ``source``) to ``target``.
 
     Sheets: the data (a copy of ``source``, each faulty cell filled red for an
-    error, yellow for a warning, with its issues as a comment), a summary and
+    error, yellow for a warning, with its issues as a comment; an unknown or repeated
+    header on its header cell, other issues about the file on the header's first cell), a
+    summary and
     the issues (an autofilter over every column: code, field, severity, ...).
     Labels and messages in ``lang`` (``"zh"`` or ``"en"``; ``"both"`` is Chinese).
     Row numbers are the ones the clerk's spreadsheet shows, so the copy's rows
@@ -160,12 +162,20 @@ def write_annotated_xlsx(
         for c, value in enumerate(cells, start=1):
             if value is not None and value != "":
                 _put(data, r, c, value)
-    # the column of each field, from the header row
+    # the column of each field, from the header row; the header cells the file issues are about
     columns: dict[str, int] = {}
+    header_cells: dict[str, list[int]] = {}
     if report.kind is not None and 0 < report.header_line <= len(rows):
-        resolver = HeaderResolver(report.kind, report.version)  # the first column naming a field
-        for c, value in enumerate(rows[report.header_line - 1], start=1):
-            code = resolver.resolve(value, c)
+        # the check's own rule, so that its header issues come in the same order as the cells
+        resolver = HeaderResolver(
+            report.kind,
+            report.version,
+            on_problem=lambda p: header_cells.setdefault(p.code, []).append(p.column),
+        )
+        header = ["" if v is None else v for v in rows[report.header_line - 1]]  # blank cells
+        resolver.resolve_all(header)
+        for c, value in enumerate(header, start=1):
+            code = resolver.resolve(value, c)  # as resolved above (the first column naming a field)
             if code is not None:
                 columns.setdefault(code, c)
     bold = Font(bold=True)
@@ -174,8 +184,15 @@ def write_annotated_xlsx(
     # comments and fills, per cell
     notes: dict[tuple[int, int], list[Finding]] = defaultdict(list)
     findings = list(report.findings())
+    header_row = report.header_line or 1
     for f in findings:
         if f.sheet_row is None:
+            if f.issue.row is not None:
+                continue  # a row the spreadsheet does not number
+            # a file-level issue: on the header cell it is about (an unknown or repeated
+            # header, in column order as the check reports them), else on the header's first cell
+            marked = header_cells.get(f.issue.code)
+            notes[(header_row, marked.pop(0) if marked else 1)].append(f)
             continue
         column = columns.get(f.issue.field or "", 1)
         notes[(f.sheet_row, column)].append(f)
