@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import operator
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
@@ -30,6 +29,7 @@ from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, 
 from ..quality import PUBLISHED_COLUMNS
 from ..standard import (
     RecordKind,
+    Severity,
     StandardVersion,
     check_row,
     detect_kind,
@@ -316,7 +316,10 @@ def _engine(url: str) -> sa.Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the file consistent
-            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit is atomic, kill or not
+            # A big import in one transaction keeps its index pages in memory instead of
+            # spilling them to the WAL again and again: 64 MiB at most, whatever the file's size.
+            cur.execute("PRAGMA cache_size=-65536")
             cur.close()
 
     return engine
@@ -468,56 +471,74 @@ class Ledger:
                     for h in headers:
                         standard.setdefault(h, resolve_header(h, kind, version) is not None)
                     resolver.resolve_all([h for h in headers if standard[h]])
+                for column, is_field in standard.items():
+                    if not is_field:  # read for another purpose, or kept as extra: no problem
+                        resolver.ignore(column)
                 extras = (
                     None
                     if reader.format is FileFormat.JSONL
                     else [h for h in headers if not standard[h] and h.strip() and h not in (pub, mcol)]
                 )
                 writer = _RecordWriter(conn, kind, version, source_id, sha, self._now())
+                writer.begin(_estimated_rows(source, data))
                 order = [spec.code for spec in fields(kind, version)]
+                map_row = resolver.map_row
+                report_add = report.add
+                writer_add = writer.add
                 count = 0
                 for raw in reader:
                     count += 1
                     if progress is not None and count % _PROGRESS_EVERY == 0:
                         progress(reader.progress(), count)
-                    values = dict(raw.values)
-                    published = values.pop(pub, None) if pub else None
-                    mapped = values.pop(mcol, None) if mcol else None
+                    # the row's values are only read here: published, mapping and unknown
+                    # columns resolve to no field, so check_row never sees them
+                    values = raw.values
+                    published = values.get(pub) if pub else None
+                    mapped = values.get(mcol) if mcol else None
                     if not raw.usable:
-                        report.add(raw.row, raw.issues)
-                        writer.add(raw.row, {}, {}, False, None, None, [i.code for i in raw.issues])
+                        report_add(raw.row, raw.issues)
+                        writer_add(raw.row, {}, None, None, False, None, None, raw.issues)
                         continue
-                    extra: dict[str, str] = {}
+                    extra: dict[str, str] | None = None
                     if extras is None:  # JSON Lines: keys may differ from row to row
-                        for h in list(values):
+                        for h in values:
+                            if h in (pub, mcol):
+                                continue
                             known = standard.get(h)
                             if known is None:
                                 known = standard[h] = resolve_header(h, kind, version) is not None
-                            if not known and (v := values.pop(h)) is not None and v != "":
+                                if not known:
+                                    resolver.ignore(h)
+                            if not known and (v := values[h]) is not None and v != "":
+                                if extra is None:
+                                    extra = {}
                                 extra[h] = format_value(v)
-                    else:
+                    elif extras:
                         for h in extras:
-                            if (v := values.pop(h, None)) is not None and v != "":
+                            if (v := values.get(h)) is not None and v != "":
+                                if extra is None:
+                                    extra = {}
                                 extra[h] = format_value(v)
-                    row = resolver.map_row(values)
+                    row = map_row(values)
                     result = check_row(row, kind, version=version, as_of=as_of)
-                    issues = (*raw.issues, *result.issues)
-                    report.add(raw.row, issues)
+                    issues = (*raw.issues, *result.issues) if raw.issues else result.issues
+                    report_add(raw.row, issues)
                     cells = {
                         code: v if type(v) is str else format_value(v)
                         for code in order
                         if (v := row.get(code)) is not None and v != ""
                     }
-                    writer.add(
+                    writer_add(
                         raw.row,
                         cells,
                         extra,
-                        not any(i.severity.value == "error" for i in issues),
-                        _date_of(published),
+                        None if result.record is None else result.record.decision_date,
+                        not issues or not any(i.severity is Severity.ERROR for i in issues),
+                        published,
                         None if mapped in (None, "") else str(mapped).strip(),
-                        [i.code for i in issues],
+                        issues,
                     )
-                writer.flush()
+                writer.finish()
                 for issue in reader.file_issues:
                     report.add_file_issue(issue)
                 report.blank_rows = reader.blank_rows
@@ -987,55 +1008,47 @@ def _record(row: Any) -> LedgerRecord:
     )
 
 
-def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows through the driver's executemany, values bound by SQLAlchemy's own types.
+#: The columns of ``records`` an import writes, in the order of its rows' tuples.
+_COLUMNS: Final = (
+    "kind", "record_key", "unit", "unit_code", "decision_no", "decision_date", "published_on",
+    "subject_category", "accepted", "issue_codes", "content_sha256", "data", "mapping", "extra",
+    "version", "source_id", "source_row", "first_source_id", "imported_at", "updated_at",
+)  # fmt: skip
+_AT: Final = {c: i for i, c in enumerate(_COLUMNS)}
+#: The columns a changed record gets anew (its id, first source and import time stay).
+_REWRITTEN: Final = (
+    "unit", "unit_code", "decision_no", "decision_date", "published_on", "subject_category",
+    "accepted", "issue_codes", "content_sha256", "data", "mapping", "extra", "version",
+    "source_id", "source_row", "updated_at",
+)  # fmt: skip
+_VERSION: Final = _AT["version"]
+_DAY_CACHE: Final = 4096
 
-    The plain path of a big import: SQLAlchemy's per-row parameter handling
-    costs more than the database's work, so the statement is compiled once and
-    each column's bind processor applied directly; on PostgreSQL (psycopg) the
-    rows go through COPY. Other drivers fall back to Core's executemany.
-    """
-    dialect = conn.dialect
-    columns = list(rows[0])
-    preparer = dialect.identifier_preparer
-    names = ", ".join(preparer.quote(c) for c in columns)
-    if dialect.name == "postgresql" and dialect.driver == "psycopg":
-        # PostgreSQL loads fastest with COPY, in the same transaction as everything else
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        with raw.cursor() as cur, cur.copy(
-            f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"
-        ) as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
-        return
-    marks = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-    mark = marks.get(dialect.paramstyle)
-    if mark is None:  # pragma: no cover  (neither sqlite3 nor psycopg)
-        conn.execute(table.insert(), rows)
-        return
-    procs = [
-        (i, proc)
-        for i, c in enumerate(columns)
-        if (proc := table.c[c].type._cached_bind_processor(dialect)) is not None
-    ]
-    sql = (
-        f"INSERT INTO {preparer.format_table(table)} ({names}) "
-        f"VALUES ({', '.join([mark] * len(columns))})"
-    )
-    getter = operator.itemgetter(*columns)
-    params = []
-    for row in rows:
-        values = list(getter(row))
-        for i, proc in procs:
-            if values[i] is not None:
-                values[i] = proc(values[i])
-        params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+
+def _estimated_rows(source: Source, data: bytes | None) -> int:
+    """A low estimate of the rows of a file: its size over 2,000 bytes (a penalty row is ~500)."""
+    if data is not None:
+        return len(data) // 2000
+    try:
+        return os.path.getsize(source) // 2000  # type: ignore[arg-type]  # a path here
+    except (OSError, TypeError):
+        return 0
 
 
 class _RecordWriter:
-    """Batches of rows written with executemany; existing keys looked up once per batch."""
+    """Rows of ``records`` written in batches straight through the database driver.
+
+    SQLAlchemy's per-row parameter handling costs more than the database's own
+    work on a big import, so each row is built once as a tuple of values the
+    driver takes as they are (dates as ISO text on SQLite, the time stamp bound
+    once) and a batch goes through the driver's ``executemany`` (SQLite) or
+    ``COPY`` (PostgreSQL with psycopg), on the import's connection and in its
+    one transaction. Existing keys are looked up once per batch; the rare
+    changed record is rewritten with an UPDATE and gets its ``changed`` event.
+    On SQLite, an import at least as big as the table drops the reports'
+    secondary indexes and builds them again at the end, in the same
+    transaction (a failed or killed import rolls the drop back too).
+    """
 
     def __init__(
         self,
@@ -1047,24 +1060,78 @@ class _RecordWriter:
         now: datetime,
     ) -> None:
         self.conn = conn
+        dialect = conn.dialect
+        self.sqlite = dialect.name == "sqlite"
+        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
+        self.generic = not self.sqlite and not self.copy and dialect.paramstyle not in (
+            "format", "pyformat", "qmark"
+        )  # fmt: skip
         self.kind = kind
         self.fields = _FIELDS[(kind, version)]
         self.source_id = source_id
         self.sha = sha
         self.now = now
-        self.pending: dict[str, dict[str, Any]] = {}
+        proc = t.records.c.imported_at.type._cached_bind_processor(dialect)
+        self.stamp: object = now if proc is None else proc(now)
+        self.pending: dict[str, tuple[Any, ...]] = {}
         self.added = self.changed = self.unchanged = self.rejected = 0
         self.codes: dict[str, str] = {}
+        self.days: dict[str, object] = {}
+        self.rebuild: list[str] = []
+        preparer = dialect.identifier_preparer
+        self.table = preparer.format_table(t.records)
+        self.names = ", ".join(preparer.quote(c) for c in _COLUMNS)
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.insert_sql = f"INSERT INTO {self.table} ({self.names}) VALUES ({', '.join([mark] * len(_COLUMNS))})"
+        sets = ", ".join(f"{preparer.quote(c)} = {mark}" for c in _REWRITTEN)
+        self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
+
+    def begin(self, expected_rows: int) -> None:
+        """Before the first row: on SQLite, drop the secondary indexes for a big import."""
+        if not self.sqlite:
+            return
+        indexes = self.conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL"
+        ).all()
+        held = self.conn.exec_driver_sql("SELECT max(id) FROM records").scalar() or 0
+        if not indexes or expected_rows < held:
+            return
+        for name, sql in indexes:  # the unique key's own index (no sql) stays: lookups use it
+            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+            self.rebuild.append(sql)
+
+    def finish(self) -> None:
+        """After the last row: write what is pending and build the dropped indexes again."""
+        self.flush()
+        for sql in self.rebuild:
+            self.conn.exec_driver_sql(sql)
+        self.rebuild.clear()
+
+    def _day(self, value: object) -> object:
+        """A publication date as the driver takes it (text cached: few distinct values)."""
+        if value is None or value == "":
+            return None
+        if type(value) is str and value in self.days:
+            return self.days[value]
+        day = _date_of(value)
+        out = None if day is None else (day.isoformat() if self.sqlite else day)
+        if type(value) is str:
+            if len(self.days) >= _DAY_CACHE:
+                self.days.clear()
+            self.days[value] = out
+        return out
 
     def add(
         self,
         row: int,
         cells: Mapping[str, str],
-        extra: Mapping[str, str],
+        extra: Mapping[str, str] | None,
+        decided: date | None,
         accepted: bool,
-        published: date | None,
+        published: object,
         mapping: str | None,
-        codes: list[str],
+        issues: Sequence[Any],
     ) -> None:
         f = self.fields
         wsh = cells.get(f.wsh, "").strip()
@@ -1082,67 +1149,114 @@ class _RecordWriter:
             self.rejected += 1
         data = _ENCODER.encode(cells)  # cells come in the standard's field order
         more = _dumps(extra) if extra else None
-        day = "" if published is None else published.isoformat()
+        day = self._day(published)
+        iso = "" if day is None else day if isinstance(day, str) else day.isoformat()  # type: ignore[attr-defined]
         content = hashlib.sha256(
-            f"{data}\x1f{day}\x1f{mapping or ''}\x1f{more or ''}".encode()
+            f"{data}\x1f{iso}\x1f{mapping or ''}\x1f{more or ''}".encode()
         ).hexdigest()
         if key in self.pending:  # the same record twice in one batch: write the first one first
             self.flush()
-        self.pending[key] = {
-            "kind": self.kind.value,
-            "record_key": key,
-            "unit": agency,
-            "unit_code": agency_code,
-            "decision_no": wsh or None,
-            "decision_date": _date_of(cells.get(f.decided)),
-            "published_on": published,
-            "subject_category": (cells.get(f.category) or None) if f.category else None,
-            "accepted": accepted,
-            "issue_codes": _dumps(sorted(set(codes))) if codes else "[]",
-            "content_sha256": content,
-            "data": data,
-            "mapping": mapping,
-            "extra": more,
-            "version": 1,
-            "source_id": self.source_id,
-            "source_row": row,
-            "first_source_id": self.source_id,
-            "imported_at": self.now,
-            "updated_at": self.now,
-        }
+        if decided is not None and self.sqlite:
+            decided_value: object = decided.isoformat()
+        else:
+            decided_value = decided
+        self.pending[key] = (
+            self.kind.value,
+            key,
+            agency,
+            agency_code,
+            wsh or None,
+            decided_value,
+            day,
+            (cells.get(f.category) or None) if f.category else None,
+            accepted,
+            _dumps(sorted({i.code for i in issues})) if issues else "[]",
+            content,
+            data,
+            mapping,
+            more,
+            1,
+            self.source_id,
+            row,
+            self.source_id,
+            self.stamp,
+            self.stamp,
+        )
         if len(self.pending) >= _BATCH:
             self.flush()
+
+    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        cur = raw.cursor()
+        try:
+            cur.executemany(sql, rows)
+        finally:
+            cur.close()
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.copy:  # PostgreSQL loads fastest with COPY, in the same transaction
+            raw = self.conn.connection.driver_connection
+            assert raw is not None
+            with raw.cursor() as cur, cur.copy(
+                f"COPY {self.table} ({self.names}) FROM STDIN"
+            ) as copy:
+                for values in rows:
+                    copy.write_row(values)
+        elif self.generic:  # pragma: no cover  (neither sqlite3 nor psycopg)
+            self.conn.execute(t.records.insert(), [dict(zip(_COLUMNS, v)) for v in rows])
+        else:
+            self._write(self.insert_sql, rows)
 
     def flush(self) -> None:
         if not self.pending:
             return
         r = t.records
-        existing = {
+        found = {
             row.record_key: row
             for row in self.conn.execute(
-                sa.select(r).where(r.c.kind == self.kind.value, r.c.record_key.in_(list(self.pending)))
+                sa.select(r.c.id, r.c.record_key, r.c.content_sha256, r.c.version).where(
+                    r.c.kind == self.kind.value, r.c.record_key.in_(list(self.pending))
+                )
             )
         }
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        changes: list[dict[str, Any]] = []
+        inserts: list[tuple[Any, ...]] = []
+        changed: list[tuple[Any, tuple[Any, ...]]] = []
         for key, values in self.pending.items():
-            old = existing.get(key)
+            old = found.get(key)
             if old is None:
                 inserts.append(values)
-                continue
-            if old.content_sha256 == values["content_sha256"]:
+            elif old.content_sha256 == values[_AT["content_sha256"]]:
                 self.unchanged += 1
-                continue
-            updates.append({**values, "b_id": old.id, "version": old.version + 1})
-            changes.append(
+            else:
+                changed.append((old, values))
+        if inserts:
+            self._insert(inserts)
+            self.added += len(inserts)
+        if changed:
+            self._change(changed)
+        self.pending.clear()
+
+    def _change(self, changed: list[tuple[Any, tuple[Any, ...]]]) -> None:
+        """Rewrite changed records; each gets a ``changed`` event keeping its old values."""
+        r = t.records
+        ids = [old.id for old, _values in changed]
+        olds = {row.id: row for row in self.conn.execute(sa.select(r).where(r.c.id.in_(ids)))}
+        updates = []
+        events = []
+        for old_key, values in changed:
+            old = olds[old_key.id]
+            new = list(values)
+            new[_VERSION] = old.version + 1
+            updates.append((*(new[_AT[c]] for c in _REWRITTEN), old.id))
+            events.append(
                 {
                     "record_id": old.id,
                     "record_kind": self.kind.value,
-                    "record_key": key,
+                    "record_key": old.record_key,
                     "event_kind": CHANGED,
                     "occurred_on": self.now.date(),
-                    "data": values["data"],
+                    "data": values[_AT["data"]],
                     "old_data": _dumps(
                         {
                             "values": json.loads(old.data),
@@ -1155,25 +1269,18 @@ class _RecordWriter:
                         }
                     ),
                     "source_id": self.source_id,
-                    "source_row": values["source_row"],
+                    "source_row": values[_AT["source_row"]],
                     "recorded_at": self.now,
                 }
             )
-        if inserts:
-            _insert_many(self.conn, r, inserts)
-            self.added += len(inserts)
-        if updates:
-            columns = [
-                "unit", "unit_code", "decision_no", "decision_date", "published_on",
-                "subject_category", "accepted", "issue_codes", "content_sha256", "data",
-                "mapping", "extra", "version", "source_id", "source_row", "updated_at",
-            ]  # fmt: skip
+        if self.generic:  # pragma: no cover  (neither sqlite3 nor psycopg)
             self.conn.execute(
                 r.update().where(r.c.id == sa.bindparam("b_id")).values(
-                    {c: sa.bindparam(f"u_{c}") for c in columns}
+                    {c: sa.bindparam(f"u_{c}") for c in _REWRITTEN}
                 ),
-                [{"b_id": u["b_id"], **{f"u_{c}": u[c] for c in columns}} for u in updates],
+                [{"b_id": u[-1], **{f"u_{c}": v for c, v in zip(_REWRITTEN, u)}} for u in updates],
             )
-            self.conn.execute(t.events.insert(), changes)
-            self.changed += len(updates)
-        self.pending.clear()
+        else:
+            self._write(self.update_sql, updates)
+        self.conn.execute(t.events.insert(), events)
+        self.changed += len(updates)
