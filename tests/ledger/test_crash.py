@@ -79,7 +79,17 @@ def test_import_killed_midway_then_rerun(migrated_url: str, big_file: Path) -> N
                 assert conn.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
             for table in ("sources", "records", "events"):
                 assert conn.execute(sa.text(f"select count(*) from {table}")).scalar_one() == 0
+            indexes = _indexes(conn)
+        # a big import drops the reports' indexes and builds them again in its transaction:
+        # killed midway, the drop is rolled back with the rest
+        assert {"ix_records_unit_date", "ix_records_date"} <= indexes
         result = ledger.import_records(path, as_of=date(2026, 12, 1))
         assert (result.rows, result.added) == (5000, 5000)
+        with ledger.engine.connect() as conn:
+            assert _indexes(conn) == indexes
         assert ledger.status().records == {"penalty": 5000}
         assert ledger.import_records(path, as_of=date(2026, 12, 1)).already_imported
+
+
+def _indexes(conn: sa.Connection) -> set[str]:
+    return {ix["name"] for ix in sa.inspect(conn).get_indexes("records") if ix["name"]}

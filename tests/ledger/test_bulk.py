@@ -1,0 +1,108 @@
+"""The bulk path of an import: the JSON it writes, its writing thread, its index rebuild."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from credit_disclosure.ledger import Ledger, _ledger
+from credit_disclosure.samples import generate_records
+from credit_disclosure.standard import RecordKind
+
+AS_OF = date(2026, 12, 1)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+_KEYS = st.sampled_from(["CF_WSH", "CF_XDR_MC", "CF_NR", "BZ"])
+
+
+@given(st.dictionaries(_KEYS, st.text()))
+def test_cells_json_is_what_json_writes(cells: dict[str, str]) -> None:
+    """The fast JSON writer gives json's text byte for byte: the content hash of a record
+    does not depend on which one wrote it."""
+    assert _ledger._encode_cells(cells).decode() == _JSON.encode(cells)
+
+
+@given(st.dictionaries(_KEYS, st.text(st.characters(categories=["Cs", "Lo", "Cc"]))))
+def test_cells_json_keeps_lone_surrogates(cells: dict[str, str]) -> None:
+    """A lone surrogate (JSON Lines can carry "\\ud800") is written escaped and read back."""
+    assert json.loads(_ledger._encode_cells(cells)) == cells
+
+
+def _file(path: Path, n: int) -> Path:
+    rows = [dict(r.values) for r in generate_records(RecordKind.PENALTY, n, seed=5, faults={})]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ledger(migrated_url: str) -> Iterator[Ledger]:
+    with Ledger(migrated_url) as led:
+        yield led
+
+
+def test_writing_thread_error_changes_nothing(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch that fails in the writing thread fails the import: nothing of it stays, and
+    the same file imports completely afterwards."""
+    path = _file(tmp_path / "p.csv", 4500)  # three batches
+    calls: list[int] = []
+    insert = _ledger._RecordWriter._insert
+
+    def failing(self: _ledger._RecordWriter, rows: list[tuple[object, ...]]) -> None:
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("disk full"))
+        insert(self, rows)
+
+    monkeypatch.setattr(_ledger._RecordWriter, "_insert", failing)
+    with pytest.raises(sa.exc.OperationalError):
+        ledger.import_records(path, as_of=AS_OF)
+    assert ledger.sources() == [] and list(ledger.records()) == []
+    monkeypatch.setattr(_ledger._RecordWriter, "_insert", insert)
+    result = ledger.import_records(path, as_of=AS_OF)
+    assert (result.rows, result.added) == (4500, 4500)
+
+
+def test_small_import_into_a_big_table_keeps_indexes(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexes are dropped and rebuilt only when the file is at least as big as the table."""
+    dropped: list[str] = []
+    with Ledger(sqlite_url) as ledger:
+        ledger.init()
+
+        @sa.event.listens_for(ledger.engine, "before_cursor_execute")
+        def _seen(_conn: object, _cur: object, sql: str, *_args: object) -> None:
+            if sql.startswith("DROP INDEX"):
+                dropped.append(sql)
+
+        big = ledger.import_records(_file(tmp_path / "big.csv", 3000), as_of=AS_OF)
+        assert big.added == 3000 and len(dropped) == 2
+        dropped.clear()
+        monkeypatch.setattr(_ledger, "_estimated_rows", lambda source, data: 10)
+        rows = [dict(r.values) for r in generate_records(RecordKind.PENALTY, 10, seed=99, faults={})]
+        small = tmp_path / "small.csv"
+        with small.open("w", encoding="utf-8", newline="") as fp:
+            writer = csv.DictWriter(fp, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        assert ledger.import_records(small, as_of=AS_OF).rows == 10
+        assert dropped == []
+        with ledger.engine.connect() as conn:
+            names = {ix["name"] for ix in sa.inspect(conn).get_indexes("records")}
+        assert {"ix_records_unit_date", "ix_records_date"} <= names
