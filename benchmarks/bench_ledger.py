@@ -11,9 +11,14 @@ a new PostgreSQL schema), so idempotence never skips the work.
 The file is the one ``bench_check`` uses (``benchmarks/_data/``, 1 % faulty
 records); quick mode uses 5,000. The PostgreSQL case runs when
 ``$CREDIT_DISCLOSURE_TEST_PG_URL`` names a server (``.ci/run`` starts one, or
-``python3 scripts/pg_test_server.py start``). The warm-up call also measures the
-peak memory of an import in a fresh process at the full size and at 5,000
-rows (flat memory: the two are close).
+``python3 scripts/pg_test_server.py start``). The peer is ``check_file`` as it
+is; when it has engines other than the row engine (the columnar fast path),
+the row engine is a second peer, so both ratios are shown. In full mode a call
+takes minutes, so each case runs two interleaved rounds without a warm-up, and
+each call's time is printed to stderr as it ends. The first case imports in a
+fresh process, at the full size and at 100,000 rows (5,000 in quick mode), and
+reports the peak memory of both (flat memory: the two are close) with the
+machine's load average.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -82,62 +89,116 @@ def _import_pg(server: str, path: Path) -> None:
         admin.dispose()
 
 
+def _check_engines() -> list[tuple[str, dict[str, str]]]:
+    """The checks to compare with: ``check_file`` as it is, and its row engine if it has others."""
+    import inspect
+
+    out: list[tuple[str, dict[str, str]]] = [("check (same file)", {})]
+    if "engine" in inspect.signature(check_file).parameters:
+        out.append(("check, row engine (same file)", {"engine": "row"}))
+    return out
+
+
+def _logged(label: str, fn: Callable[[], None]) -> Callable[[], None]:
+    """``fn``, printing each call's wall time and the load average to stderr as it ends.
+
+    A full run takes long on a busy machine: the calls already made are known even if it
+    is stopped before the table is printed.
+    """
+
+    def call() -> None:
+        start = time.perf_counter()
+        fn()
+        print(
+            f"  {label}: {time.perf_counter() - start:.1f}s (load average {os.getloadavg()[0]:.1f})",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return call
+
+
 def cases(quick: bool) -> list[Case]:
     n = 5_000 if quick else 1_000_000
-    small = 5_000
+    small = 5_000 if quick else 100_000
+    # full mode: one call takes minutes at 1,000,000 rows, so two interleaved rounds, no warm-up
+    rounds, warmup = (None, True) if quick else (2, False)
     findings = Findings()
     state: dict[str, Path] = {}
 
     def path() -> Path:
         if "path" not in state:
             state["path"] = penalty_file(n)
-            rows, seconds, rss = measure_child(state["path"])
-            parts = [
-                f"SQLite import in a fresh process: {rows:,} rows, {rows / seconds:,.0f} rec/s, "
-                f"peak RSS {rss:.0f} MB"
-            ]
-            if n != small:
-                _r, _s, small_rss = measure_child(penalty_file(small))
-                parts.append(f"at {small:,} rows: {small_rss:.0f} MB (flat)")
-            if not os.environ.get(PG_ENV):
-                parts.append(f"PostgreSQL not measured (${PG_ENV} unset)")
-            findings.text = "; ".join(parts)
         return state["path"]
 
-    def check() -> None:
-        check_file(path(), as_of=AS_OF).close()
+    def memory() -> None:
+        rows, seconds, rss = measure_child(path())
+        parts = [
+            f"load average {os.getloadavg()[0]:.1f} before;"
+            f" {rows:,} rows: {rows / seconds:,.0f} rec/s, peak RSS {rss:.0f} MB"
+        ]
+        if n != small:
+            _r, _s, small_rss = measure_child(penalty_file(small))
+            parts.append(f"{small:,} rows: peak RSS {small_rss:.0f} MB")
+        parts.append(f"load average {os.getloadavg()[0]:.1f} after")
+        if not os.environ.get(PG_ENV):
+            parts.append(f"PostgreSQL not measured (${PG_ENV} unset)")
+        findings.text = "; ".join(parts)
+        print(f"  {findings.text}", file=sys.stderr, flush=True)
+
+    def checker(options: dict[str, str]) -> Callable[[], None]:
+        def check() -> None:
+            check_file(path(), as_of=AS_OF, **options).close()  # type: ignore[arg-type]
+
+        return check
 
     out = [
         Case(
-            name=f"ledger import into SQLite vs check ({n:,} rows)",
+            name=f"ledger import into SQLite, fresh process, peak memory ({n:,} rows)",
             items=n,
-            ours=lambda: _import_sqlite(path()),
-            peer_name="check (same file)",
-            peer=check,
-            target=0.5,  # import time at most twice the check's
-            note=findings,  # type: ignore[arg-type]  # a str-like filled in by the warm-up
+            ours=memory,
+            note=findings,  # type: ignore[arg-type]  # a str-like filled in by the call
+            rounds=1,
+            warmup=False,
         )
     ]
     server = os.environ.get(PG_ENV)
-    if server:
+    for label, options in _check_engines():
+        suffix = "" if not options else " (row engine)"
         out.append(
             Case(
-                name=f"ledger import into PostgreSQL vs check ({n:,} rows)",
+                name=f"ledger import into SQLite vs check{suffix} ({n:,} rows)",
                 items=n,
-                ours=lambda: _import_pg(server, path()),
-                peer_name="check (same file)",
-                peer=check,
-                target=1 / 3,  # import time at most three times the check's
+                ours=_logged("SQLite import", lambda: _import_sqlite(path())),
+                peer_name=label,
+                peer=_logged(label, checker(options)),
+                target=0.5,  # import time at most twice the check's
+                rounds=rounds,
+                warmup=warmup,
             )
         )
+        if server:
+            out.append(
+                Case(
+                    name=f"ledger import into PostgreSQL vs check{suffix} ({n:,} rows)",
+                    items=n,
+                    ours=_logged("PostgreSQL import", lambda: _import_pg(server, path())),
+                    peer_name=label,
+                    peer=_logged(label, checker(options)),
+                    target=1 / 3,  # import time at most three times the check's
+                    rounds=rounds,
+                    warmup=warmup,
+                )
+            )
     return out
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience: python benchmarks/bench_ledger.py
-    import time
-
     for case in cases("--quick" in sys.argv):
-        assert case.peer is not None
+        if case.peer is None:
+            case.ours()
+            print(case.note)
+            continue
         case.ours()
         timings = []
         for fn in (case.ours, case.peer):
@@ -146,4 +207,3 @@ if __name__ == "__main__":  # pragma: no cover - convenience: python benchmarks/
             timings.append(time.perf_counter() - start)
         ratio = timings[0] / timings[1]
         print(f"{case.name}: import {timings[0]:.1f}s, check {timings[1]:.1f}s, {ratio:.2f}x")
-    print(cases("--quick" in sys.argv)[0].note)

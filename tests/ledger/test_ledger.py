@@ -146,6 +146,11 @@ def test_sample_files_every_row_accounted(ledger: Ledger) -> None:
         report = check_file(sample_path(kind), as_of=AS_OF)
         assert result.rows == report.rows
         assert result.rejected == report.with_errors
+        # the same row pipeline as check: the clerk's findings (rows, sheet rows, values) agree
+        assert result.report is not None
+        assert [(f.issue, f.sheet_row, f.decision, f.value) for f in result.report.findings()] == [
+            (f.issue, f.sheet_row, f.decision, f.value) for f in report.findings()
+        ]
         assert result.added + result.changed + result.unchanged == result.rows
     assert ledger.status().accepted == sum(
         1 for r in ledger.records() if r.accepted

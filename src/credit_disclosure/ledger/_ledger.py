@@ -15,7 +15,7 @@ import json
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Final
@@ -26,14 +26,14 @@ import sqlalchemy as sa
 from ..catalogue import Catalogue, CatalogueItem, load_catalogue
 from ..convert import format_value
 from ..errors import LedgerError
-from ..io import FileFormat, Report, open_table, report_resolver
+from ..io import FileFormat, RawRow, Report, RowPipeline, TableReader, open_table, report_resolver
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
 from ..quality import PUBLISHED_COLUMNS
 from ..standard import (
+    HeaderResolver,
     RecordKind,
     Severity,
     StandardVersion,
-    check_row,
     detect_kind,
     fields,
     parse_date,
@@ -490,83 +490,15 @@ class Ledger:
                     )
                 ).inserted_primary_key[0]  # type: ignore[index]  # one row inserted
                 report = Report(kind=kind, version=version, source=name, encoding=reader.encoding)
-                resolver = report_resolver(kind, version, report)
-                standard: dict[object, bool] = {pub: False, mcol: False}
-                if reader.format is not FileFormat.JSONL:
-                    for h in headers:
-                        standard.setdefault(h, resolve_header(h, kind, version) is not None)
-                    resolver.resolve_all([h for h in headers if standard[h]])
-                for column, is_field in standard.items():
-                    if not is_field:  # read for another purpose, or kept as extra: no problem
-                        resolver.ignore(column)
-                extras = (
-                    None
-                    if reader.format is FileFormat.JSONL
-                    else [h for h in headers if not standard[h] and h.strip() and h not in (pub, mcol)]
-                )
                 writer = _RecordWriter(conn, kind, version, source_id, sha, self._now())
                 try:
                     writer.begin(_estimated_rows(source, data))
-                    order = [spec.code for spec in fields(kind, version)]
-                    map_row = resolver.map_row
-                    report_add = report.add
-                    writer_add = writer.add
-                    count = 0
-                    for raw in reader:
-                        count += 1
-                        if progress is not None and count % _PROGRESS_EVERY == 0:
-                            progress(reader.progress(), count)
-                        # the row's values are only read here: published, mapping and unknown
-                        # columns resolve to no field, so check_row never sees them
-                        values = raw.values
-                        published = values.get(pub) if pub else None
-                        mapped = values.get(mcol) if mcol else None
-                        if not raw.usable:
-                            report_add(raw.row, raw.issues)
-                            writer_add(raw.row, {}, None, None, False, None, None, raw.issues)
-                            continue
-                        extra: dict[str, str] | None = None
-                        if extras is None:  # JSON Lines: keys may differ from row to row
-                            for h in values:
-                                if h in (pub, mcol):
-                                    continue
-                                known = standard.get(h)
-                                if known is None:
-                                    known = standard[h] = resolve_header(h, kind, version) is not None
-                                    if not known:
-                                        resolver.ignore(h)
-                                if not known and (v := values[h]) is not None and v != "":
-                                    if extra is None:
-                                        extra = {}
-                                    extra[h] = format_value(v)
-                        elif extras:
-                            for h in extras:
-                                if (v := values.get(h)) is not None and v != "":
-                                    if extra is None:
-                                        extra = {}
-                                    extra[h] = format_value(v)
-                        row = map_row(values)
-                        result = check_row(row, kind, version=version, as_of=as_of)
-                        issues = (*raw.issues, *result.issues) if raw.issues else result.issues
-                        report_add(raw.row, issues)
-                        cells = {
-                            code: v if type(v) is str else format_value(v)
-                            for code in order
-                            if (v := row.get(code)) is not None and v != ""
-                        }
-                        writer_add(
-                            raw.row,
-                            cells,
-                            extra,
-                            None if result.record is None else result.record.decision_date,
-                            not issues or not any(i.severity is Severity.ERROR for i in issues),
-                            published,
-                            None if mapped in (None, "") else str(mapped).strip(),
-                            issues,
-                        )
+                    count = _import_rows(
+                        reader, report, writer, kind, version, as_of, pub, mcol, progress
+                    )
                     writer.finish()
                 finally:
-                    writer.abort()  # the writing thread stops before the rollback
+                    writer.abort()  # the writing thread stops before any rollback
                 for issue in reader.file_issues:
                     report.add_file_issue(issue)
                 report.blank_rows = reader.blank_rows
@@ -1061,6 +993,116 @@ def _estimated_rows(source: Source, data: bytes | None) -> int:
         return os.path.getsize(source) // 2000  # type: ignore[arg-type]  # a path here
     except (OSError, TypeError):
         return 0
+
+
+def _import_rows(
+    reader: TableReader,
+    report: Report,
+    writer: _RecordWriter,
+    kind: RecordKind,
+    version: StandardVersion,
+    as_of: date,
+    pub: str | None,
+    mcol: str | None,
+    progress: ProgressCallback | None,
+) -> int:
+    """Check every row through the one row pipeline, as ``check`` does, and hand it to ``writer``.
+
+    The publication and mapping columns, and the columns the standard does not know
+    (kept as the record's extras), are told to the header resolver as read for another
+    purpose: check_row never sees them and they are no header problem.
+    """
+    resolver = report_resolver(kind, version, report)
+    standard: dict[object, bool] = {pub: False, mcol: False}
+    jsonl = reader.format is FileFormat.JSONL
+    if not jsonl:
+        for h in reader.headers:
+            standard.setdefault(h, resolve_header(h, kind, version) is not None)
+    for column, is_field in standard.items():
+        if not is_field:
+            resolver.ignore(column)
+    # JSON Lines: keys may differ from row to row, so extras are found row by row
+    extras = [
+        h for h, known in standard.items()
+        if not known and isinstance(h, str) and h.strip() and h not in (pub, mcol)
+    ]  # fmt: skip
+    pipeline = RowPipeline(resolver, as_of=as_of, reader=reader)
+    order = [spec.code for spec in fields(kind, version)]
+    report_add = report.add
+    writer_add = writer.add
+    count = 0
+    rows: Iterable[RawRow] = reader
+    if jsonl:  # a row's new keys are resolved (the unknown ones ignored) before it is mapped
+        rows = _announced(reader, standard, resolver, pub, mcol)
+    for outcome in pipeline.run(rows):
+        count += 1
+        if progress is not None and count % _PROGRESS_EVERY == 0:
+            progress(reader.progress(), count)
+        issues = outcome.issues
+        row = outcome.values
+        if issues:
+            report_add(outcome.row, issues, sheet_row=outcome.sheet_row, values=row)
+        else:
+            report_add(outcome.row, issues)
+        if row is None:  # the reader could not split the row into cells: kept, not accepted
+            writer_add(outcome.row, {}, None, None, False, None, None, issues)
+            continue
+        values = outcome.raw.values if outcome.raw is not None else {}
+        extra: dict[str, str] | None = None
+        for h in _extra_columns(values, standard, resolver, pub, mcol) if jsonl else extras:
+            if (v := values.get(h)) is not None and v != "":
+                if extra is None:
+                    extra = {}
+                extra[h] = format_value(v)
+        mapped = values.get(mcol) if mcol else None
+        result = outcome.result
+        writer_add(
+            outcome.row,
+            {
+                code: v if type(v) is str else format_value(v)
+                for code in order
+                if (v := row.get(code)) is not None and v != ""
+            },
+            extra,
+            None if result is None or result.record is None else result.record.decision_date,
+            result is not None and not any(i.severity is Severity.ERROR for i in issues),
+            values.get(pub) if pub else None,
+            None if mapped in (None, "") else str(mapped).strip(),
+            issues,
+        )
+    return count
+
+
+def _announced(
+    rows: Iterable[RawRow],
+    standard: dict[object, bool],
+    resolver: HeaderResolver,
+    pub: str | None,
+    mcol: str | None,
+) -> Iterator[RawRow]:
+    for raw in rows:
+        _extra_columns(raw.values, standard, resolver, pub, mcol)
+        yield raw
+
+
+def _extra_columns(
+    values: Mapping[str, object],
+    standard: dict[object, bool],
+    resolver: HeaderResolver,
+    pub: str | None,
+    mcol: str | None,
+) -> list[str]:
+    """The keys of a JSON Lines row that name no field (each resolved once per file)."""
+    out = []
+    for h in values:
+        known = standard.get(h)
+        if known is None:
+            known = standard[h] = resolve_header(h, resolver.kind, resolver.version) is not None
+            if not known:
+                resolver.ignore(h)
+        if not known and h not in (pub, mcol):
+            out.append(h)
+    return out
 
 
 class _RecordWriter:
