@@ -31,6 +31,7 @@ from .deadlines import Deadline, Timeliness
 from .errors import (
     CalendarDataMissing,
     CreditDisclosureError,
+    LedgerError,
     MissingOptionalDependency,
     PolicyError,
     ValidationError,
@@ -264,6 +265,9 @@ def problem_for(exc: CreditDisclosureError) -> Problem:
             f"缺少{exc.year}年节假日安排",
             title="the working-day calendar lacks a year",
         )
+    if isinstance(exc, LedgerError):  # no ledger configured (404), or one it cannot use (422)
+        status = 404 if exc.code == "service.no_ledger" else 422
+        return problem(status, exc.code, exc.message_en, exc.message_zh, title="the ledger cannot answer")
     if isinstance(exc, MissingOptionalDependency):
         return problem(501, "service.missing_extra", str(exc), str(exc), title="not installed")
     code = getattr(exc, "code", None)

@@ -67,10 +67,25 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
+def sample_ledger(folder: Path) -> str:
+    """A ledger (SQLite) holding the 300 sample penalties, for the read-only ledger routes."""
+    from datetime import date
+
+    from credit_disclosure.ledger import Ledger
+    from credit_disclosure.samples import sample_path
+
+    url = f"sqlite:///{folder / 'ledger.sqlite3'}"
+    with Ledger(url) as ledger:
+        ledger.init()
+        ledger.import_records(sample_path("penalty"), as_of=date(2026, 1, 1))
+    return url
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The service with its default limits."""
-    srv = Server([], tmp_path_factory.mktemp("service") / "server.log")
+    """The service with its default limits, answering the ledger routes from the sample ledger."""
+    folder = tmp_path_factory.mktemp("service")
+    srv = Server(["--ledger", sample_ledger(folder)], folder / "server.log")
     yield srv
     srv.stop()
 

@@ -52,6 +52,12 @@ def register(subparsers: Any) -> None:
         help="require one of the API keys in FILE (one per line) on every request but health",
     )
     parser.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="answer the read-only /v1/ledger routes from this ledger database (a SQLAlchemy "
+        "URL, e.g. sqlite:///credit-disclosure.sqlite3)",
+    )
+    parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
     )
     parser.set_defaults(handler=run)
@@ -78,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
             timeout_seconds=args.timeout,
             max_concurrency=args.max_concurrency,
             api_keys=keys,
+            ledger_url=args.ledger,
         )
     except (OSError, ValueError) as exc:
         print(f"credit-disclosure serve: {exc}", file=sys.stderr)

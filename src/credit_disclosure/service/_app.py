@@ -81,6 +81,7 @@ from ..standard import (
     fields,
 )
 from ..workdays import default_calendar
+from ._ledger_routes import LEDGER_ROUTES, close_ledger
 from ._settings import ServiceSettings
 
 __all__ = ["create_app", "openapi_document"]
@@ -752,6 +753,7 @@ _ROUTES: Final = [
     mask_record,
     issues,
     record_schema,
+    *LEDGER_ROUTES,
 ]
 
 
@@ -773,6 +775,7 @@ def _litestar(settings: ServiceSettings) -> Litestar:
                 Tag(name="policy", description="publication, display term, credit repair"),
                 Tag(name="privacy", description="masking for display"),
                 Tag(name="schemas", description="JSON Schema and the issue catalogue"),
+                Tag(name="ledger", description="the ledger's reports and status (read-only)"),
                 Tag(name="service", description="health"),
             ],
             path="/schema",
@@ -783,6 +786,7 @@ def _litestar(settings: ServiceSettings) -> Litestar:
             Exception: _internal_error,
         },
         request_max_body_size=settings.max_body_bytes,
+        on_shutdown=[lambda app: close_ledger(app.state)],
         logging_config=None,
         debug=False,
     )

@@ -53,6 +53,10 @@ class ServiceSettings:
     max_concurrency: int = attrs.field(default=32, validator=_positive)
     #: the API keys accepted (empty: no authentication)
     api_keys: frozenset[str] = attrs.field(default=frozenset(), repr=False, converter=frozenset)
+    #: the ledger's database (a SQLAlchemy URL) the read-only ``/v1/ledger`` routes answer
+    #: from; ``None``: those routes answer 404 ``service.no_ledger``. Out of the repr: a URL
+    #: may hold a password.
+    ledger_url: str | None = attrs.field(default=None, repr=False)
 
     @staticmethod
     def read_api_keys(path: str | os.PathLike[str]) -> frozenset[str]:
