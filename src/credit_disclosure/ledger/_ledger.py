@@ -983,6 +983,8 @@ _REWRITTEN: Final = (
 )  # fmt: skip
 _VERSION: Final = _AT["version"]
 _DAY_CACHE: Final = 4096
+#: SQLite's cache while it builds an index again (KiB, negative): its sort's memory.
+_SORT_CACHE: Final = -8192
 
 
 def _estimated_rows(source: Source, data: bytes | None) -> int:
@@ -1185,8 +1187,17 @@ class _RecordWriter:
         """After the last row: write what is pending and build the dropped indexes again."""
         self.flush()
         self.close()
-        for sql in self.rebuild:
-            self.conn.exec_driver_sql(sql)
+        if not self.rebuild:
+            return
+        # SQLite sorts an index's entries in up to cache_size of memory before it spills to a
+        # temporary file: a small cache for the sort keeps memory flat at any size of file
+        cache = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        self.conn.exec_driver_sql(f"PRAGMA cache_size={_SORT_CACHE}")
+        try:
+            for sql in self.rebuild:
+                self.conn.exec_driver_sql(sql)
+        finally:
+            self.conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or _SORT_CACHE)}")
         self.rebuild.clear()
 
     def _day(self, value: object) -> object:
