@@ -83,21 +83,6 @@ def test_sheet_rows_follow_the_reader(tmp_path: Path) -> None:
         assert [o.sheet_row for o in pipeline.run(reader)] == [3, 4]
 
 
-def test_cleared_outcome_is_built_only_when_asked() -> None:
-    """A row a pre-filter cleared costs nothing until a consumer reads its values or result."""
-    calls: list[int] = []
-
-    def load() -> dict[str, object]:
-        calls.append(1)
-        return {"行政许可决定文书号": "许〔2025〕1号"}
-
-    outcome = _pipeline("license").cleared(8, load, sheet_row=9)
-    assert (outcome.row, outcome.sheet_row, outcome.issues, calls) == (8, 9, (), [])
-    assert outcome.checked
-    assert outcome.values == {"XK_WSH": "许〔2025〕1号"} and calls == [1]
-    assert outcome.result is not None and calls == [1]  # built once
-
-
 def test_repr_shows_no_values() -> None:
     """An outcome's repr names codes and rows, never a cell (it may be an ID number)."""
     outcome = _pipeline().check(RawRow(1, {"CF_XDR_ZJHM": "11010519491231002X"}))

@@ -126,5 +126,4 @@ def _usage() -> None:
     by_code: dict[str, object] | None = one.values
     checked: RowResult | None = one.result
     where: int | None = one.sheet_row
-    clean: RowOutcome = pipeline.cleared(3, lambda: {"CF_WSH": "y"}, sheet_row=4)
     framed: Iterator[RowOutcome] = pipeline.run_mapped([{"CF_WSH": "z"}])

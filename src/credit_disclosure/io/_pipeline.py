@@ -12,17 +12,15 @@ checker failed on (``row.unexpected``), are outcomes too, with their issues: a
 consumer never sees fewer outcomes than rows. What a consumer does with an outcome
 (fill a report, count a quality observation) is its own business.
 
-A pre-filter (the columnar fast path) may hand the pipeline's consumers rows it
-has already found clean with :meth:`RowPipeline.cleared`: such an outcome has no
-issues, and its values and result are only built when a consumer asks for them.
-The row engine stays the only author of issues.
+A pre-filter (the columnar fast path of :func:`~credit_disclosure.io.check_file`)
+passes runs of rows it has found clean beside the pipeline's outcomes; every row
+it does not clear goes through the pipeline, which stays the only author of issues.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Final
 
 from ..standard import (
     HeaderResolver,
@@ -38,9 +36,6 @@ from ._readers import FileFormat, RawRow, TableReader
 
 __all__ = ["RowOutcome", "RowPipeline"]
 
-#: Marks a value of a cleared outcome not built yet.
-_LATER: Final = object()
-
 
 class RowOutcome:
     """One row after the pipeline: where it is, every issue found, its values, the check's result.
@@ -49,8 +44,10 @@ class RowOutcome:
     counts it); ``sheet_row`` the row a spreadsheet shows (the header counted) or the
     file's line, ``None`` for rows that did not come from a file; ``issues`` are the
     reader's issues, then :func:`~credit_disclosure.standard.check_row`'s (``()`` for a
-    clean row); ``raw`` is the row as read (``None`` for rows handed in already keyed
-    by field code).
+    clean row); ``values`` the row's values by field code (``None``: the row could not be
+    split into cells); ``result`` what ``check_row`` found (``None``: the row was not
+    checked, its issues say why); ``raw`` is the row as read (``None`` for rows handed in
+    already keyed by field code).
 
     >>> from datetime import date
     >>> from credit_disclosure.standard import HeaderResolver
@@ -62,7 +59,7 @@ class RowOutcome:
     ['field.required']
     """
 
-    __slots__ = ("_load", "_result", "_values", "issues", "raw", "row", "sheet_row")
+    __slots__ = ("issues", "raw", "result", "row", "sheet_row", "values")
 
     def __init__(
         self,
@@ -75,25 +72,10 @@ class RowOutcome:
     ) -> None:
         self.row = row
         self.issues = issues
-        self._values: object = values
-        self._result: object = result
+        self.values = values
+        self.result = result
         self.raw = raw
         self.sheet_row = sheet_row
-        # ``_load`` is set on cleared outcomes only (see RowPipeline.cleared)
-
-    @property
-    def values(self) -> dict[str, object] | None:
-        """The row's values by field code (``None``: the row could not be split into cells)."""
-        if self._values is _LATER:
-            self._build()
-        return self._values  # type: ignore[return-value]  # built: a dict or None
-
-    @property
-    def result(self) -> RowResult | None:
-        """What ``check_row`` found (``None``: the row was not checked; its issues say why)."""
-        if self._result is _LATER:
-            self._build()
-        return self._result  # type: ignore[return-value]  # built: a RowResult or None
 
     @property
     def checked(self) -> bool:
@@ -102,12 +84,7 @@ class RowOutcome:
         >>> RowOutcome(1, (), None, None).checked
         False
         """
-        return self._result is not None
-
-    _load: Callable[[], tuple[dict[str, object] | None, RowResult | None]]
-
-    def _build(self) -> None:
-        self._values, self._result = self._load()
+        return self.result is not None
 
     def __repr__(self) -> str:
         # Never the values: they may be personal.
@@ -202,42 +179,6 @@ class RowPipeline:
                 yield outcome(n, (issue,), mapped, None)
                 continue
             yield outcome(n, result.issues, mapped, result)
-
-    def cleared(
-        self,
-        row: int,
-        load: Callable[[], Mapping[str, object]],
-        *,
-        sheet_row: int | None = None,
-    ) -> RowOutcome:
-        """The outcome of a row a pre-filter found clean: no issues, values built on demand.
-
-        ``load`` gives the row's cells keyed by header, and is only called when a consumer
-        reads :attr:`RowOutcome.values` or :attr:`RowOutcome.result` (the row is then
-        mapped and checked as :meth:`run` does). A report only counts such a row.
-
-        >>> from datetime import date
-        >>> from credit_disclosure.standard import HeaderResolver
-        >>> pipeline = RowPipeline(HeaderResolver("license"), as_of=date(2025, 6, 30))
-        >>> calls = []
-        >>> outcome = pipeline.cleared(5, lambda: calls.append(1) or {"XK_WSH": "1号"})
-        >>> outcome.issues, calls
-        ((), [])
-        >>> outcome.values, calls
-        ({'XK_WSH': '1号'}, [1])
-        """
-        outcome = RowOutcome(row, (), None, None, None, sheet_row)
-        outcome._values = outcome._result = _LATER
-
-        def build() -> tuple[dict[str, object] | None, RowResult | None]:
-            mapped = self.resolver.map_row(load())
-            result = check_row(
-                mapped, self.kind, version=self.version, as_of=self._as_of, options=self._options
-            )
-            return mapped, result
-
-        outcome._load = build
-        return outcome
 
     def __repr__(self) -> str:
         return f"RowPipeline(kind={self.kind.value!r}, version={self.version.value!r})"
