@@ -148,11 +148,13 @@ class _Fast:
         if quotes is not None and not _quotes_regular(a, quotes, newlines, self.delimiter):
             return None
         # every line holds exactly width - 1 separators (delimiters outside quotes)
-        separators = np.flatnonzero(a == self.delimiter)
-        if quotes is not None:
-            separators = separators[np.searchsorted(quotes, separators) % 2 == 0]
-        per_line = np.bincount(np.searchsorted(newlines, separators), minlength=lines)
-        if len(per_line) != lines or (per_line != self.width - 1).any():
+        separators = a == self.delimiter
+        if quotes is not None:  # inside quotes: an odd number of quotes so far (mod 256 keeps it)
+            separators &= (np.cumsum(a == 34, dtype=np.uint8) & 1) == 0
+        starts = np.zeros(lines, dtype=np.int64)
+        starts[1:] = newlines[: lines - 1] + 1
+        per_line = np.add.reduceat(separators, starts, dtype=np.int64)
+        if (per_line != self.width - 1).any():
             return None  # blank lines, rows with other numbers of cells
         table = self.parse(chunk)
         if table is None or table.num_rows != lines:

@@ -176,10 +176,11 @@ class _Text:
         second = self.data[np.minimum(self.start + 1, last)].astype(np.int64)
         third = self.data[np.minimum(self.start + 2, last)].astype(np.int64)
         space = _SPACE_ASCII[first]
-        space |= (first == 0xC2) & np.isin(second, _SPACE_AFTER_C2)
+        space |= (first == 0xC2) & _SPACE_AFTER_C2_TABLE[second]
         wide = (first >= 0xE1) & (first <= 0xE3)
         if wide.any():
-            space |= wide & np.isin((first.astype(np.int64) << 16) | (second << 8) | third, _SPACE_3)
+            key = (np.clip(first.astype(np.int64) - 0xE1, 0, 2) << 16) | (second << 8) | third
+            space |= wide & _SPACE_3_TABLE[key]
         return (self.nbytes > 0) & ~space
 
     def fixed(self, width: int) -> tuple[Any, Any]:
@@ -191,6 +192,8 @@ class _Text:
 
 
 _SPACE_ASCII: Any = None
+_SPACE_AFTER_C2_TABLE: Any = None
+_SPACE_3_TABLE: Any = None
 _POWERS_6: Any = None
 #: Verdicts on identifier parts by key, per part: (division generation, int8 table; -1 unknown).
 _JUDGED: dict[str, tuple[int, Any]] = {}
@@ -201,6 +204,7 @@ _ORG_VALUE: Any = None
 
 def _tables() -> None:
     global _SPACE_ASCII, _USCC_VALUE, _ORG_VALUE, _MONTH_DAYS, _POWERS_6
+    global _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE
     if _SPACE_ASCII is not None:
         return
     assert all(len(c.encode()) <= 3 for c in _SPACES)
@@ -216,6 +220,11 @@ def _tables() -> None:
         org[ord(c)] = v
     _USCC_VALUE, _ORG_VALUE, _SPACE_ASCII = uscc, org, lead
     _MONTH_DAYS = np.array(_MONTH_DAYS_LIST, dtype=np.int64)
+    after_c2 = np.zeros(256, dtype=bool)
+    after_c2[_SPACE_AFTER_C2] = True
+    three = np.zeros(3 << 16, dtype=bool)  # (first byte - 0xE1, second, third)
+    three[[k - (0xE1 << 16) for k in _SPACE_3]] = True
+    _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE = after_c2, three
     _POWERS_6 = 10 ** np.arange(5, -1, -1, dtype=np.int64)
 
 
@@ -261,7 +270,8 @@ class ColumnChecks:
         #: Whether this kind and version have column forms (else :meth:`clean` clears nothing).
         self.supported = self.version is StandardVersion.V2018
         self._specs: dict[str, FieldSpec] = {f.attr: f for f in fields(self.kind, self.version)}
-        self._caches: dict[str, dict[str | None, tuple[Any, ...]]] = {}
+        # per field: (values seen, one numpy array per result: theirs, then None's)
+        self._memo: dict[str, tuple[Any, list[Any]]] = {}
         self._as_of_ord = self.as_of.toordinal()
 
     def maybe_blank(self, column: Any) -> Any:
@@ -287,28 +297,43 @@ class ColumnChecks:
     def _each(
         self, key: str, col: _Text, fn: Callable[[str | None], tuple[Any, ...]], dtypes: Sequence[Any]
     ) -> list[Any]:
-        """``fn`` of every cell, computed once per distinct value: one numpy array per result."""
+        """``fn`` of every cell, computed once per distinct value: one numpy array per result.
+
+        The values seen so far and their results are kept per field (up to a limit), so a
+        batch whose values were all seen costs one vectorised lookup.
+        """
         n = col.n
         if not col.valid.any():
             none = fn(None)
             return [np.full(n, v, dtype=t) for v, t in zip(none, dtypes)]
-        encoded = pc.dictionary_encode(col.arr)
-        values = encoded.dictionary.to_pylist()
-        cache = self._caches.setdefault(key, {})
-        results = []
-        for v in values:
-            r = cache.get(v)
-            if r is None:
-                r = fn(v)
-                if len(cache) < _CACHE_LIMIT:
-                    cache[v] = r
-            results.append(r)
-        results.append(fn(None))
-        indices = encoded.indices
-        if indices.null_count:
-            indices = indices.fill_null(len(values))
-        idx = indices.to_numpy(zero_copy_only=False)
-        return [np.array(part, dtype=t)[idx] for part, t in zip(zip(*results), dtypes)]
+        arr = col.arr
+        memo = self._memo.get(key)
+        if memo is not None and memo[0].type != arr.type:
+            memo = None
+        if memo is None:
+            known, results = arr.slice(0, 0), [np.array([v], dtype=t) for v, t in zip(fn(None), dtypes)]
+            positions = None
+        else:
+            known, results = memo
+            positions = pc.index_in(arr, value_set=known)
+        missing = col.valid if positions is None else col.valid & positions.is_null().to_numpy(zero_copy_only=False)
+        if missing.any():
+            new = pc.unique(arr.filter(pa.array(missing))).to_pylist()
+            computed = [fn(v) for v in new]
+            if len(known) + len(new) > _CACHE_LIMIT:
+                known, results = arr.slice(0, 0), [r[-1:] for r in results]
+            known = pa.concat_arrays([known, pa.array(new, type=arr.type)])
+            results = [
+                np.concatenate([r[:-1], np.array(part, dtype=t), r[-1:]])
+                for r, part, t in zip(results, zip(*computed), dtypes)
+            ]
+            self._memo[key] = (known, results)
+            positions = pc.index_in(arr, value_set=known)
+        else:
+            self._memo[key] = (known, results)
+        assert positions is not None
+        idx = positions.fill_null(len(known)).to_numpy(zero_copy_only=False)
+        return [r[idx] for r in results]
 
     @staticmethod
     def _judged(part: str, size: int, keys: Any, valid: Callable[[int], bool]) -> Any:
@@ -464,8 +489,9 @@ class ColumnChecks:
         # required for some categories
         for attr, spec in specs.items():
             if spec.requirement.kind is RequirementKind.REQUIRED_FOR and attr in present:
-                wanted = [_CATEGORY_INDEX[c.value] for c in spec.requirement.categories]
-                ok &= present[attr] | ~np.isin(cat, wanted)
+                wanted = np.zeros(len(_CATEGORY_LIST) + 2, dtype=bool)  # by index; -1, -2 last
+                wanted[[_CATEGORY_INDEX[c.value] for c in spec.requirement.categories]] = True
+                ok &= present[attr] | ~wanted[cat]
         # dates
         days: dict[str, Any] = {}
         for attr, spec in specs.items():
