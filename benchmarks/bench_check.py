@@ -216,7 +216,7 @@ def cases(quick: bool) -> list[Case]:
             peer=lambda: check_file(path(), as_of=AS_OF, engine="row").close(),
             target=8,
             warmup=quick,
-            rounds=3,
+            rounds=2,  # a row-engine round over 1,000,000 rows takes a minute or more
             note="same file, same process, rounds interleaved; both report byte for byte "
             "the same (tests/io/test_columnar.py); figures under load: see RESULTS.md",
         ),
@@ -227,7 +227,8 @@ def cases(quick: bool) -> list[Case]:
             peer_name="csv.reader, every row",
             peer=lambda: read_csv_module(path()),
             target=0.5,  # the whole check within twice the time of reading
-            rounds=3,
+            warmup=quick,
+            rounds=2,
         ),
         Case(
             name=f"check CSV (fast path) vs the columnar reader alone ({n:,} rows)",
@@ -235,7 +236,8 @@ def cases(quick: bool) -> list[Case]:
             ours=lambda: check_file(path(), as_of=AS_OF).close(),
             peer_name="pyarrow.csv, 8 MB batches",
             peer=lambda: read_arrow(path()),
-            rounds=3,
+            warmup=quick,
+            rounds=2,
         ),
         Case(
             name=f"check CSV (fast path) vs pandas.read_csv ({n:,} rows)",
@@ -243,7 +245,8 @@ def cases(quick: bool) -> list[Case]:
             ours=lambda: check_file(path(), as_of=AS_OF).close(),
             peer_name="pandas.read_csv(dtype=str), 100k-row chunks",
             peer=lambda: read_pandas(path()),
-            rounds=3,
+            warmup=quick,
+            rounds=2,
         ),
         Case(
             name=f"columnar reader: pyarrow vs Polars, same 8 MB batches ({n:,} rows)",
@@ -251,7 +254,8 @@ def cases(quick: bool) -> list[Case]:
             ours=lambda: read_arrow(path()),
             peer_name="polars.read_csv per batch",
             peer=lambda: read_polars(path()),
-            rounds=3,
+            warmup=quick,
+            rounds=2,
             note="why pyarrow: docs/standard.md, 'Two paths, one report'",
         ),
     ]

@@ -148,12 +148,16 @@ class _Fast:
         if quotes is not None and not _quotes_regular(a, quotes, newlines, self.delimiter):
             return None
         # every line holds exactly width - 1 separators (delimiters outside quotes)
-        separators = a == self.delimiter
-        if quotes is not None:  # inside quotes: an odd number of quotes so far (mod 256 keeps it)
-            separators &= (np.cumsum(a == 34, dtype=np.uint8) & 1) == 0
+        delimiters = a == self.delimiter
         starts = np.zeros(lines, dtype=np.int64)
         starts[1:] = newlines[: lines - 1] + 1
-        per_line = np.add.reduceat(separators, starts, dtype=np.int64)
+        per_line = np.add.reduceat(delimiters, starts, dtype=np.int64)
+        if quotes is not None:  # less the delimiters between an opening and a closing quote
+            where = np.flatnonzero(delimiters)
+            opening, closing = quotes[0::2], quotes[1::2]
+            inside = np.searchsorted(where, closing) - np.searchsorted(where, opening)
+            line_of = np.searchsorted(newlines, opening)
+            per_line -= np.bincount(line_of, weights=inside, minlength=lines).astype(np.int64)
         if (per_line != self.width - 1).any():
             return None  # blank lines, rows with other numbers of cells
         table = self.parse(chunk)
