@@ -211,7 +211,7 @@ def cases(quick: bool) -> list[Case]:
         Case(
             name=f"check CSV: columnar fast path vs row engine (today) ({n:,} rows)",
             items=n,
-            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            ours=lambda: check_file(path(), as_of=AS_OF, engine="columnar").close(),
             peer_name="check_file(engine='row')",
             peer=lambda: check_file(path(), as_of=AS_OF, engine="row").close(),
             target=8,
@@ -223,7 +223,7 @@ def cases(quick: bool) -> list[Case]:
         Case(
             name=f"check CSV (fast path) vs a bare csv.reader pass ({n:,} rows)",
             items=n,
-            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            ours=lambda: check_file(path(), as_of=AS_OF, engine="columnar").close(),
             peer_name="csv.reader, every row",
             peer=lambda: read_csv_module(path()),
             target=0.5,  # the whole check within twice the time of reading
@@ -233,7 +233,7 @@ def cases(quick: bool) -> list[Case]:
         Case(
             name=f"check CSV (fast path) vs the columnar reader alone ({n:,} rows)",
             items=n,
-            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            ours=lambda: check_file(path(), as_of=AS_OF, engine="columnar").close(),
             peer_name="pyarrow.csv, 8 MB batches",
             peer=lambda: read_arrow(path()),
             warmup=quick,
@@ -242,7 +242,7 @@ def cases(quick: bool) -> list[Case]:
         Case(
             name=f"check CSV (fast path) vs pandas.read_csv ({n:,} rows)",
             items=n,
-            ours=lambda: check_file(path(), as_of=AS_OF).close(),
+            ours=lambda: check_file(path(), as_of=AS_OF, engine="columnar").close(),
             peer_name="pandas.read_csv(dtype=str), 100k-row chunks",
             peer=lambda: read_pandas(path()),
             warmup=quick,

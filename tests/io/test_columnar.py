@@ -37,6 +37,7 @@ AS_OF = date(2026, 1, 1)
 def small_batches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of a few rows, so that every file here spans several (and fallbacks start
     mid-file); each test runs with both batch parsers."""
+    monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", 0)
     monkeypatch.setattr(_columnar, "FIRST_CHUNK_BYTES", 700)
     monkeypatch.setattr(_columnar, "CHUNK_BYTES", 3000)
     if request.param == "polars":
@@ -203,6 +204,14 @@ def test_without_pyarrow_check_file_uses_the_row_engine(monkeypatch: pytest.Monk
     assert _json(data, "auto") == expected
     with pytest.raises(MissingOptionalDependency, match="fast"):
         check_file(io.BytesIO(data), as_of=AS_OF, engine="columnar")
+
+
+def test_small_files_go_the_row_way_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 60, seed=8), RecordKind.PENALTY)
+    assert _fast_share(data) > 0.9
+    monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", len(data) + 1)
+    assert _fast_share(data) == 0  # imports and batches would cost more than they save
+    assert _json(data, "columnar") == _json(data, "row")
 
 
 def test_an_unknown_engine_is_refused() -> None:

@@ -70,6 +70,8 @@ def _usage() -> None:
         encoding="gbk",
         progress=progress,
     )
+    by_rows: Report = check_file(Path("x.csv"), engine="row")
+    fast: Report = check_file(Path("x.csv"), engine="columnar")
     ok: bool = report.ok
     rows: int = (
         report.rows + report.valid + report.with_errors + report.with_warnings + report.blank_rows

@@ -23,6 +23,7 @@ from credit_disclosure.standard import (
     OPEN_ENDED,
     OPEN_ENDED_WORDS,
     AnyRecord,
+    ColumnChecks,
     Conversion,
     FieldSpec,
     FieldType,
@@ -112,3 +113,6 @@ kinds: tuple[PenaltyType, ...] = rec.penalty_types
 aliases: Mapping[str, SubjectCategory] = DEFAULT_SUBJECT_CATEGORY_ALIASES
 strict_categories = ValidationOptions(subject_category_aliases={})
 from_file: ValidationOptions = ValidationOptions.from_file("options.toml")
+checks = ColumnChecks(RecordKind.PENALTY, StandardVersion.V2018, as_of=day, options=loaded)
+supported: bool = checks.supported
+codes_read: tuple[str, ...] = checks.codes

@@ -166,12 +166,12 @@ def check_file(
     with its number and issues. Every row ends up in the report: rows
     that cannot be read carry a ``row.*`` issue instead of stopping the check.
 
-    ``engine`` ``"auto"`` checks a UTF-8 CSV file of the 2018 standard through the
-    columnar fast path when pyarrow and numpy are installed (the ``fast`` extra): whole
+    ``engine`` ``"auto"`` checks a UTF-8 CSV file of the 2018 standard of 4 MB or more
+    through the columnar fast path when pyarrow and numpy are installed (the ``fast`` extra): whole
     columns clear the rows that certainly have no issue and every other row goes to
     :func:`~credit_disclosure.standard.check_row`, so the report is the one ``"row"``
     (every row through ``check_row``) gives, byte for byte (docs/standard.md, "Two
-    paths, one report"); ``"columnar"`` is ``"auto"`` that raises
+    paths, one report"); ``"columnar"`` takes it whatever the size, and raises
     :class:`~credit_disclosure.errors.MissingOptionalDependency` without pyarrow.
 
     >>> import io
@@ -248,6 +248,8 @@ def _fast_rows(
             field="engine",
         )
     if reader.format is not FileFormat.CSV or pipeline.version is not StandardVersion.V2018:
+        return None
+    if engine == "auto" and not _columnar.worth_it(reader):
         return None
     if not _columnar.available():
         if engine == "columnar":

@@ -27,6 +27,10 @@ __all__ = ["Cleared", "fast_rows"]
 
 #: Bytes read per batch: about 4,000 penalty rows; memory stays flat at any file size.
 CHUNK_BYTES: Final = 2 << 20
+#: ``engine="auto"`` takes the fast path for files at least this large: below it the fixed
+#: costs (importing pyarrow, per-batch work) outweigh the gain, and a caller streaming rows
+#: (``on_row``, the HTTP service) gets the first ones at once.
+AUTO_MIN_BYTES = 4 << 20
 #: The first batch is smaller, so that a caller streaming rows (``on_row``) sees them soon.
 FIRST_CHUNK_BYTES: Final = 256 << 10
 _BOM: Final = b"\xef\xbb\xbf"
@@ -280,6 +284,12 @@ def _data_offset(reader: CsvReader) -> int | None:
     if len(lines) < reader.header_line or (len(lines) == reader.header_line and not whole):
         return None
     return sum(len(x) for x in lines[: reader.header_line])
+
+
+def worth_it(reader: TableReader) -> bool:
+    """Whether a file is large enough for ``engine="auto"`` to take the fast path."""
+    size = getattr(reader, "_size", None)
+    return size is not None and size >= AUTO_MIN_BYTES
 
 
 def fast_rows(
