@@ -12,9 +12,17 @@ from datetime import date
 from typing import Any, Final
 
 from ._optional import require
-from .errors import ValidationError
+from .errors import MissingOptionalDependency, ValidationError
 from .io import check_rows
-from .standard import RecordKind, StandardVersion, ValidationOptions, detect_kind, fields
+from .standard import (
+    ColumnChecks,
+    HeaderResolver,
+    RecordKind,
+    StandardVersion,
+    ValidationOptions,
+    detect_kind,
+    fields,
+)
 
 __all__ = ["ISSUE_FRAME_COLUMNS", "check_frame", "lifecycle_frame", "metrics_frame"]
 
@@ -77,16 +85,18 @@ def check_frame(
             )
     kind = RecordKind(kind)
     names = {f.code: f.name_zh for f in fields(kind, version)}
+    todo = _not_cleared(frame, columns, kind, version, as_of, options)
+    source = frame if todo is None else frame[todo]
     rows = (
         {k: None if _missing(v) else v for k, v in row.items()}
-        for row in frame.iter_rows(named=True)
+        for row in source.iter_rows(named=True)
     )
     report = check_rows(rows, kind, version=version, as_of=as_of, options=options)
     data: dict[str, list[Any]] = {c: [] for c in ISSUE_FRAME_COLUMNS}
     for issue in report:
         if issue.row is None:  # a column that names no field: ignored, as documented
             continue
-        data["row"].append(issue.row - 1)
+        data["row"].append(issue.row - 1 if todo is None else todo[issue.row - 1])
         data["field"].append(issue.field)
         data["field_name"].append(names.get(issue.field or ""))
         data["code"].append(issue.code)
@@ -99,6 +109,39 @@ def check_frame(
     }
     out = nw.from_dict(data, schema=schema, backend=nw.get_native_namespace(frame))
     return out.to_native()
+
+
+def _not_cleared(
+    frame: Any,
+    columns: list[str],
+    kind: RecordKind,
+    version: StandardVersion,
+    as_of: date | None,
+    options: ValidationOptions | None,
+) -> list[int] | None:
+    """The positions of the rows the column checks did not clear (``None``: check them all).
+
+    The frame goes to Arrow once (zero-copy for Polars and PyArrow); the column forms of
+    the rules (:class:`~credit_disclosure.standard.ColumnChecks`) clear the rows
+    ``check_row`` would find nothing in, so only the others are turned into rows and
+    checked. Without pyarrow, or when a column cannot be read as one Arrow type, every row
+    is checked.
+    """
+    try:
+        checks = ColumnChecks(kind, version, as_of=as_of, options=options)
+    except MissingOptionalDependency:
+        return None
+    if not checks.supported or len(frame) == 0:
+        return None
+    resolver = HeaderResolver(kind, version)
+    resolver.resolve_all(columns)
+    try:
+        table = frame.to_arrow()
+    except (TypeError, ValueError, NotImplementedError):  # Arrow cannot read a column: no fast path
+        return None
+    arrays = {code: table.column(str(name)) for name, code in resolver.columns()}
+    cleared = checks.clean(arrays, len(frame))
+    return [i for i, ok in enumerate(cleared.tolist()) if not ok]
 
 
 # --- beyond validation: quality metrics and the lifecycle, through the pandas paths ---------

@@ -18,9 +18,10 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
-from ..errors import UnknownName
+from ..errors import MissingOptionalDependency, UnknownName
 from ..io import RowOutcome, RowPipeline
 from ..standard import (
+    ColumnChecks,
     HeaderProblem,
     HeaderResolver,
     Issue,
@@ -28,11 +29,13 @@ from ..standard import (
     StandardVersion,
     ValidationOptions,
     field_by_code,
+    fields,
+    parse_date,
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
 from ._metrics import PUBLISHED_COLUMNS
-from ._observe import Observation, observe_outcome
+from ._observe import Observation, observe_clean, observe_outcome
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,7 +44,9 @@ __all__ = [
     "ISSUE_COLUMNS",
     "RECORD_COLUMNS",
     "FramePlan",
+    "arrow_observations",
     "check_batch",
+    "column_checks",
     "column_values",
     "issues_only",
     "observations",
@@ -146,54 +151,209 @@ def column_values(series: pd.Series[Any]) -> list[object]:
     return list(values.tolist())
 
 
-def _published(frame: pd.DataFrame, plan: FramePlan) -> list[object]:
-    if plan.published_col is None:
-        return [None] * len(frame)
-    return column_values(frame[plan.published_col])
+class _Batch:
+    """The rows of a frame or an Arrow batch as columns: values by field, publication dates.
+
+    ``columns`` holds the Python values of each mapped field (``None`` for a missing
+    value), in the plan's order; ``arrow`` gives the same cells as Arrow arrays by field
+    code for the column checks (built on demand from the values for pandas frames).
+    """
+
+    __slots__ = ("_arrow", "_series", "codes", "columns", "n", "published")
+
+    def __init__(
+        self,
+        n: int,
+        codes: list[str],
+        columns: list[list[object]],
+        published: list[object],
+        arrow: dict[str, Any] | None = None,
+    ) -> None:
+        self.n, self.codes, self.columns, self.published = n, codes, columns, published
+        self._arrow = arrow
+        self._series: list[Any] = []
+
+    @classmethod
+    def of_frame(cls, frame: pd.DataFrame, plan: FramePlan) -> _Batch:
+        published: list[object] = (
+            column_values(frame[plan.published_col])
+            if plan.published_col is not None
+            else [None] * len(frame)
+        )
+        batch = cls(
+            len(frame),
+            [code for _, code in plan.fields],
+            [column_values(frame[name]) for name, _ in plan.fields],
+            published,
+        )
+        batch._series = [frame[name] for name, _ in plan.fields]
+        return batch
+
+    @classmethod
+    def of_arrow(cls, batch: Any, plan: FramePlan) -> _Batch:
+        """From a pyarrow RecordBatch (Spark's ``mapInArrow``), its columns named as the plan's."""
+        columns = [batch.column(name) for name, _ in plan.fields]
+        published: list[object] = (
+            batch.column(plan.published_col).to_pylist()
+            if plan.published_col is not None
+            else [None] * batch.num_rows
+        )
+        return cls(
+            batch.num_rows,
+            [code for _, code in plan.fields],
+            [c.to_pylist() for c in columns],
+            published,
+            {code: c for (_, code), c in zip(plan.fields, columns)},
+        )
+
+    def arrow(self) -> dict[str, Any]:
+        """The cells as Arrow arrays by field code (a frame's text columns convert as they are).
+
+        A column Arrow cannot read as one type is passed as a non-text column with the same
+        missing cells: the column checks then leave its rows with a value to the row engine.
+        """
+        if self._arrow is None:
+            pa = require("pyarrow", "fast", "the columnar fast path")
+            arrays: dict[str, Any] = {}
+            for code, series, values in zip(self.codes, self._series, self.columns):
+                try:
+                    arrays[code] = pa.array(series, from_pandas=True)
+                except (pa.ArrowException, TypeError, ValueError):
+                    arrays[code] = pa.array([None if v is None else 0 for v in values], pa.int8())
+            self._arrow = arrays
+        return self._arrow
+
+    def row(self, i: int) -> dict[str, object]:
+        return {code: column[i] for code, column in zip(self.codes, self.columns)}
 
 
-def _outcomes(frame: pd.DataFrame, plan: FramePlan) -> Iterator[RowOutcome]:
-    """The pipeline's outcome of every row of ``frame`` (columns mapped once by the plan)."""
-    codes = [code for _, code in plan.fields]
-    columns = [column_values(frame[name]) for name, _ in plan.fields]
-    rows: Iterable[dict[str, object]]
-    if columns:
-        rows = (dict(zip(codes, cells)) for cells in zip(*columns))
-    else:
-        rows = ({} for _ in range(len(frame)))
+def column_checks(plan: FramePlan) -> ColumnChecks | None:
+    """The column forms of the rules for the plan's records (``None`` without pyarrow/numpy)."""
+    try:
+        return ColumnChecks(plan.kind, plan.version, as_of=plan.as_of, options=plan.options)
+    except MissingOptionalDependency:
+        return None
+
+
+def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
+    """Per row, whether the column checks clear it (``check_row`` would find nothing)."""
+    if checks is None or not checks.supported or batch.n == 0:
+        return [False] * batch.n
+    mask: list[bool] = checks.clean(batch.arrow(), batch.n).tolist()
+    return mask
+
+
+def _outcomes(
+    batch: _Batch, plan: FramePlan, cleared: Sequence[bool]
+) -> Iterator[RowOutcome | None]:
+    """The pipeline's outcome of every row not cleared, ``None`` for a cleared row, in order."""
     pipeline = RowPipeline(
         HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
     )
-    return pipeline.run_mapped(rows)
+    todo = [i for i, ok in enumerate(cleared) if not ok]
+    checked = pipeline.run_mapped(batch.row(i) for i in todo)
+    if len(todo) == batch.n:
+        yield from checked
+        return
+    for ok in cleared:
+        yield None if ok else next(checked)
 
 
-def observations(
-    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
-) -> Iterator[tuple[object, Observation]]:
-    """(row label, observation) for every row of ``frame``, through the one row pipeline."""
-    label_list = list(frame.index) if labels is None else list(labels)
-    for label, outcome, published in zip(
-        label_list, _outcomes(frame, plan), _published(frame, plan)
-    ):
-        yield label, observe_outcome(
-            outcome,
-            plan.kind,
-            published=published,
-            rule=plan.rule,
-            calendar=plan.calendar,
-            count_warnings=plan.count_warnings,
+def _observe(outcome: RowOutcome, plan: FramePlan, published: object) -> Observation:
+    return observe_outcome(
+        outcome,
+        plan.kind,
+        published=published,
+        rule=plan.rule,
+        calendar=plan.calendar,
+        count_warnings=plan.count_warnings,
+    )
+
+
+def _clean_facts(batch: _Batch, plan: FramePlan) -> Callable[[int], tuple[str | None, date | None]]:
+    """(authority, decision date) of a cleared row, as ``check_row`` builds its record.
+
+    A cleared row holds both as text (required fields, checked by the column forms):
+    the authority stripped, the date parsed by the row engine's date parser.
+    """
+    where = {code: n for n, code in enumerate(batch.codes)}
+    specs = {f.attr: f.code for f in fields(plan.kind, plan.version)}
+    authority = batch.columns[where[specs["authority"]]] if specs["authority"] in where else None
+    decided = (
+        batch.columns[where[specs["decision_date"]]] if specs["decision_date"] in where else None
+    )
+    dates: dict[object, date | None] = {}
+
+    def facts(i: int) -> tuple[str | None, date | None]:
+        agency = authority[i] if authority is not None else None
+        agency = agency.strip() or None if isinstance(agency, str) else None
+        value = decided[i] if decided is not None else None
+        day = dates.get(value, _UNSEEN)
+        if day is _UNSEEN:
+            day = dates[value] = None if value is None else parse_date(value)
+        return agency, day  # type: ignore[return-value]
+
+    return facts
+
+
+_UNSEEN: Final = object()
+
+
+def _observations(
+    batch: _Batch, plan: FramePlan, checks: ColumnChecks | None
+) -> Iterator[Observation]:
+    cleared = _cleared(batch, checks)
+    facts = _clean_facts(batch, plan) if any(cleared) else None
+    kind, rule, calendar = plan.kind, plan.rule, plan.calendar
+    for i, (outcome, published) in enumerate(zip(_outcomes(batch, plan, cleared), batch.published)):
+        if outcome is not None:
+            yield _observe(outcome, plan, published)
+            continue
+        assert facts is not None
+        agency, decision = facts(i)
+        yield observe_clean(
+            kind, agency, decision, published=published, rule=rule, calendar=calendar
         )
 
 
+def observations(
+    frame: pd.DataFrame,
+    plan: FramePlan,
+    labels: Sequence[object] | None = None,
+    checks: ColumnChecks | None = None,
+) -> Iterator[tuple[object, Observation]]:
+    """(row label, observation) for every row of ``frame``, through the one row pipeline.
+
+    ``checks`` (:func:`column_checks`) clears the rows ``check_row`` would find nothing
+    in; only the others reach the row engine. The observations are the same either way.
+    """
+    label_list = list(frame.index) if labels is None else list(labels)
+    return zip(label_list, _observations(_Batch.of_frame(frame, plan), plan, checks))
+
+
+def arrow_observations(
+    batch: Any, plan: FramePlan, checks: ColumnChecks | None = None
+) -> Iterator[Observation]:
+    """The observation of every row of a pyarrow RecordBatch (as :func:`observations`)."""
+    return _observations(_Batch.of_arrow(batch, plan), plan, checks)
+
+
 def issues_only(
-    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
+    frame: pd.DataFrame,
+    plan: FramePlan,
+    labels: Sequence[object] | None = None,
+    checks: ColumnChecks | None = None,
 ) -> dict[str, list[Any]]:
-    """The issue columns of every row of ``frame`` (the check only: no timeliness work)."""
+    """The issue columns of every row of ``frame`` (the check only: no timeliness work).
+
+    ``checks`` as in :func:`observations`: cleared rows have no issue to add.
+    """
     label_list = list(frame.index) if labels is None else list(labels)
     issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
     add = _issue_adder(issues, plan)
-    for label, outcome in zip(label_list, _outcomes(frame, plan)):
-        if outcome.issues:
+    batch = _Batch.of_frame(frame, plan)
+    for label, outcome in zip(label_list, _outcomes(batch, plan, _cleared(batch, checks))):
+        if outcome is not None and outcome.issues:
             add(label, outcome.issues)
     return issues
 
@@ -227,17 +387,28 @@ def _issue_adder(
 
 
 def check_batch(
-    frame: pd.DataFrame, plan: FramePlan, labels: Sequence[object] | None = None
+    frame: pd.DataFrame | Any,
+    plan: FramePlan,
+    labels: Sequence[object] | None = None,
+    checks: ColumnChecks | None = None,
 ) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
     """Check every row of ``frame``: (per-record outcome columns, issue columns), as lists.
 
-    ``labels`` are the row labels to report (default: the frame's index).
+    ``frame`` is a pandas DataFrame or a pyarrow RecordBatch; ``labels`` are the row
+    labels to report (default: the frame's index; required for a RecordBatch);
+    ``checks`` as in :func:`observations`.
     """
     records: dict[str, list[Any]] = {"row": [], **{c: [] for c in RECORD_COLUMNS}}
     issues: dict[str, list[Any]] = {"row": [], **{c: [] for c in ISSUE_COLUMNS}}
     add_issues = _issue_adder(issues, plan)
     kind = plan.kind
-    for label, obs in observations(frame, plan, labels):
+    if labels is not None and not hasattr(frame, "index"):  # a pyarrow RecordBatch
+        found: Iterable[tuple[object, Observation]] = zip(
+            labels, arrow_observations(frame, plan, checks)
+        )
+    else:
+        found = observations(frame, plan, labels, checks)
+    for label, obs in found:
         records["row"].append(label)
         records["agency"].append(obs.agency)
         records["month"].append(obs.month)

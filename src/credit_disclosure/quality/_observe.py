@@ -261,7 +261,30 @@ def observe(
     record = result.record
     issues = (*extra_issues, *result.issues) if extra_issues else result.issues
     complete, accurate = _verdicts(issues, count_warnings)
-    decision = None if record is None else record.decision_date
+    return _observation(
+        kind,
+        None if record is None else record.authority,
+        None if record is None else record.decision_date,
+        published,
+        complete,
+        accurate,
+        tuple(issues),
+        rule,
+        calendar,
+    )
+
+
+def _observation(
+    kind: RecordKind,
+    agency: str | None,
+    decision: date | None,
+    published: object,
+    complete: bool,
+    accurate: bool,
+    issues: tuple[Issue, ...],
+    rule: DeadlineRule | None,
+    calendar: WorkdayCalendar | None,
+) -> Observation:
     status, late, reason, year = judge_timeliness(decision, published, rule=rule, calendar=calendar)
     published_on: date | None = None
     if status is not TimelinessStatus.UNKNOWN or reason in (
@@ -271,7 +294,7 @@ def observe(
         published_on = parse_date(published)
     return Observation(
         kind=kind,
-        agency=None if record is None else record.authority,
+        agency=agency,
         month=_month(decision),
         complete=complete,
         accurate=accurate,
@@ -281,8 +304,31 @@ def observe(
         missing_year=year,
         decision_date=decision,
         published_on=published_on,
-        issues=tuple(issues),
+        issues=issues,
     )
+
+
+def observe_clean(
+    kind: RecordKind,
+    agency: str | None,
+    decision: date | None,
+    *,
+    published: object = None,
+    rule: DeadlineRule | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Observation:
+    """The observation :func:`observe` makes of a row ``check_row`` finds nothing in.
+
+    For rows the column checks cleared (the row engine never saw them): ``agency`` and
+    ``decision`` are the record's ``authority`` and ``decision_date`` as ``check_row``
+    would build them; complete and accurate, no issues, timeliness judged as
+    :func:`observe` judges it.
+
+    >>> obs = observe_clean(RecordKind.PENALTY, "某局", date(2025, 3, 3), published="2025/03/06")
+    >>> obs.month, obs.complete, obs.accurate, obs.timeliness.value, obs.issues
+    ('2025-03', True, True, 'on_time', ())
+    """
+    return _observation(kind, agency, decision, published, True, True, (), rule, calendar)
 
 
 def observe_outcome(

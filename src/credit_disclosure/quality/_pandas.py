@@ -14,7 +14,14 @@ from ..identifiers import IdentifierModule, identifier_kind
 from ..io import FileFormat, Report, open_table
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
-from ._frames import ISSUE_COLUMNS, FramePlan, column_values, issues_only, observations
+from ._frames import (
+    ISSUE_COLUMNS,
+    FramePlan,
+    column_checks,
+    column_values,
+    issues_only,
+    observations,
+)
 from ._metrics import QualityMetrics
 
 if TYPE_CHECKING:
@@ -103,7 +110,7 @@ def validate_frame(
     [10, 11]
     """
     plan = FramePlan.build(list(df.columns), kind, version=version, as_of=as_of, options=options)
-    issues = issues_only(df, plan)
+    issues = issues_only(df, plan, checks=column_checks(plan))
     pandas = _pd()
     frame: pd.DataFrame = pandas.DataFrame(issues, columns=["row", *ISSUE_COLUMNS])
     return frame
@@ -152,7 +159,7 @@ def score_frame(
     )
     metrics = QualityMetrics()
     metrics.add_issue_counts(Counter(p.code for p in plan.header_problems))
-    for _, obs in observations(df, plan):
+    for _, obs in observations(df, plan, checks=column_checks(plan)):
         metrics.add(obs)
     return metrics
 

@@ -16,11 +16,17 @@ from ..deadlines import DeadlineRule
 from ..errors import UnknownName
 from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
-from ._frames import ISSUE_COLUMNS, RECORD_COLUMNS, FramePlan, check_batch, observations
+from ._frames import (
+    ISSUE_COLUMNS,
+    RECORD_COLUMNS,
+    FramePlan,
+    arrow_observations,
+    check_batch,
+    column_checks,
+)
 from ._metrics import GROUPINGS, MetricsTable, QualityMetrics, _by
 
 if TYPE_CHECKING:
-    import pandas as pd
     import pyarrow as pa
 
 __all__ = [
@@ -89,12 +95,6 @@ def _arrow_schema(ddl: str) -> pa.Schema:
     return schema
 
 
-def _frame(batch: pa.RecordBatch) -> pd.DataFrame:
-    """An Arrow batch as the pandas frame the shared row loop reads (strings stay objects)."""
-    frame: pd.DataFrame = batch.to_pandas()
-    return frame
-
-
 def _sql() -> Any:
     require("pyspark", "spark")
     return require("pyspark.sql", "spark")
@@ -146,17 +146,20 @@ def _check_partition(
 ) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The function ``mapInArrow`` runs on each partition: Arrow batches in, outcomes out.
 
-    Each output batch follows :data:`OUTCOME_SCHEMA`. Plain pyarrow: runs without Spark.
+    Each output batch follows :data:`OUTCOME_SCHEMA`. The column checks clear the rows
+    ``check_row`` would find nothing in; only the others reach the row engine (the
+    outcomes are the same). Plain pyarrow: runs without Spark.
     """
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         arrow = require("pyarrow", "spark")
         schema = _arrow_schema(OUTCOME_SCHEMA)
+        checks = column_checks(plan)  # one per partition: it remembers distinct values
         for batch in batches:
             if batch.num_rows == 0:
                 continue
             labels = [int(v) for v in batch.column(id_col).to_pylist()]
-            records, issues = check_batch(_frame(batch), plan, labels)
+            records, issues = check_batch(batch, plan, labels, checks)
             n, m = len(records["row"]), len(issues["row"])
             data: dict[str, list[Any]] = {
                 "row_id": records["row"] + issues["row"],
@@ -177,18 +180,18 @@ def _score_partition(
     """The function ``mapInArrow`` runs for the metrics alone: one partition's counts.
 
     The records of the whole partition are scored into one
-    :class:`~credit_disclosure.quality.QualityMetrics` in the worker (the same
-    ``check_row`` and ``observe`` as everywhere), and only its cells and issue
+    :class:`~credit_disclosure.quality.QualityMetrics` in the worker (the column checks
+    clear rows, the others go through the same ``check_row`` and ``observe`` as
+    everywhere), and only its cells and issue
     counts are emitted (``_COUNTS_SCHEMA``). Plain pyarrow: runs without Spark.
     """
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         arrow = require("pyarrow", "spark")
         metrics = QualityMetrics()
+        checks = column_checks(plan)
         for batch in batches:
-            if batch.num_rows == 0:
-                continue
-            for _, obs in observations(_frame(batch), plan, range(batch.num_rows)):
+            for obs in arrow_observations(batch, plan, checks):
                 metrics.add(obs)
         data: dict[str, list[Any]] = {
             name: [] for name in ("agency", "month", "kind", "code", "unknown_reasons")
