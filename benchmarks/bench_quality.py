@@ -23,7 +23,11 @@ records (``credit_disclosure.samples``, 1 % with a planted fault, a publication 
   longer than the whole quick run; without pyspark or Java the case is left out and the
   note says so.
 
-Quick mode uses 3,000 records.
+- the pandas path against ``check_file`` on the same records (issue 18: at least as
+  fast): ``read_records`` + ``score_frame`` of the penalty CSV, and ``validate_frame`` of
+  the frame already in memory, each against ``check_file`` of the file (100,000 rows).
+
+Quick mode uses 3,000 records (5,000 for the file cases).
 """
 
 from __future__ import annotations
@@ -222,6 +226,68 @@ class _Note:
         return True
 
 
+def _pandas_vs_check_file(n: int) -> list[Case]:
+    """The pandas path on the penalty CSV of ``bench_check`` against ``check_file`` of it.
+
+    Issue 18: the pandas path at least as fast as ``check_file`` on the same records. Ours
+    reads the file into a DataFrame (``read_records``) and scores it (``score_frame``), or
+    checks a frame already in memory (``validate_frame``: the issues of every row); the
+    peer checks the file (``check_file``, the columnar fast path when pyarrow is there).
+    """
+    state: dict[str, Any] = {}
+
+    def path() -> Any:
+        if "path" not in state:
+            from benchmarks.bench_check import penalty_file
+
+            state["path"] = penalty_file(n)
+        return state["path"]
+
+    def frame() -> Any:
+        if "frame" not in state:
+            from credit_disclosure.pandas import read_records
+
+            state["frame"] = read_records(path())
+        return state["frame"]
+
+    def read_and_score() -> None:
+        from credit_disclosure.pandas import read_records, score_frame
+
+        score_frame(read_records(path()), "penalty", as_of=AS_OF)
+
+    def validate() -> None:
+        validate_frame(frame(), "penalty", as_of=AS_OF)
+
+    def check() -> None:
+        from credit_disclosure.io import check_file
+
+        check_file(path(), as_of=AS_OF).close()
+
+    note = f"{n:,}-row penalty CSV of bench_check (1 % faulty); the peer streams the file"
+    return [
+        Case(
+            name="quality: read_records + score_frame vs check_file, same CSV",
+            items=n,
+            ours=read_and_score,
+            peer_name="check_file",
+            peer=check,
+            target=1.0,
+            note=note,
+            rounds=3,
+        ),
+        Case(
+            name="quality: validate_frame (frame in memory) vs check_file, same records",
+            items=n,
+            ours=validate,
+            peer_name="check_file",
+            peer=check,
+            target=1.0,
+            note=note + "; the frame is read once, untimed (the warm-up)",
+            rounds=3,
+        ),
+    ]
+
+
 def cases(quick: bool) -> list[Case]:
     n = 3_000 if quick else 1_000_000
     data = _Data(n)
@@ -258,6 +324,7 @@ def cases(quick: bool) -> list[Case]:
             peer=ids_peer,
         ),
     ]
+    out += _pandas_vs_check_file(5_000 if quick else 100_000)
     if quick:
         return out
     missing = _spark_missing()

@@ -305,15 +305,29 @@ def _observations(
     cleared = _cleared(batch, checks)
     facts = _clean_facts(batch, plan) if any(cleared) else None
     kind, rule, calendar = plan.kind, plan.rule, plan.calendar
+    # A cleared row's observation depends on (agency, decision date, publication date) only,
+    # and observations are immutable: rows that share them share one.
+    seen: dict[tuple[object, ...], Observation] = {}
     for i, (outcome, published) in enumerate(zip(_outcomes(batch, plan, cleared), batch.published)):
         if outcome is not None:
             yield _observe(outcome, plan, published)
             continue
         assert facts is not None
         agency, decision = facts(i)
-        yield observe_clean(
-            kind, agency, decision, published=published, rule=rule, calendar=calendar
-        )
+        if published is not None and type(published) is not str:  # a date object, a number
+            yield observe_clean(
+                kind, agency, decision, published=published, rule=rule, calendar=calendar
+            )
+            continue
+        key = (agency, decision, published)
+        obs = seen.get(key)
+        if obs is None:
+            obs = observe_clean(
+                kind, agency, decision, published=published, rule=rule, calendar=calendar
+            )
+            if len(seen) < 100_000:
+                seen[key] = obs
+        yield obs
 
 
 def observations(
