@@ -7,8 +7,9 @@ function is first called, and a missing one raises
 
 :func:`validate_spark` runs :func:`credit_disclosure.standard.check_row` and
 :func:`credit_disclosure.quality.observe`, the very functions of the plain
-record API, inside ``mapInArrow`` on every executor: the verdicts are the same
-record for record. It returns a :class:`SparkValidation` holding a DataFrame
+record API, inside ``mapInArrow`` on every executor, after the column checks
+(:class:`~credit_disclosure.standard.ColumnChecks`) cleared the rows ``check_row``
+would find nothing in: the verdicts are the same record for record. It returns a :class:`SparkValidation` holding a DataFrame
 of issues and one of per-record outcomes, and computes the metrics with a
 Spark aggregation across the cluster (only the per-group counts reach the
 driver). credit_disclosure must be installed on the executors as on the driver.
