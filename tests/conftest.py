@@ -19,3 +19,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # tests/typing/ holds typed usage files for `mypy --strict`; they are never run.
 collect_ignore = ["typing"]
+
+# The command line and the plots take their default language from the locale: the tests
+# that expect English labels must not depend on the machine's (a Chinese desktop).
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"

@@ -191,3 +191,25 @@ def test_local_days_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> N
     assert "due 2026-04-18 (Saturday)" in capsys.readouterr().out
     assert main([*argv, "--local-holiday", "2026-02-30"]) == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_lang_zh_explains_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang zh: the explanation, the verdict and the error hint are Chinese."""
+    assert main(["deadline", "2026-09-28", "--published", "2026-10-17", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "截止2026-10-13（星期二）" in out and "逾期4个工作日" in out and "424号" in out
+    assert "working day" not in out and "Source" not in out
+    assert main(["deadline", "2099-12-28", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert "缺少2100年节假日安排" in err and "--schedule" in err and "on the command line" not in err
+
+
+def test_lang_defaults_from_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --lang, a Chinese locale answers in Chinese; --lang en overrides it."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["deadline", "2026-09-28"]) == 0
+    assert "依据：" in capsys.readouterr().out
+    assert main(["deadline", "2026-09-28", "--lang", "en"]) == 0
+    assert "Source: " in capsys.readouterr().out

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
-from collections.abc import Mapping
 from datetime import date
 
+from .._i18n import Lang, default_lang
 from .._text import to_halfwidth
 from ..errors import CreditDisclosureError
 from ..standard import parse_date
@@ -36,19 +35,30 @@ def date_arg(text: str) -> date:
         ) from None
 
 
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """``"zh"`` when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is Chinese, else ``"en"``.
+def add_lang_argument(parser: argparse.ArgumentParser, *, both: bool = False) -> None:
+    """Add ``--lang zh|en`` (and ``both`` where a command offers it) to ``parser``.
 
-    The first of the three variables that is set decides, as for the C library.
-
-    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LANG": "en_US.UTF-8"})
-    ('zh', 'en')
-    >>> default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}), default_lang({})
-    ('en', 'en')
+    Every subcommand takes it through this one helper; :func:`lang_of` reads it, with the
+    locale as the default (:func:`credit_disclosure._i18n.default_lang`).
     """
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh", "both") if both else ("en", "zh"),
+        default=None,
+        help="language of the labels, messages and explanations (default: zh when the "
+        "locale, LC_ALL, LC_MESSAGES or LANG, is Chinese, else en"
+        + ("; both: English with the Chinese in brackets)" if both else ")"),
+    )
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    """The language a command writes in: ``--lang`` (``both`` reads as English labels), or
+    the locale's (:func:`default_lang`).
+
+    >>> lang_of(argparse.Namespace(lang="zh")), lang_of(argparse.Namespace(lang="both"))
+    ('zh', 'en')
+    """
+    chosen = getattr(args, "lang", None)
+    if chosen is None:
+        return default_lang()
+    return "zh" if chosen == "zh" else "en"

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._atomic import atomic_output
+from .._i18n import default_lang
 from ..errors import CreditDisclosureError
 from ..io import Report, check_file, write_annotated_xlsx
 from ..quality import html_report, score_file
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
-from ._args import date_arg, default_lang
+from ._args import add_lang_argument, date_arg
 from ._output import add_output_argument, json_document, open_output, output_error
 
 __all__ = ["load_options", "register", "run"]
@@ -135,13 +136,7 @@ def register(subparsers: Any) -> None:
         metavar="DATE",
         help="the date 'in the future' is judged against (default: today)",
     )
-    parser.add_argument(
-        "--lang",
-        choices=("en", "zh", "both"),
-        default=None,
-        help="language of the messages and labels (default: zh when the locale, LC_ALL or "
-        "LANG, is Chinese, else en; both: English with the Chinese in brackets)",
-    )
+    add_lang_argument(parser, both=True)
     parser.add_argument(
         "--options",
         default=None,

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from .._i18n import ljust, ui
 from ..deadlines import (
     RULES,
     Deadline,
@@ -23,8 +24,8 @@ from ..deadlines import (
 )
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
 from ..workdays import DayOverride, default_bounds, default_calendar
-from ._args import date_arg
-from ._output import json_document, print_json
+from ._args import add_lang_argument, date_arg, lang_of
+from ._output import error_text, json_document, print_json
 
 
 def _override(workday: bool) -> Callable[[str], DayOverride]:
@@ -100,6 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="text (default: the explanation) or json (one object: rule, start, due, "
         "earliest, latest, estimate, certain, years, and with --published the verdict)",
     )
+    add_lang_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -112,14 +114,17 @@ def _rules(paths: list[str]) -> dict[str, DeadlineRule]:
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``credit-disclosure deadline``; return the exit code."""
+    lang = lang_of(args)
     try:
         table = _rules(args.rules)
         if args.list:
             for rule in table.values():
-                print(f"{rule.name:<28} {rule.period!s:<18} {rule.citation}")
+                period = rule.period.describe(lang)
+                print(f"{rule.name:<28} {ljust(period, 18)} {rule.citation}")
             return 0
         if args.start is None:
-            print("credit-disclosure deadline: a START date is needed (or --list)", file=sys.stderr)
+            need = ui("cli.deadline.need_start", lang)
+            print(f"credit-disclosure deadline: {need}", file=sys.stderr)
             return 2
         rule = get_rule(args.rule, table)
         calendar = default_calendar(provisional=args.provisional)
@@ -130,32 +135,31 @@ def run(args: argparse.Namespace) -> int:
         if args.provisional:  # the user asked for the old single estimate
             if args.published is None:
                 deadline = rule.due(args.start, calendar=calendar)
-                _emit(args, deadline.explain(), _provisional_dict(deadline))
+                _emit(args, deadline.explain(lang), _provisional_dict(deadline))
                 return 0
             result = check_timeliness(args.start, args.published, rule=rule, calendar=calendar)
-            _emit(args, result.explain(), _provisional_dict(result.deadline, result.on_time))
+            _emit(args, result.explain(lang), _provisional_dict(result.deadline, result.on_time))
             return 0 if result.on_time else 1
         bounds = default_bounds(calendar)
         if args.published is None:
             bounded = bounded_deadline(args.start, rule=rule, bounds=bounds)
-            _emit(args, bounded.explain(), bounded.to_dict())
+            _emit(args, bounded.explain(lang), bounded.to_dict())
             return 0
         verdict = check_timeliness_bounded(args.start, args.published, rule=rule, bounds=bounds)
     except CalendarDataMissing as exc:
         print(
-            f"credit-disclosure deadline: {exc}\n"
-            f"  on the command line: --schedule FILE with the {exc.year} notice, "
-            "or `credit-disclosure calendar add NOTICE.txt`",
+            f"credit-disclosure deadline: {error_text(exc, lang)}\n"
+            f"  {ui('cli.deadline.schedule_hint', lang, year=exc.year)}",
             file=sys.stderr,
         )
         return 2
     except KeyError as exc:
-        print(f"credit-disclosure deadline: {exc.args[0]}", file=sys.stderr)
+        print(f"credit-disclosure deadline: {error_text(exc, lang)}", file=sys.stderr)
         return 2
     except (PolicyError, ValidationError, OSError) as exc:
-        print(f"credit-disclosure deadline: {exc}", file=sys.stderr)
+        print(f"credit-disclosure deadline: {error_text(exc, lang)}", file=sys.stderr)
         return 2
-    _emit(args, verdict.explain(), verdict.to_dict())
+    _emit(args, verdict.explain(lang), verdict.to_dict())
     return 1 if verdict.verdict is Verdict.LATE else 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .._dates import as_date as _as_date
+from .._i18n import Lang, check_lang, plural, ui
 from ..errors import InvalidComponent
 from ..workdays import DateBounds, WorkdayBounds, YearState, default_bounds
 from ._rules import PUBLICATION, Deadline, DeadlineRule, _dow
@@ -30,8 +31,8 @@ __all__ = [
 ]
 
 
-def _years(text: tuple[int, ...]) -> str:
-    return ", ".join(str(y) for y in text)
+def _years(text: tuple[int, ...], lang: Lang = "en") -> str:
+    return ui("list.sep", lang).join(str(y) for y in text)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,7 +91,7 @@ class BoundedDeadline:
             calendar=self.bounds.scenarios[1],
         )
 
-    def _moves(self) -> list[str]:
+    def _moves(self, lang: Lang = "en") -> list[str]:
         """The possible 调休 days that set the bounds, grouped by the year of their notice."""
         lines = []
         first = self.rule.period._first_needed(self.start)
@@ -99,48 +100,62 @@ class BoundedDeadline:
             off = [d for d, is_off, _ in self.bounds.possible_tiaoxiu(year) if is_off]
             on = [d for d in on if first <= d <= self.earliest]
             off = [d for d in off if first <= d <= self.latest]
+            sep = ui("list.sep", lang)
             if on:
                 lines.append(
-                    f"Earliest {self.earliest} if the {year} notice makes working days of: "
-                    + ", ".join(_dow(d) for d in on)
-                    + "."
+                    ui(
+                        "deadline.earliest_if", lang, earliest=self.earliest, year=year,
+                        days=sep.join(_dow(d, lang) for d in on),
+                    )
                 )
             if off:
                 lines.append(
-                    f"Latest {self.latest} if the {year} notice adds days off on: "
-                    + ", ".join(_dow(d) for d in off)
-                    + "."
+                    ui(
+                        "deadline.latest_if", lang, latest=self.latest, year=year,
+                        days=sep.join(_dow(d, lang) for d in off),
+                    )
                 )
         return lines
 
-    def explain(self) -> str:
-        """Plain text: the bounds, why they differ, and the statutory-only count.
+    def explain(self, lang: Lang = "en") -> str:
+        """Plain text in ``lang`` (``"en"``, ``"zh"``): the bounds, why they differ, and the
+        statutory-only count, with the rule's source.
 
         >>> print(bounded_deadline(date(2026, 12, 28)).explain().splitlines()[0])
         publication: 7 working days after 2026-12-28 (Monday): due between 2027-01-05 and \
 2027-01-08 (statutory-only estimate 2027-01-07); undetermined until the 2027 notice.
+        >>> print(bounded_deadline(date(2026, 12, 28)).explain("zh").splitlines()[0])
+        publication：2026-12-28（星期一）起7个工作日：截止日在2027-01-05至2027-01-08之间（仅按法定节假日估算为\
+2027-01-07）；待2027年放假通知发布后确定。
         """
+        lang = check_lang(lang)
         rule = self.rule
-        head = f"{rule.name}: {rule.period} after {_dow(self.start)}: "
         if self.certain:
-            head += f"due {_dow(self.earliest)}."
+            rest = ui("deadline.due_day", lang, due=_dow(self.earliest, lang))
         else:
-            head += (
-                f"due between {self.earliest} and {self.latest} (statutory-only estimate "
-                f"{self.estimate}); undetermined until the {_years(self.pending)} notice."
+            rest = ui(
+                "deadline.between", lang, earliest=self.earliest, latest=self.latest,
+                estimate=self.estimate, years=_years(self.pending, lang),
             )
+        head = ui(
+            "deadline.head_bounded", lang, rule=rule.name, period=rule.period.describe(lang),
+            start=_dow(self.start, lang), rest=rest,
+        )
         lines = [head]
         statutory = [y for y, state in self.years if state is YearState.STATUTORY_ONLY]
         if statutory:
-            lines.append(
-                f"Year state: {_years(tuple(statutory))} statutory-only (the statutory holidays "
-                "are certain, the 调休 of the notice is not); "
-                + ", ".join(f"{y} {s.value}" for y, s in self.years if y not in statutory)
+            others = ui("list.sep", lang).join(
+                ui("deadline.year_of", lang, year=y, state=ui(f"yearstate.{s.value}", lang))
+                for y, s in self.years
+                if y not in statutory
             )
-        lines.extend(self._moves())
-        estimate = self.as_deadline().explain().splitlines()
+            lines.append(
+                ui("deadline.year_state", lang, years=_years(tuple(statutory), lang), others=others)
+            )
+        lines.extend(self._moves(lang))
+        estimate = self.as_deadline().explain(lang).splitlines()
         if not self.certain:
-            lines.append("The statutory-only estimate:")
+            lines.append(ui("deadline.estimate_head", lang))
         lines.extend(estimate[1:])
         return "\n".join(lines)
 
@@ -261,32 +276,58 @@ after 2027-01-06, late if before (possible due dates 2027-01-05 to 2027-01-08)')
         >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 3, 1)).reason is None
         True
         """
+        return self.reason_in("en")
+
+    @property
+    def reason_zh(self) -> str | None:
+        """:attr:`reason` in Chinese.
+
+        >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 1, 6)).reason_zh[:17]
+        '待2027年放假通知发布后确定：截止'
+        """
+        return self.reason_in("zh")
+
+    def reason_in(self, lang: Lang) -> str | None:
+        """:attr:`reason` in ``lang`` (``"en"`` or ``"zh"``).
+
+        >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 3, 1)).reason_in("zh") is None
+        True
+        """
+        lang = check_lang(lang)
         if self.certain:
             return None
         d = self.deadline
-        return (
-            f"undetermined until the {_years(d.pending)} notice: on time if it puts the due date "
-            f"on or after {self.published_on}, late if before (possible due dates "
-            f"{d.earliest} to {d.latest})"
+        return ui(
+            "deadline.undetermined_reason", lang, years=_years(d.pending, lang),
+            published=self.published_on, earliest=d.earliest, latest=d.latest,
         )
 
-    def explain(self) -> str:
-        """The deadline's explanation followed by the verdict.
+    def explain(self, lang: Lang = "en") -> str:
+        """The deadline's explanation followed by the verdict, in ``lang`` (``"en"``, ``"zh"``).
 
         >>> print(check_timeliness_bounded(date(2026, 12, 28), date(2026, 12, 30)).explain()
         ...       .splitlines()[-1])
         Done on 2026-12-30 (Wednesday): on time, whatever the 2027 notice says.
+        >>> print(check_timeliness_bounded(date(2026, 12, 28), date(2026, 12, 30)).explain("zh")
+        ...       .splitlines()[-1])
+        完成日期2026-12-30（星期三）：按时，无论2027年通知如何安排。
         """
+        lang = check_lang(lang)
         d = self.deadline
-        text = d.explain() + f"\nDone on {_dow(self.published_on)}: "
-        whatever = f", whatever the {_years(d.pending)} notice says" if d.pending else ""
+        whatever = ui("deadline.whatever", lang, years=_years(d.pending, lang)) if d.pending else ""
         if self.verdict is Verdict.ON_TIME:
-            return text + f"on time{whatever}."
-        if self.verdict is Verdict.LATE:
-            n = self.working_days_late
-            least = "" if self.late_exact else "at least "
-            return text + f"late by {least}{n} working day{'' if n == 1 else 's'}{whatever}."
-        return text + f"{self.reason}."
+            verdict = ui("verdict.on_time", lang) + whatever
+        elif self.verdict is Verdict.LATE:
+            n = self.working_days_late or 0
+            if self.late_exact:
+                verdict = plural("deadline.late_by_one", "deadline.late_by", n, lang)
+            else:
+                verdict = plural("deadline.late_by_least_one", "deadline.late_by_least", n, lang)
+            verdict += whatever
+        else:
+            verdict = self.reason_in(lang) or ""
+        done = ui("deadline.done_on", lang, day=_dow(self.published_on, lang), verdict=verdict)
+        return d.explain(lang) + "\n" + done
 
     def to_dict(self) -> dict[str, Any]:
         """The deadline's :meth:`BoundedDeadline.to_dict` with the verdict added.
@@ -306,6 +347,7 @@ after 2027-01-06, late if before (possible due dates 2027-01-05 to 2027-01-08)')
             "working_days_late": self.working_days_late,
             "working_days_late_exact": self.late_exact,
             "reason": self.reason,
+            "reason_zh": self.reason_zh,
         }
 
 

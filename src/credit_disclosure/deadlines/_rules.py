@@ -15,6 +15,7 @@ from .._civil import months_and_days_after
 from .._datafile import in_file, read_table, strict_converter, structure
 from .._dates import WEEKDAY_NAMES as _WEEKDAYS
 from .._dates import as_date as _as_date
+from .._i18n import Lang, check_lang, dated, plural, ui, weekday
 from .._text import safe_repr, to_halfwidth
 from ..errors import (
     ArgumentError,
@@ -53,12 +54,11 @@ __all__ = [
     "rule_from_dict",
 ]
 
-_START_NOT_COUNTED = "The start day {start} is not counted (民法典 第二百零一条)"
 _ONE_DAY = timedelta(days=1)
 
 
-def _dow(d: date) -> str:
-    return f"{d} ({_WEEKDAYS[d.weekday()]})"
+def _dow(d: date, lang: Lang = "en") -> str:
+    return dated(d, lang)
 
 
 def _count(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -105,49 +105,68 @@ def _runs(days: list[DayInfo], working: bool) -> list[list[DayInfo]]:
     return runs
 
 
-def _why(info: DayInfo) -> str:
-    return (
-        info.kind.value
-        + (f" ({info.name})" if info.name else "")
-        + (", provisional" if info.provisional else "")
-    )
+def _kind(info: DayInfo, lang: Lang) -> str:
+    return ui(f"daykind.{info.kind.value}", lang)
 
 
-def _skipped(days: list[DayInfo]) -> str:
+def _why(info: DayInfo, lang: Lang = "en") -> str:
+    """The kind of a day with its name (国庆节) and whether it is provisional."""
+    text = _kind(info, lang)
+    if info.name:
+        text += ui("paren", lang, text=info.name)
+    if info.provisional:
+        text += ui("day.provisional_suffix", lang)
+    return text
+
+
+def _skipped(days: list[DayInfo], lang: Lang = "en") -> str:
     """``Skipped: ...`` with each run of rest days and its reason."""
     out = []
     for run in _runs(days, working=False):
         head = run[0]
-        where = _dow(head.day) if len(run) == 1 else f"{head.day} to {run[-1].day}"
-        out.append(f"{where} {_why(head)}")
-    return "Skipped: " + ("; ".join(out) if out else "nothing") + "."
+        if len(run) == 1:
+            where = _dow(head.day, lang)
+        else:
+            where = ui("range.to", lang, first=head.day, last=run[-1].day)
+        out.append(f"{where}{' ' if lang == 'en' else ''}{_why(head, lang)}")
+    runs = ui("list.semi", lang).join(out) if out else ui("deadline.nothing", lang)
+    return ui("deadline.skipped", lang, runs=runs)
 
 
-def _counted(days: list[DayInfo]) -> str:
+def _counted(days: list[DayInfo], lang: Lang = "en") -> str:
     """``Counted: ...``: runs of working days numbered 1, 2, ..., unusual ones with their reason."""
     out, n = [], 0
     for run in _runs(days, working=True):
         head, tail = run[0], run[-1]
         label = f"{n + 1}" if len(run) == 1 else f"{n + 1}-{n + len(run)}"
-        text = f"{label} {head.day} {_WEEKDAYS[head.day.weekday()][:3]}"
+        text = f"{head.day} {weekday(head.day, lang, short=True)}"
         if len(run) > 1:
-            text += f" to {tail.day} {_WEEKDAYS[tail.day.weekday()][:3]}"
+            text = ui(
+                "range.to", lang, first=text,
+                last=f"{tail.day} {weekday(tail.day, lang, short=True)}",
+            )
+        text = f"{label} {text}"
         if head.name or head.provisional:
-            notes = [head.kind.value, head.name or "", "provisional" if head.provisional else ""]
-            text += f" ({', '.join(x for x in notes if x)})"
+            notes = [_kind(head, lang), head.name or ""]
+            if head.provisional:
+                notes.append(ui("day.provisional", lang))
+            text += ui("paren", lang, text=ui("list.sep", lang).join(x for x in notes if x))
         out.append(text)
         n += len(run)
-    return "Counted: " + "; ".join(out) + "."
+    return ui("deadline.counted", lang, runs=ui("list.semi", lang).join(out))
 
 
-def _rolled(end: date, due: date, calendar: WorkdayCalendar, how: str) -> list[str]:
+def _rolled(end: date, due: date, calendar: WorkdayCalendar, how: str, lang: Lang) -> list[str]:
     info = calendar.day(end)
     if end == due:
-        why = f" ({_why(info)})" if info.name or info.provisional else ""
-        return [f"{_dow(end)} is a working day{why}."]
+        why = ui("paren", lang, text=_why(info, lang)) if info.name or info.provisional else ""
+        return [ui("deadline.is_workday", lang, day=_dow(end, lang), why=why)]
     return [
-        f"{_dow(end)} is not a working day ({info.kind.value}); {how} {_dow(due)}.",
-        _skipped([info, *calendar.days(end, due)]),
+        ui(
+            "deadline.not_workday", lang, day=_dow(end, lang), kind=_kind(info, lang),
+            how=ui(how, lang), due=_dow(due, lang),
+        ),
+        _skipped([info, *calendar.days(end, due)], lang),
     ]
 
 
@@ -166,7 +185,15 @@ class WorkingDays:
     days: int = attrs.field(validator=_count)
 
     def __str__(self) -> str:
-        return f"{self.days} working day{'' if self.days == 1 else 's'}"
+        return self.describe()
+
+    def describe(self, lang: Lang = "en") -> str:
+        """The period in words, in ``lang``.
+
+        >>> WorkingDays(7).describe("zh")
+        '7个工作日'
+        """
+        return plural("period.working_day", "period.working_days", self.days, check_lang(lang))
 
     def end(self, start: date, calendar: WorkdayCalendar) -> date:
         """The last day of the period that starts on ``start``.
@@ -180,14 +207,19 @@ class WorkingDays:
         """The first day whose status the answer depends on."""
         return start if self.days == 0 else start + _ONE_DAY
 
-    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
-        lines = [_START_NOT_COUNTED.format(start=_dow(start)) + "."]
+    def _explain(
+        self, start: date, due: date, calendar: WorkdayCalendar, lang: Lang = "en"
+    ) -> list[str]:
+        lines = [
+            ui("deadline.start_not_counted", lang, start=_dow(start, lang))
+            + ui("deadline.sentence_end", lang)
+        ]
         if self.days == 0:
-            lines.append("Zero working days: the start day if it is a working day, else the next.")
+            lines.append(ui("deadline.zero_days", lang))
         span = calendar.days(start, due)
         if any(info.is_workday for info in span):
-            lines.append(_counted(span))
-        lines.append(_skipped(span))
+            lines.append(_counted(span, lang))
+        lines.append(_skipped(span, lang))
         return lines
 
 
@@ -219,11 +251,20 @@ class CalendarPeriod:
             )
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: Lang = "en") -> str:
+        """The period in words, in ``lang``.
+
+        >>> CalendarPeriod(years=1, months=3).describe("zh")
+        '1年3个月'
+        """
+        lang = check_lang(lang)
         parts = []
         for value, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
             if value:
-                parts.append(f"{value} {unit}{'' if value == 1 else 's'}")
-        return " ".join(parts)
+                parts.append(plural(f"period.{unit}", f"period.{unit}s", value, lang))
+        return ui("period.join", lang).join(parts)
 
     def nominal_end(self, start: date) -> date:
         """The last day before moving off a rest day (民法典 第二百零二条).
@@ -246,12 +287,14 @@ class CalendarPeriod:
 
     _first_needed = nominal_end
 
-    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
+    def _explain(
+        self, start: date, due: date, calendar: WorkdayCalendar, lang: Lang = "en"
+    ) -> list[str]:
         end = self.nominal_end(start)
         return [
-            _START_NOT_COUNTED.format(start=_dow(start))
-            + f"; {self} from it end on {_dow(end)} (民法典 第二百零二条).",
-            *_rolled(end, due, calendar, "the period ends on the next working day (第二百零三条),"),
+            ui("deadline.start_not_counted", lang, start=_dow(start, lang))
+            + ui("deadline.period_end", lang, period=self.describe(lang), end=_dow(end, lang)),
+            *_rolled(end, due, calendar, "deadline.how_calendar", lang),
         ]
 
 
@@ -272,7 +315,16 @@ class NextWeekday:
     weekday: int = attrs.field(validator=[_count, attrs.validators.in_(range(7))])
 
     def __str__(self) -> str:
-        return f"the next {_WEEKDAYS[self.weekday]}"
+        return self.describe()
+
+    def describe(self, lang: Lang = "en") -> str:
+        """The period in words, in ``lang``.
+
+        >>> NextWeekday(0).describe("zh")
+        '下一个星期一'
+        """
+        lang = check_lang(lang)
+        return ui("period.next_weekday", lang, weekday=weekday(self.weekday, lang))
 
     def nominal_end(self, start: date) -> date:
         """The first such weekday strictly after ``start``.
@@ -295,11 +347,16 @@ class NextWeekday:
 
     _first_needed = nominal_end
 
-    def _explain(self, start: date, due: date, calendar: WorkdayCalendar) -> list[str]:
+    def _explain(
+        self, start: date, due: date, calendar: WorkdayCalendar, lang: Lang = "en"
+    ) -> list[str]:
         end = self.nominal_end(start)
         return [
-            f"The first {_WEEKDAYS[self.weekday]} after {_dow(start)} is {end}.",
-            *_rolled(end, due, calendar, "moved to the next working day (遇法定节假日顺延),"),
+            ui(
+                "deadline.first_weekday", lang, weekday=weekday(self.weekday, lang),
+                start=_dow(start, lang), end=end,
+            ),
+            *_rolled(end, due, calendar, "deadline.how_weekday", lang),
         ]
 
 
@@ -450,28 +507,36 @@ class Deadline:
         """
         return self.rule.citation
 
-    def explain(self) -> str:
-        """Plain text: the rule, its source, the days counted and the days skipped and why.
+    def explain(self, lang: Lang = "en") -> str:
+        """Plain text in ``lang`` (``"en"`` or ``"zh"``): the rule, its source, the days
+        counted and the days skipped and why. The source is cited as written in both.
 
         >>> print(OBJECTION_MARKING.due(date(2026, 9, 30)).explain().splitlines()[-1])
         Skipped: 2026-10-01 to 2026-10-07 public holiday (国庆节).
+        >>> print(publication_deadline(date(2026, 9, 28)).explain(lang="zh"))
+        publication：2026-09-28（星期一）起7个工作日：截止2026-10-13（星期二）。
+        规则：双公示信息公示 (自作出行政决定之日起7个工作日内)
+        依据：发改办财金〔2018〕424号...
+        起始日2026-09-28（星期一）不计入（民法典 第二百零一条）。
+        计入：1-2 2026-09-29 周二至2026-09-30 周三；3-4 2026-10-08 周四至2026-10-09 周五；5 2026-10-10 周六（调休上班日、国庆节）；6-7 2026-10-12 周一至2026-10-13 周二。
+        跳过：2026-10-01至2026-10-07法定节假日（国庆节）；2026-10-11（星期日）周末。
         """
+        lang = check_lang(lang)
         rule = self.rule
-        flag = ", PROVISIONAL" if self.provisional else ""
+        flag = ui("deadline.provisional_flag", lang) if self.provisional else ""
         lines = [
-            f"{rule.name}: {rule.period} after {_dow(self.start)}: due {_dow(self.due)}{flag}."
+            ui(
+                "deadline.head", lang, rule=rule.name, period=rule.period.describe(lang),
+                start=_dow(self.start, lang), due=_dow(self.due, lang), flag=flag,
+            )
         ]
         if rule.title:
-            lines.append(f"Rule: {rule.title}")
-        lines.append(f"Source: {rule.citation}")
-        lines.extend(self.rule.period._explain(self.start, self.due, self.calendar))
+            lines.append(ui("deadline.rule", lang, title=rule.title))
+        lines.append(ui("deadline.source", lang, citation=rule.citation))
+        lines.extend(self.rule.period._explain(self.start, self.due, self.calendar, lang))
         if self.provisional:
             first, last = self.calendar.covered
-            lines.append(
-                f"PROVISIONAL: days outside {first}-{last} have no official schedule and were "
-                "taken as the statutory holidays and weekends, without 调休; recompute once "
-                "the State Council notice is out."
-            )
+            lines.append(ui("deadline.provisional_note", lang, first=first, last=last))
         return "\n".join(lines)
 
 
@@ -494,21 +559,28 @@ class Timeliness:
     working_days_late: int
     provisional: bool = False
 
-    def explain(self) -> str:
-        """The deadline's explanation followed by the verdict.
+    def explain(self, lang: Lang = "en") -> str:
+        """The deadline's explanation followed by the verdict, in ``lang`` (``"en"``, ``"zh"``).
 
         >>> print(check_timeliness(date(2026, 9, 28), date(2026, 10, 13)).explain().splitlines()[-1])
         Done on 2026-10-13 (Tuesday): on time.
+        >>> print(check_timeliness(date(2026, 9, 28), date(2026, 10, 15)).explain("zh")
+        ...       .splitlines()[-1])
+        完成日期2026-10-15（星期四）：逾期2个工作日。
         """
-        verdict = (
-            "on time"
-            if self.on_time
-            else f"late by {self.working_days_late} working day"
-            + ("" if self.working_days_late == 1 else "s")
+        lang = check_lang(lang)
+        if self.on_time:
+            verdict = ui("verdict.on_time", lang)
+        else:
+            n = self.working_days_late
+            verdict = plural("deadline.late_by_one", "deadline.late_by", n, lang)
+        text = (
+            self.deadline.explain(lang)
+            + "\n"
+            + ui("deadline.done_on", lang, day=_dow(self.published_on, lang), verdict=verdict)
         )
-        text = self.deadline.explain() + f"\nDone on {_dow(self.published_on)}: {verdict}."
         if self.provisional and not self.deadline.provisional:
-            text += " PROVISIONAL: the day it was done lies in a year without a schedule."
+            text += ui("deadline.done_unscheduled", lang)
         return text
 
 

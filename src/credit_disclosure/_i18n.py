@@ -1,0 +1,291 @@
+"""The language of what people read, and the one catalogue of interface texts.
+
+Every label, heading, verdict and sentence that the library's explanations, the
+command line and the plots write around the data is an entry of :data:`UI_TEXTS`,
+keyed by a stable id, with an English and a Chinese template (``{name}`` fields are
+filled by :func:`ui`). Issue messages have their own catalogue
+(:data:`credit_disclosure.standard.ISSUE_CATALOGUE`); this one is for everything
+around them. Citations (``发改办财金〔2018〕424号``) stay as the source writes them
+in both languages.
+
+The language is ``"zh"`` or ``"en"``. Where nobody chose one (the command line
+without ``--lang``, a plot without ``lang=``), :func:`default_lang` reads the
+locale, once, the same way for every command.
+
+>>> ui("deadline.source", "zh", citation="发改办财金〔2018〕424号")
+'依据：发改办财金〔2018〕424号'
+>>> ui("deadline.source", "en", citation="发改办财金〔2018〕424号")
+'Source: 发改办财金〔2018〕424号'
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Final, Literal
+
+import attrs
+
+from .errors import ArgumentError
+
+__all__ = [
+    "LANGS",
+    "UI_TEXTS",
+    "Lang",
+    "UiText",
+    "check_lang",
+    "dated",
+    "default_lang",
+    "ljust",
+    "plural",
+    "resolve_lang",
+    "ui",
+    "weekday",
+]
+
+#: A language of the interface.
+Lang = Literal["en", "zh"]
+#: The languages, English first.
+LANGS: Final[tuple[Lang, ...]] = ("en", "zh")
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """``"zh"`` when the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) is Chinese, else ``"en"``.
+
+    The first of the three variables that is set decides, as for the C library.
+
+    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LANG": "en_US.UTF-8"})
+    ('zh', 'en')
+    >>> default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}), default_lang({})
+    ('en', 'en')
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def check_lang(lang: object) -> Lang:
+    """``lang`` if it is ``"en"`` or ``"zh"``; a coded :class:`ArgumentError` otherwise.
+
+    >>> check_lang("zh")
+    'zh'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    credit_disclosure.errors.ArgumentError: lang.unknown: lang must be 'en' or 'zh', not 'fr' (lang 应为 'en' 或 'zh'，而不是 'fr')
+    """
+    if lang == "en" or lang == "zh":
+        return lang
+    shown = repr(lang) if isinstance(lang, str) and len(lang) <= 8 else type(lang).__name__
+    raise ArgumentError(
+        "lang.unknown",
+        message_en=f"lang must be 'en' or 'zh', not {shown}",
+        message_zh=f"lang 应为 'en' 或 'zh'，而不是 {shown}",
+    )
+
+
+def resolve_lang(lang: object = None) -> Lang:
+    """``lang`` checked, or :func:`default_lang` when it is ``None``.
+
+    >>> resolve_lang("en")
+    'en'
+    >>> resolve_lang(None) in LANGS
+    True
+    """
+    return default_lang() if lang is None else check_lang(lang)
+
+
+@attrs.frozen
+class UiText:
+    """One entry of the catalogue: an id and its English and Chinese templates.
+
+    >>> UI_TEXTS["verdict.on_time"].zh
+    '按时'
+    """
+
+    id: str
+    en: str
+    zh: str
+
+    def render(self, lang: Lang, **params: object) -> str:
+        """The template of ``lang`` with ``params`` filled in.
+
+        >>> UI_TEXTS["deadline.late_by"].render("zh", n=2)
+        '逾期2个工作日'
+        """
+        return (self.zh if lang == "zh" else self.en).format(**params)
+
+
+_T = UiText
+
+_TEXTS: Final[tuple[UiText, ...]] = (
+    # -- days and periods (deadlines, workdays) ----------------------------------------------
+    _T("day.dated", "{day} ({weekday})", "{day}（{weekday}）"),
+    _T("period.working_days", "{n} working days", "{n}个工作日"),
+    _T("period.working_day", "{n} working day", "{n}个工作日"),
+    _T("period.years", "{n} years", "{n}年"),
+    _T("period.year", "{n} year", "{n}年"),
+    _T("period.months", "{n} months", "{n}个月"),
+    _T("period.month", "{n} month", "{n}个月"),
+    _T("period.days", "{n} days", "{n}日"),
+    _T("period.day", "{n} day", "{n}日"),
+    _T("period.join", " ", ""),
+    _T("period.next_weekday", "the next {weekday}", "下一个{weekday}"),
+    _T("daykind.working day", "working day", "工作日"),
+    _T("daykind.weekend", "weekend", "周末"),
+    _T("daykind.public holiday", "public holiday", "法定节假日"),
+    _T("daykind.make-up working day", "make-up working day", "调休上班日"),
+    _T("daykind.local holiday", "local holiday", "地方休息日"),
+    _T("daykind.local working day", "local working day", "地方工作日"),
+    _T("day.provisional", "provisional", "暂定"),
+    _T("day.provisional_suffix", ", provisional", "（暂定）"),
+    _T("list.sep", ", ", "、"),
+    _T("list.semi", "; ", "；"),
+    _T("range.to", "{first} to {last}", "{first}至{last}"),
+    _T("paren", " ({text})", "（{text}）"),
+    # -- deadlines ------------------------------------------------------------------------
+    _T("deadline.head", "{rule}: {period} after {start}: due {due}{flag}.",
+       "{rule}：{start}起{period}：截止{due}{flag}。"),
+    _T("deadline.provisional_flag", ", PROVISIONAL", "（暂定）"),
+    _T("deadline.rule", "Rule: {title}", "规则：{title}"),
+    _T("deadline.source", "Source: {citation}", "依据：{citation}"),
+    _T("deadline.start_not_counted", "The start day {start} is not counted (民法典 第二百零一条)",
+       "起始日{start}不计入（民法典 第二百零一条）"),
+    _T("deadline.sentence_end", ".", "。"),
+    _T("deadline.zero_days", "Zero working days: the start day if it is a working day, else the next.",
+       "零个工作日：起始日为工作日的即为当日，否则为其后第一个工作日。"),
+    _T("deadline.counted", "Counted: {runs}.", "计入：{runs}。"),
+    _T("deadline.skipped", "Skipped: {runs}.", "跳过：{runs}。"),
+    _T("deadline.nothing", "nothing", "无"),
+    _T("deadline.period_end", "; {period} from it end on {end} (民法典 第二百零二条).",
+       "；自次日起算{period}，期间届满日为{end}（民法典 第二百零二条）。"),
+    _T("deadline.is_workday", "{day} is a working day{why}.", "{day}为工作日{why}。"),
+    _T("deadline.not_workday", "{day} is not a working day ({kind}); {how} {due}.",
+       "{day}不是工作日（{kind}）；{how}{due}。"),
+    _T("deadline.how_calendar", "the period ends on the next working day (第二百零三条),",
+       "期间顺延至其后第一个工作日（第二百零三条），即"),
+    _T("deadline.how_weekday", "moved to the next working day (遇法定节假日顺延),",
+       "顺延至其后第一个工作日（遇法定节假日顺延），即"),
+    _T("deadline.first_weekday", "The first {weekday} after {start} is {end}.",
+       "{start}之后的第一个{weekday}为{end}。"),
+    _T("deadline.provisional_note",
+       "PROVISIONAL: days outside {first}-{last} have no official schedule and were taken as "
+       "the statutory holidays and weekends, without 调休; recompute once the State Council "
+       "notice is out.",
+       "暂定：{first}至{last}以外的日期尚无国务院放假安排，按法定节假日和周末计算（不含调休）；"
+       "通知发布后请重新计算。"),
+    _T("deadline.done_on", "Done on {day}: {verdict}.", "完成日期{day}：{verdict}。"),
+    _T("deadline.done_unscheduled", " PROVISIONAL: the day it was done lies in a year without a "
+       "schedule.", "暂定：完成日期所在年份尚无放假安排。"),
+    _T("deadline.late_by", "late by {n} working days", "逾期{n}个工作日"),
+    _T("deadline.late_by_one", "late by {n} working day", "逾期{n}个工作日"),
+    _T("deadline.late_by_least", "late by at least {n} working days", "至少逾期{n}个工作日"),
+    _T("deadline.late_by_least_one", "late by at least {n} working day", "至少逾期{n}个工作日"),
+    _T("deadline.whatever", ", whatever the {years} notice says", "，无论{years}年通知如何安排"),
+    _T("deadline.between",
+       "due between {earliest} and {latest} (statutory-only estimate {estimate}); "
+       "undetermined until the {years} notice.",
+       "截止日在{earliest}至{latest}之间（仅按法定节假日估算为{estimate}）；待{years}年放假通知发布后确定。"),
+    _T("deadline.head_bounded", "{rule}: {period} after {start}: {rest}",
+       "{rule}：{start}起{period}：{rest}"),
+    _T("deadline.due_day", "due {due}.", "截止{due}。"),
+    _T("deadline.year_state",
+       "Year state: {years} statutory-only (the statutory holidays are certain, the 调休 of the "
+       "notice is not); {others}",
+       "年份状态：{years}年仅有法定节假日（法定假日确定，通知中的调休未定）；{others}"),
+    _T("deadline.year_of", "{year} {state}", "{year}年{state}"),
+    _T("yearstate.published", "published", "已发布"),
+    _T("yearstate.statutory-only", "statutory-only", "仅法定节假日"),
+    _T("yearstate.unknown", "unknown", "未知"),
+    _T("deadline.earliest_if",
+       "Earliest {earliest} if the {year} notice makes working days of: {days}.",
+       "若{year}年通知将以下日期调为工作日，最早为{earliest}：{days}。"),
+    _T("deadline.latest_if", "Latest {latest} if the {year} notice adds days off on: {days}.",
+       "若{year}年通知增加以下休息日，最晚为{latest}：{days}。"),
+    _T("deadline.estimate_head", "The statutory-only estimate:", "仅按法定节假日的估算："),
+    _T("deadline.undetermined_reason",
+       "undetermined until the {years} notice: on time if it puts the due date on or after "
+       "{published}, late if before (possible due dates {earliest} to {latest})",
+       "待{years}年放假通知发布后确定：截止日不早于{published}则按时，早于则逾期（可能的截止日为"
+       "{earliest}至{latest}）"),
+    # -- the command line -------------------------------------------------------------------
+    _T("cli.deadline.need_start", "a START date is needed (or --list)",
+       "需要起始日期 START（或使用 --list）"),
+    _T("cli.deadline.schedule_hint",
+       "on the command line: --schedule FILE with the {year} notice, or "
+       "`credit-disclosure calendar add NOTICE.txt`",
+       "命令行中可用 --schedule FILE 提供{year}年的放假通知，或运行 "
+       "`credit-disclosure calendar add NOTICE.txt`"),
+    # -- verdicts -------------------------------------------------------------------------
+    _T("verdict.on_time", "on time", "按时"),
+    _T("verdict.late", "late", "逾期"),
+    _T("verdict.undetermined", "undetermined", "待定"),
+)
+
+#: Every interface text by id (read-only).
+UI_TEXTS: Final[Mapping[str, UiText]] = MappingProxyType({t.id: t for t in _TEXTS})
+
+#: Weekday names, Monday first (``date.weekday()`` order).
+_WEEKDAYS: Final[Mapping[Lang, tuple[str, ...]]] = MappingProxyType(
+    {
+        "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    }
+)
+
+
+def ui(text_id: str, lang: Lang, **params: object) -> str:
+    """The interface text ``text_id`` in ``lang`` with ``params`` filled in.
+
+    >>> ui("verdict.late", "zh"), ui("verdict.late", "en")
+    ('逾期', 'late')
+    """
+    return UI_TEXTS[text_id].render(lang, **params)
+
+
+def plural(one_id: str, many_id: str, n: int, lang: Lang, **params: object) -> str:
+    """``one_id`` when ``n`` is 1, else ``many_id`` (Chinese has one form; both ids are kept).
+
+    >>> plural("period.working_day", "period.working_days", 1, "en")
+    '1 working day'
+    """
+    return ui(one_id if n == 1 else many_id, lang, n=n, **params)
+
+
+def weekday(day: date | int, lang: Lang, *, short: bool = False) -> str:
+    """The weekday of ``day`` (a date, or 0 for Monday to 6) in ``lang``; ``short``: Mon, 周一.
+
+    >>> weekday(date(2026, 9, 28), "zh"), weekday(0, "en", short=True), weekday(6, "zh", short=True)
+    ('星期一', 'Mon', '周日')
+    """
+    index = day if isinstance(day, int) else day.weekday()
+    name = _WEEKDAYS[lang][index]
+    if not short:
+        return name
+    return name[:3] if lang == "en" else "周" + name[2:]
+
+
+def dated(day: date, lang: Lang) -> str:
+    """A date with its weekday: ``2026-09-28 (Monday)``, ``2026-09-28（星期一）``.
+
+    >>> dated(date(2026, 9, 28), "zh")
+    '2026-09-28（星期一）'
+    """
+    return ui("day.dated", lang, day=day.isoformat(), weekday=weekday(day, lang))
+
+
+def ljust(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` columns as a terminal shows it (a Chinese
+    character takes two).
+
+    >>> ljust("7个工作日", 12) + "|"
+    '7个工作日   |'
+    """
+    shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - shown)
