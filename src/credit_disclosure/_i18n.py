@@ -39,6 +39,7 @@ __all__ = [
     "check_lang",
     "dated",
     "default_lang",
+    "error_text",
     "ljust",
     "plural",
     "resolve_lang",
@@ -214,7 +215,98 @@ _TEXTS: Final[tuple[UiText, ...]] = (
        "{published}, late if before (possible due dates {earliest} to {latest})",
        "待{years}年放假通知发布后确定：截止日不早于{published}则按时，早于则逾期（可能的截止日为"
        "{earliest}至{latest}）"),
+    # -- disclosure policy: publication, term, display, withdrawal, repair ---------------
+    _T("policy.published", "published", "予以公示"),
+    _T("policy.not_published", "not published", "不予公示"),
+    _T("policy.optional", " (publication optional)", "（可以公示，非必须）"),
+    _T("policy.publication", "{verdict}: {reason} [{citation}]", "{verdict}：{reason} [{citation}]"),
+    _T("policy.publish_by", "; publish by {due} [{citation}]", "；应于{due}前公示 [{citation}]"),
+    _T("policy.deadline_unknown", "; deadline unknown: {problem}", "；期限无法确定：{problem}"),
+    _T("policy.shown_open", "shown from {first}, open-ended (长期)", "自{first}起公示，长期"),
+    _T("policy.shown_span", "shown from {first} to {last} ({maximum} from {counted})",
+       "公示期{first}至{last}（自{counted}起{maximum}）"),
+    _T("policy.minimum", "; minimum term {minimum}, ends {end}, repair from {repair}",
+       "；最短公示期{minimum}，{end}届满，自{repair}起可申请信用修复"),
+    _T("policy.no_minimum", "; no minimum term", "；无最短公示期"),
+    _T("policy.cited", "{text} [{citation}]", "{text} [{citation}]"),
+    _T("policy.revoked_due", "revoked {revoked}: take down by {due} [{citation}]",
+       "{revoked}撤销：应于{due}前撤下 [{citation}]"),
+    _T("policy.revoked_unknown", "revoked {revoked}: due date unknown ({problem}) [{citation}]",
+       "{revoked}撤销：撤下期限无法确定（{problem}） [{citation}]"),
+    _T("policy.met", "met", "已满足"),
+    _T("policy.not_met", "NOT met", "未满足"),
+    _T("policy.met_from", " (from {day})", "（自{day}起）"),
+    _T("policy.condition", "{mark}{when}: {reason} [{citation}]", "{mark}{when}：{reason} [{citation}]"),
+    _T("policy.eligible", "eligible", "可以修复"),
+    _T("policy.refused", "refused", "不予修复"),
+    _T("policy.earliest", "earliest successful application {day}", "最早可成功申请日为{day}"),
+    _T("policy.no_earliest", "no date on which it can succeed", "没有可成功申请的日期"),
+    _T("policy.repair_head", "repair applied for on {applied}: {verdict}; {tail}",
+       "{applied}申请信用修复：{verdict}；{tail}"),
+    _T("policy.review_by", "  the platform decides by {due} [{citation}]",
+       "  平台应于{due}前作出决定 [{citation}]"),
+    _T("policy.display", "on {on}: {shown} ({reason})", "{on}：{shown}（{reason}）"),
+    _T("policy.shown", "shown", "公示"),
+    _T("policy.not_shown", "not shown", "不公示"),
+    _T("policy.display_not_published", "not published: {reason}", "不予公示：{reason}"),
+    _T("policy.display_not_yet", "not yet shown (from {first})", "尚未公示（自{first}起公示）"),
+    _T("policy.display_revoked", "revoked; platform told on {revoked}",
+       "已撤销；平台于{revoked}收到通知"),
+    _T("policy.display_uncorrected",
+       "the term ended on {last}, but the violation is not corrected: shown until it is "
+       "[{citation}]",
+       "公示期已于{last}届满，但违法行为尚未改正：改正前继续公示 [{citation}]"),
+    _T("policy.display_ended", "term ended on {last} [{citation}]",
+       "公示期已于{last}届满 [{citation}]"),
+    _T("policy.display_open", "shown open-ended [{citation}]", "长期公示 [{citation}]"),
+    _T("policy.display_until", "shown until {last} [{citation}]",
+       "公示至{last} [{citation}]"),
+    # -- a record's life (lifecycle) ------------------------------------------------------
+    _T("action.publish", "publish", "公示"),
+    _T("action.verify_objection", "verify_objection", "核查异议"),
+    _T("action.withdraw", "withdraw", "撤下（撤销或异议成立）"),
+    _T("action.take_down", "take_down", "撤下（期满或不应公示）"),
+    _T("action.process_repair", "process_repair", "处理信用修复"),
+    _T("lifecycle.no_deadline", "no deadline", "无期限"),
+    _T("lifecycle.due", "due {due}", "{due}前"),
+    _T("lifecycle.overdue", " OVERDUE", "，已逾期"),
+    _T("lifecycle.action", "{action} ({due}{flag}): {reason} [{citation}]",
+       "{action}（{due}{flag}）：{reason} [{citation}]"),
+    _T("lifecycle.marked", " (marked)", "（已标注异议）"),
+    _T("lifecycle.head", "{on}: {state}{mark} ({state_zh}): {reason}",
+       "{on}：{state_zh}{mark}：{reason}"),
+    _T("lifecycle.rule", "Rule: {citation}", "规则：{citation}"),
+    _T("lifecycle.owes", "Owes: {action}", "待办：{action}"),
+    _T("lifecycle.issue", "Issue: {issue}", "问题：{issue}"),
     # -- the command line -------------------------------------------------------------------
+    _T("cli.row", "row {row}", "第{row}行"),
+    _T("cli.status.head", "status on {on} under {policy}", "{on}的状态（政策：{policy}）"),
+    _T("cli.status.records", "{n} records", "共{n}条记录"),
+    _T("cli.status.actions", "actions owed (overdue):", "待办事项（其中逾期）："),
+    _T("cli.status.event_issues", "{n} event issues:", "{n}个事件问题："),
+    _T("cli.status.source_issues", "{n} issues reading RECORDS (rows left undetermined)",
+       "读取记录文件时有{n}个问题（相应行的状态未定）"),
+    _T("cli.status.portal",
+       "portal: {over} shown but must not be, {under} missing, {unknown} shown keys match no "
+       "record",
+       "网站比对：{over}条不应公示却在公示，{under}条应公示而缺失，{unknown}个公示键找不到对应记录"),
+    _T("cli.status.over", "over-disclosure", "过度公示"),
+    _T("cli.status.under", "under-disclosure", "应公示未公示"),
+    _T("cli.status.unknown", "unknown", "无对应记录"),
+    _T("cli.status.no_key", "(no key)", "（无键）"),
+    _T("cli.status.owes", "owes {action}", "待办：{action}"),
+    _T("cli.subject.head", "subject {subject} on {on}", "主体{subject}，{on}"),
+    _T("cli.subject.serious", " SERIOUS", "（严重）"),
+    _T("cli.subject.repair_from", ", repair from {day}", "，自{day}起可申请修复"),
+    _T("cli.subject.not_met", " (not met: {blockers})", "（未满足：{blockers}）"),
+    _T("cli.subject.summary", "{records} records, {shown} to be shown, {serious} serious",
+       "共{records}条记录，应公示{shown}条，严重{serious}条"),
+    _T("cli.policy.head", "policy: {name} ({title})", "政策：{name}（{title}）"),
+    _T("cli.policy.cannot", "{part}: cannot decide: {error}", "{part}：无法判断：{error}"),
+    _T("cli.policy.part.publication", "publication", "公示"),
+    _T("cli.policy.part.term", "term", "公示期"),
+    _T("cli.policy.part.display", "display", "是否公示"),
+    _T("cli.policy.part.withdrawal", "withdrawal", "撤下"),
     _T("cli.deadline.need_start", "a START date is needed (or --list)",
        "需要起始日期 START（或使用 --list）"),
     _T("cli.deadline.schedule_hint",
@@ -289,3 +381,27 @@ def ljust(text: str, width: int) -> str:
     """
     shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
     return text + " " * max(0, width - shown)
+
+
+def error_text(exc: BaseException, lang: Lang) -> str:
+    """An error's message in ``lang``: the code and the one-language message of a coded error
+    (every library error has one), else the error as it prints (an OS error's reason).
+
+    >>> from credit_disclosure.errors import PolicyError
+    >>> error_text(PolicyError("no rule", message_zh="没有规则"), "zh")
+    'policy.error: 没有规则'
+    >>> error_text(KeyError("no rule named 'x'"), "en")
+    "no rule named 'x'"
+    """
+    message = getattr(exc, "message_zh" if lang == "zh" else "message_en", None)
+    if isinstance(message, str) and message:
+        code = getattr(exc, "code", None)
+        field = getattr(exc, "field", None)
+        where = f" ({field})" if isinstance(field, str) and field else ""
+        return f"{code}{where}: {message}" if isinstance(code, str) else message
+    if isinstance(exc, KeyError) and exc.args:
+        return str(exc.args[0])
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    return str(exc)

@@ -19,8 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
-from ._cli._args import lang_of
-from ._cli._output import error_text
+from ._i18n import default_lang, error_text
 from ._text import redact as _redact
 from ._version import __version__
 from .errors import CreditDisclosureError as _LibraryError
@@ -256,7 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(args)
         guard.flush()
     except _LibraryError as exc:  # the code and the message in the command's language
-        return _fail(command, error_text(exc, lang_of(args)))
+        lang = args.lang if getattr(args, "lang", None) in ("en", "zh") else None
+        return _fail(command, error_text(exc, lang or default_lang()))
     except BrokenPipeError:  # a pipe other than stdout, written to directly
         return EXIT_UNUSABLE
     except OSError as exc:  # a file a subcommand did not name itself

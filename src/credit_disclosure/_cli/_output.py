@@ -17,12 +17,10 @@ from enum import Enum
 from typing import IO, Any
 
 from .._atomic import atomic_output
-from .._i18n import Lang
 from .._version import __version__
 
 __all__ = [
     "add_output_argument",
-    "error_text",
     "json_document",
     "open_output",
     "output_error",
@@ -105,30 +103,6 @@ def open_output(
         return
     with atomic_output(path, encoding=encoding) as fp:
         yield fp
-
-
-def error_text(exc: BaseException, lang: Lang) -> str:
-    """An error's message in ``lang``: the code and the one-language message of a coded error
-    (every library error has one), else the error as it prints (an OS error's reason).
-
-    >>> from credit_disclosure.errors import PolicyError
-    >>> error_text(PolicyError("no rule", message_zh="没有规则"), "zh")
-    'policy.error: 没有规则'
-    >>> error_text(KeyError("no rule named 'x'"), "en")
-    "no rule named 'x'"
-    """
-    message = getattr(exc, "message_zh" if lang == "zh" else "message_en", None)
-    if isinstance(message, str) and message:
-        code = getattr(exc, "code", None)
-        field = getattr(exc, "field", None)
-        where = f" ({field})" if isinstance(field, str) and field else ""
-        return f"{code}{where}: {message}" if isinstance(code, str) else message
-    if isinstance(exc, KeyError) and exc.args:
-        return str(exc.args[0])
-    if isinstance(exc, OSError) and exc.strerror:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror}"
-    return str(exc)
 
 
 def output_error(command: str, path: str | None, exc: OSError, err: IO[str]) -> int:

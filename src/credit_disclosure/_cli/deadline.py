@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .._i18n import ljust, ui
+from .._i18n import error_text, ljust, ui
 from ..deadlines import (
     RULES,
     Deadline,
@@ -25,7 +25,7 @@ from ..deadlines import (
 from ..errors import CalendarDataMissing, PolicyError, ValidationError
 from ..workdays import DayOverride, default_bounds, default_calendar
 from ._args import add_lang_argument, date_arg, lang_of
-from ._output import error_text, json_document, print_json
+from ._output import json_document, print_json
 
 
 def _override(workday: bool) -> Callable[[str], DayOverride]:

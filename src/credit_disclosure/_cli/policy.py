@@ -16,12 +16,13 @@ from datetime import date
 import attrs
 
 from .. import _wire
+from .._i18n import error_text, ui
 from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
 from ..standard import PenaltyType, RecordKind, SubjectCategory, parse_penalty_categories
 from ..workdays import WorkdayCalendar, default_calendar
-from ._args import date_arg
+from ._args import add_lang_argument, date_arg, lang_of
 from ._output import json_document, print_json
 
 
@@ -113,6 +114,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="treat years without a holiday schedule as weekends-only (deadlines marked)",
     )
+    add_lang_argument(parser)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -200,36 +202,35 @@ def run_term(args: argparse.Namespace) -> int:
     so a fact the publication rules need does not hide the term.
     """
     calendar = default_calendar(provisional=args.provisional)
+    lang = lang_of(args)
     try:
         policy = _policy(args)
         facts = _facts(args)
     except PolicyError as exc:
-        print(f"credit-disclosure term: {exc}", file=sys.stderr)
+        print(f"credit-disclosure term: {error_text(exc, lang)}", file=sys.stderr)
         return 2
     if args.format == "json":
         return _term_json(args, policy, facts, calendar)
-    print(f"policy: {policy.name} ({policy.title})")
+    print(ui("cli.policy.head", lang, name=policy.name, title=policy.title))
     failed = False
     parts: list[tuple[str, Callable[[], str]]] = [
-        ("publication", lambda: policy.publication(facts, calendar=calendar).explain()),
-        ("term", lambda: policy.term(facts).explain()),
+        ("publication", lambda: policy.publication(facts, calendar=calendar).explain(lang)),
+        ("term", lambda: policy.term(facts).explain(lang)),
     ]
     if args.on is not None:
         on: date = args.on
-
-        def shown() -> str:
-            display = policy.is_displayed(facts, on=on)
-            return f"on {on}: {'shown' if display else 'not shown'} ({display.reason})"
-
-        parts.append(("display", shown))
+        parts.append(("display", lambda: policy.is_displayed(facts, on=on).explain(lang)))
     if args.revoked is not None:
-        parts.append(("withdrawal", lambda: policy.withdrawal(facts, calendar=calendar).explain()))
+        parts.append(
+            ("withdrawal", lambda: policy.withdrawal(facts, calendar=calendar).explain(lang))
+        )
     for name, answer in parts:
         try:
             print(answer())
         except PolicyError as exc:
             failed = True
-            print(f"{name}: cannot decide: {exc}")
+            part = ui(f"cli.policy.part.{name}", lang)
+            print(ui("cli.policy.cannot", lang, part=part, error=error_text(exc, lang)))
     return 2 if failed else 0
 
 
@@ -249,15 +250,15 @@ def run_repair(args: argparse.Namespace) -> int:
         calendar = default_calendar(provisional=args.provisional)
         answer = policy.repair(facts, applied_on=args.applied, calendar=calendar)
     except PolicyError as exc:
-        print(f"credit-disclosure repair: {exc}", file=sys.stderr)
+        print(f"credit-disclosure repair: {error_text(exc, lang_of(args))}", file=sys.stderr)
         return 2
     if args.format == "json":
         _print_json(
             {**_json_head(policy, args), "repair": attrs.asdict(_wire.repair_answer(answer))}
         )
         return 0 if answer.eligible else 1
-    print(f"policy: {policy.name} ({policy.title})")
-    print(answer.explain())
+    print(ui("cli.policy.head", lang_of(args), name=policy.name, title=policy.title))
+    print(answer.explain(lang_of(args)))
     return 0 if answer.eligible else 1
 
 

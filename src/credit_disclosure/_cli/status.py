@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from .._text import redact
+from .._i18n import Lang, error_text, ui
 from ..errors import CreditDisclosureError
 from ..io import inert_csv_writer
 from ..lifecycle import (
@@ -25,6 +25,7 @@ from ..lifecycle import (
     EventLog,
     PortalDiff,
     RecordStatus,
+    State,
     SubjectView,
     dataset_status,
     portal_diff,
@@ -33,9 +34,16 @@ from ..lifecycle import (
     subject_view,
 )
 from ..policy import PRESETS, Policy, get_preset, load_policy
+from ..standard import Issue
 from ..workdays import default_calendar
-from ._args import date_arg
-from ._output import add_output_argument, json_document, open_output, output_error, print_json
+from ._args import add_lang_argument, date_arg, lang_of
+from ._output import (
+    add_output_argument,
+    json_document,
+    open_output,
+    output_error,
+    print_json,
+)
 
 __all__ = ["register", "run_status", "run_subject"]
 
@@ -77,6 +85,7 @@ def _common(parser: Any) -> None:
         default="auto",
         help="record kind (default: detected from the headers)",
     )
+    add_lang_argument(parser)
 
 
 def register(subparsers: Any) -> None:
@@ -177,56 +186,72 @@ def _setup(
         policy = _policy(args)
         records, events = _load(args, on)
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
-        err.write(f"credit-disclosure {command}: {redact(str(exc))}\n")
+        err.write(f"credit-disclosure {command}: {error_text(exc, lang_of(args))}\n")
         return 2
     calendar = default_calendar().with_provisional() if args.provisional else None
     return policy, on, records, events, calendar
 
 
+def _state(value: str, lang: Lang) -> str:
+    return value if lang == "en" else State(value).zh
+
+
+def _reason(status: RecordStatus, lang: Lang) -> str:
+    return status.reason_zh if lang == "zh" else status.reason_en
+
+
+def _issue_text(issue: Issue, lang: Lang) -> str:
+    return f"{issue.code}: {issue.message_zh if lang == 'zh' else issue.message_en}"
+
+
 def _write_status_text(
-    fp: IO[str], result: DatasetStatus, diff: PortalDiff | None, source_issues: int
+    fp: IO[str], result: DatasetStatus, diff: PortalDiff | None, source_issues: int, lang: Lang
 ) -> None:
-    fp.write(f"status on {result.on.isoformat()} under {result.policy}\n")
+    fp.write(ui("cli.status.head", lang, on=result.on.isoformat(), policy=result.policy) + "\n")
     for status in result.statuses:
-        _write_record(fp, status)
+        _write_record(fp, status, lang)
     summary = result.summary()
-    fp.write(f"\n{summary['records']} records\n")
+    fp.write("\n" + ui("cli.status.records", lang, n=summary["records"]) + "\n")
     for state, count in summary["states"].items():
-        fp.write(f"  {state}: {count}\n")
+        fp.write(f"  {_state(state, lang)}: {count}\n")
     if summary["actions"]:
-        fp.write("actions owed (overdue):\n")
+        fp.write(ui("cli.status.actions", lang) + "\n")
         for action, count in summary["actions"].items():
-            fp.write(f"  {action}: {count} ({summary['overdue'].get(action, 0)})\n")
+            name = ui(f"action.{action}", lang)
+            fp.write(f"  {name}: {count} ({summary['overdue'].get(action, 0)})\n")
     if result.issues:
-        fp.write(f"{len(result.issues)} event issues:\n")
+        fp.write(ui("cli.status.event_issues", lang, n=len(result.issues)) + "\n")
         for issue in result.issues:
-            fp.write(f"  {issue}\n")
+            where = "" if issue.row is None else ui("cli.row", lang, row=issue.row) + ": "
+            fp.write(f"  {where}{_issue_text(issue, lang)}\n")
     if source_issues:
-        fp.write(f"{source_issues} issues reading RECORDS (rows left undetermined)\n")
+        fp.write(ui("cli.status.source_issues", lang, n=source_issues) + "\n")
     if diff is not None:
         fp.write(
-            f"portal: {len(diff.over)} shown but must not be, {len(diff.under)} missing, "
-            f"{len(diff.unknown)} shown keys match no record\n"
+            ui(
+                "cli.status.portal", lang, over=len(diff.over), under=len(diff.under),
+                unknown=len(diff.unknown),
+            )
+            + "\n"
         )
-        for status in diff.over:
-            fp.write(f"  over-disclosure: row {status.row} {status.key}: {status.reason_en}\n")
-        for status in diff.under:
-            fp.write(f"  under-disclosure: row {status.row} {status.key}: {status.reason_en}\n")
+        for label, statuses in (("cli.status.over", diff.over), ("cli.status.under", diff.under)):
+            for status in statuses:
+                row = ui("cli.row", lang, row=status.row)
+                fp.write(f"  {ui(label, lang)}: {row} {status.key}: {_reason(status, lang)}\n")
         for key in diff.unknown:
-            fp.write(f"  unknown: {key}\n")
+            fp.write(f"  {ui('cli.status.unknown', lang)}: {key}\n")
 
 
-def _write_record(fp: IO[str], status: RecordStatus, extra: str = "") -> None:
-    key = "(no key)" if status.key is None else str(status.key)
-    mark = " (marked)" if status.marked else ""
-    fp.write(
-        f"row {status.row}  {key}  {status.state.value}{mark}{extra}: {status.reason_en} "
-        f"[{status.citation}]\n"
-    )
+def _write_record(fp: IO[str], status: RecordStatus, lang: Lang, extra: str = "") -> None:
+    key = ui("cli.status.no_key", lang) if status.key is None else str(status.key)
+    mark = ui("lifecycle.marked", lang) if status.marked else ""
+    row = ui("cli.row", lang, row=status.row)
+    state = _state(status.state.value, lang)
+    fp.write(f"{row}  {key}  {state}{mark}{extra}: {_reason(status, lang)} [{status.citation}]\n")
     for action in status.actions:
-        fp.write(f"    owes {action}\n")
+        fp.write(f"    {ui('cli.status.owes', lang, action=action.explain(lang))}\n")
     for issue in status.issues:
-        fp.write(f"    {issue.code}: {issue.message_en}\n")
+        fp.write(f"    {_issue_text(issue, lang)}\n")
 
 
 def _write_status_csv(fp: IO[str], result: DatasetStatus) -> None:
@@ -267,7 +292,7 @@ def run_status(
         try:
             diff = portal_diff(result.statuses, _shown_keys(args.shown))
         except (OSError, CreditDisclosureError, ValueError) as exc:
-            err.write(f"credit-disclosure status: {redact(str(exc))}\n")
+            err.write(f"credit-disclosure status: {error_text(exc, lang_of(args))}\n")
             return 2
     encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"
     try:
@@ -284,7 +309,7 @@ def run_status(
             elif args.output_format == "csv":
                 _write_status_csv(fp, result)
             else:
-                _write_status_text(fp, result, diff, len(records.issues))
+                _write_status_text(fp, result, diff, len(records.issues), lang_of(args))
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe
@@ -292,18 +317,23 @@ def run_status(
     return 1 if result.any_overdue or (diff is not None and not diff.clean) else 0
 
 
-def _write_subject_text(fp: IO[str], view: SubjectView) -> None:
-    fp.write(f"subject {view.subject} on {view.on.isoformat()}\n")
+def _write_subject_text(fp: IO[str], view: SubjectView, lang: Lang) -> None:
+    fp.write(ui("cli.subject.head", lang, subject=view.subject, on=view.on.isoformat()) + "\n")
     for entry in view.entries:
-        extra = " SERIOUS" if entry.serious else ""
+        extra = ui("cli.subject.serious", lang) if entry.serious else ""
         if entry.repair_from is not None:
-            extra += f", repair from {entry.repair_from.isoformat()}"
-        if entry.repair_blockers and entry.status.shown:
-            extra += f" (not met: {'; '.join(entry.repair_blockers)})"
-        _write_record(fp, entry.status, extra)
+            extra += ui("cli.subject.repair_from", lang, day=entry.repair_from.isoformat())
+        blockers = entry.repair_blockers_zh if lang == "zh" else entry.repair_blockers
+        if blockers and entry.status.shown:
+            extra += ui("cli.subject.not_met", lang, blockers=ui("list.semi", lang).join(blockers))
+        _write_record(fp, entry.status, lang, extra)
     fp.write(
-        f"\n{len(view.entries)} records, {len(view.displayed)} to be shown, "
-        f"{len(view.serious)} serious\n"
+        "\n"
+        + ui(
+            "cli.subject.summary", lang, records=len(view.entries), shown=len(view.displayed),
+            serious=len(view.serious),
+        )
+        + "\n"
     )
 
 
@@ -320,14 +350,14 @@ def run_subject(
     try:
         view = subject_view(records, events, args.subject, policy=policy, on=on, calendar=calendar)
     except CreditDisclosureError as exc:
-        err.write(f"credit-disclosure subject: {redact(str(exc))}\n")
+        err.write(f"credit-disclosure subject: {error_text(exc, lang_of(args))}\n")
         return 2
     try:
         with open_output(args.output, stdout=out) as fp:
             if args.output_format == "json":
                 print_json({**json_document(as_of=on), **view.as_dict()}, file=fp, indent=1)
             else:
-                _write_subject_text(fp, view)
+                _write_subject_text(fp, view, lang_of(args))
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise

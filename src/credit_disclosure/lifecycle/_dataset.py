@@ -635,13 +635,15 @@ class SubjectEntry:
     ``repair_from`` is the earliest day a repair application can succeed under
     the policy (``None`` when it never can, or the record is not shown);
     ``repair_blockers`` the conditions that stand in the way on the day asked
-    about (each ``"code: reason"``, such as ``"minimum_term: ..."``).
+    about (each ``"code: reason"``, such as ``"minimum_term: ..."``), and
+    ``repair_blockers_zh`` the same in Chinese.
     """
 
     status: RecordStatus
     serious: bool
     repair_from: date | None
     repair_blockers: tuple[str, ...] = ()
+    repair_blockers_zh: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -751,17 +753,21 @@ def subject_view(
         serious = facts is not None and facts.tier in (Tier.SERIOUS, Tier.SPECIAL_SERIOUS)
         repair_from: date | None = None
         blockers: tuple[str, ...] = ()
+        blockers_zh: tuple[str, ...] = ()
         if facts is not None and status.shown:
             try:
                 answer = policy.repair(facts, applied_on=on, calendar=calendar)
             except PolicyError as exc:
                 blockers = (str(exc),)
+                blockers_zh = (f"{exc.code}：{exc.message_zh}",)
             else:
                 repair_from = answer.earliest
                 blockers = tuple(f"{c.code}: {c.reason_en}" for c in answer.unmet)
+                blockers_zh = tuple(f"{c.code}：{c.reason_zh}" for c in answer.unmet)
         entries.append(
             SubjectEntry(
-                status=status, serious=serious, repair_from=repair_from, repair_blockers=blockers
+                status=status, serious=serious, repair_from=repair_from, repair_blockers=blockers,
+                repair_blockers_zh=blockers_zh,
             )
         )
     return SubjectView(subject=mask_subject(wanted), on=on, entries=tuple(entries))

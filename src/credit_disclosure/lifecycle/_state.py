@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from .._i18n import Lang, check_lang, ui
 from ..errors import CalendarDataMissing, PolicyError
 from ..policy import Citation, DeadlineChoice, PenaltyFacts, Policy, PublicationRule, Term
 from ..standard import Issue, RecordKind
@@ -145,9 +146,29 @@ class ActionDue:
         }
 
     def __str__(self) -> str:
-        due = "no deadline" if self.due is None else f"due {self.due.isoformat()}"
-        flag = " OVERDUE" if self.overdue else ""
-        return f"{self.action.value} ({due}{flag}): {self.reason_en} [{self.citation}]"
+        return self.explain()
+
+    def explain(self, lang: Lang = "en") -> str:
+        """The action, its due date, whether overdue, why and the rule, in ``lang``.
+
+        >>> a = ActionDue(action=Action.PUBLISH, since=date(2026, 9, 28), due=date(2026, 10, 13),
+        ...               overdue=True, citation=Citation(document="发改办财金〔2018〕424号"),
+        ...               reason_en="publish within 7 working days", reason_zh="7个工作日内公示")
+        >>> print(a.explain())
+        publish (due 2026-10-13 OVERDUE): publish within 7 working days [发改办财金〔2018〕424号]
+        >>> print(a.explain("zh"))
+        公示（2026-10-13前，已逾期）：7个工作日内公示 [发改办财金〔2018〕424号]
+        """
+        lang = check_lang(lang)
+        if self.due is None:
+            due = ui("lifecycle.no_deadline", lang)
+        else:
+            due = ui("lifecycle.due", lang, due=self.due.isoformat())
+        return ui(
+            "lifecycle.action", lang, action=ui(f"action.{self.action.value}", lang), due=due,
+            flag=ui("lifecycle.overdue", lang) if self.overdue else "",
+            reason=self.reason_zh if lang == "zh" else self.reason_en, citation=self.citation,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -199,22 +220,33 @@ class RecordStatus:
         """
         return self.state.shown
 
-    def explain(self) -> str:
-        """The state, the rule that decided it, the actions and the issues, in plain text.
+    def explain(self, lang: Lang = "en") -> str:
+        """The state, the rule that decided it, the actions and the issues, in plain text in
+        ``lang`` (``"en"`` or ``"zh"``); the rule's citation as the source writes it.
 
         >>> from credit_disclosure.policy import CHANGZHI_2021
         >>> print(record_status(PenaltyFacts(decision_date=date(2022, 3, 1), subject="自然人"),
         ...       (), policy=CHANGZHI_2021, on=date(2022, 3, 14)).explain())
         2022-03-14: not_published (不予公示): not published: the subject is a natural person
         Rule: 长治 2021 实施意见 (三)
+        >>> print(record_status(PenaltyFacts(decision_date=date(2022, 3, 1), subject="自然人"),
+        ...       (), policy=CHANGZHI_2021, on=date(2022, 3, 14)).explain("zh"))
+        2022-03-14：不予公示：涉及个人的行政处罚信息不在信用长治网站归集和公示
+        规则：长治 2021 实施意见 (三)
         """
-        mark = " (marked)" if self.marked else ""
+        lang = check_lang(lang)
         lines = [
-            f"{self.on.isoformat()}: {self.state.value}{mark} ({self.state.zh}): {self.reason_en}",
-            f"Rule: {self.citation}",
+            ui(
+                "lifecycle.head", lang, on=self.on.isoformat(), state=self.state.value,
+                mark=ui("lifecycle.marked", lang) if self.marked else "", state_zh=self.state.zh,
+                reason=self.reason_zh if lang == "zh" else self.reason_en,
+            ),
+            ui("lifecycle.rule", lang, citation=self.citation),
         ]
-        lines.extend(f"Owes: {a}" for a in self.actions)
-        lines.extend(f"Issue: {i}" for i in self.issues)
+        lines.extend(ui("lifecycle.owes", lang, action=a.explain(lang)) for a in self.actions)
+        for issue in self.issues:
+            text = str(issue) if lang == "en" else f"{issue.code}：{issue.message_zh}"
+            lines.append(ui("lifecycle.issue", lang, issue=text))
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, object]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._i18n import Lang, check_lang, ui
 from ._periods import Period, next_day
 from ._rules import Citation, TermRule
 
@@ -49,8 +50,11 @@ class Publication:
     deadline: Deadline | None = None
     deadline_problem: str | None = None
 
-    def explain(self) -> str:
-        """One paragraph saying what was decided and by which rule.
+    def explain(self, lang: Lang = "en") -> str:
+        """One paragraph saying what was decided and by which rule, in ``lang``.
+
+        In English the reason is followed by its Chinese in brackets; ``lang="zh"`` says
+        it all in Chinese. The rule's citation is kept as the source writes it.
 
         >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Procedure
         >>> from credit_disclosure.standard import SubjectCategory
@@ -58,15 +62,24 @@ class Publication:
         ...     decision_date=date(2022, 3, 1), subject=SubjectCategory.LEGAL_PERSON,
         ...     procedure=Procedure.SIMPLE)).explain())
         not published: decided by the simple procedure (依据简易程序作出的行政处罚信息不归集公示) [长治 2021 实施意见 (三)]
+        >>> print(CHANGZHI_2021.publication(PenaltyFacts(
+        ...     decision_date=date(2022, 3, 1), subject=SubjectCategory.LEGAL_PERSON,
+        ...     procedure=Procedure.SIMPLE)).explain("zh"))
+        不予公示：依据简易程序作出的行政处罚信息不归集公示 [长治 2021 实施意见 (三)]
         """
-        verdict = "published" if self.published else "not published"
+        lang = check_lang(lang)
+        verdict = ui("policy.published" if self.published else "policy.not_published", lang)
         if self.optional:
-            verdict += " (publication optional)"
-        text = f"{verdict}: {self.reason_en} ({self.reason_zh}) [{self.citation}]"
+            verdict += ui("policy.optional", lang)
+        reason = self.reason_zh if lang == "zh" else f"{self.reason_en} ({self.reason_zh})"
+        text = ui("policy.publication", lang, verdict=verdict, reason=reason, citation=self.citation)
         if self.deadline is not None:
-            text += f"; publish by {self.deadline.due.isoformat()} [{self.deadline.citation}]"
+            text += ui(
+                "policy.publish_by", lang, due=self.deadline.due.isoformat(),
+                citation=self.deadline.citation,
+            )
         elif self.deadline_problem is not None:
-            text += f"; deadline unknown: {self.deadline_problem}"
+            text += ui("policy.deadline_unknown", lang, problem=self.deadline_problem)
         return text
 
 
@@ -108,36 +121,45 @@ class Term:
         """
         return None if self.minimum_end is None else next_day(self.minimum_end)
 
-    def explain(self) -> str:
-        """Say the term in one line with its rule.
+    def explain(self, lang: Lang = "en") -> str:
+        """Say the term in one line with its rule, in ``lang`` (``"en"`` or ``"zh"``).
 
         >>> from credit_disclosure.policy import CHANGZHI_2021, PenaltyFacts, Tier
         >>> from credit_disclosure.standard import SubjectCategory
         >>> print(CHANGZHI_2021.term(PenaltyFacts(decision_date=date(2022, 3, 1),
         ...     subject=SubjectCategory.LEGAL_PERSON, tier=Tier.GENERAL)).explain())
         shown from 2022-03-01 to 2023-03-01 (1 year from 2022-03-01); minimum term 3 months, ends 2022-06-01, repair from 2022-06-02 [长治 2021 实施意见 (八)(十)]
+        >>> print(CHANGZHI_2021.term(PenaltyFacts(decision_date=date(2022, 3, 1),
+        ...     subject=SubjectCategory.LEGAL_PERSON, tier=Tier.GENERAL)).explain("zh"))
+        公示期2022-03-01至2023-03-01（自2022-03-01起1年）；最短公示期3个月，2022-06-01届满，自2022-06-02起可申请信用修复 [长治 2021 实施意见 (八)(十)]
         """
+        lang = check_lang(lang)
+        first = self.first_day_shown.isoformat()
         if self.last_day_shown is None:
-            text = f"shown from {self.first_day_shown.isoformat()}, open-ended (长期)"
+            text = ui("policy.shown_open", lang, first=first)
         else:
-            text = (
-                f"shown from {self.first_day_shown.isoformat()} to "
-                f"{self.last_day_shown.isoformat()} ({self.maximum} from "
-                f"{self.counted_from.isoformat()})"
+            maximum = "" if self.maximum is None else self.maximum.describe(lang)
+            text = ui(
+                "policy.shown_span", lang, first=first, last=self.last_day_shown.isoformat(),
+                maximum=maximum, counted=self.counted_from.isoformat(),
             )
         if self.minimum_end is not None and self.repair_from is not None:
-            text += (
-                f"; minimum term {self.minimum}, ends {self.minimum_end.isoformat()}, "
-                f"repair from {self.repair_from.isoformat()}"
+            minimum = "" if self.minimum is None else self.minimum.describe(lang)
+            text += ui(
+                "policy.minimum", lang, minimum=minimum, end=self.minimum_end.isoformat(),
+                repair=self.repair_from.isoformat(),
             )
         else:
-            text += "; no minimum term"
-        return f"{text} [{self.rule.citation}]"
+            text += ui("policy.no_minimum", lang)
+        return ui("policy.cited", lang, text=text, citation=self.rule.citation)
 
 
 @attrs.frozen(kw_only=True)
 class Display:
     """Whether a record should be shown on a given day, and why; true in a boolean context.
+
+    ``reason`` is English, ``reason_zh`` Chinese (empty when the display was built by hand
+    without one); :meth:`explain` picks one.
 
     >>> bool(Display(shown=False, on=date(2024, 1, 1), reason="term ended on 2023-03-01"))
     False
@@ -146,6 +168,23 @@ class Display:
     shown: bool
     on: date
     reason: str
+    reason_zh: str = ""
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Shown or not on :attr:`on`, and why, in ``lang`` (``"en"`` or ``"zh"``).
+
+        >>> Display(shown=True, on=date(2024, 1, 1), reason="shown until 2025-01-01 [x]",
+        ...         reason_zh="公示至2025-01-01 [x]").explain("zh")
+        '2024-01-01：公示（公示至2025-01-01 [x]）'
+        >>> Display(shown=False, on=date(2024, 1, 1), reason="term ended").explain()
+        'on 2024-01-01: not shown (term ended)'
+        """
+        lang = check_lang(lang)
+        reason = (self.reason_zh or self.reason) if lang == "zh" else self.reason
+        return ui(
+            "policy.display", lang, on=self.on.isoformat(),
+            shown=ui("policy.shown" if self.shown else "policy.not_shown", lang), reason=reason,
+        )
 
     def __bool__(self) -> bool:
         return self.shown
@@ -173,21 +212,26 @@ class Withdrawal:
     deadline: Deadline | None = None
     deadline_problem: str | None = None
 
-    def explain(self) -> str:
-        """One line: the revocation, the due date and the rule.
+    def explain(self, lang: Lang = "en") -> str:
+        """One line: the revocation, the due date and the rule, in ``lang`` (``"en"``, ``"zh"``).
 
-        >>> print(Withdrawal(revoked_on=date(2022, 5, 5), due=date(2022, 5, 5),
-        ...                  citation=Citation(document="长治 2021 实施意见", article="(九)")).explain())
+        >>> w = Withdrawal(revoked_on=date(2022, 5, 5), due=date(2022, 5, 5),
+        ...                citation=Citation(document="长治 2021 实施意见", article="(九)"))
+        >>> print(w.explain())
         revoked 2022-05-05: take down by 2022-05-05 [长治 2021 实施意见 (九)]
+        >>> print(w.explain("zh"))
+        2022-05-05撤销：应于2022-05-05前撤下 [长治 2021 实施意见 (九)]
         """
+        lang = check_lang(lang)
+        revoked = self.revoked_on.isoformat()
         if self.due is None:
-            return (
-                f"revoked {self.revoked_on.isoformat()}: due date unknown "
-                f"({self.deadline_problem}) [{self.citation}]"
+            return ui(
+                "policy.revoked_unknown", lang, revoked=revoked, problem=self.deadline_problem,
+                citation=self.citation,
             )
-        return (
-            f"revoked {self.revoked_on.isoformat()}: take down by {self.due.isoformat()} "
-            f"[{self.citation}]"
+        return ui(
+            "policy.revoked_due", lang, revoked=revoked, due=self.due.isoformat(),
+            citation=self.citation,
         )
 
 
@@ -214,9 +258,25 @@ class RepairCondition:
     permanent: bool = False
 
     def __str__(self) -> str:
-        mark = "met" if self.met else "NOT met"
-        when = f" (from {self.met_from.isoformat()})" if self.met_from else ""
-        return f"{mark}{when}: {self.reason_en} ({self.reason_zh}) [{self.citation}]"
+        return self.explain()
+
+    def explain(self, lang: Lang = "en") -> str:
+        """The condition in one line, in ``lang`` (English with the Chinese in brackets, or
+        Chinese), with its rule.
+
+        >>> from credit_disclosure.policy import Citation
+        >>> RepairCondition(code="wait", met=True, reason_en="the minimum term has passed",
+        ...                 reason_zh="最短公示期已满", citation=Citation(document="36号"),
+        ...                 met_from=date(2022, 6, 2)).explain("zh")
+        '已满足（自2022-06-02起）：最短公示期已满 [36号]'
+        """
+        lang = check_lang(lang)
+        mark = ui("policy.met" if self.met else "policy.not_met", lang)
+        when = ui("policy.met_from", lang, day=self.met_from.isoformat()) if self.met_from else ""
+        reason = self.reason_zh if lang == "zh" else f"{self.reason_en} ({self.reason_zh})"
+        return ui(
+            "policy.condition", lang, mark=mark, when=when, reason=reason, citation=self.citation
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -261,22 +321,34 @@ class RepairAnswer:
     def __bool__(self) -> bool:
         return self.eligible
 
-    def explain(self) -> str:
-        """The verdict, then one line per condition.
+    def explain(self, lang: Lang = "en") -> str:
+        """The verdict, then one line per condition with its rule, in ``lang`` (``"en"``, ``"zh"``).
 
-        >>> print(RepairAnswer(eligible=False, applied_on=date(2022, 7, 1), conditions=(),
-        ...                    earliest=None).explain())
+        >>> answer = RepairAnswer(eligible=False, applied_on=date(2022, 7, 1), conditions=(),
+        ...                       earliest=None)
+        >>> print(answer.explain())
         repair applied for on 2022-07-01: refused; no date on which it can succeed
+        >>> print(answer.explain("zh"))
+        2022-07-01申请信用修复：不予修复；没有可成功申请的日期
         """
-        verdict = "eligible" if self.eligible else "refused"
+        lang = check_lang(lang)
+        verdict = ui("policy.eligible" if self.eligible else "policy.refused", lang)
         if self.earliest is not None:
-            tail = f"earliest successful application {self.earliest.isoformat()}"
+            tail = ui("policy.earliest", lang, day=self.earliest.isoformat())
         else:
-            tail = "no date on which it can succeed"
-        lines = [f"repair applied for on {self.applied_on.isoformat()}: {verdict}; {tail}"]
+            tail = ui("policy.no_earliest", lang)
+        lines = [
+            ui(
+                "policy.repair_head", lang, applied=self.applied_on.isoformat(), verdict=verdict,
+                tail=tail,
+            )
+        ]
         if self.review is not None:
             lines.append(
-                f"  the platform decides by {self.review.due.isoformat()} [{self.review.citation}]"
+                ui(
+                    "policy.review_by", lang, due=self.review.due.isoformat(),
+                    citation=self.review.citation,
+                )
             )
-        lines.extend(f"  - {c}" for c in self.conditions)
+        lines.extend(f"  - {c.explain(lang)}" for c in self.conditions)
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from datetime import date
 import attrs
 
 from .._civil import add_months
+from .._i18n import Lang, check_lang, plural
 from .._text import to_halfwidth
 from ..errors import PolicyError
 from ._facts import short_repr
@@ -104,10 +105,18 @@ class Period:
             ) from None
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: Lang = "en") -> str:
+        """The period in words, in ``lang`` (``"en"`` or ``"zh"``).
+
+        >>> Period(36).describe("zh"), Period(3).describe("zh"), Period(1).describe()
+        ('3年', '3个月', '1 month')
+        """
+        lang = check_lang(lang)
         if self.months and self.months % 12 == 0:
-            n = self.months // 12
-            return f"{n} year" if n == 1 else f"{n} years"
-        return "1 month" if self.months == 1 else f"{self.months} months"
+            return plural("period.year", "period.years", self.months // 12, lang)
+        return plural("period.month", "period.months", self.months, lang)
 
 
 def next_day(day: date) -> date:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._i18n import ui
 from .._text import redacted_repr
 from ..errors import CalendarDataMissing, PolicyError
 from ._answers import (
@@ -316,36 +317,35 @@ class Policy:
         check_day("on", on)
         publication = self._publication_rule(facts)
         if not self._goes_public(publication, facts):
-            return Display(shown=False, on=on, reason=f"not published: {publication.reason_en}")
+            return _display(
+                False, on, "policy.display_not_published", reason=publication.reason_en,
+                reason_zh=publication.reason_zh,
+            )
         term = self.term(facts)
         if on < term.first_day_shown:
-            return Display(
-                shown=False, on=on, reason=f"not yet shown (from {term.first_day_shown})"
-            )
+            return _display(False, on, "policy.display_not_yet", first=term.first_day_shown)
         if facts.revoked_on is not None and on >= facts.revoked_on:
-            return Display(
-                shown=False, on=on, reason=f"revoked; platform told on {facts.revoked_on}"
-            )
+            return _display(False, on, "policy.display_revoked", revoked=facts.revoked_on)
         if (
             term.last_day_shown is not None
             and on > term.last_day_shown
             and term.rule.until_corrected
             and facts.corrected is False
         ):
-            return Display(
-                shown=True,
-                on=on,
-                reason=f"the term ended on {term.last_day_shown}, but the violation is not "
-                f"corrected: shown until it is [{term.rule.citation}]",
+            return _display(
+                True, on, "policy.display_uncorrected", last=term.last_day_shown,
+                citation=term.rule.citation,
             )
         if term.last_day_shown is not None and on > term.last_day_shown:
-            return Display(
-                shown=False,
-                on=on,
-                reason=f"term ended on {term.last_day_shown} [{term.rule.citation}]",
+            return _display(
+                False, on, "policy.display_ended", last=term.last_day_shown,
+                citation=term.rule.citation,
             )
-        until = "open-ended" if term.last_day_shown is None else f"until {term.last_day_shown}"
-        return Display(shown=True, on=on, reason=f"shown {until} [{term.rule.citation}]")
+        if term.last_day_shown is None:
+            return _display(True, on, "policy.display_open", citation=term.rule.citation)
+        return _display(
+            True, on, "policy.display_until", last=term.last_day_shown, citation=term.rule.citation
+        )
 
     # -- repair ----------------------------------------------------------------------
 
@@ -565,6 +565,17 @@ class Policy:
             reason_en=f"{rule.reason_en} ({len(inside)} within {window})",
             **common,
         )
+
+
+def _display(
+    shown: bool, on: date, text_id: str, *, reason_zh: str | None = None, **params: object
+) -> Display:
+    """A :class:`Display` whose reason is the catalogue's text ``text_id`` in both languages."""
+    zh_params = params if reason_zh is None else {**params, "reason": reason_zh}
+    return Display(
+        shown=shown, on=on, reason=ui(text_id, "en", **params),
+        reason_zh=ui(text_id, "zh", **zh_params),
+    )
 
 
 def _check_facts(facts: object) -> None:
