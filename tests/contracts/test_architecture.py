@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "credit_disclosure"
 # (or its own). Units not listed (the public faces, the command line) may import anything.
 LAYERS: list[set[str]] = [
     {"errors", "_text", "_version"},
-    {"_dates", "_civil", "_datafile", "_atomic", "_optional"},
+    {"_dates", "_civil", "_datafile", "_atomic", "_optional", "_i18n"},
     {"identifiers", "workdays"},
     {"deadlines"},
     {"standard"},

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from credit_disclosure.errors import MissingOptionalDependency
+from credit_disclosure.io import issue_name
 from credit_disclosure.quality import (
     MetricsTable,
     compute_metrics,
@@ -48,12 +49,15 @@ def test_timeliness_bars_are_the_rates(rows: list[dict[str, object]]) -> None:
     assert [t.get_text() for t in ax.get_yticklabels()] == [str(r.group[0])[:2] for r in judged]
 
 
-def test_issue_bars_follow_the_counts(rows: list[dict[str, object]]) -> None:
-    """The issue chart shows the top codes in order with their counts."""
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_issue_bars_follow_the_counts(rows: list[dict[str, object]], lang: str) -> None:
+    """The issue chart shows the top issues in order, by their catalogue name, with counts."""
     table = _table(rows, "kind")
-    ax = plot_issues_by_code(table, top=4)
+    ax = plot_issues_by_code(table, top=4, lang=lang)
     expected = list(table.issues_by_code.items())[:4]
-    assert [t.get_text() for t in ax.get_yticklabels()] == [c for c, _ in expected]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [issue_name(c, lang) for c, _ in expected]
+    assert not set(labels) & {c for c, _ in expected}  # names, not codes
     assert [p.get_width() for p in ax.patches] == [n for _, n in expected]
 
 
@@ -119,4 +123,118 @@ def test_chinese_renders_at_savefig_without_missing_glyphs(
             ax.figure.savefig(tmp_path / f"{n}.png")
         missing = [str(w.message) for w in caught if "missing from font" in str(w.message)
                    or "Glyph" in str(w.message)]
+        assert not missing, missing
+
+
+def _month_table(months: int) -> MetricsTable:
+    from credit_disclosure.quality import MetricRow
+
+    rows = tuple(
+        MetricRow(
+            group=(f"{2020 + m // 12}-{m % 12 + 1:02d}",),
+            records=10 + m,
+            with_errors=m % 4,
+            complete=8,
+            accurate=9,
+            on_time=5,
+            late=2,
+        )
+        for m in range(months)
+    )
+    return MetricsTable(by=("month",), rows=rows, total=MetricRow(group=(None,)))
+
+
+def _tick_boxes(ax: object) -> list[object]:
+    figure = ax.figure  # type: ignore[attr-defined]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    labels = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]  # type: ignore[attr-defined]
+    return [t.get_window_extent(renderer) for t in labels]
+
+
+@pytest.mark.parametrize("months", [1, 7, 18, 60])
+@pytest.mark.parametrize("plot", [plot_records_over_time, plot_scores_by_month])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_month_labels_do_not_overlap(months: int, plot: object, lang: str) -> None:
+    """However many months, the date axis' tick labels, as drawn, do not overlap."""
+    assert callable(plot)
+    ax = plot(_month_table(months), lang=lang)
+    boxes = _tick_boxes(ax)
+    assert boxes, "no month labelled"
+    boxes.sort(key=lambda b: b.x0)  # type: ignore[attr-defined]
+    for left, right in zip(boxes, boxes[1:]):
+        assert left.x1 <= right.x0, (months, left, right)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("plot", "table", "message"),
+    [
+        (plot_timeliness_by_agency, MetricsTable(by=("agency",), rows=(), total=None), "没有可判断公示及时性的机关"),
+        (plot_issues_by_code, MetricsTable(by=("kind",), rows=(), total=None), "没有发现问题"),
+        (plot_records_over_time, MetricsTable(by=("month",), rows=(), total=None), "没有带日期的记录可绘制"),
+        (plot_scores_by_month, MetricsTable(by=("month",), rows=(), total=None), "没有带日期的记录可绘制"),
+    ],
+)
+def test_an_empty_chart_says_so(plot: object, table: MetricsTable, message: str) -> None:
+    """No data: a message in the frame (in the chosen language), not an empty frame."""
+    assert callable(plot)
+    ax = plot(table, lang="zh")
+    assert [t.get_text() for t in ax.texts] == [message]
+    assert not ax.patches and not ax.get_lines()
+    assert plot(table, lang="en").texts[0].get_text().isascii()
+
+
+@pytest.mark.parametrize(
+    ("plot", "by", "title"),
+    [
+        (plot_timeliness_by_agency, "agency", "各机关公示及时率"),
+        (plot_issues_by_code, "kind", "最常见的问题"),
+        (plot_records_over_time, "month", "各月记录数"),
+        (plot_scores_by_month, "month", "各月质量得分"),
+    ],
+)
+def test_titles_and_axes_in_the_chosen_language(
+    rows: list[dict[str, object]], plot: object, by: str, title: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lang="zh" titles and labels each chart in Chinese; without lang= the locale decides."""
+    assert callable(plot)
+    table = _table(rows, by)
+    zh = plot(table, lang="zh")
+    en = plot(table, lang="en")
+    assert zh.get_title() == title and en.get_title().isascii()
+    for ax in (zh, en):
+        label = ax.get_xlabel() or ax.get_ylabel()
+        assert label
+    assert not (zh.get_xlabel() + zh.get_ylabel()).isascii()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert plot(table).get_title() == title
+
+
+def test_chinese_titles_render_without_missing_glyphs(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    """The four plots in Chinese (titles, axes, legends, issue names), saved to PNG, have every
+    glyph; so has the empty chart's message."""
+    import warnings
+
+    from credit_disclosure.quality._plots import _cjk_families
+
+    if not _cjk_families():
+        pytest.skip("no CJK font installed (fonts-noto-cjk)")
+    charts = [
+        plot_timeliness_by_agency(_table(rows, "agency"), lang="zh"),
+        plot_issues_by_code(_table(rows, "kind"), lang="zh"),
+        plot_records_over_time(_table(rows, "month"), lang="zh"),
+        plot_scores_by_month(_table(rows, "month"), lang="zh"),
+        plot_issues_by_code(MetricsTable(by=("kind",), rows=(), total=None), lang="zh"),
+    ]
+    for n, ax in enumerate(charts):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            ax.figure.savefig(tmp_path / f"{n}.png")
+        missing = [str(w.message) for w in caught if "Glyph" in str(w.message)
+                   or "missing from font" in str(w.message)]
         assert not missing, missing

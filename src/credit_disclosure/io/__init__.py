@@ -24,7 +24,7 @@ from ._check import check_file, check_rows, header_issue, header_test, report_re
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
-from ._issues import IO_ISSUES, IoIssueSpec, io_issue
+from ._issues import IO_ISSUES, IoIssueSpec, io_issue, issue_name
 from ._pipeline import RowOutcome, RowPipeline
 from ._readers import FileFormat, RawRow, TableReader, guess_format, open_table
 from ._report import Report, report_html
@@ -53,6 +53,7 @@ __all__ = [
     "inert_cell",
     "inert_csv_writer",
     "io_issue",
+    "issue_name",
     "open_table",
     "report_html",
     "report_resolver",

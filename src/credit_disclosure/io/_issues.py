@@ -14,9 +14,9 @@ from typing import Final
 import attrs
 
 from .._text import redact
-from ..standard import Issue, Severity
+from ..standard import Issue, Severity, issue_spec
 
-__all__ = ["IO_ISSUES", "IoIssueSpec", "io_issue"]
+__all__ = ["IO_ISSUES", "IoIssueSpec", "io_issue", "issue_name"]
 
 
 @attrs.frozen
@@ -35,6 +35,9 @@ class IoIssueSpec:
     message_en: str
     message_zh: str
     meaning: str
+    #: a short name for charts and tables, in English and in Chinese
+    name_en: str = attrs.field(default="", kw_only=True)
+    name_zh: str = attrs.field(default="", kw_only=True)
 
 
 _SPECS: Final = (
@@ -46,6 +49,8 @@ _SPECS: Final = (
         "Some bytes of the row do not decode in the file's encoding (a file saved in two "
         "encodings, or damaged), or are NUL bytes, which no text holds. The row is still "
         "checked, with the bad bytes replaced by U+FFFD.",
+        name_en="undecodable bytes",
+        name_zh="含无法解码的字节",
     ),
     IoIssueSpec(
         "row.quote",
@@ -57,6 +62,8 @@ _SPECS: Final = (
         "the parser's limit on a value's length). Without this rule the rest of the file would "
         "be one value of this row; instead the row is an error and the lines after it are read "
         "again as rows of their own, so no row is lost.",
+        name_en="unclosed quote",
+        name_zh="引号未闭合",
     ),
     IoIssueSpec(
         "row.quote_span",
@@ -69,6 +76,8 @@ _SPECS: Final = (
         "A stray quote at the start of a cell was closed by another one lines later, and what "
         "lies between does not make one row of the header's width. The row where the quote "
         "opened is an error; the lines after it are read again as rows of their own.",
+        name_en="unclosed quote",
+        name_zh="引号未闭合",
     ),
     IoIssueSpec(
         "row.multiline",
@@ -80,6 +89,8 @@ _SPECS: Final = (
         "is read with it; but lines inside it hold as many separators as a row has, as when a "
         "stray quote swallows the rows after it. The row is checked; the warning names the "
         "lines to look at.",
+        name_en="value spans lines",
+        name_zh="值跨多行",
     ),
     IoIssueSpec(
         "row.formula",
@@ -90,6 +101,8 @@ _SPECS: Final = (
         "it (a workbook written by a program and never opened and saved in Excel or WPS). The "
         "cell is read as empty and the row is an error; open and save the workbook in a "
         "spreadsheet, or write the values instead of formulas.",
+        name_en="formula without value",
+        name_zh="公式未计算",
     ),
     IoIssueSpec(
         "row.columns",
@@ -99,6 +112,8 @@ _SPECS: Final = (
         "The row has more or fewer cells than the header (an unquoted separator or line break "
         "inside a value). Its cells cannot be matched to fields, so it is not checked further. "
         "Extra cells that are all empty are tolerated.",
+        name_en="wrong number of cells",
+        name_zh="单元格数不符",
     ),
     IoIssueSpec(
         "row.csv",
@@ -107,6 +122,8 @@ _SPECS: Final = (
         "该行无法按CSV解析（{reason}）",
         "The CSV parser rejected the row (for example a value longer than the "
         "parser's limit). The row is not checked further.",
+        name_en="unreadable CSV row",
+        name_zh="CSV行无法读取",
     ),
     IoIssueSpec(
         "row.json",
@@ -115,6 +132,8 @@ _SPECS: Final = (
         "该行不是JSON对象",
         "A JSON Lines line that is not valid JSON, or valid JSON that is not an object. The row "
         "is not checked further.",
+        name_en="not a JSON object",
+        name_zh="不是JSON对象",
     ),
     IoIssueSpec(
         "row.unexpected",
@@ -123,6 +142,8 @@ _SPECS: Final = (
         "该行无法校验（{reason}）",
         "The checker failed on this row with an unexpected error (a bug: please report it). "
         "The other rows are still checked.",
+        name_en="row could not be checked",
+        name_zh="该行无法检查",
     ),
     IoIssueSpec(
         "header.unknown",
@@ -131,6 +152,8 @@ _SPECS: Final = (
         "第{column}列表头“{header}”不是标准中的字段，已忽略",
         "A header that is neither a field code, a Chinese field name nor an attribute name of the "
         "record kind and standard version being checked. File-level (no row).",
+        name_en="unknown column",
+        name_zh="未知列",
     ),
     IoIssueSpec(
         "header.duplicate",
@@ -139,6 +162,8 @@ _SPECS: Final = (
         "第{column}列表头“{header}”与第{first}列为同一字段，已忽略",
         "Two columns name the same field (for example its code and its Chinese name). The first "
         "one is used. File-level (no row).",
+        name_en="duplicate column",
+        name_zh="重复列",
     ),
     IoIssueSpec(
         "header.blank",
@@ -147,6 +172,8 @@ _SPECS: Final = (
         "第{column}列无表头但有内容，已忽略",
         "Values in a column whose header cell is empty. Reported once, at the first row that "
         "has such a value.",
+        name_en="column without header",
+        name_zh="列无表头",
     ),
     IoIssueSpec(
         "file.empty",
@@ -154,11 +181,33 @@ _SPECS: Final = (
         "the file has no header row",
         "文件没有表头行",
         "The file (or the sheet) is empty: there is no header, hence no record. File-level.",
+        name_en="no header row",
+        name_zh="没有表头行",
     ),
 )
 
 #: Every issue code of the batch layer, by code.
 IO_ISSUES: Final[dict[str, IoIssueSpec]] = {spec.code: spec for spec in _SPECS}
+
+
+def issue_name(code: str, lang: str = "en") -> str:
+    """The short name of any issue code a check reports, in ``lang`` (``"en"`` or ``"zh"``):
+    the record catalogue's (:data:`~credit_disclosure.standard.ISSUE_CATALOGUE`, identifier
+    codes by family and part) or the batch layer's (:data:`IO_ISSUES`); an uncatalogued code
+    is its own name.
+
+    >>> issue_name("field.required", "zh"), issue_name("row.columns", "en")
+    ('必填项为空', 'wrong number of cells')
+    >>> issue_name("resident_id.checksum", "zh"), issue_name("x.y", "zh")
+    ('居民身份证号码校验码错误', 'x.y')
+    """
+    spec = IO_ISSUES.get(code)
+    if spec is not None:
+        return (spec.name_zh if lang == "zh" else spec.name_en) or code
+    try:
+        return issue_spec(code).name(lang, code) or code
+    except KeyError:
+        return code
 
 
 def _shown_header(header: object) -> str:

@@ -104,6 +104,27 @@ class IssueSpec:
     field: str | None = None
     #: ``True`` when the sources leave the underlying fact uncertain (the rule is configurable)
     configurable: bool = False
+    #: a short name for charts and tables, in English and in Chinese
+    name_en: str = attrs.field(default="", kw_only=True)
+    name_zh: str = attrs.field(default="", kw_only=True)
+
+    def name(self, lang: str = "en", code: str | None = None) -> str:
+        """The short name in ``lang`` (``"en"`` or ``"zh"``); for an identifier family
+        (``uscc.*``) the specific ``code`` (``uscc.checksum``) names what is wrong.
+
+        >>> issue_spec("field.required").name("zh")
+        '必填项为空'
+        >>> issue_spec("uscc.checksum").name("zh", "uscc.checksum")
+        '统一社会信用代码校验码错误'
+        >>> issue_spec("uscc.checksum").name("en", "uscc.checksum")
+        'credit code (USCC): check character wrong'
+        """
+        base = self.name_zh if lang == "zh" else self.name_en
+        if not self.code.endswith(".*"):
+            return base
+        suffix = (code or "").partition(".")[2]
+        what = _ID_PROBLEMS.get(suffix, _ID_PROBLEMS["*"])
+        return base + (what[1] if lang == "zh" else ": " + what[0])
 
     def render_en(self, **params: object) -> str:
         """The English message with ``params`` filled in.
@@ -133,6 +154,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）不能为空",
         "A field the standard always requires is empty.",
         _REF21,
+        name_en="required field empty",
+        name_zh="必填项为空",
     ),
     IssueSpec(
         "field.required_for_category",
@@ -142,6 +165,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "A field required for the record's subject category (法人及非法人组织, 自然人, "
         "个体工商户) is empty.",
         _REF21,
+        name_en="required for the subject category",
+        name_zh="按相对人类别必填项为空",
     ),
     IssueSpec(
         "field.conditional",
@@ -152,6 +177,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "placeholder credit code; 罚款金额 when 罚款 is a category; configurable ones).",
         _REF21,
         configurable=True,
+        name_en="conditionally required field empty",
+        name_zh="条件必填项为空",
     ),
     IssueSpec(
         "field.length",
@@ -162,6 +189,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "ValidationOptions.check_lengths / lengths).",
         "derived schema, M (docs/sources.md#certainty)",
         configurable=True,
+        name_en="value too long",
+        name_zh="超过长度",
     ),
     IssueSpec(
         "field.invalid",
@@ -170,6 +199,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）的值类型无法识别",
         "A reader produced a value that is neither text, number nor date.",
         _S790,
+        name_en="unusable value type",
+        name_zh="值类型无法识别",
     ),
     IssueSpec(
         "code.unknown",
@@ -178,6 +209,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）不是代码表中的值（{allowed}）",
         "行政相对人类别, 证件类型, 许可类别, 当前状态 (or a 2015 code) is not in its code list.",
         _REF21,
+        name_en="not in the code list",
+        name_zh="不在代码表中",
     ),
     IssueSpec(
         "code.alias",
@@ -188,6 +221,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "790号 category (ValidationOptions.subject_category_aliases).",
         "发改办财金〔2018〕790号 (行政相对人类别); 长治 2020 通知 长信办发〔2020〕1号 二",
         configurable=True,
+        name_en="older code wording",
+        name_zh="使用旧称",
     ),
     IssueSpec(
         "penalty_type.unknown",
@@ -198,6 +233,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "aliases: ValidationOptions.penalty_type_separators / penalty_type_aliases).",
         "《行政处罚法》(2021) 第九条; 790号 行政处罚 第18项",
         configurable=True,
+        name_en="unknown penalty type",
+        name_zh="处罚类别不合法",
     ),
     IssueSpec(
         "penalty_type.not_in_force",
@@ -209,6 +246,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "通报批评, 降低资质等级, 限制开展生产经营活动, 责令关闭 or 限制从业 on a decision before "
         "2021-07-15, when the 1996 law (第八条) did not have them.",
         "《行政处罚法》(2021) 第九条, in force 2021-07-15; (1996) 第八条",
+        name_en="penalty type not yet in force",
+        name_zh="处罚类别尚未施行",
     ),
     IssueSpec(
         "date.invalid",
@@ -217,6 +256,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）不是有效日期（YYYY/MM/DD、YYYY-MM-DD或YYYYMMDD）",
         "A date cannot be read or does not exist (2023/02/29).",
         _S790,
+        name_en="not a date",
+        name_zh="日期无效",
     ),
     IssueSpec(
         "date.future",
@@ -226,6 +267,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "A decision date lies after the check date (``as_of``; ValidationOptions.future_date_fields).",
         _S790,
         configurable=True,
+        name_en="date in the future",
+        name_zh="日期晚于检查日",
     ),
     IssueSpec(
         "date.order",
@@ -235,6 +278,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "Dates out of order: 有效期至 before 有效期自, a penalty's 有效期 or 公示截止期 "
         "before its decision date.",
         _S790,
+        name_en="dates out of order",
+        name_zh="日期先后颠倒",
     ),
     IssueSpec(
         "decimal.invalid",
@@ -243,6 +288,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）不是数字",
         "An amount in 万元 cannot be read as a decimal number.",
         _S790,
+        name_en="not a number",
+        name_zh="不是数字",
     ),
     IssueSpec(
         "amount.negative",
@@ -251,6 +298,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）为负数",
         "An amount is below zero.",
         _S790,
+        name_en="negative amount",
+        name_zh="金额为负",
     ),
     IssueSpec(
         "amount.yuan_in_wan",
@@ -263,6 +312,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "790号 行政处罚 第20项 (unit 万元)",
         field="CF_NR_FK",
         configurable=True,
+        name_en="yuan written as 万元",
+        name_zh="疑似以元填写",
     ),
     IssueSpec(
         "amount.mismatch",
@@ -273,6 +324,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "790号 行政处罚 第19-20项",
         field="CF_NR_FK",
         configurable=True,
+        name_en="fine differs from 处罚内容",
+        name_zh="罚款金额与处罚内容不符",
     ),
     IssueSpec(
         "amount.large",
@@ -283,6 +336,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "i.e. 1亿元): often yuan in the 万元 field.",
         "790号 行政处罚 第20-21项 (unit 万元)",
         configurable=True,
+        name_en="amount unusually large",
+        name_zh="金额过大",
     ),
     IssueSpec(
         "amount.without_fine",
@@ -292,6 +347,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "A fine amount above zero on a record whose 处罚类别 has no 罚款.",
         "790号 行政处罚 第18、20项",
         field="CF_NR_FK",
+        name_en="amount without a fine",
+        name_zh="无罚款却填金额",
     ),
     IssueSpec(
         "credit_code.placeholder_category",
@@ -300,6 +357,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "{name}（{field}）为00000000000000000X，仅个体工商户可使用",
         "The placeholder credit code is used by a subject that is not an individual business.",
         "790号 (个体工商户 without a credit code; docs/sources.md#src-790)",
+        name_en="placeholder credit code",
+        name_zh="占位信用代码使用不当",
     ),
     IssueSpec(
         "consistency.uscc_org_code",
@@ -308,6 +367,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "组织机构代码（{field}）与统一社会信用代码第9-17位不一致",
         "The organisation code differs from the 主体标识码 inside the credit code.",
         "GB 32100-2015 (主体标识码 = GB 11714 组织机构代码)",
+        name_en="org code differs from credit code",
+        name_zh="组织机构代码与信用代码不符",
     ),
     IssueSpec(
         "consistency.category_uscc",
@@ -317,6 +378,8 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "A credit code of type 92 (个体工商户) on an organisation, or another type on an "
         "individual business.",
         "GB 32100-2015 (机构类别 92 = 个体工商户)",
+        name_en="credit code type vs category",
+        name_zh="信用代码类别与相对人类别不符",
     ),
     IssueSpec(
         "consistency.natural_person_code",
@@ -325,18 +388,30 @@ _SPECS: Final[tuple[IssueSpec, ...]] = (
         "行政相对人类别为自然人，不应填写{name}（{field}）",
         "A natural person's record carries an organisation's credit code.",
         _REF21,
+        name_en="credit code on a natural person",
+        name_zh="自然人填写了信用代码",
     ),
 )
 
 # Identifier errors keep the identifiers subpackage's own codes; the catalogue lists
 # the families so that the docs can explain them.
-_IDENTIFIER_FAMILIES: Final[tuple[tuple[str, str, str], ...]] = (
-    ("uscc", "统一社会信用代码", "GB 32100-2015"),
-    ("org_code", "组织机构代码", "GB 11714"),
-    ("business_reg_no", "工商注册号", "GS15-2006"),
-    ("resident_id", "居民身份证号码", "GB 11643-1999"),
-    ("residence_permit", "港澳台居民居住证", "GB 11643-1999 (居住证)"),
-    ("foreign_permanent_id", "外国人永久居留身份证", "国家移民管理局 2023"),
+_IDENTIFIER_FAMILIES: Final[tuple[tuple[str, str, str, str], ...]] = (
+    ("uscc", "统一社会信用代码", "GB 32100-2015", "credit code (USCC)"),
+    ("org_code", "组织机构代码", "GB 11714", "organisation code"),
+    ("business_reg_no", "工商注册号", "GS15-2006", "business registration number"),
+    ("resident_id", "居民身份证号码", "GB 11643-1999", "resident ID number"),
+    ("residence_permit", "港澳台居民居住证", "GB 11643-1999 (居住证)", "residence permit number"),
+    ("foreign_permanent_id", "外国人永久居留身份证", "国家移民管理局 2023", "foreign permanent ID"),
+)
+
+#: What an identifier error code's last part says is wrong (``*``: any other part).
+_ID_PROBLEMS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "length": ("wrong length", "长度错误"),
+        "format": ("wrong characters", "格式错误"),
+        "checksum": ("check character wrong", "校验码错误"),
+        "*": ("invalid", "有误"),
+    }
 )
 
 _ID_SPECS: Final[tuple[IssueSpec, ...]] = tuple(
@@ -348,8 +423,10 @@ _ID_SPECS: Final[tuple[IssueSpec, ...]] = tuple(
         f"The value is not a valid {zh}: the identifiers subpackage's code "
         f"(``{family}.length``, ``{family}.checksum``, ...) is kept.",
         source,
+        name_en=en,
+        name_zh=zh,
     )
-    for family, zh, source in _IDENTIFIER_FAMILIES
+    for family, zh, source, en in _IDENTIFIER_FAMILIES
 )
 
 #: Every issue code the validator can report, by code (identifier families as ``uscc.*``).
