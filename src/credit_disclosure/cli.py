@@ -19,7 +19,8 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
-from ._i18n import default_lang, error_text
+from ._i18n import default_lang as _default_lang
+from ._i18n import error_text as _error_text
 from ._text import redact as _redact
 from ._version import __version__
 from .errors import CreditDisclosureError as _LibraryError
@@ -256,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         guard.flush()
     except _LibraryError as exc:  # the code and the message in the command's language
         lang = args.lang if getattr(args, "lang", None) in ("en", "zh") else None
-        return _fail(command, error_text(exc, lang or default_lang()))
+        return _fail(command, _error_text(exc, lang or _default_lang()))
     except BrokenPipeError:  # a pipe other than stdout, written to directly
         return EXIT_UNUSABLE
     except OSError as exc:  # a file a subcommand did not name itself

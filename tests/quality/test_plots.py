@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 from pathlib import Path
 
@@ -165,7 +166,7 @@ def test_month_labels_do_not_overlap(months: int, plot: object, lang: str) -> No
     boxes = _tick_boxes(ax)
     assert boxes, "no month labelled"
     boxes.sort(key=lambda b: b.x0)  # type: ignore[attr-defined]
-    for left, right in zip(boxes, boxes[1:]):
+    for left, right in itertools.pairwise(boxes):
         assert left.x1 <= right.x0, (months, left, right)  # type: ignore[attr-defined]
 
 
