@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .._i18n import Lang, error_text, ui
 from ..errors import ValidationError
 from ..workdays import (
     YearState,
@@ -21,7 +22,7 @@ from ..workdays import (
     notice_status,
     statutory_rules,
 )
-from ._args import date_arg
+from ._args import add_lang_argument, date_arg, lang_of
 from ._output import json_document, print_json
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
@@ -49,10 +50,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add.add_argument("--url", default="", help="where the notice was published (recorded)")
     add.add_argument("--format", choices=("text", "json"), default="text")
+    add_lang_argument(add)
     add.set_defaults(handler=_add)
     show = actions.add_parser("show", help="a year's state, source and days")
     show.add_argument("year", type=int, metavar="YEAR")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    add_lang_argument(show)
     show.set_defaults(handler=_show)
     status = actions.add_parser(
         "status", help="which years are known, and whether next year's notice is overdue"
@@ -61,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--today", type=date_arg, help="the date to judge by (default: the system date)"
     )
     status.add_argument("--format", choices=("text", "json"), default="text")
+    add_lang_argument(status)
     status.set_defaults(handler=_status)
     parser.set_defaults(handler=lambda _args: _usage(parser))
 
@@ -70,25 +74,28 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _read(path: str) -> str:
+def _read(path: str, lang: Lang) -> str:
     data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     for encoding in _ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValueError(f"{'standard input' if path == '-' else path}: not UTF-8 or GB18030 text")
+    what = ui("cli.stdin", lang) if path == "-" else path
+    raise ValueError(ui("cli.calendar.not_text", lang, what=what))
 
 
 def _add(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
     try:
-        text = _read(args.notice)
+        text = _read(args.notice, lang)
         schedule = add_notice(text, url=args.url)
     except ValidationError as exc:
-        print(f"credit-disclosure calendar add: {args.notice}: {exc}", file=sys.stderr)
+        message = error_text(exc, lang)
+        print(f"credit-disclosure calendar add: {args.notice}: {message}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:
-        print(f"credit-disclosure calendar add: {exc}", file=sys.stderr)
+        print(f"credit-disclosure calendar add: {error_text(exc, lang)}", file=sys.stderr)
         return 2
     ref = schedule.amendments[-1] if schedule.amendments else schedule.notice
     if args.format == "json":
@@ -96,13 +103,14 @@ def _add(args: argparse.Namespace) -> int:
         stored = str(data_dir() / "schedules")
         print_json(json_document(**{k: v for k, v in data.items() if k != "lines"}, stored_in=stored))
         return 0
-    print(f"{schedule.year}: published ({ref}); stored in {data_dir() / 'schedules'}")
-    for line in _days(schedule.year)["lines"]:
+    where = data_dir() / "schedules"
+    print(ui("cli.calendar.added", lang, year=schedule.year, ref=ref, where=where))
+    for line in _days(schedule.year, lang)["lines"]:
         print(f"  {line}")
     return 0
 
 
-def _days(year: int) -> dict[str, Any]:
+def _days(year: int, lang: Lang = "en") -> dict[str, Any]:
     """The year's state, source and days, as lines of text and as data."""
     bounds = default_bounds()
     state = bounds.state(year)
@@ -127,11 +135,12 @@ def _days(year: int) -> dict[str, Any]:
         out["make_up_days"] = [
             {"day": w.day.isoformat(), "name": w.name} for w in schedule.workdays
         ]
+        off_text, working = ui("cli.calendar.off", lang), ui("cli.calendar.working", lang)
         for r in schedule.holidays:
-            span = str(r.start) if r.start == r.end else f"{r.start} to {r.end}"
-            lines.append(f"off      {span}  {r.name}")
+            span = _span(r.start, r.end, lang)
+            lines.append(f"{off_text} {span}  {r.name}")
         for w in schedule.workdays:
-            lines.append(f"working  {w.day}  {w.name} (调休上班)")
+            lines.append(f"{working} {w.day}  {w.name}{_sp(lang)}{ui('cli.calendar.makeup', lang)}")
     elif state is YearState.STATUTORY_ONLY:
         schedule = bounds.scenarios[1].schedule(year)
         out["source"] = f"statutory holidays ({statutory_rules(year).citation})"
@@ -144,34 +153,52 @@ def _days(year: int) -> dict[str, Any]:
             {"day": d.isoformat(), "may_become": "day off" if off else "working day", "name": n}
             for d, off, n in possible
         ]
+        off_label = ui("cli.calendar.off", lang)
+        certain = ui("cli.calendar.certain", lang)
         for r in schedule.holidays:
-            span = str(r.start) if r.start == r.end else f"{r.start} to {r.end}"
-            lines.append(f"off      {span}  {r.name} (statutory, certain)")
-        lines.append(
-            f"maybe    {len(possible)} days the {year} notice may move (调休), within how far "
-            "from its holiday a 调休 day has fallen in the published years:"
-        )
+            span = _span(r.start, r.end, lang)
+            lines.append(f"{off_label} {span}  {r.name}{_sp(lang)}{certain}")
+        lines.append(ui("cli.calendar.maybe", lang, n=len(possible), year=year))
         for d, off, n in possible:
-            lines.append(f"  {d}  may become a {'day off' if off else 'working day'} ({n})")
+            may = "cli.calendar.may_off" if off else "cli.calendar.may_on"
+            lines.append("  " + ui(may, lang, day=d, name=n))
+        out["source_text"] = ui(
+            "cli.calendar.statutory_source", lang, citation=statutory_rules(year).citation
+        )
     else:
         out["source"] = "nothing is known of this year"
+        out["source_text"] = ui("cli.calendar.nothing", lang)
     out["lines"] = lines
     return out
 
 
+def _sp(lang: Lang) -> str:
+    return " " if lang == "en" else ""
+
+
+def _span(start: date, end: date, lang: Lang) -> str:
+    return str(start) if start == end else ui("range.to", lang, first=start, last=end)
+
+
 def _show(args: argparse.Namespace) -> int:
-    data = _days(args.year)
+    lang = lang_of(args)
+    data = _days(args.year, lang)
     if args.format == "json":
-        print_json(json_document(**{k: v for k, v in data.items() if k != "lines"}), indent=None)
+        body = {k: v for k, v in data.items() if k not in ("lines", "source_text")}
+        print_json(json_document(**body), indent=None)
         return 0
-    print(f"{data['year']}: {data['state']} ({data['source']})")
+    state = ui(f"yearstate.{data['state']}", lang)
+    source = data.get("source_text", data["source"])
+    print(ui("cli.calendar.year", lang, year=data["year"], state=state, source=source))
+    sep = ": " if lang == "en" else "："
     if "notice" in data:
         notice = data["notice"]
-        print(f"  notice: {notice['title']} {notice['number']} {notice['published']}".rstrip())
+        label = ui("cli.calendar.notice", lang)
+        print(f"  {label}{sep}{notice['title']} {notice['number']} {notice['published']}".rstrip())
         if notice["url"]:
-            print(f"  url: {notice['url']}")
+            print(f"  {ui('cli.calendar.url', lang)}{sep}{notice['url']}")
     for amendment in data.get("amendments", []):
-        print(f"  amended by: {amendment}")
+        print(f"  {ui('cli.calendar.amended', lang)}{sep}{amendment}")
     for line in data["lines"]:
         print(f"  {line}")
     return 0
@@ -179,11 +206,12 @@ def _show(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     today = args.today or date.today()  # the one place the system date is read
+    lang = lang_of(args)
     try:
         rows = coverage()
         status = notice_status(today)
     except ValidationError as exc:  # a damaged file in the data directory
-        print(f"credit-disclosure calendar status: {exc}", file=sys.stderr)
+        print(f"credit-disclosure calendar status: {error_text(exc, lang)}", file=sys.stderr)
         return 2
     if args.format == "json":
         print_json(
@@ -204,10 +232,11 @@ def _status(args: argparse.Namespace) -> int:
         )
         return 0
     for row in rows:
-        print(row)
-    print(f"added notices: {data_dir()}")
+        print(row.describe(lang))
+    print(ui("cli.calendar.data_dir", lang, where=data_dir()))
+    message = (status.message_zh or status.message) if lang == "zh" else status.message
     if status.level == "ok":
-        print(status.message)
+        print(message)
     else:
-        print(f"warning: {status.message}", file=sys.stderr)
+        print(ui("cli.warning", lang, message=message), file=sys.stderr)
     return 0

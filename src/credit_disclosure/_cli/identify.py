@@ -18,10 +18,11 @@ from typing import Any
 
 import attrs
 
+from .._i18n import UI_TEXTS, Lang, ui
 from .._text import compact_identifier, redact
 from ..errors import ValidationError
 from ..identifiers import KINDS, REGISTRY, IdentifierKind, candidates
-from ._args import date_arg
+from ._args import add_lang_argument, date_arg, lang_of
 from ._output import json_document, print_json
 
 __all__ = ["register", "run"]
@@ -60,6 +61,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print a JSON list of the reports (no envelope)"
     )
+    add_lang_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -117,18 +119,43 @@ def examine(value: str, args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
-def _print_text(report: dict[str, Any]) -> None:
+def _part(name: str, value: object, lang: Lang) -> str | None:
+    """A parsed part as a line; ``None`` for an English-only part in Chinese output."""
+    if lang == "en":
+        return f"{name}: {value}"
+    if name.endswith("_en"):
+        return None  # the English name of a part whose Chinese name is shown too
+    label = ui(f"part.{name}", lang) if f"part.{name}" in UI_TEXTS else name
+    if isinstance(value, bool):
+        value = ui(f"value.{str(value).lower()}", lang)
+    elif isinstance(value, str) and f"gender.{value}" in UI_TEXTS:
+        value = ui(f"gender.{value}", lang)
+    return f"{label}：{value}"
+
+
+def _print_text(report: dict[str, Any], lang: Lang = "en") -> None:
     print(report["value"])
     if report["kinds"]:
         for kind in report["kinds"]:
-            print(f"  valid as {kind}")
+            print("  " + ui("cli.identify.valid_as", lang, kind=kind, kind_zh=REGISTRY[kind].name_zh))
             for name, part in report["parts"][kind].items():
-                print(f"    {name}: {part}")
+                line = _part(name, part, lang)
+                if line is not None:
+                    print(f"    {line}")
         return
-    print("  not valid as any identifier")
+    print("  " + ui("cli.identify.invalid", lang))
     for err in report["errors"]:
-        where = "" if err["position"] is None else f" at position {err['position']}"
-        print(f"  {err['kind']}: {err['code']}{where}: {err['message_en']} ({err['message_zh']})")
+        where = "" if err["position"] is None else ui("cli.identify.at", lang, position=err["position"])
+        if lang == "zh":
+            message = err["message_zh"]
+        else:
+            message = f"{err['message_en']} ({err['message_zh']})"
+        kind = err["kind"]
+        line = ui(
+            "cli.identify.error", lang, kind=kind, kind_zh=REGISTRY[kind].name_zh, code=err["code"],
+            where=where, message=message,
+        )
+        print(f"  {line}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,5 +171,5 @@ def run(args: argparse.Namespace) -> int:
         print()
     else:
         for report in reports:
-            _print_text(report)
+            _print_text(report, lang_of(args))
     return 0 if all(r["kinds"] for r in reports) else 1

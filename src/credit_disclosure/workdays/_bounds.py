@@ -30,6 +30,7 @@ from typing import Any, final
 import attrs
 
 from .._dates import as_date as _as_date
+from .._i18n import Lang, check_lang, ui
 from ..errors import CalendarDataMissing, InvalidFormat
 from ._calendar import DayKind, WorkdayCalendar, default_calendar
 from ._schedule import HolidayRange, MakeupWorkday, Schedule
@@ -81,10 +82,23 @@ class YearCoverage:
     last: int
     state: YearState
     source: str
+    #: :attr:`source` in Chinese (empty for a row built without one)
+    source_zh: str = ""
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: Lang = "en") -> str:
+        """The row in one line, in ``lang`` (``"en"`` or ``"zh"``).
+
+        >>> print(coverage()[0].describe("zh"))
+        1-2003：未知（首个通知之前）
+        """
+        lang = check_lang(lang)
         span = str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
-        return f"{span}: {self.state.value} ({self.source})"
+        source = (self.source_zh or self.source) if lang == "zh" else self.source
+        state = ui(f"yearstate.{self.state.value}", lang)
+        return ui("calendar.coverage", lang, span=span, state=state, source=source)
 
 
 @attrs.frozen
@@ -308,7 +322,9 @@ def _state_rows(calendar: WorkdayCalendar) -> tuple[YearCoverage, ...]:
     stat_first, stat_last = statutory_years()
     rows: list[YearCoverage] = []
     if first > 1:
-        rows.append(YearCoverage(1, first - 1, YearState.UNKNOWN, "before the first notice"))
+        rows.append(
+            YearCoverage(1, first - 1, YearState.UNKNOWN, "before the first notice", "首个通知之前")
+        )
     run: list[tuple[int, str]] = []
     for schedule in calendar.schedules:
         source = schedule.source or "a schedule passed in"
@@ -316,10 +332,10 @@ def _state_rows(calendar: WorkdayCalendar) -> tuple[YearCoverage, ...]:
             run.append((schedule.year, run[-1][1]))
         else:
             if run:
-                rows.append(YearCoverage(run[0][0], run[-1][0], YearState.PUBLISHED, run[0][1]))
+                rows.append(_published(run))
             run = [(schedule.year, _source_kind(source))]
     if run:
-        rows.append(YearCoverage(run[0][0], run[-1][0], YearState.PUBLISHED, run[0][1]))
+        rows.append(_published(run))
     if last < stat_last:
         cites = sorted({statutory_rules(y).citation for y in (last + 1, stat_last)})
         rows.append(
@@ -329,12 +345,24 @@ def _state_rows(calendar: WorkdayCalendar) -> tuple[YearCoverage, ...]:
                 YearState.STATUTORY_ONLY,
                 f"statutory holidays ({', '.join(cites)}) over the lunar table "
                 f"{stat_first}-{stat_last}; 调休 bounded by the pattern of the published years",
+                f"法定节假日（{'、'.join(cites)}），农历表{stat_first}-{stat_last}；"
+                "调休范围按已发布年份的规律推定",
             )
         )
     rows.append(
-        YearCoverage(max(last, stat_last) + 1, 9999, YearState.UNKNOWN, "past the lunar table")
+        YearCoverage(
+            max(last, stat_last) + 1, 9999, YearState.UNKNOWN, "past the lunar table", "超出农历表范围"
+        )
     )
     return tuple(rows)
+
+
+def _published(run: list[tuple[int, str]]) -> YearCoverage:
+    source = run[0][1]
+    zh = source
+    if source.startswith("State Council notices as shipped by chinese-calendar"):
+        zh = "国务院办公厅放假通知（随 chinese-calendar " + source.rsplit(" ", 1)[-1] + " 提供）"
+    return YearCoverage(run[0][0], run[-1][0], YearState.PUBLISHED, source, zh)
 
 
 def _source_kind(source: str) -> str:

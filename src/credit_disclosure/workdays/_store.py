@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from .._atomic import atomic_output
+from .._i18n import ui
 from ..errors import InvalidComponent, InvalidFormat
 from ._bounds import YearState
 from ._calendar import WorkdayCalendar, default_calendar
@@ -150,6 +151,8 @@ class NoticeStatus:
     #: notices usually appear by now) or ``overdue`` (later than every notice since 2011)
     level: str
     message: str
+    #: :attr:`message` in Chinese
+    message_zh: str = ""
 
 
 def notice_status(today: date, *, calendar: WorkdayCalendar | None = None) -> NoticeStatus:
@@ -169,24 +172,21 @@ def notice_status(today: date, *, calendar: WorkdayCalendar | None = None) -> No
     state = bounds.state(year)
     (m1, d1), (m2, d2) = USUAL_WINDOW
     opens, closes = date(today.year, m1, d1), date(today.year, m2, d2)
-    window = f"{opens:%m-%d} and {closes:%m-%d}"
+    params = {
+        "year": year,
+        "opens": f"{opens:%m-%d}",
+        "closes": f"{closes:%m-%d}",
+    }
+
+    def status(level: str, text_id: str) -> NoticeStatus:
+        en = ui(text_id, "en", state=ui(f"yearstate.{state.value}", "en"), **params)
+        zh = ui(text_id, "zh", state=ui(f"yearstate.{state.value}", "zh"), **params)
+        return NoticeStatus(today, year, state, level, en, zh)
+
     if state is YearState.PUBLISHED:
-        return NoticeStatus(today, year, state, "ok", f"the {year} notice is loaded")
-    head = f"the {year} notice is not loaded ({year} is {state.value})"
+        return status("ok", "calendar.notice_loaded")
     if today < opens:
-        return NoticeStatus(
-            today, year, state, "ok", f"{head}; notices usually appear between {window}"
-        )
-    hint = "check whether it is out and add it (credit-disclosure calendar add NOTICE.txt)"
+        return status("ok", "calendar.notice_early")
     if today <= closes:
-        return NoticeStatus(
-            today, year, state, "warning", f"{head}; notices usually appear between {window}: {hint}"
-        )
-    return NoticeStatus(
-        today,
-        year,
-        state,
-        "overdue",
-        f"{head}, later than every notice since 2011 (by {closes:%m-%d}): {hint}; until then "
-        f"deadlines in {year} come with bounds",
-    )
+        return status("warning", "calendar.notice_due")
+    return status("overdue", "calendar.notice_overdue")
