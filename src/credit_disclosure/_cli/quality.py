@@ -15,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from .._i18n import UI_TEXTS, Lang, error_text, ui
 from ..errors import CreditDisclosureError
 from ..quality import GROUPINGS, score_file
 from ..samples import sample_path
 from ..standard import RecordKind
-from ._args import date_arg
+from ._args import add_lang_argument, date_arg, lang_of
 from ._output import add_output_argument, json_document, open_output, output_error, print_json
 
 __all__ = ["register", "run"]
@@ -66,11 +67,18 @@ def register(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the date decision dates must not be after (default: today)",
     )
+    add_lang_argument(parser)
     parser.set_defaults(handler=run)
+
+
+def _reason(code: str, lang: Lang) -> str:
+    """Why timeliness is unknown: the code in English (as in the JSON), its name in Chinese."""
+    return ui(f"reason.{code}", lang) if f"reason.{code}" in UI_TEXTS else code
 
 
 def run(args: argparse.Namespace) -> int:
     """Score the file and print the table; return the exit code."""
+    lang = lang_of(args)
     kind: RecordKind | None
     source: Path | str | IO[bytes]
     if args.sample:
@@ -81,12 +89,12 @@ def run(args: argparse.Namespace) -> int:
         # "-" reads standard input, as every command that reads a file does
         source = sys.stdin.buffer if args.file == "-" else args.file
     else:
-        print("credit-disclosure quality: give a FILE or --sample", file=sys.stderr)
+        print(f"credit-disclosure quality: {ui('cli.quality.need_file', lang)}", file=sys.stderr)
         return 2
     try:
         metrics = score_file(source, kind=kind, published_col=args.published_col, as_of=args.as_of)
     except (OSError, ValueError, KeyError, CreditDisclosureError) as exc:
-        print(f"credit-disclosure quality: {exc}", file=sys.stderr)
+        print(f"credit-disclosure quality: {error_text(exc, lang)}", file=sys.stderr)
         return 2
     table = metrics.table(tuple(args.by or ("agency",)))
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # CSV: Excel reads it
@@ -98,12 +106,13 @@ def run(args: argparse.Namespace) -> int:
                 as_of = args.as_of or date.today()
                 print_json({**json_document(as_of=as_of), **json.loads(table.to_json())}, file=fp)
             else:
-                print(table.to_text(), file=fp)
-                reasons = ", ".join(
-                    f"{reason} {count}" for reason, count in table.total.unknown_reasons
+                print(table.to_text(lang), file=fp)
+                reasons = ui("list.sep", lang).join(
+                    f"{_reason(reason, lang)} {count}"
+                    for reason, count in table.total.unknown_reasons
                 )
                 if reasons:
-                    print(f"timeliness unknown: {reasons}", file=fp)
+                    print(ui("cli.quality.unknown", lang, reasons=reasons), file=fp)
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe

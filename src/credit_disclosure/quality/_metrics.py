@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from .._i18n import check_lang, ui
 from .._optional import require
 from .._text import redact_optional
 from ..deadlines import DeadlineRule
@@ -254,8 +255,9 @@ class MetricsTable:
             indent=2,
         )
 
-    def to_text(self) -> str:
-        """The table as aligned plain text, rates in percent, total last.
+    def to_text(self, lang: str = "en") -> str:
+        """The table as aligned plain text, rates in percent, total last; the headings in
+        ``lang`` (``"en"`` or ``"zh"``).
 
         >>> t = MetricsTable(by=("month",), rows=(MetricRow(group=("2025-03",), records=2,
         ...                  complete=2, accurate=1, on_time=1),),
@@ -265,18 +267,27 @@ class MetricsTable:
         month    records  complete  accurate  on time  late  unknown  mean late
         2025-03        2    100.0%     50.0%   100.0%     0        0          –
         total          2    100.0%     50.0%   100.0%     0        0          –
+        >>> print(t.to_text("zh").splitlines()[0])
+        月份  记录数  完整率  准确率  及时率  逾期  无法判断  平均逾期
         """
-        head = [*self.by, "records", "complete", "accurate", "on time", "late", "unknown"]
-        head.append("mean late")
+        language = check_lang(lang)
+        head = [ui(f"table.{name}", language) for name in self.by]
+        head += [
+            ui(f"table.{name}", language)
+            for name in ("records", "complete", "accurate", "on_time", "late", "unknown")
+        ]
+        head.append(ui("table.mean_late", language))
+        total = ui("table.total", language)
+        empty = ui("plot.empty_group", language)
         lines: list[list[str]] = []
         for row in (
             *self.rows,
-            attrs.evolve(self.total, group=("total",) + ("",) * (len(self.by) - 1)),
+            attrs.evolve(self.total, group=(total,) + ("",) * (len(self.by) - 1)),
         ):
             mean = row.mean_working_days_late
             lines.append(
                 [
-                    *("(empty)" if g is None else g for g in row.group),
+                    *(empty if g is None else g for g in row.group),
                     str(row.records),
                     _pct(row.completeness),
                     _pct(row.accuracy),
