@@ -17,8 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .._i18n import Lang, error_text, ljust, ui
 from ..errors import CreditDisclosureError
 from ..privacy import Algorithm, Key, Keyset
+from ._args import add_lang_argument, lang_of
 from ._output import json_document, print_json
 
 __all__ = ["register", "run_add", "run_generate", "run_promote", "run_retire", "run_show"]
@@ -66,6 +68,7 @@ def register(subparsers: Any) -> None:
     gen.add_argument("--force", action="store_true", help="overwrite an existing --out file")
     gen.add_argument("--now", **now)
     gen.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    add_lang_argument(gen)
     gen.set_defaults(handler=run_generate)
 
     add = steps.add_parser("add", help="add a fresh key to a keyset file")
@@ -74,12 +77,14 @@ def register(subparsers: Any) -> None:
     add.add_argument("--primary", action="store_true", help="make the new key primary")
     add.add_argument("--now", **now)
     add.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    add_lang_argument(add)
     add.set_defaults(handler=run_add)
 
     promote = steps.add_parser("promote", help="make a key the primary of its purpose")
     promote.add_argument("keyset", type=Path)
     promote.add_argument("key_id", type=int)
     promote.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    add_lang_argument(promote)
     promote.set_defaults(handler=run_promote)
 
     retire = steps.add_parser("retire", help="retire a key: its material is deleted")
@@ -87,6 +92,7 @@ def register(subparsers: Any) -> None:
     retire.add_argument("key_id", type=int)
     retire.add_argument("--now", **now)
     retire.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    add_lang_argument(retire)
     retire.set_defaults(handler=run_retire)
 
     show = steps.add_parser("show", help="list the keys (metadata only, never material)")
@@ -95,6 +101,7 @@ def register(subparsers: Any) -> None:
     show.add_argument(
         "--json", action="store_true", help="print a JSON list of the keys (no envelope)"
     )
+    add_lang_argument(show)
     show.set_defaults(handler=run_show)
 
     def no_step(args: argparse.Namespace) -> int:
@@ -109,26 +116,29 @@ def _fail(message: str) -> int:
     return 2  # unusable input (docs/errors.md, "Exit codes")
 
 
-def _load(path: Path) -> Keyset | None:
+def _load(path: Path, lang: Lang) -> Keyset | None:
     try:
         return Keyset.load(path)
     except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
+        _fail(ui("cli.cannot_read", lang, path=path, reason=exc.strerror))
     except CreditDisclosureError as exc:
         if getattr(exc, "code", None) == "keyset.wrapped":
-            _fail(f"{path} is wrapped by a KMS: manage it from Python, Keyset.load(path, kms=...)")
+            _fail(ui("cli.keys.wrapped", lang, path=path))
         else:
-            _fail(f"{path}: {exc}")
+            _fail(f"{path}: {error_text(exc, lang)}")
     return None
 
 
-def _print_table(keyset: Keyset) -> None:
-    print("id          algorithm    primary  status   created                    retired")
+def _print_table(keyset: Keyset, lang: Lang) -> None:
+    widths = (11, 12, 8, 8, 26)
+    names = ("id", "algorithm", "primary", "status", "created", "retired")
+    head = [ui(f"cli.keys.{n}", lang) for n in names]
+    print(" ".join(ljust(h, w) for h, w in zip(head, widths)) + " " + head[-1])
     for d in keyset.describe():
-        print(
-            f"{d['id']:<11} {d['algorithm']:<12} {'yes' if d['primary'] else 'no':<8} "
-            f"{d['status']:<8} {d['created_at']:<26} {d['retired_at'] or '-'}"
-        )
+        primary = ui("value.yes" if d["primary"] else "value.no", lang)
+        status = ui(f"cli.keys.status.{d['status']}", lang) if lang == "zh" else d["status"]
+        cells = (d["id"], d["algorithm"], primary, status, d["created_at"])
+        print(" ".join(ljust(str(c), w) for c, w in zip(cells, widths)) + f" {d['retired_at'] or '-'}")
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -139,63 +149,63 @@ def run_generate(args: argparse.Namespace) -> int:
         print(keyset.to_json())
         return 0
     if args.out.exists() and not args.force:
-        return _fail(f"{args.out} exists; use --force to overwrite it")
-    return _save(args.out, keyset, args.format)
+        return _fail(ui("cli.keys.exists", lang_of(args), path=args.out))
+    return _save(args.out, keyset, args)
 
 
-def _print_keys(path: Path, keyset: Keyset, fmt: str) -> None:
+def _print_keys(path: Path, keyset: Keyset, args: argparse.Namespace) -> None:
     """The keys' metadata (never material): a table, or the JSON envelope."""
-    if fmt == "json":
+    if args.format == "json":
         print_json(json_document(keyset=str(path), keys=keyset.describe()))
     else:
-        _print_table(keyset)
+        _print_table(keyset, lang_of(args))
 
 
-def _save(path: Path, keyset: Keyset, fmt: str) -> int:
+def _save(path: Path, keyset: Keyset, args: argparse.Namespace) -> int:
     try:
         keyset.save(path)
     except OSError as exc:
-        return _fail(f"cannot write {path}: {exc.strerror}")
-    _print_keys(path, keyset, fmt)
+        return _fail(ui("cli.cannot_write", lang_of(args), path=path, reason=exc.strerror))
+    _print_keys(path, keyset, args)
     return 0
 
 
-def _change(path: Path, step: Callable[[Keyset], Keyset], fmt: str) -> int:
+def _change(path: Path, step: Callable[[Keyset], Keyset], args: argparse.Namespace) -> int:
     """Load the keyset at ``path``, apply ``step``, save it; exit 2 if any of that fails."""
-    keyset = _load(path)
+    keyset = _load(path, lang_of(args))
     if keyset is None:
         return 2
     try:
         changed = step(keyset)
     except CreditDisclosureError as exc:
-        return _fail(str(exc))
-    return _save(path, changed, fmt)
+        return _fail(error_text(exc, lang_of(args)))
+    return _save(path, changed, args)
 
 
 def run_add(args: argparse.Namespace) -> int:
     """Add a fresh key (optionally primary) and save the keyset."""
     key = Key.generate(Algorithm(args.algorithm), now=_moment(args.now))
-    return _change(args.keyset, lambda keyset: keyset.add(key, primary=args.primary), args.format)
+    return _change(args.keyset, lambda keyset: keyset.add(key, primary=args.primary), args)
 
 
 def run_promote(args: argparse.Namespace) -> int:
     """Make a key the primary of its purpose and save the keyset."""
-    return _change(args.keyset, lambda keyset: keyset.promote(args.key_id), args.format)
+    return _change(args.keyset, lambda keyset: keyset.promote(args.key_id), args)
 
 
 def run_retire(args: argparse.Namespace) -> int:
     """Retire a key (its material is deleted) and save the keyset."""
     now = _moment(args.now)
-    return _change(args.keyset, lambda keyset: keyset.retire(args.key_id, now=now), args.format)
+    return _change(args.keyset, lambda keyset: keyset.retire(args.key_id, now=now), args)
 
 
 def run_show(args: argparse.Namespace) -> int:
     """Print the keys' metadata."""
-    keyset = _load(args.keyset)
+    keyset = _load(args.keyset, lang_of(args))
     if keyset is None:
         return 2
     if args.json:
         print(json.dumps(keyset.describe(), ensure_ascii=False, indent=2))
     else:
-        _print_keys(args.keyset, keyset, args.format)
+        _print_keys(args.keyset, keyset, args)
     return 0
