@@ -20,7 +20,9 @@ from .._atomic import atomic_output
 from .._version import __version__
 
 __all__ = [
+    "add_excel_argument",
     "add_output_argument",
+    "excel_bom",
     "json_document",
     "open_output",
     "output_error",
@@ -70,6 +72,42 @@ def print_json(document: dict[str, Any], *, file: IO[str] | None = None, indent:
     out = file or sys.stdout
     out.write(json.dumps(document, ensure_ascii=False, indent=indent, default=_json_default))
     out.write("\n")
+
+
+def add_excel_argument(parser: Any) -> None:
+    """Add ``--excel``/``--no-excel``: a UTF-8 BOM on CSV written to standard output."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--excel",
+        dest="excel",
+        action="store_true",
+        default=None,
+        help="CSV written to standard output starts with a UTF-8 BOM, so that Excel and WPS "
+        "read its Chinese as UTF-8 (default with --lang zh; a CSV file written with -o always "
+        "has one)",
+    )
+    group.add_argument(
+        "--no-excel",
+        dest="excel",
+        action="store_false",
+        help="no BOM on standard output, even with --lang zh (for a program that reads it)",
+    )
+
+
+def excel_bom(args: Any) -> bool:
+    """Whether CSV on standard output gets a BOM: ``--excel``/``--no-excel``, else an explicit
+    ``--lang zh`` (the clerk's setting; a Chinese locale alone does not add one to a pipe).
+
+    >>> import argparse
+    >>> excel_bom(argparse.Namespace(excel=None, lang="zh")), excel_bom(argparse.Namespace(excel=None, lang=None))
+    (True, False)
+    >>> excel_bom(argparse.Namespace(excel=False, lang="zh"))
+    False
+    """
+    chosen = getattr(args, "excel", None)
+    if chosen is not None:
+        return bool(chosen)
+    return getattr(args, "lang", None) == "zh"
 
 
 def add_output_argument(parser: Any, *, what: str = "the output") -> None:

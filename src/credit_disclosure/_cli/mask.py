@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
+from .._i18n import Lang, error_text, ui
 from .._text import redact
 from ..convert import format_value
 from ..errors import CreditDisclosureError, ValidationError
@@ -44,7 +45,8 @@ from ..privacy import (
 )
 from ..samples import sample_path
 from ..standard import Issue, RecordKind
-from ._output import add_output_argument, open_output, output_error
+from ._args import add_lang_argument, lang_of
+from ._output import add_excel_argument, add_output_argument, excel_bom, open_output, output_error
 
 __all__ = ["register", "run"]
 
@@ -103,6 +105,8 @@ def register(subparsers: Any) -> None:
         "else CSV)",
     )
     add_output_argument(parser, what="the masked records")
+    add_lang_argument(parser)
+    add_excel_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -148,24 +152,21 @@ def run(
     """Mask the values, or the records of the input file; return the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    lang = lang_of(args)
     source = args.input
     if args.sample is not None:
         if source is not None:
-            return _usage(err, "give --input FILE or --sample KIND, not both")
+            return _usage(err, ui("cli.mask.input_or_sample", lang))
         source = str(sample_path(RecordKind(args.sample)))
     if source is not None and (args.kind is not None or args.values):
-        return _usage(
-            err,
-            "--input masks whole records by field; --kind and VALUEs are for single values:"
-            " give one or the other",
-        )
+        return _usage(err, ui("cli.mask.input_or_values", lang))
     try:
         profile = _profile(args)
     except ValueError as exc:
-        return _usage(err, str(exc))
+        return _usage(err, error_text(exc, lang))
     if source is None:
         if args.kind is None or not args.values:
-            return _usage(err, "give --kind and VALUEs, or --input FILE")
+            return _usage(err, ui("cli.mask.need_values", lang))
         kind = ValueKind(args.kind)
         for value in args.values:
             out.write(profile.mask_value(value, kind) + "\n")
@@ -190,9 +191,13 @@ def _output_format(args: argparse.Namespace, input_format: FileFormat) -> str:
     return "jsonl" if input_format is FileFormat.JSONL else "csv"
 
 
-def _report(err: IO[str], name: str, issue: Issue) -> None:
-    where = f"row {issue.row}" if issue.row is not None else "file"
-    err.write(f"{name}: {where}: {issue.code}: {issue.message_en} ({issue.message_zh})\n")
+def _report(err: IO[str], name: str, issue: Issue, lang: Lang) -> None:
+    if issue.row is None:
+        where = ui("cli.file", lang)
+    else:
+        where = ui("cli.row", lang, row=issue.row)
+    message = issue.message_zh if lang == "zh" else f"{issue.message_en} ({issue.message_zh})"
+    err.write(f"{name}: {where}: {issue.code}: {message}\n")
 
 
 def _mask_file(
@@ -203,65 +208,62 @@ def _mask_file(
     err: IO[str],
     stdin: IO[bytes] | None,
 ) -> int:
+    lang = lang_of(args)
     target: Any = (stdin or sys.stdin.buffer) if source == "-" else source
     try:
         reader = open_table(target, encoding=args.encoding, sheet=args.sheet)
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _usage(err, f"cannot read {source}: {reason}")
+        if isinstance(exc, OSError) and exc.strerror:
+            reason = exc.strerror
+        else:
+            reason = error_text(exc, lang)
+        return _usage(err, ui("cli.cannot_read", lang, path=source, reason=reason))
     with reader:
         name = reader.name
         if args.sample is not None:
-            name = f"{sample_path(RecordKind(args.sample)).name} (bundled sample)"
+            name = ui("cli.bundled_sample", lang, name=sample_path(RecordKind(args.sample)).name)
         headers = reader.headers
         if any(issue.code == "file.empty" for issue in reader.file_issues):
-            return _usage(err, f"{name}: file.empty: the file has no header row (文件没有表头行)")
+            return _usage(err, f"{name}: file.empty: {ui('cli.mask.no_header', lang)}")
         columns = list(dict.fromkeys(h for h in headers if h.strip()))
         unknown = profile.unclassified(columns)
         if columns and len(unknown) == len(columns) and reader.format is not FileFormat.JSONL:
             # Not one header names a field: the first row is probably data (a headerless
             # export), and would be written in clear as the header. Refuse.
             return _usage(
-                err,
-                f"{name}: file.header_unknown: no column header names a field of the standard "
-                "or of the profile; is the header row missing? (文件表头无一为标准字段，"
-                "是否缺少表头行？)",
+                err, f"{name}: file.header_unknown: {ui('cli.mask.header_unknown', lang)}"
             )
         if unknown:
-            listed = ", ".join(
-                f"column {headers.index(str(h)) + 1} {_shown(h)!r}" for h in unknown
+            listed = ui("list.sep", lang).join(
+                ui("cli.column", lang, n=headers.index(str(h)) + 1, header=repr(_shown(h)))
+                for h in unknown
             )
             if profile.unknown_fields is UnknownFields.REFUSE:
-                return _usage(
-                    err,
-                    f"{name}: privacy.field_unclassified: {listed}: not a field of the standard "
-                    "nor described to the profile; describe it with --field HEADER=KIND or drop "
-                    "it (字段未分类：请用 --field 说明其类型，或删除该列)",
-                )
+                refuse = ui("cli.mask.unclassified_refuse", lang)
+                return _usage(err, f"{name}: privacy.field_unclassified: {listed}: {refuse}")
             if profile.unknown_fields is UnknownFields.MASK:
-                err.write(
-                    f"{_NAME}: {name}: privacy.field_unclassified: {listed}: not a field of the "
-                    "standard: masked completely in records that may be a person's (describe it "
-                    "with --field HEADER=KIND) (字段未分类：自然人记录中整列脱敏)\n"
-                )
+                masked = ui("cli.mask.unclassified_mask", lang)
+                err.write(f"{_NAME}: {name}: privacy.field_unclassified: {listed}: {masked}\n")
         fmt = _output_format(args, reader.format)
-        encoding = "utf-8-sig" if fmt == "csv" and args.output not in (None, "-") else "utf-8"
+        bom = fmt == "csv" and (args.output not in (None, "-") or excel_bom(args))
         try:
-            with open_output(args.output, stdout=out, encoding=encoding) as fp:
-                tally = _write(reader, profile, columns, fmt, fp, err, name)
+            with open_output(args.output, stdout=out, encoding="utf-8") as fp:
+                if bom:
+                    fp.write("\ufeff")  # Excel and WPS read a CSV with a BOM as UTF-8
+                tally = _write(reader, profile, columns, fmt, fp, err, name, lang)
         except OSError as exc:
             if args.output is None or args.output == "-":
                 raise  # standard output: the entry point handles a closed pipe
             return output_error("mask", args.output, exc, err)
         for issue in reader.file_issues:
-            _report(err, name, issue)
+            _report(err, name, issue, lang)
         blank = reader.blank_rows
     written, flagged, dropped = tally
     # Every input row is accounted for: written, reported and not written, or blank.
-    err.write(
-        f"{_NAME}: {name}: {written} rows masked and written ({flagged} of them reported), "
-        f"{dropped} rows reported and not written, {blank} blank rows skipped\n"
+    summary = ui(
+        "cli.mask.summary", lang, written=written, flagged=flagged, dropped=dropped, blank=blank
     )
+    err.write(f"{_NAME}: {name}: {summary}\n")
     return 1 if flagged or dropped or reader.file_issues else 0
 
 
@@ -273,6 +275,7 @@ def _write(
     fp: IO[str],
     err: IO[str],
     name: str,
+    lang: Lang,
 ) -> tuple[int, int, int]:
     """Mask and write every usable row, report the others: (written, written but reported, not written)."""
     writer: Any = None
@@ -290,17 +293,18 @@ def _write(
         if not raw.usable or any(i.code in _NOT_WRITTEN for i in issues):
             dropped += 1
             for issue in issues:
-                _report(err, name, issue)
+                _report(err, name, issue, lang)
             continue
         try:
             masked: Mapping[str, object] = profile.mask_record(raw.values)
         except ValidationError as exc:  # an unclassified key under --unknown-fields refuse
             dropped += 1
-            err.write(f"{name}: row {raw.row}: {exc}\n")
+            err.write(f"{name}: {ui('cli.row', lang, row=raw.row)}: {error_text(exc, lang)}\n")
             continue
         except Exception as exc:  # a masking bug must not lose the other rows
             dropped += 1
-            _report(err, name, io_issue("row.unexpected", raw.row, reason=type(exc).__name__))
+            unexpected = io_issue("row.unexpected", raw.row, reason=type(exc).__name__)
+            _report(err, name, unexpected, lang)
             continue
         if writer is not None:
             writer.writerow([format_value(masked.get(c)) for c in columns])
@@ -310,5 +314,5 @@ def _write(
         if issues:  # written, but read with a problem (bytes replaced): say so
             flagged += 1
             for issue in issues:
-                _report(err, name, issue)
+                _report(err, name, issue, lang)
     return written, flagged, dropped
