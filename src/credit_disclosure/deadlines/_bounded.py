@@ -282,7 +282,7 @@ after 2027-01-06, late if before (possible due dates 2027-01-05 to 2027-01-08)')
     def reason_zh(self) -> str | None:
         """:attr:`reason` in Chinese.
 
-        >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 1, 6)).reason_zh[:17]
+        >>> check_timeliness_bounded(date(2026, 12, 28), date(2027, 1, 6)).reason_zh[:18]
         '待2027年放假通知发布后确定：截止'
         """
         return self.reason_in("zh")
