@@ -243,8 +243,10 @@ def _png(ax: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _charts(report: Report, metrics: QualityMetrics | None) -> list[tuple[str, Any]]:
-    """(label key, axes) of each chart that has something to show."""
+def _charts(
+    report: Report, metrics: QualityMetrics | None, lang: str = "zh"
+) -> list[tuple[str, Any]]:
+    """(label key, axes) of each chart that has something to show, titled in ``lang``."""
     from ._plots import (
         plot_issues_by_code,
         plot_records_over_time,
@@ -252,6 +254,7 @@ def _charts(report: Report, metrics: QualityMetrics | None) -> list[tuple[str, A
         plot_timeliness_by_agency,
     )
 
+    plot_lang = "zh" if lang == "zh" else "en"
     charts: list[tuple[str, Any]] = []
     if report.issue_count:
         codes = MetricsTable(
@@ -260,15 +263,16 @@ def _charts(report: Report, metrics: QualityMetrics | None) -> list[tuple[str, A
             total=MetricRow(group=(None,)),
             issues_by_code=report.by_code,
         )
-        charts.append(("chart_codes", plot_issues_by_code(codes)))
+        charts.append(("chart_codes", plot_issues_by_code(codes, lang=plot_lang)))
     if metrics is not None and metrics.records:
         months = metrics.table("month")
         if any(r.group[0] is not None for r in months.rows):
-            charts.append(("chart_months", plot_records_over_time(months)))
-            charts.append(("chart_scores", plot_scores_by_month(months)))
+            charts.append(("chart_months", plot_records_over_time(months, lang=plot_lang)))
+            charts.append(("chart_scores", plot_scores_by_month(months, lang=plot_lang)))
         agencies = metrics.table("agency")
         if any(r.timeliness is not None for r in agencies.rows):
-            charts.append(("chart_agency", plot_timeliness_by_agency(agencies, labels=redact)))
+            chart = plot_timeliness_by_agency(agencies, labels=redact, lang=plot_lang)
+            charts.append(("chart_agency", chart))
     return charts
 
 
@@ -420,7 +424,7 @@ def html_report(
     if charts:
         parts.append(f'<h2 id="charts">{_e(labels["charts"])}</h2>')
         try:
-            drawn = _charts(report, metrics)
+            drawn = _charts(report, metrics, lang)
         except MissingOptionalDependency:
             parts.append(f'<p class="note">{_e(labels["no_charts"])}</p>')
         else:
