@@ -461,6 +461,49 @@ _TEXTS: Final[tuple[UiText, ...]] = (
        "{written} rows masked and written ({flagged} of them reported), {dropped} rows "
        "reported and not written, {blank} blank rows skipped",
        "已脱敏并写出{written}行（其中{flagged}行有提示），{dropped}行有问题未写出，跳过空行{blank}行"),
+    _T("cli.ledger.migrated", "{ledger}: migrations {steps} applied; schema version {version}",
+       "{ledger}：已执行迁移{steps}；数据库结构版本{version}"),
+    _T("cli.ledger.up_to_date", "{ledger}: schema version {version}, up to date",
+       "{ledger}：数据库结构版本{version}，已是最新"),
+    _T("cli.ledger.already", "{source}: already imported (sha256 {sha}…), nothing added",
+       "{source}：已导入过（sha256 {sha}…），未新增"),
+    _T("cli.ledger.imported",
+       "{source}: {rows} rows, {added} added, {changed} changed, {unchanged} unchanged, "
+       "{rejected} not accepted (break the standard)",
+       "{source}：{rows}行，新增{added}，变更{changed}，未变{unchanged}，未接收{rejected}（不符合标准）"),
+    _T("cli.ledger.events_already", "{source}: already imported, nothing added",
+       "{source}：已导入过，未新增"),
+    _T("cli.ledger.events",
+       "{source}: {rows} rows, {added} events added, {duplicates} already kept, {unmatched} of "
+       "no record, {ambiguous} ambiguous, {rejected} not events",
+       "{source}：{rows}行，新增事件{added}，已有{duplicates}，无对应记录{unmatched}，"
+       "对应不唯一{ambiguous}，不是事件{rejected}"),
+    _T("cli.ledger.catalogue_already", "{source}: already imported, nothing changed",
+       "{source}：已导入过，未变更"),
+    _T("cli.ledger.catalogue",
+       "{source}: {added} items added, {changed} changed, {retired} retired, {unchanged} "
+       "unchanged",
+       "{source}：新增事项{added}，变更{changed}，停用{retired}，未变{unchanged}"),
+    _T("cli.ledger.items", "{file}: {n} items", "{file}：{n}个事项"),
+    _T("cli.ledger.kept", "report kept in the ledger as #{id}", "报表已保存在台账中，编号#{id}"),
+    _T("cli.ledger.need_o", "--format xlsx needs -o FILE", "--format xlsx 需要 -o FILE"),
+    _T("cli.ledger.status",
+       "database       {url}\n"
+       "schema         {version} (latest {latest})\n"
+       "files imported {sources}\n"
+       "records        {records} ({accepted} accepted)\n"
+       "events         {events}\n"
+       "catalogue      {items} items\n"
+       "reports kept   {reports}\n"
+       "units          {units}",
+       "数据库      {url}\n"
+       "结构版本    {version}（最新{latest}）\n"
+       "已导入文件  {sources}\n"
+       "记录        {records}（接收{accepted}）\n"
+       "事件        {events}\n"
+       "事项目录    {items}个事项\n"
+       "保存的报表  {reports}\n"
+       "单位        {units}"),
     _T("cli.deadline.need_start", "a START date is needed (or --list)",
        "需要起始日期 START（或使用 --list）"),
     _T("cli.deadline.schedule_hint",

@@ -64,7 +64,7 @@ ALLOWED: dict[str, dict[str, str]] = {
         'ValueError("algorithm")': "turned into the one opaque DecryptionError",
         "not decryptable": "turned into the one opaque DecryptionError",
     },
-    "_cli/calendar.py": {"not UTF-8 or GB18030 text": _CLI},
+    "_cli/calendar.py": {"cli.calendar.not_text": _CLI},
     "_cli/mask.py": {"write HEADER=KIND": _CLI, "KIND is one of": _CLI},
     "_cli/_args.py": {"ValueError(text)": "argparse type function: caught at once and "
                       "re-raised as argparse.ArgumentTypeError (a usage error)"},

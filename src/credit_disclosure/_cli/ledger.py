@@ -19,10 +19,11 @@ from datetime import date
 from typing import IO, Any
 
 from .._atomic import atomic_output
+from .._i18n import error_text, ui
 from ..errors import CreditDisclosureError
 from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
-from ._args import date_arg
+from ._args import add_lang_argument, date_arg, lang_of
 from ._output import json_document, print_json
 from .check import ProgressBar
 
@@ -53,6 +54,7 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("init", help="create the database or upgrade its schema")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    add_lang_argument(p)
     p.set_defaults(handler=run, action="init")
 
     p = sub.add_parser("import", help="import files of records (CSV, XLSX, JSON Lines)")
@@ -66,11 +68,13 @@ def register(subparsers: Any) -> None:
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None)
     bar.add_argument("--no-progress", dest="progress", action="store_false")
+    add_lang_argument(p)
     p.set_defaults(handler=run, action="import")
 
     p = sub.add_parser("event", help="import a file of events (objections, repairs, ...)")
     p.add_argument("file", metavar="FILE", help="'-': standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    add_lang_argument(p)
     p.set_defaults(handler=run, action="event")
 
     p = sub.add_parser("catalogue", help="the 事项目录: import it, or export the current one")
@@ -78,10 +82,12 @@ def register(subparsers: Any) -> None:
     cp = csub.add_parser("import", help="import a catalogue (XLSX in the 附件2 layout, or CSV)")
     cp.add_argument("file", metavar="FILE", help="'-': standard input")
     cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    add_lang_argument(cp)
     cp.set_defaults(handler=run, action="catalogue-import")
     cp = csub.add_parser("export", help="write the current catalogue (XLSX or CSV by suffix)")
     cp.add_argument("file", metavar="FILE")
     cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    add_lang_argument(cp)
     cp.set_defaults(handler=run, action="catalogue-export")
 
     p = sub.add_parser("report", help="compute a report: weekly, quarter, stats, evaluation")
@@ -106,10 +112,12 @@ def register(subparsers: Any) -> None:
         choices=sorted(PRESETS),
         help="quarter: the policy whose states and actions the 台账 lists (default: national)",
     )
+    add_lang_argument(p)
     p.set_defaults(handler=run, action="report")
 
     p = sub.add_parser("status", help="what the ledger holds")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    add_lang_argument(p)
     p.set_defaults(handler=run, action="status")
 
     parser.set_defaults(handler=_usage(parser))
@@ -130,13 +138,13 @@ def run(args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[s
     try:
         from ..ledger import Ledger
     except CreditDisclosureError as exc:  # the extra is not installed
-        err.write(f"credit-disclosure ledger: {exc}\n")
+        err.write(f"credit-disclosure ledger: {error_text(exc, lang_of(args))}\n")
         return 2
     try:
         with Ledger(args.db) as ledger:
             return _ACTIONS[args.action](ledger, args, out, err)
     except (OSError, CreditDisclosureError, ValueError, LookupError) as exc:
-        err.write(f"credit-disclosure ledger: {exc}\n")
+        err.write(f"credit-disclosure ledger: {error_text(exc, lang_of(args))}\n")
         return 2
 
 
@@ -155,9 +163,10 @@ def _init(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) ->
     if args.output_format == "json":
         _json(out, json_document(migrations_applied=list(applied), schema_version=version))
     elif applied:
-        out.write(f"{ledger!r}: migrations {', '.join(map(str, applied))} applied; schema version {version}\n")
+        steps = ", ".join(map(str, applied))
+        out.write(ui("cli.ledger.migrated", lang_of(args), ledger=repr(ledger), steps=steps, version=version) + "\n")
     else:
-        out.write(f"{ledger!r}: schema version {version}, up to date\n")
+        out.write(ui("cli.ledger.up_to_date", lang_of(args), ledger=repr(ledger), version=version) + "\n")
     return 0
 
 
@@ -187,14 +196,16 @@ def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
         if result.rejected:
             status = 1
         if args.output_format == "text":
+            lang = lang_of(args)
             if result.already_imported:
-                out.write(f"{result.source}: already imported (sha256 {result.sha256[:12]}…), nothing added\n")
+                line = ui("cli.ledger.already", lang, source=result.source, sha=result.sha256[:12])
             else:
-                out.write(
-                    f"{result.source}: {result.rows} rows, {result.added} added, "
-                    f"{result.changed} changed, {result.unchanged} unchanged, "
-                    f"{result.rejected} not accepted (break the standard)\n"
+                line = ui(
+                    "cli.ledger.imported", lang, source=result.source, rows=result.rows,
+                    added=result.added, changed=result.changed, unchanged=result.unchanged,
+                    rejected=result.rejected,
                 )
+            out.write(line + "\n")
     if args.output_format == "json":
         as_of = args.as_of or date.today()
         _json(out, json_document(standard=args.standard, as_of=as_of, files=results))
@@ -206,14 +217,18 @@ def _event(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) -
     if args.output_format == "json":
         _json(out, json_document(**r.summary()))
     elif r.already_imported:
-        out.write(f"{r.source}: already imported, nothing added\n")
+        out.write(ui("cli.ledger.events_already", lang_of(args), source=r.source) + "\n")
     else:
         out.write(
-            f"{r.source}: {r.rows} rows, {r.added} events added, {r.duplicates} already kept, "
-            f"{r.unmatched} of no record, {r.ambiguous} ambiguous, {r.rejected} not events\n"
+            ui(
+                "cli.ledger.events", lang_of(args), source=r.source, rows=r.rows, added=r.added,
+                duplicates=r.duplicates, unmatched=r.unmatched, ambiguous=r.ambiguous,
+                rejected=r.rejected,
+            )
+            + "\n"
         )
         for issue in r.issues:
-            out.write(f"  row {issue.row}: {issue.code}\n")
+            out.write(f"  {ui('cli.row', lang_of(args), row=issue.row)}: {issue.code}\n")
     return 1 if r.rejected else 0
 
 
@@ -232,11 +247,14 @@ def _catalogue_import(ledger: Any, args: argparse.Namespace, out: IO[str], _err:
             ),
         )
     elif r.already_imported:
-        out.write(f"{r.source}: already imported, nothing changed\n")
+        out.write(ui("cli.ledger.catalogue_already", lang_of(args), source=r.source) + "\n")
     else:
         out.write(
-            f"{r.source}: {r.added} items added, {r.changed} changed, {r.retired} retired, "
-            f"{r.unchanged} unchanged\n"
+            ui(
+                "cli.ledger.catalogue", lang_of(args), source=r.source, added=r.added,
+                changed=r.changed, retired=r.retired, unchanged=r.unchanged,
+            )
+            + "\n"
         )
     return 0
 
@@ -250,7 +268,7 @@ def _catalogue_export(ledger: Any, args: argparse.Namespace, out: IO[str], _err:
     if args.output_format == "json":
         _json(out, json_document(file=str(args.file), items=len(catalogue)))
     else:
-        out.write(f"{args.file}: {len(catalogue)} items\n")
+        out.write(ui("cli.ledger.items", lang_of(args), file=args.file, n=len(catalogue)) + "\n")
     return 0
 
 
@@ -278,10 +296,10 @@ def _report(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
             period_end=report.period_end,
             as_of=report.as_of,
         )
-        err.write(f"report kept in the ledger as #{report_id}\n")
+        err.write(ui("cli.ledger.kept", lang_of(args), id=report_id) + "\n")
     if args.output_format == "xlsx":
         if not args.output:
-            err.write("credit-disclosure ledger report: --format xlsx needs -o FILE\n")
+            err.write(f"credit-disclosure ledger report: {ui('cli.ledger.need_o', lang_of(args))}\n")
             return 2
         report.write_xlsx(args.output)
         out.write(f"{args.output}: {report.title}\n")
@@ -304,17 +322,17 @@ def _status(ledger: Any, args: argparse.Namespace, out: IO[str], _err: IO[str]) 
     if args.output_format == "json":
         _json(out, json_document(**s.as_dict()))
         return 0
-    records = ", ".join(f"{k} {v}" for k, v in sorted(s.records.items())) or "none"
-    events = ", ".join(f"{k} {v}" for k, v in sorted(s.events.items())) or "none"
+    lang = lang_of(args)
+    sep, none = ui("list.sep", lang), ui("deadline.nothing", lang)
+    records = sep.join(f"{k} {v}" for k, v in sorted(s.records.items())) or none
+    events = sep.join(f"{k} {v}" for k, v in sorted(s.events.items())) or none
     out.write(
-        f"database       {s.url}\n"
-        f"schema         {s.schema_version} (latest {s.latest_version})\n"
-        f"files imported {s.sources}\n"
-        f"records        {records} ({s.accepted} accepted)\n"
-        f"events         {events}\n"
-        f"catalogue      {s.catalogue_items} items\n"
-        f"reports kept   {s.reports}\n"
-        f"units          {len(s.units)}\n"
+        ui(
+            "cli.ledger.status", lang, url=s.url, version=s.schema_version,
+            latest=s.latest_version, sources=s.sources, records=records, accepted=s.accepted,
+            events=events, items=s.catalogue_items, reports=s.reports, units=len(s.units),
+        )
+        + "\n"
     )
     return 0
 

@@ -13,8 +13,10 @@ import json
 import sys
 from typing import Any
 
+from .._i18n import ui
 from ..schema import JSON_SCHEMA_DIALECT, data_package, issue_catalogue, json_schema, table_schema
 from ..standard import RecordKind, StandardVersion
+from ._args import add_lang_argument, lang_of
 from ._output import open_output
 
 __all__ = ["register", "run"]
@@ -53,6 +55,7 @@ def register(subparsers: Any) -> None:
         help="Table Schema field names: field codes or Chinese names (default code)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_lang_argument(parser)  # the documents are data (both languages); this is for messages
     parser.set_defaults(handler=run)
 
 
@@ -86,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
             with open_output(args.output) as fp:  # written whole or not at all
                 fp.write(text)
         except OSError as exc:
-            print(f"credit-disclosure schema: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            message = ui("cli.cannot_write", lang_of(args), path=args.output, reason=exc.strerror)
+            print(f"credit-disclosure schema: {message}", file=sys.stderr)
             return 2
         return 0
     sys.stdout.write(text)

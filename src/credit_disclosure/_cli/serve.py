@@ -12,7 +12,9 @@ import logging
 import sys
 from typing import Any
 
+from .._i18n import error_text
 from ..errors import MissingOptionalDependency
+from ._args import add_lang_argument, lang_of
 
 __all__ = ["register", "run"]
 
@@ -60,6 +62,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
     )
+    add_lang_argument(parser)  # the service answers in both languages; this is for messages
     parser.set_defaults(handler=run)
 
 
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from ..service import ServiceSettings, serve
     except MissingOptionalDependency as exc:
-        print(f"credit-disclosure serve: {exc}", file=sys.stderr)
+        print(f"credit-disclosure serve: {error_text(exc, lang_of(args))}", file=sys.stderr)
         return 2
     try:
         keys = (
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             ledger_url=args.ledger,
         )
     except (OSError, ValueError) as exc:
-        print(f"credit-disclosure serve: {exc}", file=sys.stderr)
+        print(f"credit-disclosure serve: {error_text(exc, lang_of(args))}", file=sys.stderr)
         return 2
     # The command line is an application: it may configure logging (the library never does).
     logging.basicConfig(level=args.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
