@@ -20,6 +20,7 @@ locale, once, the same way for every command.
 
 from __future__ import annotations
 
+import errno
 import os
 import unicodedata
 from collections.abc import Mapping
@@ -41,6 +42,7 @@ __all__ = [
     "default_lang",
     "error_text",
     "ljust",
+    "os_reason",
     "plural",
     "resolve_lang",
     "ui",
@@ -431,7 +433,7 @@ _TEXTS: Final[tuple[UiText, ...]] = (
     _T("cli.keys.status.retired", "retired", "已停用"),
     _T("cli.keys.wrapped",
        "{path} is wrapped by a KMS: manage it from Python, Keyset.load(path, kms=...)",
-       "{path}由 KMS 包裹：请在 Python 中管理，Keyset.load(path, kms=...)"),
+       "{path}由 KMS 包裹：请在 Python 程序中管理，`Keyset.load(path, kms=...)`"),
     _T("cli.keys.exists", "{path} exists; use --force to overwrite it", "{path}已存在；用 --force 覆盖"),
     _T("cli.file", "file", "文件"),
     _T("cli.column", "column {n} {header}", "第{n}列{header}"),
@@ -466,7 +468,7 @@ _TEXTS: Final[tuple[UiText, ...]] = (
     _T("cli.ledger.up_to_date", "{ledger}: schema version {version}, up to date",
        "{ledger}：数据库结构版本{version}，已是最新"),
     _T("cli.ledger.already", "{source}: already imported (sha256 {sha}…), nothing added",
-       "{source}：已导入过（sha256 {sha}…），未新增"),
+       "{source}：已导入过（SHA256 {sha}…），未新增"),
     _T("cli.ledger.imported",
        "{source}: {rows} rows, {added} added, {changed} changed, {unchanged} unchanged, "
        "{rejected} not accepted (break the standard)",
@@ -504,6 +506,19 @@ _TEXTS: Final[tuple[UiText, ...]] = (
        "事项目录    {items}个事项\n"
        "保存的报表  {reports}\n"
        "单位        {units}"),
+    _T("cli.check.file_or_sample", "give FILE or --sample, not both",
+       "请给出文件 FILE 或使用 --sample，不要同时给出"),
+    _T("cli.check.need_file", "give a FILE to check (or --sample)",
+       "请给出要检查的文件 FILE（或使用 --sample）"),
+    _T("cli.check.xlsx_needs", "--format xlsx writes a workbook: give FILE and -o",
+       "--format xlsx 会写出工作簿：请给出文件 FILE 和 -o"),
+    _T("os.ENOENT", "No such file or directory", "文件或目录不存在"),
+    _T("os.EACCES", "Permission denied", "没有权限"),
+    _T("os.EPERM", "Operation not permitted", "不允许该操作"),
+    _T("os.EISDIR", "Is a directory", "这是一个目录"),
+    _T("os.ENOTDIR", "Not a directory", "路径中有一部分不是目录"),
+    _T("os.ENOSPC", "No space left on device", "磁盘空间不足"),
+    _T("os.EEXIST", "File exists", "文件已存在"),
     _T("cli.deadline.need_start", "a START date is needed (or --list)",
        "需要起始日期 START（或使用 --list）"),
     _T("cli.deadline.schedule_hint",
@@ -600,5 +615,18 @@ def error_text(exc: BaseException, lang: Lang) -> str:
         return str(exc.args[0])
     if isinstance(exc, OSError) and exc.strerror:
         where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror}"
+        return f"{where}{os_reason(exc, lang)}"
     return str(exc)
+
+
+def os_reason(exc: OSError, lang: Lang) -> str:
+    """Why a file could not be used, in ``lang``: the system's words in English, the common
+    reasons (no such file, no permission, a directory, disk full) in Chinese.
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory"), "zh")
+    '文件或目录不存在'
+    """
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if lang == "zh" and f"os.{name}" in UI_TEXTS:
+        return ui(f"os.{name}", lang)
+    return exc.strerror or type(exc).__name__

@@ -21,6 +21,7 @@ from typing import IO, Any, Final, NoReturn
 
 from ._i18n import default_lang as _default_lang
 from ._i18n import error_text as _error_text
+from ._i18n import os_reason as _os_reason
 from ._text import redact as _redact
 from ._version import __version__
 from .errors import CreditDisclosureError as _LibraryError
@@ -262,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except OSError as exc:  # a file a subcommand did not name itself
         where = f"{exc.filename}: " if exc.filename else ""
-        return _fail(command, f"{where}{exc.strerror or type(exc).__name__}")
+        lang = args.lang if getattr(args, "lang", None) in ("en", "zh") else None
+        return _fail(command, f"{where}{_os_reason(exc, lang or _default_lang())}")
     except Exception as exc:  # a bug: say so, but never print a value (no traceback)
         if os.environ.get("CREDIT_DISCLOSURE_DEBUG"):
             raise

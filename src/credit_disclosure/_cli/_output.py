@@ -17,6 +17,7 @@ from enum import Enum
 from typing import IO, Any
 
 from .._atomic import atomic_output
+from .._i18n import Lang, os_reason, ui
 from .._version import __version__
 
 __all__ = [
@@ -123,11 +124,16 @@ def add_output_argument(parser: Any, *, what: str = "the output") -> None:
 
 @contextlib.contextmanager
 def open_output(
-    path: str | None, *, stdout: IO[str] | None = None, encoding: str = "utf-8"
+    path: str | None,
+    *,
+    stdout: IO[str] | None = None,
+    encoding: str = "utf-8",
+    excel: bool = False,
 ) -> Iterator[IO[str]]:
     """Yield the text stream to write to: ``stdout`` for ``None`` or ``-``, else an atomic file.
 
-    The file is written with ``encoding`` (``utf-8-sig`` for CSV that Excel opens).
+    The file is written with ``encoding`` (``utf-8-sig`` for CSV that Excel opens); with
+    ``excel`` (``--excel``, :func:`excel_bom`) standard output starts with the same BOM.
 
     >>> import pathlib, tempfile
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "report.txt"
@@ -137,15 +143,20 @@ def open_output(
     'ok\\n'
     """
     if path is None or path == "-":
-        yield stdout or sys.stdout
+        stream = stdout or sys.stdout
+        if excel:
+            stream.write("\ufeff")  # Excel and WPS then read the Chinese as UTF-8
+        yield stream
         return
     with atomic_output(path, encoding=encoding) as fp:
         yield fp
 
 
-def output_error(command: str, path: str | None, exc: OSError, err: IO[str]) -> int:
-    """Report an output file that could not be written; return exit code 2."""
-    reason = exc.strerror or type(exc).__name__
-    err.write(f"credit-disclosure {command}: cannot write {path}: {reason}\n")
+def output_error(
+    command: str, path: str | None, exc: OSError, err: IO[str], lang: Lang = "en"
+) -> int:
+    """Report an output file that could not be written (in ``lang``); return exit code 2."""
+    message = ui("cli.cannot_write", lang, path=path, reason=os_reason(exc, lang))
+    err.write(f"credit-disclosure {command}: {message}\n")
     return 2
 

@@ -16,14 +16,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._atomic import atomic_output
-from .._i18n import default_lang
+from .._i18n import default_lang, error_text, os_reason, ui
 from ..errors import CreditDisclosureError
 from ..io import Report, check_file, write_annotated_xlsx
 from ..quality import html_report, score_file
 from ..samples import sample_path
 from ..standard import RecordKind, StandardVersion, ValidationOptions
-from ._args import add_lang_argument, date_arg
-from ._output import add_output_argument, json_document, open_output, output_error
+from ._args import add_lang_argument, date_arg, lang_of
+from ._output import (
+    add_excel_argument,
+    add_output_argument,
+    excel_bom,
+    json_document,
+    open_output,
+    output_error,
+)
 
 __all__ = ["load_options", "register", "run"]
 
@@ -137,6 +144,7 @@ def register(subparsers: Any) -> None:
         help="the date 'in the future' is judged against (default: today)",
     )
     add_lang_argument(parser, both=True)
+    add_excel_argument(parser)
     parser.add_argument(
         "--options",
         default=None,
@@ -186,11 +194,12 @@ def run(
     """Run ``check`` with parsed ``args``; return the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    said = lang_of(args)  # the language of the messages ("both" writes English ones)
     kind = None if args.kind == "auto" else RecordKind(args.kind)
     source: str | Path | IO[bytes]
     if args.sample:
         if args.file:
-            err.write("credit-disclosure check: give FILE or --sample, not both\n")
+            err.write(f"credit-disclosure check: {ui('cli.check.file_or_sample', said)}\n")
             return 2
         source = sample_path(kind or RecordKind.PENALTY)
     elif args.file == "-":
@@ -198,23 +207,23 @@ def run(
     elif args.file:
         source = args.file
     else:
-        err.write("credit-disclosure check: give a FILE to check (or --sample)\n")
+        err.write(f"credit-disclosure check: {ui('cli.check.need_file', said)}\n")
         return 2
     if args.output_format == "xlsx" and (
         args.output in (None, "-") or not isinstance(source, (str, Path))
     ):
-        err.write("credit-disclosure check: --format xlsx writes a workbook: give FILE and -o\n")
+        err.write(f"credit-disclosure check: {ui('cli.check.xlsx_needs', said)}\n")
         return 2
     options = None
     if args.options is not None:
         try:
             options = load_options(args.options)
         except CreditDisclosureError as exc:
-            err.write(f"credit-disclosure check: {exc}\n")
+            err.write(f"credit-disclosure check: {error_text(exc, said)}\n")
             return 2
         except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            err.write(f"credit-disclosure check: options file {args.options}: {reason}\n")
+            reason = os_reason(exc, said)
+            err.write(f"credit-disclosure check: --options {args.options}: {reason}\n")
             return 2
     show = args.progress if args.progress is not None else err.isatty()
     bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
@@ -233,25 +242,28 @@ def run(
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
         if bar is not None:
             bar.finish()
-        err.write(f"credit-disclosure check: {exc}\n")
+        err.write(f"credit-disclosure check: {error_text(exc, said)}\n")
         return 2
     if bar is not None:
         bar.finish()
     if args.sample:
-        report.source = f"{sample_path(report.kind or RecordKind.PENALTY).name} (bundled sample)"
+        name = sample_path(report.kind or RecordKind.PENALTY).name
+        report.source = ui("cli.bundled_sample", said, name=name)
     lang = args.lang or default_lang()
     if args.output_format == "xlsx":
         try:
             with report, atomic_output(args.output, binary=True) as bfp:
                 write_annotated_xlsx(report, source, bfp, lang=lang, sheet=args.sheet)
         except OSError as exc:
-            return output_error("check", args.output, exc, err)
+            return output_error("check", args.output, exc, err, said)
         return 0 if report.ok else 1
     if args.output_format == "html":
         return _write_html(report, source, args, options, lang, out, err)
-    encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"  # CSV: Excel reads it
+    csv = args.output_format == "csv"
+    encoding = "utf-8-sig" if csv else "utf-8"  # CSV: Excel reads it
+    excel = csv and excel_bom(args)
     try:
-        with report, open_output(args.output, stdout=out, encoding=encoding) as fp:
+        with report, open_output(args.output, stdout=out, encoding=encoding, excel=excel) as fp:
             if args.output_format == "json":
                 report.to_json(fp, head=json_document(as_of=args.as_of or date.today()))
             elif args.output_format == "csv":
@@ -261,7 +273,7 @@ def run(
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe
-        return output_error("check", args.output, exc, err)
+        return output_error("check", args.output, exc, err, said)
     return 0 if report.ok else 1
 
 
@@ -299,5 +311,5 @@ def _write_html(
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe
-        return output_error("check", args.output, exc, err)
+        return output_error("check", args.output, exc, err, lang_of(args))
     return 0 if report.ok else 1

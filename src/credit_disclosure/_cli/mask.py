@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
-from .._i18n import Lang, error_text, ui
+from .._i18n import Lang, error_text, os_reason, ui
 from .._text import redact
 from ..convert import format_value
 from ..errors import CreditDisclosureError, ValidationError
@@ -214,7 +214,7 @@ def _mask_file(
         reader = open_table(target, encoding=args.encoding, sheet=args.sheet)
     except (OSError, CreditDisclosureError, LookupError, ValueError) as exc:
         if isinstance(exc, OSError) and exc.strerror:
-            reason = exc.strerror
+            reason = os_reason(exc, lang)
         else:
             reason = error_text(exc, lang)
         return _usage(err, ui("cli.cannot_read", lang, path=source, reason=reason))
@@ -254,7 +254,7 @@ def _mask_file(
         except OSError as exc:
             if args.output is None or args.output == "-":
                 raise  # standard output: the entry point handles a closed pipe
-            return output_error("mask", args.output, exc, err)
+            return output_error("mask", args.output, exc, err, lang)
         for issue in reader.file_issues:
             _report(err, name, issue, lang)
         blank = reader.blank_rows

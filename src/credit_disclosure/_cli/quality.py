@@ -21,7 +21,15 @@ from ..quality import GROUPINGS, score_file
 from ..samples import sample_path
 from ..standard import RecordKind
 from ._args import add_lang_argument, date_arg, lang_of
-from ._output import add_output_argument, json_document, open_output, output_error, print_json
+from ._output import (
+    add_excel_argument,
+    add_output_argument,
+    excel_bom,
+    json_document,
+    open_output,
+    output_error,
+    print_json,
+)
 
 __all__ = ["register", "run"]
 
@@ -68,6 +76,7 @@ def register(subparsers: Any) -> None:
         help="the date decision dates must not be after (default: today)",
     )
     add_lang_argument(parser)
+    add_excel_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -99,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     table = metrics.table(tuple(args.by or ("agency",)))
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # CSV: Excel reads it
     try:
-        with open_output(args.output, encoding=encoding) as fp:
+        excel = args.format == "csv" and excel_bom(args)
+        with open_output(args.output, encoding=encoding, excel=excel) as fp:
             if args.format == "csv":
                 table.to_csv(fp)
             elif args.format == "json":
@@ -116,5 +126,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe
-        return output_error("quality", args.output, exc, sys.stderr)
+        return output_error("quality", args.output, exc, sys.stderr, lang)
     return 0

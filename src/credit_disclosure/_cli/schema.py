@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from .._i18n import ui
+from .._i18n import os_reason, ui
 from ..schema import JSON_SCHEMA_DIALECT, data_package, issue_catalogue, json_schema, table_schema
 from ..standard import RecordKind, StandardVersion
 from ._args import add_lang_argument, lang_of
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             with open_output(args.output) as fp:  # written whole or not at all
                 fp.write(text)
         except OSError as exc:
-            message = ui("cli.cannot_write", lang_of(args), path=args.output, reason=exc.strerror)
+            message = ui("cli.cannot_write", lang_of(args), path=args.output, reason=os_reason(exc, lang_of(args)))
             print(f"credit-disclosure schema: {message}", file=sys.stderr)
             return 2
         return 0

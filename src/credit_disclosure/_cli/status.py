@@ -38,7 +38,9 @@ from ..standard import Issue
 from ..workdays import default_calendar
 from ._args import add_lang_argument, date_arg, lang_of
 from ._output import (
+    add_excel_argument,
     add_output_argument,
+    excel_bom,
     json_document,
     open_output,
     output_error,
@@ -103,6 +105,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     _common(status)
+    add_excel_argument(status)
     status.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -295,8 +298,9 @@ def run_status(
             err.write(f"credit-disclosure status: {error_text(exc, lang_of(args))}\n")
             return 2
     encoding = "utf-8-sig" if args.output_format == "csv" else "utf-8"
+    excel = args.output_format == "csv" and excel_bom(args)
     try:
-        with open_output(args.output, stdout=out, encoding=encoding) as fp:
+        with open_output(args.output, stdout=out, encoding=encoding, excel=excel) as fp:
             if args.output_format == "json":
                 data = {**json_document(as_of=on), **result.as_dict()}
                 if diff is not None:
@@ -313,7 +317,7 @@ def run_status(
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise  # standard output: the entry point handles a closed pipe
-        return output_error("status", args.output, exc, err)
+        return output_error("status", args.output, exc, err, lang_of(args))
     return 1 if result.any_overdue or (diff is not None and not diff.clean) else 0
 
 
@@ -361,5 +365,5 @@ def run_subject(
     except OSError as exc:
         if args.output is None or args.output == "-":
             raise
-        return output_error("subject", args.output, exc, err)
+        return output_error("subject", args.output, exc, err, lang_of(args))
     return 1 if any(e.status.overdue for e in view.entries) else 0

@@ -1,0 +1,196 @@
+"""``--lang zh|en`` on every command: the words around the data follow it, in both directions.
+
+Every subcommand (``credit-disclosure --help`` lists them) is run on a representative input
+with ``--lang zh`` and ``--lang en``. In the Chinese output no English word is left once the
+data is set aside (codes, field codes, file names, rule names, citations as their sources
+write them); in the English output no Chinese text of the interface catalogue appears.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from credit_disclosure._i18n import UI_TEXTS
+from credit_disclosure.cli import build_parser, main
+from credit_disclosure.deadlines import RULES
+from credit_disclosure.identifiers import KINDS
+from credit_disclosure.policy import PRESETS, policy_to_dict
+
+RECORDS = """CF_WSH,CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_XDR_ZJHM,CF_JDRQ,CF_CFJGDM,tier,procedure
+长市监罚〔2022〕15号,长治某某商贸有限公司,法人及非法人组织,91110000600037341L,,2022/03/01,11140400MB1234567X,一般,普通
+长市监罚〔2022〕16号,王某,自然人,,11010519491231002X,2022/03/02,11140400MB1234567X,一般,普通
+"""
+EVENTS = """key,event,date,outcome,note
+长市监罚〔2022〕15号,公示,2022/03/08,,
+长市监罚〔2022〕15号,异议,2022/04/06,,
+"""
+CHANGZHI = ["--preset", "changzhi-2021", "--decided", "2022-03-01", "--tier", "general"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    records, events, shown = tmp_path / "r.csv", tmp_path / "e.csv", tmp_path / "shown.txt"
+    records.write_text(RECORDS, encoding="gbk")
+    events.write_text(EVENTS, encoding="utf-8")
+    shown.write_text("长市监罚〔2022〕16号\n", encoding="utf-8")
+    return {
+        "R": str(records),
+        "E": str(events),
+        "S": str(shown),
+        "K": str(tmp_path / "keys.json"),
+        "DB": f"sqlite:///{tmp_path / 'ledger.db'}",
+        "T": str(tmp_path),
+    }
+
+
+#: One representative invocation (or more) per subcommand, with placeholders for the files.
+RUNS: dict[str, list[list[str]]] = {
+    "calendar": [
+        ["calendar", "show", "2026"],
+        ["calendar", "show", "2027"],
+        ["calendar", "status", "--today", "2026-12-03"],
+    ],
+    "check": [
+        ["check", "--sample", "--as-of", "2025-07-01", "--max-issues", "6"],
+        ["check", "T/missing.csv"],
+    ],
+    "deadline": [
+        ["deadline", "2026-09-28", "--published", "2026-10-17"],
+        ["deadline", "2026-12-28", "--published", "2027-01-06"],
+        ["deadline", "2026-09-30", "--rule", "weekly-report"],
+        ["deadline", "2099-12-28"],
+    ],
+    "identify": [["identify", "91512081MA62K0260E", "11010519491231002X", "12", "--as-of", "2026-01-01"]],
+    "keys": [
+        ["keys", "generate", "--out", "K", "--now", "2026-01-01T00:00:00+00:00"],
+        ["keys", "show", "K"],
+    ],
+    "ledger": [["ledger", "--db", "DB", "init"], ["ledger", "--db", "DB", "status"]],
+    "mask": [["mask", "--sample", "penalty", "-o", "T/masked.csv"]],
+    "policy": [
+        ["term", *CHANGZHI, "--procedure", "ordinary", "--on", "2023-03-02", "--revoked", "2023-05-05"],
+        ["term", *CHANGZHI],
+        ["repair", *CHANGZHI, "--procedure", "ordinary", "--performed", "--applied", "2022-06-02"],
+    ],
+    "quality": [["quality", "--sample", "--as-of", "2025-07-01", "--by", "month"]],
+    "schema": [["schema", "--format", "issues", "-o", "T/no/such/dir/issues.json"]],
+    "serve": [["serve", "--api-key-file", "T/no-such-keys.txt"]],
+    "status": [
+        ["status", "R", "--events", "E", "--preset", "changzhi-2021", "--as-of", "2022-03-11",
+         "--shown", "S"],
+        ["subject", "11010519491231002X", "R", "--events", "E", "--preset", "changzhi-2021",
+         "--as-of", "2022-04-21"],
+    ],
+}
+
+
+def test_every_command_is_covered() -> None:
+    """The table above has a run for every registered subcommand, and each takes --lang."""
+    from credit_disclosure.cli import _COMMANDS
+
+    assert set(RUNS) == set(_COMMANDS)
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    leaves: list[argparse.ArgumentParser] = []
+    todo = list(sub.choices.values())
+    while todo:
+        p = todo.pop()
+        nested = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            todo.extend(nested[0].choices.values())
+        else:
+            leaves.append(p)
+    lacking = [p.prog for p in leaves if "--lang" not in p._option_string_actions]
+    assert not lacking, lacking
+
+
+def _argv(argv: list[str], files: dict[str, str], lang: str) -> list[str]:
+    out = []
+    for arg in argv:
+        if arg in files:
+            arg = files[arg]
+        elif arg.startswith("T/"):
+            arg = files["T"] + arg[1:]
+        out.append(arg)
+    return [*out, "--lang", lang]
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    main(argv)
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+#: Text that is data, not interface, and may be English in a Chinese answer: the sources'
+#: own wording of rule citations and policy titles, rule and policy names, file names, paths,
+#: codes (``field.required``, ``CF_WSH``, ``AES256_GCM``), the ledger's URL.
+_DATA = [
+    *(rule.citation for rule in RULES.values()),
+    "(via chinese-calendar)",
+    "chinese-calendar",
+]
+_TOKENS = re.compile(
+    r"https?://\S+"  # addresses
+    r"|(?i:utf-8(?:-sig)?|gb18030|gbk)"  # encodings
+    r"|\S*[/\\]\S*"  # paths
+    r"|[\w.-]+\.(?:csv|xlsx|jsonl|json|txt|db)\b"  # file names
+    r"|[A-Za-z_.]+\([^)]*\)"  # calls named in hints: load_schedule(path), Ledger('...')
+    r"|[A-Za-z]+(?:[._*][A-Za-z0-9*]+)+"  # codes: field.required, not_published, weekly_report
+    r"|[A-Z][A-Z0-9]+"  # field codes, algorithms, KMS
+    r"|--[a-z-]+"  # options
+    r"|credit-disclosure(?: [a-z]+)*"  # the command itself
+)
+_NAMES = {"publication", "changzhi", "via", "sqlite", "Python", *KINDS}
+
+
+def _english_left(text: str) -> set[str]:
+    for data in _DATA:
+        text = text.replace(data, " ")
+    text = _TOKENS.sub(" ", text)
+    return set(re.findall(r"[A-Za-z]{3,}", text)) - _NAMES
+
+
+def _data_text() -> str:
+    """Chinese that is data in an English answer too: the rules' titles and citations, the
+    policies' reasons (English answers give them in brackets), the test's records, and the
+    Chinese terms the English templates use on purpose (调休, 民法典 第二百零一条)."""
+    texts = [RECORDS, EVENTS]
+    texts += [f"{rule.title} {rule.citation}" for rule in RULES.values()]
+    texts += [json.dumps(policy_to_dict(p), ensure_ascii=False) for p in PRESETS.values()]
+    texts += [text.en for text in UI_TEXTS.values()]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("command", sorted(RUNS))
+def test_no_english_in_chinese_output(
+    command: str, files: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang zh: labels, headings, verdicts, messages and explanations are all Chinese."""
+    for argv in RUNS[command]:
+        out = _run(_argv(argv, files, "zh"), capsys)
+        assert re.search(r"[\u4e00-\u9fff]", out), (argv, out)
+        left = _english_left(out)
+        assert not left, (argv, sorted(left), out[:2000])
+
+
+@pytest.mark.parametrize("command", sorted(RUNS))
+def test_no_interface_chinese_in_english_output(
+    command: str, files: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang en: none of the Chinese the Chinese answer wrote around the data (data and
+    citations may be Chinese in both: agency and holiday names, the sources' titles)."""
+    data = _data_text()
+    interface = "\n".join(text.zh for text in UI_TEXTS.values())
+    for argv in RUNS[command]:
+        zh = _run(_argv(argv, files, "zh"), capsys)
+        en = _run(_argv(argv, files, "en"), capsys)
+        said = set(re.findall(r"[\u4e00-\u9fff]{3,}", zh))
+        leaked = {
+            run for run in said if run in en and run in interface and run not in data
+        }
+        assert not leaked, (argv, sorted(leaked), en[:2000])
