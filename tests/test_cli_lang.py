@@ -194,3 +194,35 @@ def test_no_interface_chinese_in_english_output(
             run for run in said if run in en and run in interface and run not in data
         }
         assert not leaked, (argv, sorted(leaked), en[:2000])
+
+
+@pytest.mark.parametrize(
+    ("flags", "bom"),
+    [([], False), (["--excel"], True), (["--lang", "zh"], True), (["--lang", "zh", "--no-excel"], False),
+     (["--lang", "en"], False)],
+)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--sample", "--as-of", "2025-07-01", "--format", "csv"],
+        ["quality", "--sample", "--as-of", "2025-07-01", "--format", "csv"],
+        ["mask", "--sample", "penalty", "--format", "csv"],
+    ],
+)
+def test_excel_bom_on_standard_output(
+    argv: list[str], flags: list[str], bom: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CSV on standard output starts with a BOM with --excel, or with --lang zh; not otherwise."""
+    main([*argv, *flags])
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff") is bom
+    assert out.lstrip("\ufeff")[:1] not in ("", "\ufeff")  # one BOM at most, then the header
+
+
+def test_excel_bom_on_status_csv(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """status --format csv takes --excel too; its JSON never gets a BOM."""
+    base = ["status", files["R"], "--preset", "changzhi-2021", "--as-of", "2022-03-11"]
+    main([*base, "--format", "csv", "--excel"])
+    assert capsys.readouterr().out.startswith("\ufeffrow,")
+    main([*base, "--format", "json", "--lang", "zh"])
+    assert capsys.readouterr().out.startswith("{")
