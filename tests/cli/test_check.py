@@ -136,6 +136,9 @@ def test_progress_bar_waits_for_delay() -> None:
     bar = ProgressBar(out, delay=0)
     bar(None, 100)
     assert "100 rows" in out.getvalue()
+    zh = io.StringIO()
+    ProgressBar(zh, delay=0, lang="zh")(0.5, 1200)
+    assert "检查中 [" in zh.getvalue() and "1,200行" in zh.getvalue() and "rows" not in zh.getvalue()
 
 
 def test_module_entry_point() -> None:

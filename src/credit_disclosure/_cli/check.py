@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .._atomic import atomic_output
-from .._i18n import default_lang, error_text, os_reason, ui
+from .._i18n import Lang, default_lang, error_text, os_reason, ui
 from ..errors import CreditDisclosureError
 from ..io import Report, check_file, write_annotated_xlsx
 from ..quality import html_report, score_file
@@ -44,8 +44,11 @@ class ProgressBar:
     show one; :meth:`finish` erases the line.
     """
 
-    def __init__(self, stream: IO[str], *, delay: float = 0.5, width: int = 28) -> None:
+    def __init__(
+        self, stream: IO[str], *, delay: float = 0.5, width: int = 28, lang: Lang = "en"
+    ) -> None:
         self.stream = stream
+        self.lang = lang
         self.delay = delay
         self.width = width
         self.start = time.monotonic()
@@ -56,12 +59,14 @@ class ProgressBar:
         if elapsed < self.delay:
             return
         rate = rows / elapsed if elapsed > 0 else 0.0
+        counted = ui("cli.progress.rows", self.lang, rows=f"{rows:,}")
         if fraction is None:
-            bar = f"{rows:,} rows"
+            bar = counted
         else:
             filled = int(self.width * fraction)
-            bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {fraction:4.0%}  {rows:,} rows"
-        self.stream.write(f"\rchecking {bar}  {rate / 1000:.1f}k rows/s ")
+            bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {fraction:4.0%}  {counted}"
+        speed = ui("cli.progress.rate", self.lang, rate=f"{rate / 1000:.1f}")
+        self.stream.write(f"\r{ui('cli.progress.checking', self.lang, bar=bar)}  {speed} ")
         self.stream.flush()
         self.drawn = True
 
@@ -226,7 +231,7 @@ def run(
             err.write(f"credit-disclosure check: --options {args.options}: {reason}\n")
             return 2
     show = args.progress if args.progress is not None else err.isatty()
-    bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
+    bar = ProgressBar(err, delay=0.0 if args.progress else 0.5, lang=said) if show else None
     try:
         report = check_file(
             source,

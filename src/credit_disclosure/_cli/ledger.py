@@ -178,7 +178,8 @@ def _import(ledger: Any, args: argparse.Namespace, out: IO[str], err: IO[str]) -
     status = 0
     results = []
     for path in args.files:
-        bar = ProgressBar(err, delay=0.0 if args.progress else 0.5) if show else None
+        delay = 0.0 if args.progress else 0.5
+        bar = ProgressBar(err, delay=delay, lang=lang_of(args)) if show else None
         try:
             result = ledger.import_records(
                 _source(path),
