@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import IO, Any, Final
 
+from .._i18n import Lang, ui
 from ..standard import Issue, RecordKind, Severity, StandardVersion, field_by_code
 from ._clerk import Finding, advice, decision_field, shown_value
 from ._inert import inert_csv_writer
@@ -497,43 +498,27 @@ in the spreadsheet and save it again,请在表格中更正该行后重新保存
         x.csv：行政处罚记录，标准2018版
         行数：0  合格：0  有错误：0  有警告：0
         """
-        if lang == "zh":
-            what = {None: "记录", RecordKind.PENALTY: "行政处罚记录"}.get(
-                self.kind, "行政许可记录"
-            )
-            head = f"{self.source or '<rows>'}：{what}，标准{self.version.value}版"
-            if self.encoding:
-                head += f"，编码{self.encoding}"
-            lines = [
-                head,
-                f"行数：{self.rows}  合格：{self.valid}  有错误：{self.with_errors}  "
-                f"有警告：{self.with_warnings}"
-                + (f"  跳过空行：{self.blank_rows}" if self.blank_rows else ""),
-            ]
-            tops = self.top_issues(top)
-            if tops:
-                lines.append("最常见的问题：")
-                width = max(len(code) for code, _ in tops)
-                for code, count in tops:
-                    sev = "错误" if self._codes_severity[code] is Severity.ERROR else "警告"
-                    lines.append(f"  {count:>7}  {code.ljust(width)}  {sev}")
-            return "\n".join(lines)
-        what = "records" if self.kind is None else f"{self.kind.value} records"
-        head = f"{self.source or '<rows>'}: {what}, standard {self.version.value}"
+        language: Lang = "zh" if lang == "zh" else "en"
+        kind = "none" if self.kind is None else self.kind.value
+        head = ui(
+            "report.head", language, source=self.source or "<rows>",
+            what=ui(f"report.kind.{kind}", language), version=self.version.value,
+        )
         if self.encoding:
-            head += f", encoding {self.encoding}"
-        lines = [
-            head,
-            f"rows: {self.rows}  valid: {self.valid}  with errors: {self.with_errors}  "
-            f"with warnings: {self.with_warnings}"
-            + (f"  blank rows skipped: {self.blank_rows}" if self.blank_rows else ""),
-        ]
+            head += ui("report.encoding", language, encoding=self.encoding)
+        counts = ui(
+            "report.counts", language, rows=self.rows, valid=self.valid,
+            errors=self.with_errors, warnings=self.with_warnings,
+        )
+        if self.blank_rows:
+            counts += ui("report.blank", language, blank=self.blank_rows)
+        lines = [head, counts]
         tops = self.top_issues(top)
         if tops:
-            lines.append("top issues:")
+            lines.append(ui("report.top", language))
             width = max(len(code) for code, _ in tops)
             for code, count in tops:
-                sev = self._codes_severity[code].value
+                sev = ui(f"severity.{self._codes_severity[code].value}", language)
                 lines.append(f"  {count:>7}  {code.ljust(width)}  {sev}")
         return "\n".join(lines)
 
@@ -577,18 +562,18 @@ in the spreadsheet and save it again,请在表格中更正该行后重新保存
         行数：0  合格：0  有错误：0  有警告：0
         没有问题
         """
-        zh = lang == "zh"
+        language: Lang = "zh" if lang == "zh" else "en"
         fp.write(self.summary_text(top=top, lang=lang) + "\n")
         if not issues:
             return
         if not self.issue_count:
-            fp.write("没有问题\n" if zh else "no issues\n")
+            fp.write(ui("report.no_issues", language) + "\n")
             return
-        fp.write("问题（行号为电子表格中的行号）：\n" if zh else "issues:\n")
+        fp.write(ui("report.issues", language) + "\n")
         for n, finding in enumerate(self.findings()):
             if max_issues is not None and n >= max_issues:
                 more = self.issue_count - max_issues
-                fp.write(f"  ……另有{more}条\n" if zh else f"  ... and {more} more\n")
+                fp.write("  " + ui("report.more", language, more=more) + "\n")
                 break
             fp.write("  " + finding.line(lang) + "\n")
 
