@@ -339,6 +339,10 @@ _TEXTS: Final[tuple[UiText, ...]] = (
     _T("report.no_issues", "no issues", "没有问题"),
     _T("report.issues", "issues:", "问题（行号为电子表格中的行号）："),
     _T("report.more", "... and {more} more", "……另有{more}条"),
+    _T("finding.decision", "decision {decision}", "文书号 {decision}"),
+    _T("finding.line", "{head}: {severity} {code}: {message}", "{head}：{severity} {code}：{message}"),
+    _T("finding.value", "; value: {value}", "；值：{value}"),
+    _T("finding.advice", "; to do: {advice}", "；处理：{advice}"),
     # -- quality tables ----------------------------------------------------------------------
     _T("table.agency", "agency", "机关"),
     _T("table.month", "month", "月份"),

@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from .._i18n import Lang, ui
 from .._text import redact
 from ..standard import FieldSpec, Issue, RecordKind
 
@@ -170,9 +171,8 @@ class Finding:
     def where(self, lang: str = "en") -> str:
         """The spreadsheet row in ``lang`` (``"file"``/``"文件"`` for file-level issues)."""
         row = self.sheet_row if self.sheet_row is not None else self.issue.row
-        if lang == "zh":
-            return "文件" if row is None else f"第{row}行"
-        return "file" if row is None else f"row {row}"
+        language: Lang = "zh" if lang == "zh" else "en"
+        return ui("cli.file", language) if row is None else ui("cli.row", language, row=row)
 
     def line(self, lang: str = "both") -> str:
         """The finding as one line of text in ``lang`` (``"zh"``, ``"en"`` or ``"both"``).
@@ -189,24 +189,23 @@ class Finding:
         row 4 decision 京市监罚〔2024〕12号 处罚决定日期: error date.future: the date is in the future; value: 2099/01/01; to do: check the date
         """
         issue = self.issue
-        if lang == "zh":
-            parts = [self.where("zh")]
-            if self.decision:
-                parts.append(f"文书号 {self.decision}")
-            head = " ".join(parts) + (f" {self.field_name}" if self.field_name else "")
-            sev = "错误" if issue.severity.value == "error" else "警告"
-            text = f"{head}：{sev} {issue.code}：{issue.message_zh}"
-            if self.value is not None:
-                text += f"；值：{self.value}"
-            return text + (f"；处理：{self.advice_zh}" if self.advice_zh else "")
-        parts = [self.where("en")]
+        language: Lang = "zh" if lang == "zh" else "en"
+        parts = [self.where(language)]
         if self.decision:
-            parts.append(f"decision {self.decision}")
+            parts.append(ui("finding.decision", language, decision=self.decision))
         head = " ".join(parts) + (f" {self.field_name}" if self.field_name else "")
-        message = issue.message_en
-        if lang != "en":
+        if lang == "zh":
+            message = issue.message_zh
+        elif lang == "en":
+            message = issue.message_en
+        else:
             message = f"{issue.message_en} ({issue.message_zh})"
-        text = f"{head}: {issue.severity.value} {issue.code}: {message}"
+        text = ui(
+            "finding.line", language, head=head,
+            severity=ui(f"severity.{issue.severity.value}", language), code=issue.code,
+            message=message,
+        )
         if self.value is not None:
-            text += f"; value: {self.value}"
-        return text + (f"; to do: {self.advice_en}" if self.advice_en else "")
+            text += ui("finding.value", language, value=self.value)
+        advice = self.advice_zh if language == "zh" else self.advice_en
+        return text + (ui("finding.advice", language, advice=advice) if advice else "")
