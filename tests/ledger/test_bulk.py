@@ -106,3 +106,23 @@ def test_small_import_into_a_big_table_keeps_indexes(
         with ledger.engine.connect() as conn:
             names = {ix["name"] for ix in sa.inspect(conn).get_indexes("records")}
         assert {"ix_records_unit_date", "ix_records_date"} <= names
+
+
+def test_postgresql_statistics_follow_a_big_import(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the import ANALYZEs the table as it doubles (else each batch's key lookup
+    reads the whole table); the rows are all there and the same file again adds nothing."""
+    monkeypatch.setattr(_ledger, "_ANALYZE_FROM", 1000)
+    seen: list[str] = []
+
+    @sa.event.listens_for(ledger.engine, "before_cursor_execute")
+    def _seen(_conn: object, _cur: object, sql: str, *_args: object) -> None:
+        if sql.startswith("ANALYZE"):
+            seen.append(sql)
+
+    path = _file(tmp_path / "p.csv", 4500)
+    assert ledger.import_records(path, as_of=AS_OF).added == 4500
+    expected = 1 if ledger.engine.dialect.name == "postgresql" else 0  # after the first batch
+    assert len(seen) == expected
+    assert ledger.import_records(path, as_of=AS_OF).already_imported

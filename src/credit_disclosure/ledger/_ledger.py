@@ -983,6 +983,8 @@ _REWRITTEN: Final = (
 )  # fmt: skip
 _VERSION: Final = _AT["version"]
 _DAY_CACHE: Final = 4096
+#: Rows an import adds before its first ANALYZE on PostgreSQL (then each time the rows double).
+_ANALYZE_FROM: Final = 10_000
 #: SQLite's cache while it builds an index again (KiB, negative): its sort's memory.
 _SORT_CACHE: Final = -8192
 
@@ -1150,6 +1152,7 @@ class _RecordWriter:
         self.codes: dict[str, str] = {}
         self.days: dict[str, object] = {}
         self.rebuild: list[str] = []
+        self.analyzed = 0
         # The writing thread: the driver works (SQLite releases the GIL while it steps,
         # PostgreSQL works in its own process) while this thread reads and checks rows.
         self._queue: queue.Queue[dict[str, tuple[Any, ...]] | None] | None = None
@@ -1370,6 +1373,12 @@ class _RecordWriter:
         if inserts:
             self._insert(inserts)
             self.added += len(inserts)
+            if not self.sqlite and self.added >= self.analyzed * 2 + _ANALYZE_FROM:
+                # PostgreSQL plans the per-batch lookup of keys from the table's statistics:
+                # a table filled by this import has none, and the lookup would read the whole
+                # table for each batch. ANALYZE (its own rows counted) as the table doubles.
+                self.conn.exec_driver_sql(f"ANALYZE {self.table}")
+                self.analyzed = self.added
         if changed:
             self._change(changed)
 
