@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -301,62 +301,26 @@ class SparkValidation:
             .agg(*_aggregates(F))
             .collect()
         )
-        metrics = QualityMetrics()
-        issue_counts: dict[str, int] = {}
-        for cell in cells:
-            if cell["is_issue"]:
-                code = cell["code"]
-                issue_counts[code] = issue_counts.get(code, 0) + int(cell["records"])
-                continue
-            reason = cell["unknown_reason"]
-            unknown = int(cell["timeliness_unknown"])
-            metrics.add_counts(
-                agency=cell["agency"],
-                month=cell["month"],
-                kind=cell["kind"],
-                records=int(cell["records"]),
-                complete=int(cell["complete"]),
-                accurate=int(cell["accurate"]),
-                with_errors=int(cell["with_errors"]),
-                on_time=int(cell["on_time"]),
-                late=int(cell["late"]),
-                working_days_late=int(cell["working_days_late"] or 0),
-                max_working_days_late=int(cell["max_working_days_late"] or 0),
-                unknown_reasons={reason or "unknown": unknown} if unknown else {},
-            )
-        for problem in self.header_problems:
-            issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
-        metrics.add_issue_counts(issue_counts)
-        return metrics
+        return _metrics_of(
+            cells,
+            self.header_problems,
+            code_of=lambda cell: cell["code"] if cell["is_issue"] else None,
+            reasons_of=lambda cell: (
+                {cell["unknown_reason"] or "unknown": int(cell["timeliness_unknown"])}
+                if int(cell["timeliness_unknown"])
+                else {}
+            ),
+        )
 
     def _partition_metrics(self) -> QualityMetrics:
         assert self._plan is not None
         counts = self._source.mapInArrow(_score_partition(self._plan), _COUNTS_SCHEMA).collect()
-        metrics = QualityMetrics()
-        issue_counts: dict[str, int] = {}
-        for row in counts:
-            code = row["code"]
-            if code is not None:
-                issue_counts[code] = issue_counts.get(code, 0) + int(row["records"])
-                continue
-            metrics.add_counts(
-                agency=row["agency"],
-                month=row["month"],
-                kind=row["kind"],
-                records=int(row["records"]),
-                complete=int(row["complete"]),
-                accurate=int(row["accurate"]),
-                with_errors=int(row["with_errors"]),
-                on_time=int(row["on_time"]),
-                late=int(row["late"]),
-                working_days_late=int(row["working_days_late"]),
-                max_working_days_late=int(row["max_working_days_late"]),
-                unknown_reasons=json.loads(row["unknown_reasons"]),
-            )
-        for problem in self.header_problems:
-            issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
-        metrics.add_issue_counts(issue_counts)
-        return metrics
+        return _metrics_of(
+            counts,
+            self.header_problems,
+            code_of=lambda row: row["code"],
+            reasons_of=lambda row: json.loads(row["unknown_reasons"]),
+        )
 
     def table(self, by: str | Sequence[str] = ("agency",)) -> MetricsTable:
         """The scores as a plain :class:`~credit_disclosure.quality.MetricsTable` (rich in Jupyter)."""
@@ -474,3 +438,31 @@ def validate_spark(
     return SparkValidation(
         outcomes, plan.kind, plan.header_problems, source=source, plan=plan, cached=cache
     )
+
+
+def _metrics_of(
+    rows: Iterable[Any],
+    header_problems: Iterable[HeaderProblem],
+    *,
+    code_of: Callable[[Any], str | None],
+    reasons_of: Callable[[Any], dict[str, int]],
+) -> QualityMetrics:
+    """The metrics of collected count rows: one per cell, or one per issue code (``code_of``)."""
+    metrics = QualityMetrics()
+    issue_counts: dict[str, int] = {}
+    for row in rows:
+        code = code_of(row)
+        if code is not None:
+            issue_counts[code] = issue_counts.get(code, 0) + int(row["records"])
+            continue
+        metrics.add_counts(
+            agency=row["agency"],
+            month=row["month"],
+            kind=row["kind"],
+            unknown_reasons=reasons_of(row),
+            **{name: int(row[name] or 0) for name in _COUNT_FIELDS},
+        )
+    for problem in header_problems:
+        issue_counts[problem.code] = issue_counts.get(problem.code, 0) + 1
+    metrics.add_issue_counts(issue_counts)
+    return metrics
