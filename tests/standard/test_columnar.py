@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from credit_disclosure.identifiers import org_code, resident_id, uscc
+from credit_disclosure.identifiers import business_reg_no, org_code, resident_id, uscc
 from credit_disclosure.samples import FAULTS, generate_records
 from credit_disclosure.standard import (
     ColumnChecks,
@@ -133,6 +133,10 @@ _ODD_VALUES = st.sampled_from(
         "11010519491231002x",
         "110105194912310021",
         "11010520300101002X",
+        "110105000000182",
+        "110105000000183",
+        "１１０１０５０００００００１８２",
+        "999999000000180",
         "a" * 70,
         "名" * 300,
         "x\"y",
@@ -170,6 +174,44 @@ def test_check_characters_agree_with_the_identifier_modules() -> None:
     assert ok.tolist() == [org_code.is_valid(o) for o in orgs]
     ok = checks._resident_id(_Text(pa.array(ids), len(ids)))
     assert ok.tolist() == [resident_id.is_valid(i, as_of=AS_OF) for i in ids]
+    regs = [business_reg_no.generate(seed=i) for i in range(300)]
+    regs += [r[:14] + str((int(r[14]) + k) % 10) for k in range(1, 10) for r in regs[:30]]
+    regs += ["100000" + r[6:] for r in regs[:50]] + ["999999" + r[6:] for r in regs[:50]]
+    regs += [r[:14] + "X" for r in regs[:5]] + [" " + r[1:] for r in regs[:5]]
+    ok = checks._business_reg_no(_Text(pa.array(regs), len(regs)))
+    assert ok.tolist() == [business_reg_no.is_valid(r) for r in regs]
+
+
+@settings(max_examples=80, deadline=None)
+@given(body=st.text(alphabet="0123456789", min_size=15, max_size=15))
+def test_business_reg_no_check_digits_as_the_module_judges_them(body: str) -> None:
+    from credit_disclosure.standard._columnar import _Text
+
+    checks = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)
+    # every check digit for the same 14 digits: exactly the module's verdicts
+    numbers = [body[:14] + str(d) for d in range(10)]
+    ok = checks._business_reg_no(_Text(pa.array(numbers), 10))
+    assert ok.tolist() == [business_reg_no.is_valid(n) for n in numbers]
+
+
+def test_remembered_values_give_the_same_verdicts() -> None:
+    from credit_disclosure.standard import _columnar
+
+    rows = _sample_rows(RecordKind.PENALTY, 60, seed=5, per_fault=0)
+    checks = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)
+    first = checks.clean(_batch(rows, RecordKind.PENALTY), 60)
+    # the same batch again, and once with a remembered date turned into no date at all
+    assert checks.clean(_batch(rows, RecordKind.PENALTY), 60).tolist() == first.tolist()
+    rows[0]["CF_JDRQ"] = "2024/02/30"
+    again = checks.clean(_batch(rows, RecordKind.PENALTY), 60)
+    assert not again[0] and again[1:].tolist() == first[1:].tolist()
+    # past the limit of remembered values the verdicts start afresh, and stay the same
+    limit = _columnar._CACHE_LIMIT
+    _columnar._CACHE_LIMIT = 3
+    try:
+        assert checks.clean(_batch(rows, RecordKind.PENALTY), 60).tolist() == again.tolist()
+    finally:
+        _columnar._CACHE_LIMIT = limit
 
 
 def test_columns_that_are_not_text_or_missing() -> None:

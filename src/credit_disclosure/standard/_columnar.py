@@ -59,15 +59,16 @@ np: Any = None
 pa: Any = None
 pc: Any = None
 # identifier modules, imported on first use as in _ids.py (they load division tables)
+business_reg_no: Any = None
 divisions: Any = None
 resident_id: Any = None
 uscc: Any = None
 
 
 def _load() -> None:
-    global np, pa, pc, divisions, resident_id, uscc
+    global np, pa, pc, business_reg_no, divisions, resident_id, uscc
     if pc is None:
-        from ..identifiers import divisions, resident_id, uscc
+        from ..identifiers import business_reg_no, divisions, resident_id, uscc
 
         np = require("numpy", "fast", "the columnar fast path")
         pa = require("pyarrow", "fast", "the columnar fast path")
@@ -103,6 +104,8 @@ _USCC_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS: Final = [pow(3, i, 31) for i in range(17)]
 _ORG_WEIGHTS: Final = [3, 7, 9, 10, 5, 8, 4, 2]
 _RIC_WEIGHTS: Final = [pow(2, 17 - i, 11) for i in range(17)]
+#: ISO 7064 MOD 11,10 (工商注册号, GS15-2006): state p in 1..10, p' = 2 * ((p + d) % 10 or 10) % 11.
+_MOD11_10_LIST: Final = [[(2 * (((p + d) % 10) or 10)) % 11 for d in range(10)] for p in range(11)]
 #: Days of each month in a common year (index 0 unused).
 _MONTH_DAYS_LIST: Final = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
@@ -117,6 +120,13 @@ _USCC_INDEX: Final = {c: v for v, c in enumerate(_USCC_ALPHABET)}
 def _uscc_check(body: str) -> str:
     total = sum(_USCC_INDEX[c] * w for c, w in zip(body, _USCC_WEIGHTS))
     return _USCC_ALPHABET[-total % 31]
+
+
+def _mod11_10_check(body: str) -> str:
+    p = 10
+    for c in body:
+        p = _MOD11_10_LIST[p][int(c)]
+    return str((11 - p) % 10)
 
 
 def _ric_check(body: str) -> str:
@@ -200,11 +210,12 @@ _JUDGED: dict[str, tuple[int, Any]] = {}
 _MONTH_DAYS: Any = None
 _USCC_VALUE: Any = None
 _ORG_VALUE: Any = None
+_MOD11_10: Any = None
 
 
 def _tables() -> None:
     global _SPACE_ASCII, _USCC_VALUE, _ORG_VALUE, _MONTH_DAYS, _POWERS_6
-    global _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE
+    global _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE, _MOD11_10
     if _SPACE_ASCII is not None:
         return
     assert all(len(c.encode()) <= 3 for c in _SPACES)
@@ -226,6 +237,7 @@ def _tables() -> None:
     three[[k - (0xE1 << 16) for k in _SPACE_3]] = True
     _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE = after_c2, three
     _POWERS_6 = 10 ** np.arange(5, -1, -1, dtype=np.int64)
+    _MOD11_10 = np.array(_MOD11_10_LIST, dtype=np.int64)
 
 
 class ColumnChecks:
@@ -270,8 +282,9 @@ class ColumnChecks:
         #: Whether this kind and version have column forms (else :meth:`clean` clears nothing).
         self.supported = self.version is StandardVersion.V2018
         self._specs: dict[str, FieldSpec] = {f.attr: f for f in fields(self.kind, self.version)}
-        # per field: (values seen, one numpy array per result: theirs, then None's)
+        # per field: (values seen, one numpy array per result), and the results of None
         self._memo: dict[str, tuple[Any, list[Any]]] = {}
+        self._none: dict[str, tuple[Any, ...]] = {}
         self._as_of_ord = self.as_of.toordinal()
 
     def maybe_blank(self, column: Any) -> Any:
@@ -299,41 +312,42 @@ class ColumnChecks:
     ) -> list[Any]:
         """``fn`` of every cell, computed once per distinct value: one numpy array per result.
 
-        The values seen so far and their results are kept per field (up to a limit), so a
-        batch whose values were all seen costs one vectorised lookup.
+        The batch is dictionary-encoded (one hash pass in Arrow), its distinct values are
+        looked up among the values seen before (kept per field, up to a limit), and ``fn``
+        runs only on the new ones: a batch whose values were all seen costs a few
+        vectorised calls, whatever its number of distinct values.
         """
         n = col.n
+        none = self._none.get(key)
+        if none is None:
+            none = self._none[key] = fn(None)
         if not col.valid.any():
-            none = fn(None)
             return [np.full(n, v, dtype=t) for v, t in zip(none, dtypes)]
-        arr = col.arr
+        encoded = pc.dictionary_encode(col.arr)
+        distinct = encoded.dictionary
         memo = self._memo.get(key)
-        if memo is not None and memo[0].type != arr.type:
-            memo = None
-        if memo is None:
-            known, results = arr.slice(0, 0), [np.array([v], dtype=t) for v, t in zip(fn(None), dtypes)]
-            positions = None
-        else:
-            known, results = memo
-            positions = pc.index_in(arr, value_set=known)
-        missing = col.valid if positions is None else col.valid & positions.is_null().to_numpy(zero_copy_only=False)
-        if missing.any():
-            new = pc.unique(arr.filter(pa.array(missing))).to_pylist()
+        if memo is None or memo[0].type != distinct.type:
+            memo = (distinct.slice(0, 0), [np.zeros(0, dtype=t) for t in dtypes])
+        known, results = memo
+        positions = pc.index_in(distinct, value_set=known)
+        if positions.null_count:
+            new = distinct.filter(positions.is_null()).to_pylist()
             computed = [fn(v) for v in new]
             if len(known) + len(new) > _CACHE_LIMIT:
-                known, results = arr.slice(0, 0), [r[-1:] for r in results]
-            known = pa.concat_arrays([known, pa.array(new, type=arr.type)])
+                known, results = distinct.slice(0, 0), [r[:0] for r in results]
+            known = pa.concat_arrays([known, pa.array(new, type=distinct.type)])
             results = [
-                np.concatenate([r[:-1], np.array(part, dtype=t), r[-1:]])
+                np.concatenate([r, np.array(part, dtype=t)])
                 for r, part, t in zip(results, zip(*computed), dtypes)
             ]
-            self._memo[key] = (known, results)
-            positions = pc.index_in(arr, value_set=known)
-        else:
-            self._memo[key] = (known, results)
-        assert positions is not None
-        idx = positions.fill_null(len(known)).to_numpy(zero_copy_only=False)
-        return [r[idx] for r in results]
+            positions = pc.index_in(distinct, value_set=known)
+        self._memo[key] = (known, results)
+        where = positions.to_numpy(zero_copy_only=False)
+        indices = encoded.indices
+        if indices.null_count:
+            indices = indices.fill_null(len(distinct))
+        idx = indices.to_numpy(zero_copy_only=False)
+        return [np.append(r[where], v)[idx] for r, v in zip(results, none)]
 
     @staticmethod
     def _judged(part: str, size: int, keys: Any, valid: Callable[[int], bool]) -> Any:
@@ -407,6 +421,30 @@ class ColumnChecks:
         ok[rows[good]] = True
         full[rows] = mat
         return ok, full
+
+    def _business_reg_no(self, col: _Text) -> Any:
+        """Rows certainly valid as 工商注册号: 15 ASCII digits, check digit computed here."""
+        ok = np.zeros(col.n, dtype=bool)
+        rows, mat = col.fixed(15)
+        if not len(rows):
+            return ok
+        digits = mat.astype(np.int64) - 48
+        good = ((digits >= 0) & (digits <= 9)).all(axis=1)
+        rows, digits = rows[good], digits[good]
+        state = np.full(len(rows), 10, dtype=np.int64)
+        for i in range(14):
+            state = _MOD11_10[state, digits[:, i]]
+        fine = (state + digits[:, 14]) % 10 == 1
+        authority = digits[:, :6] @ _POWERS_6
+
+        def by_authority(key: int) -> bool:
+            # the registration authority (a division, or 100000) judged by the module itself
+            body = f"{key:06d}00000001"
+            return bool(business_reg_no.is_valid(body + _mod11_10_check(body)))
+
+        fine &= self._judged("business authority", 10**6, authority, by_authority)
+        ok[rows[fine]] = True
+        return ok
 
     def _resident_id(self, col: _Text) -> Any:
         n = col.n
@@ -512,6 +550,8 @@ class ColumnChecks:
             if module == "org_code":
                 valid, _ = self._org_code(col)
                 ok &= valid | col.absent()
+            elif module == "business_reg_no":  # one value per row: computed over the column
+                ok &= self._business_reg_no(col) | col.absent()
             else:
                 ok &= self._each(attr, col, self._identifier(module), [bool])[0]
         self._subject(cols, present, cat, ok)
