@@ -307,7 +307,9 @@ class CalendarDataMissing(CreditDisclosureError, LookupError):
         return (type(self), (self.year, self.hint, self.hint_zh))
 
 
-#: The Chinese message of each PolicyError code (the English one says the particulars).
+#: The Chinese message of each PolicyError code, for an error made the older way (one English
+#: message whose prefix is the code): the library's own errors each say the particulars in both
+#: languages.
 _POLICY_ZH: dict[str, str] = {
     "policy.date_range": "日期超出可表示的范围（9999-12-31 之后）",
     "policy.deadline": "期限规则不适用于该日期",
@@ -324,48 +326,53 @@ _POLICY_ZH: dict[str, str] = {
 }
 
 
-class PolicyError(CreditDisclosureError):
+class PolicyError(_CodedError):
     """A disclosure or repair policy cannot answer the question it was asked.
 
     For example no rule is in force on the given date, or a required fact
-    (severity tier, procedure) was not supplied. Coded like the other errors:
-    ``code`` (``policy.no_rule``, ``policy.fact``, ...; the prefix of the English
-    message, or ``policy.error``), ``message_en`` and ``message_zh``. ``str()`` is
-    the English message (with its code) followed by the Chinese one.
+    (severity tier, procedure) was not supplied. Coded like the other errors: a
+    stable ``code`` (``policy.no_rule``, ``policy.fact``, ...), an English
+    ``message_en`` and a Chinese ``message_zh`` that each say the particulars, and
+    where it applies the ``field`` (the fact or table column) it is about.
 
-    >>> err = PolicyError("policy.no_rule: no rule in force on 2018-01-01")
-    >>> err.code, err.message_en, err.message_zh
-    ('policy.no_rule', 'no rule in force on 2018-01-01', '该日期没有生效的规则')
+    >>> err = PolicyError("policy.no_rule", message_en="no rule in force on 2018-01-01",
+    ...                   message_zh="2018-01-01没有生效的规则")
+    >>> err.code, err.message_zh
+    ('policy.no_rule', '2018-01-01没有生效的规则')
     >>> print(err)
-    policy.no_rule: no rule in force on 2018-01-01 (该日期没有生效的规则)
-    >>> PolicyError("no rule in force", message_zh="无生效规则").code
+    policy.no_rule: no rule in force on 2018-01-01 (2018-01-01没有生效的规则)
+
+    The older form, one English message whose prefix is the code, is still read; its
+    Chinese message is then the code's general one:
+
+    >>> old = PolicyError("policy.no_rule: no rule in force on 2018-01-01")
+    >>> old.code, old.message_en, old.message_zh
+    ('policy.no_rule', 'no rule in force on 2018-01-01', '该日期没有生效的规则')
+    >>> PolicyError("no rule in force").code
     'policy.error'
     """
 
-    code: str
-    message_en: str
-    message_zh: str
-
-    def __init__(self, message: str, *, code: str | None = None, message_zh: str | None = None):
-        message = _redact(message)
-        prefix, sep, rest = message.partition(": ")
-        if code is None and sep and prefix.startswith("policy.") and " " not in prefix:
-            code, message = prefix, rest
-        self.code = code or "policy.error"
-        self.message_en = message
-        self.message_zh = _redact(message_zh) if message_zh else _POLICY_ZH.get(
-            self.code, _POLICY_ZH["policy.error"]
+    def __init__(
+        self,
+        code: str,
+        *,
+        message_en: str | None = None,
+        message_zh: str | None = None,
+        position: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        if message_en is None:  # the older form: PolicyError("policy.code: English message")
+            message = _redact(code)
+            prefix, sep, rest = message.partition(": ")
+            if sep and prefix.startswith("policy.") and " " not in prefix:
+                code, message_en = prefix, rest
+            else:
+                code, message_en = "policy.error", message
+        if not message_zh:
+            message_zh = _POLICY_ZH.get(code, _POLICY_ZH["policy.error"])
+        super().__init__(
+            code, message_en=message_en, message_zh=message_zh, position=position, field=field
         )
-        super().__init__(f"{self.code}: {self.message_en} ({self.message_zh})")
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_policy_error, (type(self), self.message_en, self.code, self.message_zh))
-
-
-def _rebuild_policy_error(
-    cls: type[PolicyError], message_en: str, code: str, message_zh: str
-) -> PolicyError:
-    return cls(message_en, code=code, message_zh=message_zh)
 
 
 class DecryptionError(CreditDisclosureError):

@@ -13,13 +13,14 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from credit_disclosure._i18n import UI_TEXTS
 from credit_disclosure.cli import build_parser, main
 from credit_disclosure.deadlines import RULES
 from credit_disclosure.identifiers import KINDS
-from credit_disclosure.policy import PRESETS, policy_to_dict
+from credit_disclosure.policy import PRESETS, PenaltyFacts, policy_to_dict
 
 RECORDS = """CF_WSH,CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_XDR_ZJHM,CF_JDRQ,CF_CFJGDM,tier,procedure
 长市监罚〔2022〕15号,长治某某商贸有限公司,法人及非法人组织,91110000600037341L,,2022/03/01,11140400MB1234567X,一般,普通
@@ -145,7 +146,9 @@ _TOKENS = re.compile(
     r"|--[a-z-]+"  # options
     r"|credit-disclosure(?: [a-z]+)*"  # the command itself
 )
-_NAMES = {"publication", "changzhi", "via", "sqlite", "Python", *KINDS}
+#: ... and the names of the facts a policy reads (``procedure``, ``published_on``), as the
+#: options and the library spell them.
+_NAMES = {"publication", "changzhi", "via", "sqlite", "Python", *KINDS, *attrs.fields_dict(PenaltyFacts)}
 
 
 def _english_left(text: str) -> set[str]:

@@ -458,13 +458,19 @@ class DeadlineRule:
         if not self.in_force(start):
             if self.effective_from and self.effective_to:
                 span = f"from {self.effective_from} to {self.effective_to}"
+                span_zh = f"{self.effective_from}至{self.effective_to}"
             elif self.effective_from:
                 span = f"from {self.effective_from} on"
+                span_zh = f"{self.effective_from}及以后"
             else:
                 span = f"until {self.effective_to}"
+                span_zh = f"{self.effective_to}及以前"
             raise PolicyError(
-                f"rule {self.name!r} ({self.citation}) applies to start dates {span}, "
-                f"not to {start}"
+                "policy.deadline",
+                message_en=f"rule {self.name!r} ({self.citation}) applies to start dates {span}, "
+                f"not to {start}",
+                message_zh=f"期限规则 {self.name!r}（{self.citation}）只适用于起始日为{span_zh}的情形，"
+                f"不适用于{start}",
             )
         due = self.period.end(start, cal)
         first = self.period._first_needed(start)

@@ -181,17 +181,29 @@ def _fact_value(name: str, value: object) -> object:
     if name == "tier":
         tier = _TIER_WORDS.get(text)
         if tier is None:
-            raise PolicyError("policy.fact: tier is one of 轻微, 一般, 严重 (minor, general, serious)")
+            raise PolicyError(
+                "policy.fact",
+                message_en="tier is one of 轻微, 一般, 严重 (minor, general, serious)",
+                message_zh="严重程度应为轻微、一般、严重之一",
+            )
         return tier
     if name == "procedure":
         procedure = _PROCEDURE_WORDS.get(text)
         if procedure is None:
-            raise PolicyError("policy.fact: procedure is 简易 or 普通 (simple or ordinary)")
+            raise PolicyError(
+                "policy.fact",
+                message_en="procedure is 简易 or 普通 (simple or ordinary)",
+                message_zh="程序应为简易或普通",
+            )
         return procedure
     if name in ("corrected", "performed"):
         flag = _BOOL_WORDS.get(text)
         if flag is None:
-            raise PolicyError(f"policy.fact: {name} is 是 or 否 (yes or no)")
+            raise PolicyError(
+                "policy.fact",
+                message_en=f"{name} is 是 or 否 (yes or no)",
+                message_zh=f"{name} 应为是或否",
+            )
         return flag
     return str(value).strip()
 
@@ -744,7 +756,11 @@ def subject_view(
     candidate: object = subject  # callers without a type checker pass anything
     wanted = compact_identifier(subject) if isinstance(candidate, str) else ""
     if not wanted:
-        raise PolicyError("policy.fact: a subject view needs a credit code or ID number")
+        raise PolicyError(
+            "policy.fact",
+            message_en="a subject view needs a credit code or ID number",
+            message_zh="查看主体需要统一社会信用代码或身份证件号码",
+        )
     mine = [r for r in items if wanted in r.subjects]
     life = Lifecycle(policy, calendar=calendar)
     entries: list[SubjectEntry] = []

@@ -435,7 +435,9 @@ class Lifecycle:
     def __init__(self, policy: Policy, *, calendar: WorkdayCalendar | None = None) -> None:
         if not isinstance(policy, Policy):
             raise PolicyError(
-                f"policy.fact: a lifecycle needs a Policy, not {type(policy).__name__}"
+                "policy.fact",
+                message_en=f"a lifecycle needs a Policy, not {type(policy).__name__}",
+                message_zh=f"Lifecycle 需要一个 Policy，而不是 {type(policy).__name__}",
             )
         self.policy = policy
         self.calendar = calendar
@@ -468,19 +470,12 @@ class Lifecycle:
             rows = self._in_force[day] = tuple(
                 r for r in self.policy.publication_rules if r.in_force(day)
             )
-        if not rows:
-            raise PolicyError(
-                f"policy.no_rule: {self.policy.name} has no publication rule in force on "
-                f"{day.isoformat()}"
-            )
         for row in rows:
             if row.match.matches(facts):
                 return row
-        raise PolicyError(
-            f"policy.no_match: no publication rule of {self.policy.name} in force on "
-            f"{day.isoformat()} covers this record (kind {facts.kind.value}, subject "
-            f"{facts.subject.value})"
-        )
+        # none: the policy's own answer raises why (policy.no_rule or policy.no_match)
+        self.policy.publication(facts)
+        raise AssertionError("the policy found a publication rule the lifecycle did not")
 
     def _compute_duty(self, purpose: str, start: date) -> _Duty:
         choice: DeadlineChoice | None = None
@@ -555,7 +550,9 @@ class Lifecycle:
         """
         if not isinstance(facts, PenaltyFacts):
             raise PolicyError(
-                f"policy.fact: a status needs PenaltyFacts, not {type(facts).__name__}"
+                "policy.fact",
+                message_en=f"a status needs PenaltyFacts, not {type(facts).__name__}",
+                message_zh=f"状态判断需要 PenaltyFacts，而不是 {type(facts).__name__}",
             )
         walk = _walk(events, facts.decision_date, on) if events else _Walk()
         issues = walk.issues

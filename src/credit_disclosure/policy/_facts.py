@@ -12,6 +12,7 @@ needs one of them and finds ``None`` raises :class:`~credit_disclosure.errors.Po
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from collections.abc import Iterable
 from datetime import date
@@ -111,7 +112,7 @@ def check_day(name: str, value: object) -> date:
         return as_date(value, name)  # the one date-argument rule (a datetime is refused)
     except ArgumentTypeError as exc:
         raise PolicyError(
-            f"policy.fact: {exc.message_en} {short_repr(value)}",
+            "policy.fact", message_en=f"{exc.message_en} {short_repr(value)}",
             message_zh=exc.message_zh,
         ) from None
 
@@ -133,7 +134,11 @@ def _member(kind: type[_E], name: str, value: object) -> _E:
             if text == member.value or text.upper() == member.name:
                 return member
     known = ", ".join(str(m.value) for m in kind)
-    raise PolicyError(f"policy.fact: {name} is one of {known}, not {short_repr(value)}")
+    raise PolicyError(
+        "policy.fact",
+        message_en=f"{name} is one of {known}, not {short_repr(value)}",
+        message_zh=f"{name} 应为 {'、'.join(str(m.value) for m in kind)} 之一，而不是 {short_repr(value)}",
+    )
 
 
 # Converters: a member, its value ("自然人") or its name ("NATURAL_PERSON").
@@ -153,13 +158,16 @@ def _to_procedure(value: Procedure | str | None) -> Procedure | None:
     return None if value is None else _member(Procedure, "procedure", value)
 
 
-def _parse_types(text: str, where: str) -> frozenset[PenaltyType]:
+def _parse_types(text: str, code: str, what: str) -> frozenset[PenaltyType]:
     # 处罚类别 text with any of the separators the data standard sees (docs/sources.md#certainty: not confirmed)
     parsed = parse_penalty_categories(text)
     if parsed.unknown:
+        parts = [short_repr(part) for part in parsed.unknown]
         raise PolicyError(
-            f"{where} has parts that are not 行政处罚法 第九条 penalty types: "
-            + ", ".join(short_repr(part) for part in parsed.unknown)
+            code,
+            message_en=f"{what} has parts that are not 行政处罚法 第九条 penalty types: "
+            + ", ".join(parts),
+            message_zh=f"{what}中有不属于行政处罚法第九条所列处罚种类的部分：" + "、".join(parts),
         )
     return frozenset(parsed.types)
 
@@ -168,12 +176,14 @@ def _to_types(value: Iterable[PenaltyType | str] | str) -> frozenset[PenaltyType
     if isinstance(value, PenaltyType):
         return frozenset({value})
     if isinstance(value, str):
-        return _parse_types(value, "policy.fact: penalty_types")
+        return _parse_types(value, "policy.fact", "penalty_types")
     candidate: object = value  # callers without a type checker pass anything
     if isinstance(candidate, (bytes, bytearray)) or not isinstance(candidate, Iterable):
         raise PolicyError(
-            f"policy.fact: penalty_types is a set of PenaltyType (or their names), "
-            f"not {short_repr(value)}"
+            "policy.fact",
+            message_en="penalty_types is a set of PenaltyType (or their names), "
+            f"not {short_repr(value)}",
+            message_zh=f"penalty_types 应为 PenaltyType（或其名称）的集合，而不是 {short_repr(value)}",
         )
     return frozenset(_member(PenaltyType, "a penalty type", v) for v in value)
 
@@ -181,17 +191,20 @@ def _to_types(value: Iterable[PenaltyType | str] | str) -> frozenset[PenaltyType
 def _to_fine(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    problem = "fine_wan must be a number of 万元 (10,000 yuan)"
-    if isinstance(value, bool):
-        raise PolicyError(f"policy.fact: {problem}, not {value!r}")
     if isinstance(value, float):
         value = str(value)
-    try:
-        amount = Decimal(to_halfwidth(value) if isinstance(value, str) else value)
-    except (InvalidOperation, TypeError, ValueError):
-        raise PolicyError(f"policy.fact: {problem}, not {short_repr(value)}") from None
+    amount = Decimal("NaN")  # a bool is not an amount
+    if not isinstance(value, bool):
+        with contextlib.suppress(InvalidOperation, TypeError, ValueError):
+            amount = Decimal(to_halfwidth(value) if isinstance(value, str) else value)
     if not amount.is_finite() or amount < 0:
-        raise PolicyError(f"policy.fact: {problem}, finite and not negative, not {amount}")
+        shown = short_repr(value)
+        raise PolicyError(
+            "policy.fact",
+            message_en=f"fine_wan must be a finite, not negative number of 万元 (10,000 yuan), "
+            f"not {shown}",
+            message_zh=f"fine_wan 应为不小于0的罚款金额（万元），而不是 {shown}",
+        ) from None
     return amount
 
 
@@ -199,28 +212,38 @@ def _to_sector(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):  # a Sector member is a str too
-        raise PolicyError(f"policy.fact: sector is text such as '消防', not {short_repr(value)}")
+        raise PolicyError(
+            "policy.fact",
+            message_en=f"sector is text such as '消防', not {short_repr(value)}",
+            message_zh=f"sector 应为文本，如 '消防'，而不是 {short_repr(value)}",
+        )
     return to_halfwidth(value).strip() or None
 
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise PolicyError(
-            f"policy.fact: {attribute.name} is True, False or None (not stated), not {short_repr(value)}"
+            "policy.fact",
+            message_en=f"{attribute.name} is True, False or None (not stated), not {short_repr(value)}",
+            message_zh=f"{attribute.name} 应为 True、False 或 None（未说明），而不是 {short_repr(value)}",
         )
 
 
 def _optional_months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not int or value < 0):
         raise PolicyError(
-            f"policy.fact: {attribute.name} is a whole number of months, not {short_repr(value)}"
+            "policy.fact",
+            message_en=f"{attribute.name} is a whole number of months, not {short_repr(value)}",
+            message_zh=f"{attribute.name} 应为整数个月，而不是 {short_repr(value)}",
         )
 
 
 def _dates(name: str, value: object) -> tuple[date, ...]:
     if isinstance(value, (str, bytes, date)) or not isinstance(value, Iterable):
         raise PolicyError(
-            f"policy.fact: {name} is a sequence of datetime.date, not {short_repr(value)}"
+            "policy.fact",
+            message_en=f"{name} is a sequence of datetime.date, not {short_repr(value)}",
+            message_zh=f"{name} 应为 datetime.date 的序列，而不是 {short_repr(value)}",
         )
     return tuple(sorted(check_day(name, day) for day in value))
 
@@ -288,8 +311,9 @@ class PenaltyFacts:
             day = getattr(self, name)
             if day is not None and day < self.decision_date:
                 raise PolicyError(
-                    f"policy.fact: {name} ({day}) is before the decision date "
-                    f"({self.decision_date})"
+                    "policy.fact",
+                    message_en=f"{name} ({day}) is before the decision date ({self.decision_date})",
+                    message_zh=f"{name}（{day}）早于决定日期（{self.decision_date}）",
                 )
 
     def with_tier(self, tier: Tier) -> PenaltyFacts:
@@ -325,8 +349,11 @@ class PenaltyFacts:
         """
         if not isinstance(record, (PenaltyRecord, LicenseRecord)):
             raise PolicyError(
-                "policy.record: from_record takes a PenaltyRecord or LicenseRecord, "
-                f"not {type(record).__name__}"
+                "policy.record",
+                message_en="from_record takes a PenaltyRecord or LicenseRecord, "
+                f"not {type(record).__name__}",
+                message_zh="from_record 只接受 PenaltyRecord 或 LicenseRecord，"
+                f"而不是 {type(record).__name__}",
             )
         licence = isinstance(record, LicenseRecord)
         derived: dict[str, Any] = {"kind": RecordKind.LICENSE if licence else RecordKind.PENALTY}
@@ -338,11 +365,13 @@ class PenaltyFacts:
                 derived[name] = value
             elif name not in facts:
                 raise PolicyError(
-                    f"policy.record: the record has no {field}; state {name}= to supply it"
+                    "policy.record",
+                    message_en=f"the record has no {field}; state {name}= to supply it",
+                    message_zh=f"记录缺少 {field}：请用 {name}= 给出",
                 )
         if isinstance(record, PenaltyRecord):
             derived["penalty_types"] = _parse_types(
-                record.penalty_categories or "", "policy.record: 处罚类别 (CF_CFLB)"
+                record.penalty_categories or "", "policy.record", "处罚类别 (CF_CFLB)"
             )
             derived["fine_wan"] = record.fine_amount
         derived.update(facts)

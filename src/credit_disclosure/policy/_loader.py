@@ -91,12 +91,14 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     """
     if not isinstance(data, Mapping):
         raise PolicyError(
-            f"policy.file: a policy is a JSON object (mapping), not {type(data).__name__}"
+            "policy.file",
+            message_en=f"a policy is a JSON object (mapping), not {type(data).__name__}",
+            message_zh=f"政策应为 JSON 对象（映射），而不是 {type(data).__name__}",
         )
     shape = list(_shape_problems(data))
     if shape:
         # cattrs would read a string as a list of characters: say what is wrong instead
-        raise PolicyError("policy.file: " + "; ".join(shape))
+        raise _problems(shape)
     try:
         return _CONVERTER.structure(dict(data), Policy)
     except (cattrs.BaseValidationError, PolicyError, ValueError, TypeError) as exc:
@@ -106,7 +108,17 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
             problems = [
                 f"{exc.code}: {exc.message_en}" if isinstance(exc, PolicyError) else str(exc)
             ]
-        raise PolicyError("policy.file: " + "; ".join(problems)) from None
+        raise _problems(problems) from None
+
+
+def _problems(problems: list[str]) -> PolicyError:
+    """One ``policy.file`` error listing every problem with its path (``$.term_rules[0]``)."""
+    listed = "; ".join(problems)
+    return PolicyError(
+        "policy.file",
+        message_en=listed,
+        message_zh=f"政策内容有{len(problems)}处错误（按位置列出）：{listed}",
+    )
 
 
 _TABLES = ("sources", "publication_rules", "deadline_choices", "term_rules", "repair_rules")
@@ -173,7 +185,9 @@ def load_policy(source: str | os.PathLike[str]) -> Policy:
         path = Path(source)
     except TypeError:
         raise PolicyError(
-            f"policy.file: a path (str or os.PathLike), not {type(source).__name__}"
+            "policy.file",
+            message_en=f"a path (str or os.PathLike), not {type(source).__name__}",
+            message_zh=f"应为文件路径（str 或 os.PathLike），而不是 {type(source).__name__}",
         ) from None
     # the one data-file loader: JSON (or a .toml file), every problem a policy.file error
     data = read_table(path, "policy.file", default_format="json", name=path.name, error=_file_error)
@@ -181,4 +195,4 @@ def load_policy(source: str | os.PathLike[str]) -> Policy:
 
 
 def _file_error(problem: str, message_en: str, message_zh: str) -> PolicyError:
-    return PolicyError(message_en, code="policy.file", message_zh=message_zh)
+    return PolicyError("policy.file", message_en=message_en, message_zh=message_zh)

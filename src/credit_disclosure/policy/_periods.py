@@ -27,7 +27,9 @@ _PERIOD_RE = re.compile(r"^\s*(\d{1,4})\s*([MY])\s*$", re.IGNORECASE)
 def _check_months(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or value < 0:  # bool is an int subclass: reject it too
         raise PolicyError(
-            f"policy.period: a period is a whole, non-negative number of months, not {short_repr(value)}"
+            "policy.period",
+            message_en=f"a period is a whole, non-negative number of months, not {short_repr(value)}",
+            message_zh=f"期限应为不小于0的整数个月，而不是 {short_repr(value)}",
         )
 
 
@@ -61,7 +63,9 @@ class Period:
             match = None
         if match is None:
             raise PolicyError(
-                f"policy.period: a period is written like '3M' or '1Y', not {short_repr(text)}"
+                "policy.period",
+                message_en=f"a period is written like '3M' or '1Y', not {short_repr(text)}",
+                message_zh=f"期限应写作 3M（月）或 1Y（年），而不是 {short_repr(text)}",
             )
         count = int(match.group(1))
         return cls(count * 12 if match.group(2).upper() == "Y" else count)
@@ -100,8 +104,11 @@ class Period:
             return add_months(start, self.months)
         except OverflowError:
             raise PolicyError(
-                f"policy.date_range: {self} from {start.isoformat()} ends after "
-                f"{date.max.isoformat()}, the last date Python can represent"
+                "policy.date_range",
+                message_en=f"{self} from {start.isoformat()} ends after {date.max.isoformat()}, "
+                "the last date Python can represent",
+                message_zh=f"自{start.isoformat()}起{self.describe('zh')}，届满日晚于可表示的最后一天"
+                f"（{date.max.isoformat()}）",
             ) from None
 
     def __str__(self) -> str:
@@ -126,5 +133,9 @@ def next_day(day: date) -> date:
     datetime.date(2022, 6, 2)
     """
     if day == date.max:
-        raise PolicyError(f"policy.date_range: there is no day after {day.isoformat()}")
+        raise PolicyError(
+            "policy.date_range",
+            message_en=f"there is no day after {day.isoformat()}",
+            message_zh=f"{day.isoformat()}之后没有可表示的日期",
+        )
     return date.fromordinal(day.toordinal() + 1)

@@ -121,8 +121,11 @@ class Policy:
         for rule in rules:
             if not isinstance(rule, (PublicationRule, DeadlineChoice, TermRule, RepairRule)):
                 raise PolicyError(
-                    "policy.rule: with_rules takes PublicationRule, DeadlineChoice, TermRule "
-                    f"and RepairRule rows, not {type(rule).__name__}"
+                    "policy.rule",
+                    message_en="with_rules takes PublicationRule, DeadlineChoice, TermRule "
+                    f"and RepairRule rows, not {type(rule).__name__}",
+                    message_zh="with_rules 只接受 PublicationRule、DeadlineChoice、TermRule 和 "
+                    f"RepairRule，而不是 {type(rule).__name__}",
                 )
         return attrs.evolve(
             self,
@@ -144,14 +147,16 @@ class Policy:
                 if rule.match.matches(facts):
                     return rule
         if not any_in_force:
-            raise PolicyError(
-                f"policy.no_rule: {self.name} has no {what} rule in force on {day.isoformat()}"
-            )
-        tier = facts.tier.value if facts.tier is not None else "unstated"
+            raise no_rule_error(self.name, what, day)
+        tier = facts.tier.value if facts.tier is not None else None
         raise PolicyError(
-            f"policy.no_match: no {what} rule of {self.name} in force on {day.isoformat()} "
+            "policy.no_match",
+            message_en=f"no {what} rule of {self.name} in force on {day.isoformat()} "
             f"covers this record (kind {facts.kind.value}, subject {facts.subject.value}, "
-            f"tier {tier})"
+            f"tier {tier or 'unstated'})",
+            message_zh=f"{self.name}在{day.isoformat()}生效的{ui(f'policy.what.{what}', 'zh')}规则"
+            f"均不适用于该记录（类型：{facts.kind.value}，主体：{facts.subject.value}，"
+            f"严重程度：{tier or '未说明'}）",
         )
 
     def term(self, facts: PenaltyFacts) -> Term:
@@ -173,8 +178,11 @@ class Policy:
         if rule.counted_from == "publication":
             if facts.published_on is None:
                 raise PolicyError(
-                    f"policy.missing_fact: the term rule [{rule.citation}] counts from the day "
-                    "of publication, which the facts leave unstated (published_on)"
+                    "policy.missing_fact",
+                    message_en=f"the term rule [{rule.citation}] counts from the day "
+                    "of publication, which the facts leave unstated (published_on)",
+                    message_zh=f"公示期限规则 [{rule.citation}] 自公示之日起算，但未给出公示日期"
+                    "（published_on）",
                 )
             start = facts.published_on
         maximum = rule.maximum
@@ -208,7 +216,9 @@ class Policy:
     ) -> tuple[DeadlineChoice | None, Deadline | None, str | None]:
         rule = self._choice(purpose, start)
         if rule is None:
-            return None, None, f"{self.name} names no {purpose} deadline in force on {start}"
+            return None, None, ui(
+                "policy.no_deadline", "en", policy=self.name, purpose=purpose, day=start
+            )
         if rule.deadline is None:
             return rule, None, None
         named = rule.rule()
@@ -277,14 +287,22 @@ class Policy:
         _check_facts(facts)
         if facts.revoked_on is None:
             raise PolicyError(
-                "policy.missing_fact: withdrawal needs 'revoked_on', the day the platform "
-                "was told of the revocation"
+                "policy.missing_fact",
+                message_en="withdrawal needs 'revoked_on', the day the platform was told of the "
+                "revocation",
+                message_zh="判断撤下期限需要 revoked_on，即平台收到撤销通知的日期",
             )
         rule, deadline, problem = self._deadline("withdrawal", facts.revoked_on, calendar)
         if rule is None:
             raise PolicyError(
-                f"policy.no_rule: {problem}; add a DeadlineChoice(purpose='withdrawal', ...) "
-                "with Policy.with_rules"
+                "policy.no_rule",
+                message_en=f"{problem}; add a DeadlineChoice(purpose='withdrawal', ...) with "
+                "Policy.with_rules",
+                message_zh=ui(
+                    "policy.no_deadline", "zh", policy=self.name,
+                    purpose=ui("policy.what.withdrawal", "zh"), day=facts.revoked_on,
+                )
+                + "：请用 Policy.with_rules 加入 DeadlineChoice(purpose='withdrawal', ...)",
             )
         if rule.deadline is None:
             due: date | None = facts.revoked_on
@@ -381,10 +399,7 @@ class Policy:
         check_day("applied_on", applied_on)
         rules = [rule for rule in self.repair_rules if rule.in_force(applied_on)]
         if not rules:
-            raise PolicyError(
-                f"policy.no_rule: {self.name} has no repair rule in force on "
-                f"{applied_on.isoformat()}"
-            )
+            raise no_rule_error(self.name, "repair", applied_on)
         conditions: list[RepairCondition] = []
         term: Term | None = None
         term_problem: str | None = None
@@ -581,5 +596,20 @@ def _display(
 def _check_facts(facts: object) -> None:
     if not isinstance(facts, PenaltyFacts):
         raise PolicyError(
-            f"policy.fact: a policy answers for PenaltyFacts, not {type(facts).__name__}"
+            "policy.fact",
+            message_en=f"a policy answers for PenaltyFacts, not {type(facts).__name__}",
+            message_zh=f"政策只能回答 PenaltyFacts 的问题，而不是 {type(facts).__name__}",
         )
+
+
+def no_rule_error(policy: str, what: str, day: date) -> PolicyError:
+    """``policy.no_rule``: ``policy`` has no ``what`` rule (publication, term, repair) on ``day``.
+
+    >>> no_rule_error("changzhi-2021", "term", date(2018, 1, 1)).message_zh
+    'changzhi-2021在2018-01-01没有生效的公示期限规则'
+    """
+    return PolicyError(
+        "policy.no_rule",
+        message_en=f"{policy} has no {what} rule in force on {day.isoformat()}",
+        message_zh=f"{policy}在{day.isoformat()}没有生效的{ui(f'policy.what.{what}', 'zh')}规则",
+    )

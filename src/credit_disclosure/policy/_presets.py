@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from ..errors import PolicyError
+from ._facts import short_repr
 from ._loader import policy_from_dict, read_data
 from ._policy import Policy
 
@@ -80,6 +81,10 @@ def get_preset(name: str) -> Policy:
     try:
         return PRESETS[name]
     except KeyError:
+        shown = short_repr(name)
+        known = ", ".join(sorted(PRESETS))
         raise PolicyError(
-            f"policy.preset: no preset {name!r}; known: {', '.join(sorted(PRESETS))}"
+            "policy.preset",
+            message_en=f"no preset {shown}; known: {known}",
+            message_zh=f"没有名为 {shown} 的政策预设；已有：{known}",
         ) from None

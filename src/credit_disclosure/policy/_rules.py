@@ -43,9 +43,11 @@ def _one_of(options: tuple[str, ...], *, optional: bool = False) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value in options or (optional and value is None):
             return
+        where = f"{type(instance).__name__}.{attribute.name}"
         raise PolicyError(
-            f"policy.rule: {type(instance).__name__}.{attribute.name} is one of "
-            f"{', '.join(options)}, not {short_repr(value)}"
+            "policy.rule",
+            message_en=f"{where} is one of {', '.join(options)}, not {short_repr(value)}",
+            message_zh=f"{where} 应为 {'、'.join(options)} 之一，而不是 {short_repr(value)}",
         )
 
     return check
@@ -91,14 +93,18 @@ def _opt_decimal(value: Decimal | int | str | None) -> Decimal | None:
         return Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         raise PolicyError(
-            f'policy.rule: Match.max_fine_wan is an amount of 万元 such as "10", not {short_repr(value)}'
+            "policy.rule",
+            message_en=f'Match.max_fine_wan is an amount of 万元 such as "10", not {short_repr(value)}',
+            message_zh=f'Match.max_fine_wan 应为以万元计的金额，如 "10"，而不是 {short_repr(value)}',
         ) from None
 
 
 def _missing(fact: str) -> PolicyError:
     return PolicyError(
-        f"policy.missing_fact: this rule needs '{fact}', which the facts leave unstated "
-        f"(None); state it (the library does not guess it)"
+        "policy.missing_fact",
+        message_en=f"this rule needs '{fact}', which the facts leave unstated (None); state it "
+        "(the library does not guess it)",
+        message_zh=f"该规则需要事实 '{fact}'，但未给出：请说明（本库不作推测）",
     )
 
 
@@ -196,10 +202,13 @@ def _check_dates(instance: _Dated, attribute: object, value: date | None) -> Non
         and instance.effective_to is not None
         and instance.effective_to < instance.effective_from
     ):
+        name = type(instance).__name__
         raise PolicyError(
-            f"policy.rule: {type(instance).__name__}.effective_to {instance.effective_to} "
-            "is before effective_from "
-            f"{instance.effective_from}"
+            "policy.rule",
+            message_en=f"{name}.effective_to {instance.effective_to} is before effective_from "
+            f"{instance.effective_from}",
+            message_zh=f"{name} 的失效日期 effective_to（{instance.effective_to}）早于生效日期 "
+            f"effective_from（{instance.effective_from}）",
         )
 
 
@@ -279,9 +288,11 @@ _PURPOSES = (
 def _resolve_deadline(name: str) -> deadlines.DeadlineRule:
     rule = getattr(deadlines, name, None) or deadlines.RULES.get(name)
     if not isinstance(rule, deadlines.DeadlineRule):
+        known = ", ".join(sorted(deadlines.RULES))
         raise PolicyError(
-            f"policy.deadline: credit_disclosure.deadlines has no rule {name!r} "
-            f"(known: {', '.join(sorted(deadlines.RULES))})"
+            "policy.deadline",
+            message_en=f"credit_disclosure.deadlines has no rule {name!r} (known: {known})",
+            message_zh=f"credit_disclosure.deadlines 中没有名为 {name!r} 的期限规则（已有：{known}）",
         )
     return rule
 
@@ -380,5 +391,7 @@ class RepairRule(_Dated):
         for name in needs:
             if getattr(self, name) is None:
                 raise PolicyError(
-                    f"policy.rule: a repair rule of kind {self.kind.value!r} needs {name!r}"
+                    "policy.rule",
+                    message_en=f"a repair rule of kind {self.kind.value!r} needs {name!r}",
+                    message_zh=f"类型为 {self.kind.value!r} 的信用修复规则需要 {name!r}",
                 )
