@@ -144,6 +144,7 @@ def publication_answer(answer: Publication) -> PublicationAnswer:
         citation=str(answer.citation),
         deadline=None if answer.deadline is None else deadline_answer(answer.deadline),
         deadline_problem=answer.deadline_problem,
+        deadline_problem_zh=answer.deadline_problem_zh,
         explanation=answer.explain(),
     )
 
@@ -185,6 +186,7 @@ def repair_answer(answer: RepairAnswer) -> RepairAnswerModel:
         earliest=answer.earliest,
         review=None if answer.review is None else deadline_answer(answer.review),
         review_problem=answer.review_problem,
+        review_problem_zh=answer.review_problem_zh,
         explanation=answer.explain(),
     )
 
@@ -209,6 +211,7 @@ def status_answer(status: RecordStatus) -> StatusAnswer:
                 reason_en=a.reason_en,
                 reason_zh=a.reason_zh,
                 problem=a.problem,
+                problem_zh=a.problem_zh,
             )
             for a in status.actions
         ],

@@ -296,7 +296,10 @@ class PublicationAnswer:
     reason_zh: str
     citation: str
     deadline: DeadlineAnswer | None
+    #: why there is no deadline (no rule in force, a year the working-day calendar lacks)
     deadline_problem: str | None
+    #: the same in Chinese
+    deadline_problem_zh: str | None
     explanation: str
 
 
@@ -339,7 +342,10 @@ class RepairAnswerModel:
     conditions: list[RepairConditionModel]
     earliest: date | None
     review: DeadlineAnswer | None
+    #: why an eligible application has no review deadline
     review_problem: str | None
+    #: the same in Chinese
+    review_problem_zh: str | None
     explanation: str
 
 
@@ -381,7 +387,10 @@ class ActionModel:
     citation: str
     reason_en: str
     reason_zh: str
+    #: why there is no due date (no rule in force, a year the working-day calendar lacks)
     problem: str | None = None
+    #: the same in Chinese
+    problem_zh: str | None = None
 
 
 @attrs.frozen

@@ -76,6 +76,9 @@ RUNS: dict[str, list[list[str]]] = {
     "policy": [
         ["term", *CHANGZHI, "--procedure", "ordinary", "--on", "2023-03-02", "--revoked", "2023-05-05"],
         ["term", *CHANGZHI],
+        # a deadline in a year the calendar lacks: the note is said in the answer's language
+        ["term", "--preset", "changzhi-2021", "--decided", "2026-12-28", "--tier", "general",
+         "--procedure", "ordinary"],
         ["repair", *CHANGZHI, "--procedure", "ordinary", "--performed", "--applied", "2022-06-02"],
     ],
     "quality": [["quality", "--sample", "--as-of", "2025-07-01", "--by", "month"]],

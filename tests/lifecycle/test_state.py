@@ -294,6 +294,24 @@ def test_unknown_year_gives_no_due_date() -> None:
     status = record_status(facts, (), policy=NATIONAL, on=date(2026, 12, 30))
     (action,) = status.actions
     assert action.due is None and not action.overdue and action.problem
+    # said in both languages: the action, the state's reason and explain(lang=...)
+    assert "2027" in action.problem and "缺少2027年节假日安排" in (action.problem_zh or "")
+    assert "deadline unknown" in action.explain() and "期限无法确定" in action.explain("zh")
+    assert "缺少2027年节假日安排" in status.reason_zh and "2027" in status.reason_en
+    zh = status.explain("zh")
+    assert "缺少2027年节假日安排" in zh and "no working-day schedule" not in zh
+    assert "缺少" not in status.explain()
+
+
+def test_undetermined_state_says_why_in_both_languages() -> None:
+    """A policy that cannot decide: the reason and the issue in English and Chinese."""
+    facts = PenaltyFacts(decision_date=date(2022, 3, 1), subject=COMPANY)  # no procedure
+    status = record_status(facts, (), policy=CHANGZHI_2021, on=date(2022, 4, 1))
+    assert status.state is State.UNDETERMINED
+    assert "procedure" in status.reason_en and "未给出" in status.reason_zh
+    (issue,) = status.issues
+    assert "未给出" in issue.message_zh and "unstated" in issue.message_en
+    assert "未给出" not in issue.message_en and "unstated" not in issue.message_zh
 
 
 def test_provisional_calendar_gives_a_date() -> None:

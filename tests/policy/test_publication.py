@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -68,6 +69,11 @@ def test_unknown_calendar_year_keeps_the_answer() -> None:
     assert answer.deadline is None
     assert answer.deadline_problem is not None and "2027" in answer.deadline_problem
     assert "deadline unknown" in answer.explain()
+    # the note in both languages, each in one language (explain(lang="zh") shows the Chinese)
+    assert answer.deadline_problem_zh is not None and "缺少2027年节假日安排" in answer.deadline_problem_zh
+    assert not re.search(r"[\u4e00-\u9fff]", answer.deadline_problem.replace("调休", ""))
+    zh = answer.explain("zh")
+    assert "期限无法确定" in zh and "缺少2027年节假日安排" in zh and not _has_english_prose(zh)
 
 
 def test_calendar_is_passed_through() -> None:
@@ -101,6 +107,15 @@ def test_withdrawal_in_an_unknown_year() -> None:
     w = SAMR_45.withdrawal(attrs.evolve(F, revoked_on=date(2026, 12, 30)))
     assert w.due is None and w.deadline_problem is not None
     assert "due date unknown" in w.explain()
+    zh = w.explain("zh")
+    assert "撤下期限无法确定" in zh and "缺少2027年节假日安排" in zh and not _has_english_prose(zh)
+
+
+def test_no_deadline_row_is_said_in_both_languages() -> None:
+    """A policy without a withdrawal deadline row: the error names it in each language."""
+    with pytest.raises(PolicyError) as info:
+        NATIONAL.withdrawal(OLD)
+    assert "withdrawal" in info.value.message_en and "撤下期限" in info.value.message_zh
 
 
 def test_unknown_deadline_name_is_an_error() -> None:
@@ -273,3 +288,9 @@ def test_national_36_minor_repaired_at_once() -> None:
     )
     assert NATIONAL.repair(facts, applied_on=date(2026, 5, 10)).eligible
     assert not NATIONAL.repair(attrs.evolve(facts, performed=False), applied_on=date(2026, 5, 10))
+
+
+def _has_english_prose(text: str) -> bool:
+    """English words left once codes (workdays.year_missing), calls and citations are set aside."""
+    text = re.sub(r"[A-Za-z_.]+\([^)]*\)|[A-Za-z_]+(?:[._][A-Za-z_]+)+|\[[^\]]*\]|[A-Z]{2,}", " ", text)
+    return bool(re.search(r"[A-Za-z]{3,}", text))

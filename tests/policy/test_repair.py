@@ -254,6 +254,9 @@ def test_review_deadline_for_an_eligible_2026_application() -> None:
     assert refused.review is None
     late = NATIONAL.repair(f, applied_on=date(2026, 12, 28))
     assert late.review is None and "2027" in (late.review_problem or "")
+    assert "缺少2027年节假日安排" in (late.review_problem_zh or "")
+    assert "2027" in late.explain() and "平台作出决定的期限无法确定" in late.explain("zh")
+    assert "缺少2027年节假日安排" in late.explain("zh")
 
 
 def test_revoked_penalty_needs_no_repair() -> None:

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from .._i18n import error_text
 from .._text import compact_identifier, to_halfwidth
 from ..errors import PolicyError, ValidationError
 from ..policy import Citation, PenaltyFacts, Policy, Procedure, Tier
@@ -70,6 +71,7 @@ class RecordInput:
     ``subjects`` are the compact identifiers of the subject (credit code, ID
     number, other registration codes), used by :func:`subject_view` and never
     shown in ``repr``. ``publication_end`` is the record's 公示截止期 (CF_GSJZQ).
+    ``problem`` says why there are no facts, ``problem_zh`` the same in Chinese.
 
     >>> r = RecordInput(row=1, key=RecordKey("1号"), facts=None, problem="no decision date",
     ...                 subjects=frozenset({"110105194912310029"}))
@@ -81,6 +83,7 @@ class RecordInput:
     key: RecordKey | None
     facts: PenaltyFacts | None
     problem: str | None = None
+    problem_zh: str | None = None
     publication_end: date | None = None
     subjects: frozenset[str] = attrs.field(default=frozenset(), repr=_hidden)
 
@@ -249,6 +252,7 @@ class _Reader:
         )
         end = getattr(record, "publication_end", None)
         problem: str | None = None
+        problem_zh: str | None = None
         built: PenaltyFacts | None = None
         if isinstance(record, (PenaltyRecord, LicenseRecord)):
             try:
@@ -257,14 +261,16 @@ class _Reader:
                     record, **{k: v for k, v in stated.items() if v is not None}
                 )
             except (PolicyError, ValidationError) as exc:
-                problem = str(exc)
+                problem, problem_zh = error_text(exc, "en"), error_text(exc, "zh")
         else:
             problem = "only records of the 2018 standard carry what a policy reads"
+            problem_zh = "只有2018年版标准的记录含有政策判断所需的信息"
         return RecordInput(
             row=row,
             key=key,
             facts=built,
             problem=problem,
+            problem_zh=problem_zh,
             publication_end=end if isinstance(end, date) else None,
             subjects=subjects,
         )
@@ -325,7 +331,10 @@ def records_from_file(
                 issues.extend(raw.issues)
                 codes = ", ".join(i.code for i in raw.issues)
                 records.append(
-                    RecordInput(row=raw.row, key=None, facts=None, problem=f"row unreadable: {codes}")
+                    RecordInput(
+                        row=raw.row, key=None, facts=None, problem=f"row unreadable: {codes}",
+                        problem_zh=f"该行无法读取：{codes}",
+                    )
                 )
                 continue
             issues.extend(raw.issues)
@@ -467,15 +476,18 @@ def _match(
 
 def _undetermined(record: RecordInput, on: date, issues: list[Issue]) -> RecordStatus:
     reason = record.problem or "the record could not be read"
+    reason_zh = record.problem_zh or "记录缺少判断所需的信息"
     return RecordStatus(
         key=record.key,
         row=record.row,
         on=on,
         state=State.UNDETERMINED,
         reason_en=reason,
-        reason_zh="记录缺少判断所需的信息",
+        reason_zh=reason_zh,
         citation=_STANDARD,
-        issues=(*issues, lifecycle_issue("state.undetermined", reason=reason)),
+        issues=(
+            *issues, lifecycle_issue("state.undetermined", reason=reason, reason_zh=reason_zh)
+        ),
     )
 
 

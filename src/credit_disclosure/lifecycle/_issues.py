@@ -191,13 +191,20 @@ def lifecycle_issue(code: str, row: int | None = None, **params: object) -> Issu
     4
     >>> lifecycle_issue("event.column", column_name="date").message_en
     "the file has no 'date' column"
+
+    A parameter ``NAME_zh`` is ``NAME`` in the Chinese message (a reason said in both languages):
+
+    >>> lifecycle_issue("state.undetermined", reason="no rule", reason_zh="没有规则").message_zh
+    '无法判断记录状态：没有规则'
     """
     spec = LIFECYCLE_ISSUES[code]
+    en = {name: value for name, value in params.items() if not name.endswith("_zh")}
+    zh = {**en, **{name[:-3]: value for name, value in params.items() if name.endswith("_zh")}}
     return Issue(
         code=code,
         field=spec.field,
         severity=spec.severity,
-        message_en=spec.message_en.format(**params),
-        message_zh=spec.message_zh.format(**params),
+        message_en=spec.message_en.format(**en),
+        message_zh=spec.message_zh.format(**zh),
         row=row,
     )

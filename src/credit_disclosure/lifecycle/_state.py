@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .._i18n import Lang, check_lang, ui
+from .._i18n import Lang, check_lang, error_text, ui
 from ..errors import CalendarDataMissing, PolicyError
 from ..policy import Citation, DeadlineChoice, PenaltyFacts, Policy, PublicationRule, Term
 from ..standard import Issue, RecordKind
@@ -114,8 +114,8 @@ class ActionDue:
     """One action a record owes on a date: since when, by when, and whether it is overdue.
 
     ``due`` is ``None`` when the policy sets no deadline for it, or the
-    working-day calendar lacks a year; ``problem`` then says which. It is
-    overdue from the day after ``due``.
+    working-day calendar lacks a year; ``problem`` then says which (``problem_zh`` in
+    Chinese). It is overdue from the day after ``due``.
 
     >>> a = ActionDue(action=Action.PUBLISH, since=date(2026, 9, 28), due=date(2026, 10, 13),
     ...               overdue=False, citation=Citation(document="发改办财金〔2018〕424号"),
@@ -132,6 +132,7 @@ class ActionDue:
     reason_en: str
     reason_zh: str
     problem: str | None = None
+    problem_zh: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The ``{"action", "due", "overdue"}`` object of the ``status`` JSON.
@@ -160,7 +161,10 @@ class ActionDue:
         公示（2026-10-13前，已逾期）：7个工作日内公示 [发改办财金〔2018〕424号]
         """
         lang = check_lang(lang)
-        if self.due is None:
+        if self.due is None and self.problem is not None:
+            problem = self.problem_zh if lang == "zh" and self.problem_zh else self.problem
+            due = ui("lifecycle.deadline_unknown", lang, problem=problem)
+        elif self.due is None:
             due = ui("lifecycle.no_deadline", lang)
         else:
             due = ui("lifecycle.due", lang, due=self.due.isoformat())
@@ -314,6 +318,16 @@ def _with_dates(facts: PenaltyFacts, published: date | None, revoked: date | Non
     return copied
 
 
+def _due_note(action: ActionDue, lang: Lang) -> str:
+    """`` (due 2026-10-13)``, or why there is no due date, or nothing: in ``lang``."""
+    if action.due is not None:
+        return ui("paren", lang, text=ui("lifecycle.due", lang, due=action.due.isoformat()))
+    if action.problem is not None:
+        problem = action.problem_zh if lang == "zh" and action.problem_zh else action.problem
+        return ui("paren", lang, text=problem)
+    return ""
+
+
 def _issue(code: str, event: Event, **params: object) -> Issue:
     return lifecycle_issue(
         code, event.row, event=event.kind.value, date=event.date.isoformat(), **params
@@ -414,6 +428,7 @@ class _Duty:
     citation: Citation | None
     due: date | None
     problem: str | None
+    problem_zh: str | None = None
 
 
 class Lifecycle:
@@ -484,14 +499,20 @@ class Lifecycle:
                 choice = row
                 break
         if choice is None:
-            return _Duty(None, None, f"{self.policy.name} sets no {purpose} deadline on {start}")
+            name = self.policy.name
+            return _Duty(
+                None, None,
+                ui("policy.no_deadline", "en", policy=name, purpose=purpose, day=start),
+                ui("policy.no_deadline", "zh", policy=name, day=start,
+                   purpose=ui(f"policy.what.{purpose}", "zh")),
+            )
         rule = choice.rule()
         if rule is None:
             return _Duty(choice.citation, start, None)
         try:
             due = rule.due(start, calendar=self.calendar).due
         except (CalendarDataMissing, PolicyError) as exc:
-            return _Duty(choice.citation, None, str(exc))
+            return _Duty(choice.citation, None, error_text(exc, "en"), error_text(exc, "zh"))
         return _Duty(choice.citation, due, None)
 
     def _action(
@@ -505,10 +526,12 @@ class Lifecycle:
         reason_zh: str,
     ) -> ActionDue:
         due: date | None
+        problem_zh: str | None = None
         if purpose is None:  # due at once (a record that must not be shown)
             citation, due, problem = fallback, since, None
         else:
             found, due, problem = self.duty(purpose, since)
+            problem_zh = self._duties[purpose, since].problem_zh
             citation = fallback if found is None else found
         return ActionDue(
             action=action,
@@ -519,6 +542,7 @@ class Lifecycle:
             reason_en=reason_en,
             reason_zh=reason_zh,
             problem=problem,
+            problem_zh=problem_zh,
         )
 
     def status(
@@ -584,17 +608,23 @@ class Lifecycle:
                 term=term,
             )
 
+        def undetermined(exc: PolicyError) -> RecordStatus:
+            en, zh = error_text(exc, "en"), error_text(exc, "zh")
+            issues.append(lifecycle_issue("state.undetermined", reason=en, reason_zh=zh))
+            return result(State.UNDETERMINED, Citation(document=policy.title), en, zh)
+
         if on < facts.decision_date:
             reason = f"decided on {facts.decision_date}, after the day asked about"
-            issues.append(lifecycle_issue("state.undetermined", reason=reason))
+            issues.append(
+                lifecycle_issue(
+                    "state.undetermined", reason=reason, reason_zh="决定日期晚于查询日期"
+                )
+            )
             return result(State.UNDETERMINED, _STANDARD_DATE, reason, "决定日期晚于查询日期")
         try:
             publication = self._publication(base)
         except PolicyError as exc:
-            issues.append(lifecycle_issue("state.undetermined", reason=str(exc)))
-            return result(
-                State.UNDETERMINED, Citation(document=policy.title), str(exc), "无法判断"
-            )
+            return undetermined(exc)
         goes_public = publication.publish or (publication.optional and walk.published)
         if not goes_public:
             actions = []
@@ -629,10 +659,7 @@ class Lifecycle:
             term = policy.term(base)
         except PolicyError as exc:
             if facts.kind is not RecordKind.LICENSE:
-                issues.append(lifecycle_issue("state.undetermined", reason=str(exc)))
-                return result(
-                    State.UNDETERMINED, Citation(document=policy.title), str(exc), "无法判断"
-                )
+                return undetermined(exc)
             # a licence with no term row is shown while it stands (open-ended)
 
         if (
@@ -685,7 +712,6 @@ class Lifecycle:
             )
 
         if walk.published is None:
-            _, due, problem = self.duty("publication", facts.decision_date)
             action = self._action(
                 Action.PUBLISH,
                 "publication",
@@ -698,10 +724,8 @@ class Lifecycle:
             return result(
                 State.AWAITING_PUBLICATION,
                 action.citation,
-                "decided, not yet published"
-                + ("" if due is None else f" (due {due})")
-                + ("" if problem is None else f" ({problem})"),
-                "已作出决定，尚未公示",
+                ui("lifecycle.awaiting", "en", due=_due_note(action, "en")),
+                ui("lifecycle.awaiting", "zh", due=_due_note(action, "zh")),
                 [action],
                 term=term,
             )

@@ -33,7 +33,8 @@ class Publication:
     :class:`~credit_disclosure.deadlines.Deadline` for publication; it is
     ``None`` when the record is not published, when the policy names no
     deadline rule, or when the working-day calendar lacks a year: then
-    ``deadline_problem`` says why (the rest of the answer still holds).
+    ``deadline_problem`` says why (the rest of the answer still holds), and
+    ``deadline_problem_zh`` the same in Chinese.
 
     >>> from credit_disclosure.policy import SAMR_45, PenaltyFacts
     >>> p = SAMR_45.publication(PenaltyFacts(decision_date=date(2022, 3, 1), subject="法人及非法人组织",
@@ -49,6 +50,7 @@ class Publication:
     citation: Citation
     deadline: Deadline | None = None
     deadline_problem: str | None = None
+    deadline_problem_zh: str | None = None
 
     def explain(self, lang: Lang = "en") -> str:
         """One paragraph saying what was decided and by which rule, in ``lang``.
@@ -79,7 +81,8 @@ class Publication:
                 citation=self.deadline.citation,
             )
         elif self.deadline_problem is not None:
-            text += ui("policy.deadline_unknown", lang, problem=self.deadline_problem)
+            problem = _in(lang, self.deadline_problem, self.deadline_problem_zh)
+            text += ui("policy.deadline_unknown", lang, problem=problem)
         return text
 
 
@@ -196,7 +199,7 @@ class Withdrawal:
 
     ``due`` is the last day it may still be shown; when the rule says "from the
     day the platform is told" (长治 2021 实施意见 (九)) ``due`` is ``revoked_on``
-    and ``deadline`` is ``None``. ``deadline_problem`` is set when the
+    and ``deadline`` is ``None``. ``deadline_problem`` (``deadline_problem_zh`` in Chinese) is set when the
     working-day calendar lacks a year (``due`` is then ``None``).
 
     >>> from credit_disclosure.policy import SAMR_45, PenaltyFacts
@@ -211,6 +214,7 @@ class Withdrawal:
     citation: Citation
     deadline: Deadline | None = None
     deadline_problem: str | None = None
+    deadline_problem_zh: str | None = None
 
     def explain(self, lang: Lang = "en") -> str:
         """One line: the revocation, the due date and the rule, in ``lang`` (``"en"``, ``"zh"``).
@@ -226,7 +230,8 @@ class Withdrawal:
         revoked = self.revoked_on.isoformat()
         if self.due is None:
             return ui(
-                "policy.revoked_unknown", lang, revoked=revoked, problem=self.deadline_problem,
+                "policy.revoked_unknown", lang, revoked=revoked,
+                problem=_in(lang, self.deadline_problem, self.deadline_problem_zh),
                 citation=self.citation,
             )
         return ui(
@@ -291,7 +296,7 @@ class RepairAnswer:
     determined (a fact such as the tier is unstated). For an eligible
     application, ``review`` is the deadline by which the platform decides
     when the policy names one (36号: 10 working days), else ``None`` with
-    ``review_problem`` saying why.
+    ``review_problem`` (``review_problem_zh`` in Chinese) saying why.
 
     >>> from credit_disclosure.policy import NATIONAL, PenaltyFacts
     >>> facts = PenaltyFacts(decision_date=date(2026, 5, 10), subject="法人及非法人组织",
@@ -307,6 +312,7 @@ class RepairAnswer:
     earliest: date | None
     review: Deadline | None = None
     review_problem: str | None = None
+    review_problem_zh: str | None = None
 
     @property
     def unmet(self) -> tuple[RepairCondition, ...]:
@@ -350,5 +356,17 @@ class RepairAnswer:
                     citation=self.review.citation,
                 )
             )
+        elif self.review_problem is not None:
+            problem = _in(lang, self.review_problem, self.review_problem_zh)
+            lines.append(ui("policy.review_unknown", lang, problem=problem))
         lines.extend(f"  - {c.explain(lang)}" for c in self.conditions)
         return "\n".join(lines)
+
+
+def _in(lang: Lang, en: str | None, zh: str | None) -> str | None:
+    """A note in ``lang``: the Chinese one when asked and there is one, else the English.
+
+    >>> _in("zh", "no schedule", "缺少安排"), _in("zh", "no schedule", None)
+    ('缺少安排', 'no schedule')
+    """
+    return zh if lang == "zh" and zh is not None else en

@@ -98,26 +98,26 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     shape = list(_shape_problems(data))
     if shape:
         # cattrs would read a string as a list of characters: say what is wrong instead
-        raise _problems(shape)
+        raise _problems([en for en, _ in shape], [zh for _, zh in shape])
     try:
         return _CONVERTER.structure(dict(data), Policy)
     except (cattrs.BaseValidationError, PolicyError, ValueError, TypeError) as exc:
         if isinstance(exc, cattrs.BaseValidationError):
-            problems = cattrs.transform_error(exc, path="$", format_exception=_format)
+            en = cattrs.transform_error(exc, path="$", format_exception=_format)
+            zh = cattrs.transform_error(exc, path="$", format_exception=_format_zh)
+        elif isinstance(exc, PolicyError):
+            en, zh = [f"{exc.code}: {exc.message_en}"], [f"{exc.code}: {exc.message_zh}"]
         else:
-            problems = [
-                f"{exc.code}: {exc.message_en}" if isinstance(exc, PolicyError) else str(exc)
-            ]
-        raise _problems(problems) from None
+            en = zh = [str(exc)]
+        raise _problems(en, zh) from None
 
 
-def _problems(problems: list[str]) -> PolicyError:
+def _problems(en: list[str], zh: list[str]) -> PolicyError:
     """One ``policy.file`` error listing every problem with its path (``$.term_rules[0]``)."""
-    listed = "; ".join(problems)
     return PolicyError(
         "policy.file",
-        message_en=listed,
-        message_zh=f"政策内容有{len(problems)}处错误（按位置列出）：{listed}",
+        message_en="; ".join(en),
+        message_zh=f"政策内容有{len(zh)}处错误：" + "；".join(zh),
     )
 
 
@@ -125,12 +125,14 @@ _TABLES = ("sources", "publication_rules", "deadline_choices", "term_rules", "re
 _SETS = ("kinds", "tiers", "subjects", "procedures", "sectors", "any_of_types", "only_types")
 
 
-def _shape_problems(data: Mapping[str, Any]) -> Iterator[str]:
-    """Tables that are not lists, and match criteria that are not lists, with their paths."""
+def _shape_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Tables that are not lists, and match criteria that are not lists, with their paths
+    (in English and in Chinese)."""
     for key in _TABLES:
         rows = data.get(key, [])
         if not isinstance(rows, (list, tuple)):
-            yield f"a list of rows, not {type(rows).__name__} @ $.{key}"
+            shown = type(rows).__name__
+            yield f"a list of rows, not {shown} @ $.{key}", f"应为规则行的列表，而不是 {shown} @ $.{key}"
             continue
         for index, row in enumerate(rows):
             match = row.get("match") if isinstance(row, Mapping) else None
@@ -139,7 +141,8 @@ def _shape_problems(data: Mapping[str, Any]) -> Iterator[str]:
             for name in _SETS:
                 value = match.get(name)
                 if value is not None and not isinstance(value, (list, tuple)):
-                    yield f"a list, not {type(value).__name__} @ $.{key}[{index}].match.{name}"
+                    where, shown = f"$.{key}[{index}].match.{name}", type(value).__name__
+                    yield f"a list, not {shown} @ {where}", f"应为列表，而不是 {shown} @ {where}"
 
 
 def _format(exc: BaseException, type_: type | None) -> str:
@@ -149,6 +152,16 @@ def _format(exc: BaseException, type_: type | None) -> str:
         return f"unknown keys {sorted(exc.extra_fields)}"
     if isinstance(exc, PolicyError):  # the English message only: one language per message
         return f"PolicyError: {exc.code}: {exc.message_en}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _format_zh(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, KeyError):
+        return "缺少必填项"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"未知的键 {sorted(exc.extra_fields)}"
+    if isinstance(exc, PolicyError):
+        return f"{exc.code}: {exc.message_zh}"
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._i18n import ui
+from .._i18n import error_text, ui
 from .._text import redacted_repr
 from ..errors import CalendarDataMissing, PolicyError
 from ._answers import (
@@ -213,11 +213,15 @@ class Policy:
 
     def _deadline(
         self, purpose: str, start: date, calendar: WorkdayCalendar | None
-    ) -> tuple[DeadlineChoice | None, Deadline | None, str | None]:
+    ) -> tuple[DeadlineChoice | None, Deadline | None, Problem | None]:
+        """The rule and deadline of ``purpose`` from ``start``, or why there is none (both
+        languages)."""
         rule = self._choice(purpose, start)
         if rule is None:
-            return None, None, ui(
-                "policy.no_deadline", "en", policy=self.name, purpose=purpose, day=start
+            zh_purpose = ui(f"policy.what.{purpose}", "zh")
+            return None, None, (
+                ui("policy.no_deadline", "en", policy=self.name, purpose=purpose, day=start),
+                ui("policy.no_deadline", "zh", policy=self.name, purpose=zh_purpose, day=start),
             )
         if rule.deadline is None:
             return rule, None, None
@@ -227,7 +231,7 @@ class Policy:
             deadline: Deadline = named.due(start, calendar=calendar)
         except (CalendarDataMissing, PolicyError) as exc:
             # the rest of the answer holds; say why the date is unknown
-            return rule, None, str(exc)
+            return rule, None, problem_of(exc)
         return rule, deadline, None
 
     def _publication_rule(self, facts: PenaltyFacts) -> PublicationRule:
@@ -260,7 +264,7 @@ class Policy:
         """
         rule = self._publication_rule(facts)
         deadline: Deadline | None = None
-        problem: str | None = None
+        problem: Problem | None = None
         if rule.publish or rule.optional:
             _, deadline, problem = self._deadline("publication", facts.decision_date, calendar)
         return Publication(
@@ -270,7 +274,8 @@ class Policy:
             reason_zh=rule.reason_zh,
             citation=rule.citation,
             deadline=deadline,
-            deadline_problem=problem,
+            deadline_problem=None if problem is None else problem[0],
+            deadline_problem_zh=None if problem is None else problem[1],
         )
 
     def withdrawal(
@@ -294,15 +299,13 @@ class Policy:
             )
         rule, deadline, problem = self._deadline("withdrawal", facts.revoked_on, calendar)
         if rule is None:
+            assert problem is not None
             raise PolicyError(
                 "policy.no_rule",
-                message_en=f"{problem}; add a DeadlineChoice(purpose='withdrawal', ...) with "
+                message_en=f"{problem[0]}; add a DeadlineChoice(purpose='withdrawal', ...) with "
                 "Policy.with_rules",
-                message_zh=ui(
-                    "policy.no_deadline", "zh", policy=self.name,
-                    purpose=ui("policy.what.withdrawal", "zh"), day=facts.revoked_on,
-                )
-                + "：请用 Policy.with_rules 加入 DeadlineChoice(purpose='withdrawal', ...)",
+                message_zh=f"{problem[1]}：请用 Policy.with_rules 加入 "
+                "DeadlineChoice(purpose='withdrawal', ...)",
             )
         if rule.deadline is None:
             due: date | None = facts.revoked_on
@@ -313,7 +316,8 @@ class Policy:
             due=due,
             citation=rule.citation,
             deadline=deadline,
-            deadline_problem=problem,
+            deadline_problem=None if problem is None else problem[0],
+            deadline_problem_zh=None if problem is None else problem[1],
         )
 
     def is_displayed(self, facts: PenaltyFacts, *, on: date) -> Display:
@@ -402,11 +406,11 @@ class Policy:
             raise no_rule_error(self.name, "repair", applied_on)
         conditions: list[RepairCondition] = []
         term: Term | None = None
-        term_problem: str | None = None
+        term_problem: Problem | None = None
         try:
             term = self.term(facts)
         except PolicyError as exc:
-            term_problem = str(exc)
+            term_problem = problem_of(exc)
 
         try:
             publication = self._publication_rule(facts)
@@ -415,8 +419,9 @@ class Policy:
                 RepairCondition(
                     code="published",
                     met=False,
-                    reason_en=f"whether the record is published cannot be decided: {exc}",
-                    reason_zh="无法判断是否公示",
+                    reason_en="whether the record is published cannot be decided: "
+                    + error_text(exc, "en"),
+                    reason_zh="无法判断是否公示：" + error_text(exc, "zh"),
                     citation=Citation(document=self.title),
                 )
             )
@@ -478,7 +483,7 @@ class Policy:
             if term.last_day_shown is not None and earliest > term.last_day_shown:
                 earliest = None
         review: Deadline | None = None
-        review_problem: str | None = None
+        review_problem: Problem | None = None
         if eligible:
             _, review, review_problem = self._deadline("repair_review", applied_on, calendar)
         return RepairAnswer(
@@ -487,7 +492,8 @@ class Policy:
             conditions=tuple(conditions),
             earliest=earliest,
             review=review,
-            review_problem=review_problem,
+            review_problem=None if review_problem is None else review_problem[0],
+            review_problem_zh=None if review_problem is None else review_problem[1],
         )
 
     def _condition(
@@ -496,7 +502,7 @@ class Policy:
         facts: PenaltyFacts,
         applied_on: date,
         term: Term | None,
-        term_problem: str | None,
+        term_problem: Problem | None,
     ) -> RepairCondition:
         common: dict[str, Any] = {
             "code": rule.kind.value,
@@ -506,8 +512,10 @@ class Policy:
         kind = rule.kind
         if kind is RepairRuleKind.MINIMUM_TERM:
             if term is None:
+                assert term_problem is not None
                 return RepairCondition(
-                    met=False, reason_en=f"{rule.reason_en}: {term_problem}", **common
+                    met=False, reason_en=f"{rule.reason_en}: {term_problem[0]}",
+                    **{**common, "reason_zh": f"{rule.reason_zh}：{term_problem[1]}"},
                 )
             if term.repair_from is None:
                 return RepairCondition(
@@ -600,6 +608,19 @@ def _check_facts(facts: object) -> None:
             message_en=f"a policy answers for PenaltyFacts, not {type(facts).__name__}",
             message_zh=f"政策只能回答 PenaltyFacts 的问题，而不是 {type(facts).__name__}",
         )
+
+
+#: Why an answer lacks a date, in English and in Chinese.
+Problem = tuple[str, str]
+
+
+def problem_of(exc: CalendarDataMissing | PolicyError) -> Problem:
+    """An error as the problem note of an answer: its code and message, in each language.
+
+    >>> problem_of(CalendarDataMissing(2031))[1][:35]
+    'workdays.year_missing: 缺少2031年节假日安排'
+    """
+    return error_text(exc, "en"), error_text(exc, "zh")
 
 
 def no_rule_error(policy: str, what: str, day: date) -> PolicyError:
