@@ -214,6 +214,55 @@ def test_small_files_go_the_row_way_unless_asked(monkeypatch: pytest.MonkeyPatch
     assert _json(data, "columnar") == _json(data, "row")
 
 
+def _readers_alive() -> list[str]:
+    import threading
+
+    return [t.name for t in threading.enumerate() if t.name == "credit-disclosure-read"]
+
+
+class _FailingFile(io.BytesIO):
+    """A file whose reads fail once the fast path has read ``after`` batches."""
+
+    def __init__(self, data: bytes, after: int) -> None:
+        super().__init__(data)
+        self.after = after
+        self.started = False
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.started = self.started or (offset > 0 and whence == 0)
+        return super().seek(offset, whence)
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.started:
+            if self.after == 0:
+                raise OSError("the disk went away")
+            self.after -= 1
+        return super().read(size)
+
+
+@pytest.mark.parametrize("after", [0, 2, 5])
+def test_a_read_error_in_the_read_ahead_reaches_the_caller(after: int) -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 120, seed=6, per_fault=1), RecordKind.PENALTY)
+    with pytest.raises(OSError, match="disk went away"):
+        check_file(_FailingFile(data, after), as_of=AS_OF, engine="columnar")  # type: ignore[arg-type]
+    assert _readers_alive() == []
+
+
+def test_stopping_early_stops_the_read_ahead() -> None:
+    data = _csv(_rows(RecordKind.PENALTY, 200, seed=9, per_fault=1), RecordKind.PENALTY)
+
+    def stop(row: int, issues: object) -> None:
+        if row == 3:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C while rows were being checked
+
+    with pytest.raises(KeyboardInterrupt):
+        check_file(io.BytesIO(data), as_of=AS_OF, engine="columnar", on_row=stop)
+    assert _readers_alive() == []
+    # and after a whole check no thread is left either
+    assert _json(data, "columnar") == _json(data, "row")
+    assert _readers_alive() == []
+
+
 def test_an_unknown_engine_is_refused() -> None:
     with pytest.raises(ArgumentError, match="engine"):
         check_file(sample_path("penalty"), as_of=AS_OF, engine="turbo")  # type: ignore[arg-type]

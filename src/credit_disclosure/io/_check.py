@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import IO, Final, Literal
 
@@ -210,11 +210,14 @@ def check_file(
                 report_resolver(kind, version, report), as_of=as_of, options=options, reader=reader
             )
             outcomes: Iterable[RowOutcome | Cleared] = pipeline.run(reader)
-            if engine != "row":
-                fast = _fast_rows(reader, pipeline, as_of, options, engine)
+            fast = None if engine == "row" else _fast_rows(reader, pipeline, as_of, options, engine)
+            if fast is not None:
+                outcomes = _through(pipeline, fast)
+            try:
+                _fill(report, outcomes, progress=progress, reader=reader, on_row=on_row)
+            finally:
                 if fast is not None:
-                    outcomes = _through(pipeline, fast)
-            _fill(report, outcomes, progress=progress, reader=reader, on_row=on_row)
+                    fast.close()  # stops its read-ahead thread before the file is closed
         for issue in reader.file_issues:
             report.add_file_issue(issue)
         report.blank_rows = reader.blank_rows
@@ -238,7 +241,7 @@ def _fast_rows(
     as_of: date,
     options: ValidationOptions | None,
     engine: str,
-) -> Iterator[RawRow | Cleared] | None:
+) -> Generator[RawRow | Cleared, None, None] | None:
     """The columnar path's rows, or ``None`` where it does not apply (or is not installed)."""
     if engine not in ("auto", "columnar"):
         raise ArgumentError(

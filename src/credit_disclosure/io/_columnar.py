@@ -14,8 +14,11 @@ of the file is read by the row reader itself, from that chunk's first line on.
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Iterator
+import queue
+import threading
+from collections.abc import Generator, Iterator
 from typing import Any, Final
 
 import attrs
@@ -227,13 +230,15 @@ class _Fast:
         if done < n:
             yield Cleared(first_row + done, n - done)
 
-    def rows(self) -> Iterator[RawRow | Cleared]:
-        reader = self.reader
-        fp = reader._fp
+    def chunks(self) -> Iterator[tuple[bytes, bytes, Any]]:
+        """(chunk, bytes read after it, its table or ``None``) in file order, from the data on.
+
+        The last item is the end of the file (an empty table) or the first chunk that is
+        not regular (``None``): nothing is read after it, so the row reader can go on
+        from the file's position with the bytes it is handed.
+        """
+        fp = self.reader._fp
         fp.seek(self.offset)
-        consumed = self.offset
-        line = reader.header_line + 1
-        decoder = reader._decoder
         carry = b""
         size = FIRST_CHUNK_BYTES
         while True:
@@ -252,18 +257,92 @@ class _Fast:
                     continue
                 chunk, carry = (buf[:cut], buf[cut:]) if cut else (buf, b"")
             table = self.table(chunk) if cut_ok(chunk, eof) else None
-            if table is None:
-                # not regular: the row reader reads the rest, from this chunk's first line
-                yield from reader._resume(chunk + carry, line, consumed)
+            if table is not None:
+                table = table.combine_chunks()  # here, beside the checks of the batch before
+            yield chunk, carry, table
+            if table is None or eof:
                 return
-            if decoder.undecided and not chunk.isascii():
-                decoder.undecided = False  # real UTF-8 seen, as the line decoder would note
-            yield from self.batch(table, line)
-            line += table.num_rows
-            consumed += len(chunk)
-            reader._lines.consumed = consumed
-            if eof:
+
+    def rows(self) -> Generator[RawRow | Cleared, None, None]:
+        reader = self.reader
+        consumed = self.offset
+        line = reader.header_line + 1
+        decoder = reader._decoder
+        # the next batch is read, scanned and parsed in a thread while this one is checked
+        # (the parsers, Arrow and numpy release the GIL); at most AHEAD batches wait
+        ahead = _Ahead(self.chunks())
+        try:
+            for chunk, carry, table in ahead:
+                if table is None:
+                    # not regular: the row reader reads the rest, from this chunk's first line
+                    ahead.close()
+                    yield from reader._resume(chunk + carry, line, consumed)
+                    return
+                if decoder.undecided and not chunk.isascii():
+                    decoder.undecided = False  # real UTF-8 seen, as the line decoder would note
+                yield from self.batch(table, line)
+                line += table.num_rows
+                consumed += len(chunk)
+                reader._lines.consumed = consumed
+        finally:
+            ahead.close()
+
+
+#: Batches read and parsed ahead of the one being checked.
+AHEAD: Final = 1
+
+
+class _Ahead:
+    """The items of an iterator computed in a thread, at most ``AHEAD`` in waiting.
+
+    :meth:`close` stops the thread and waits for it, so that the caller may use what
+    the iterator read from (the file) afterwards. An exception in the thread is raised
+    where the item it would have made is taken.
+    """
+
+    _END: Final = object()
+
+    def __init__(self, source: Iterator[Any]) -> None:
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+        self._stop = threading.Event()
+        self._source = source
+        self._thread = threading.Thread(target=self._run, name="credit-disclosure-read", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def _run(self) -> None:
+        try:
+            for item in self._source:
+                if not self._put((item, None)):
+                    return
+        except BaseException as exc:  # handed to the consumer, raised there
+            self._put((None, exc))
+        finally:
+            self._put((self._END, None))
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            item, exc = self._queue.get()
+            if exc is not None:
+                raise exc
+            if item is self._END:
                 return
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        while self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)  # free a producer waiting to put
+        self._thread.join()
 
 
 def cut_ok(chunk: bytes, eof: bool) -> bool:
@@ -294,7 +373,7 @@ def worth_it(reader: TableReader) -> bool:
 
 def fast_rows(
     reader: TableReader, resolver: HeaderResolver, checks: ColumnChecks
-) -> Iterator[RawRow | Cleared] | None:
+) -> Generator[RawRow | Cleared, None, None] | None:
     """The rows of ``reader`` for the batch loop, cleared in batches where columns can tell.
 
     ``None`` when the fast path does not apply (not a seekable UTF-8 CSV file with one

@@ -173,7 +173,8 @@ class _Text:
         self.data = np.frombuffer(data, dtype=np.uint8) if data is not None and data.size else None
         if self.data is None:
             self.data = np.zeros(1, dtype=np.uint8)
-        self.nbytes = np.where(self.valid, self.nbytes, 0)
+        if arr.null_count:
+            self.nbytes = np.where(self.valid, self.nbytes, 0)
 
     def absent(self) -> Any:
         """Rows certainly without a value (null or empty)."""
@@ -181,16 +182,21 @@ class _Text:
 
     def present(self) -> Any:
         """Rows certainly with a value: a first character that is not white space."""
-        last = len(self.data) - 1
-        first = self.data[np.minimum(self.start, last)]
-        second = self.data[np.minimum(self.start + 1, last)].astype(np.int64)
-        third = self.data[np.minimum(self.start + 2, last)].astype(np.int64)
-        space = _SPACE_ASCII[first]
-        space |= (first == 0xC2) & _SPACE_AFTER_C2_TABLE[second]
-        wide = (first >= 0xE1) & (first <= 0xE3)
-        if wide.any():
-            key = (np.clip(first.astype(np.int64) - 0xE1, 0, 2) << 16) | (second << 8) | third
-            space |= wide & _SPACE_3_TABLE[key]
+        data = self.data
+        last = len(data) - 1
+        first = data[np.minimum(self.start, last)]
+        lead = _SPACE_LEAD[first]  # 0: not white space, 1: white space, 2: look further
+        space = lead == 1
+        further = np.flatnonzero(lead == 2)
+        if len(further):
+            at = self.start[further]
+            head = first[further]
+            second = data[np.minimum(at + 1, last)].astype(np.int64)
+            third = data[np.minimum(at + 2, last)].astype(np.int64)
+            two = (head == 0xC2) & _SPACE_AFTER_C2_TABLE[second]
+            key = (np.clip(head.astype(np.int64) - 0xE1, 0, 2) << 16) | (second << 8) | third
+            three = (head >= 0xE1) & (head <= 0xE3) & _SPACE_3_TABLE[key]
+            space[further] = two | three
         return (self.nbytes > 0) & ~space
 
     def fixed(self, width: int) -> tuple[Any, Any]:
@@ -202,6 +208,7 @@ class _Text:
 
 
 _SPACE_ASCII: Any = None
+_SPACE_LEAD: Any = None
 _SPACE_AFTER_C2_TABLE: Any = None
 _SPACE_3_TABLE: Any = None
 _POWERS_6: Any = None
@@ -215,7 +222,7 @@ _MOD11_10: Any = None
 
 def _tables() -> None:
     global _SPACE_ASCII, _USCC_VALUE, _ORG_VALUE, _MONTH_DAYS, _POWERS_6
-    global _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE, _MOD11_10
+    global _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE, _MOD11_10, _SPACE_LEAD
     if _SPACE_ASCII is not None:
         return
     assert all(len(c.encode()) <= 3 for c in _SPACES)
@@ -236,6 +243,9 @@ def _tables() -> None:
     three = np.zeros(3 << 16, dtype=bool)  # (first byte - 0xE1, second, third)
     three[[k - (0xE1 << 16) for k in _SPACE_3]] = True
     _SPACE_AFTER_C2_TABLE, _SPACE_3_TABLE = after_c2, three
+    # by first byte: 1 an ASCII space, 2 the lead byte of a longer one (look at the next two)
+    _SPACE_LEAD = lead.astype(np.uint8)
+    _SPACE_LEAD[[0xC2, 0xE1, 0xE2, 0xE3]] = 2
     _POWERS_6 = 10 ** np.arange(5, -1, -1, dtype=np.int64)
     _MOD11_10 = np.array(_MOD11_10_LIST, dtype=np.int64)
 
