@@ -24,10 +24,10 @@ The rules are exactly those of :func:`credit_disclosure.standard.check_row`.
 from __future__ import annotations
 
 from ._accessor import CreditAccessor, register_accessor
+from .io._frame import read_records
 from .lifecycle._frames import status_frame
 from .quality._pandas import (
     issues_frame,
-    read_records,
     score_frame,
     valid_identifiers,
     validate_frame,

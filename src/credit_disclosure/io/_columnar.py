@@ -26,7 +26,7 @@ import attrs
 from ..standard import ColumnChecks, HeaderResolver
 from ._readers import CsvReader, RawRow, TableReader, _is_blank
 
-__all__ = ["Cleared", "fast_rows"]
+__all__ = ["Cleared", "Parsed", "fast_rows", "parsed_rows"]
 
 #: Bytes read per batch: about 4,000 penalty rows; memory stays flat at any file size.
 CHUNK_BYTES: Final = 2 << 20
@@ -380,7 +380,18 @@ def fast_rows(
     header per column, or a kind and version without column forms): the caller then
     iterates ``reader`` itself.
     """
-    if not isinstance(reader, CsvReader) or not checks.supported or not available():
+    if not checks.supported:
+        return None
+    offset = _fast_start(reader)
+    if offset is None:
+        return None
+    assert isinstance(reader, CsvReader)
+    return _Fast(reader, resolver, checks, offset).rows()
+
+
+def _fast_start(reader: TableReader) -> int | None:
+    """Where the data rows start (a byte offset), or ``None`` when the fast path does not apply."""
+    if not isinstance(reader, CsvReader) or not available():
         return None
     if not reader.headers or not reader._map.simple or reader.encoding not in ("utf-8", "utf-8-sig"):
         return None
@@ -396,5 +407,49 @@ def fast_rows(
     offset = _data_offset(reader)
     if offset is None:
         reader._fp.seek(position)
+    return offset
+
+
+@attrs.frozen
+class Parsed:
+    """The ``table`` of ``count`` data rows from row ``first`` on: a regular chunk, unchecked."""
+
+    first: int
+    count: int
+    table: Any = attrs.field(eq=False, repr=False)
+
+
+class _Tables(_Fast):
+    """The regular chunks as Arrow tables, no rule applied (:func:`parsed_rows`)."""
+
+    parsed: Any = None
+
+    def batch(self, table: Any, line: int) -> Iterator[RawRow | Cleared]:
+        self.parsed = table  # the caller takes it as it gets the Cleared run
+        yield Cleared(line - self.reader.header_line, table.num_rows)
+
+
+def parsed_rows(reader: TableReader, checks: ColumnChecks) -> Iterator[RawRow | Parsed] | None:
+    """The rows of ``reader`` with every regular chunk as one Arrow table (for frames).
+
+    The same chunks, cells and row numbers as :func:`fast_rows`, but no rule is applied:
+    a :class:`Parsed` table holds every line of its chunk, blank rows included (the
+    caller drops them, as the row reader does); after the first chunk that is not
+    regular the row reader's rows follow. ``checks`` only carries the kind (its column
+    forms are not used). ``None`` when the fast path does not apply.
+    """
+    offset = _fast_start(reader)
+    if offset is None:
         return None
-    return _Fast(reader, resolver, checks, offset).rows()
+    assert isinstance(reader, CsvReader)
+    tables = _Tables(reader, HeaderResolver(checks.kind, checks.version), checks, offset)
+
+    def rows() -> Iterator[RawRow | Parsed]:
+        for item in tables.rows():
+            if isinstance(item, Cleared):
+                yield Parsed(item.first, item.count, tables.parsed)
+                tables.parsed = None
+            else:
+                yield item
+
+    return rows()

@@ -10,6 +10,8 @@ metrics do) and :func:`~credit_disclosure.quality.observe` as the plain record A
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
@@ -34,7 +36,7 @@ from ..standard import (
     resolve_kind,
 )
 from ..workdays import WorkdayCalendar
-from ._metrics import PUBLISHED_COLUMNS
+from ._metrics import PUBLISHED_COLUMNS, QualityMetrics
 from ._observe import Observation, observe_clean, observe_outcome
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ __all__ = [
     "column_values",
     "issues_only",
     "observations",
+    "score_into",
 ]
 
 #: Columns of an issues table, after the row label.
@@ -154,24 +157,26 @@ def column_values(series: pd.Series[Any]) -> list[object]:
 class _Batch:
     """The rows of a frame or an Arrow batch as columns: values by field, publication dates.
 
-    ``columns`` holds the Python values of each mapped field (``None`` for a missing
-    value), in the plan's order; ``arrow`` gives the same cells as Arrow arrays by field
-    code for the column checks (built on demand from the values for pandas frames).
+    ``sources`` holds each mapped field's column (a pandas Series or an Arrow array), in the
+    plan's order; :meth:`column` gives its Python values (``None`` for a missing value),
+    made on first use, and :meth:`rows` the rows the row engine must see, so that rows the
+    column checks clear never become Python objects. ``arrow`` gives the same cells as Arrow
+    arrays by field code for the column checks (a frame's Arrow-backed columns as they are).
     """
 
-    __slots__ = ("_arrow", "_series", "codes", "columns", "n", "published")
+    __slots__ = ("_arrow", "_columns", "codes", "n", "published", "sources")
 
     def __init__(
         self,
         n: int,
         codes: list[str],
-        columns: list[list[object]],
+        sources: list[Any],
         published: list[object],
         arrow: dict[str, Any] | None = None,
     ) -> None:
-        self.n, self.codes, self.columns, self.published = n, codes, columns, published
+        self.n, self.codes, self.sources, self.published = n, codes, sources, published
         self._arrow = arrow
-        self._series: list[Any] = []
+        self._columns: list[list[object] | None] = [None] * len(sources)
 
     @classmethod
     def of_frame(cls, frame: pd.DataFrame, plan: FramePlan) -> _Batch:
@@ -180,14 +185,12 @@ class _Batch:
             if plan.published_col is not None
             else [None] * len(frame)
         )
-        batch = cls(
+        return cls(
             len(frame),
             [code for _, code in plan.fields],
-            [column_values(frame[name]) for name, _ in plan.fields],
+            [frame[name] for name, _ in plan.fields],
             published,
         )
-        batch._series = [frame[name] for name, _ in plan.fields]
-        return batch
 
     @classmethod
     def of_arrow(cls, batch: Any, plan: FramePlan) -> _Batch:
@@ -201,10 +204,31 @@ class _Batch:
         return cls(
             batch.num_rows,
             [code for _, code in plan.fields],
-            [c.to_pylist() for c in columns],
+            columns,
             published,
             {code: c for (_, code), c in zip(plan.fields, columns)},
         )
+
+    def column(self, j: int) -> list[object]:
+        """The Python values of the ``j``-th mapped column (made once)."""
+        values = self._columns[j]
+        if values is None:
+            values = self._columns[j] = _values(self.sources[j])
+        return values
+
+    def rows(self, todo: Sequence[int]) -> Iterator[dict[str, object]]:
+        """The rows numbered ``todo`` (in order) by field code, as ``check_row`` takes them."""
+        if len(todo) * 4 >= self.n:  # most rows: every column's values once
+            columns = [self.column(j) for j in range(len(self.codes))]
+            picked: list[list[object]] = [[c[i] for i in todo] for c in columns]
+        else:
+            picked = [
+                [c[i] for i in todo] if c is not None else _values(_take(s, todo))
+                for c, s in zip(self._columns, self.sources)
+            ]
+        codes = self.codes
+        for values in zip(*picked):
+            yield dict(zip(codes, values))
 
     def arrow(self) -> dict[str, Any]:
         """The cells as Arrow arrays by field code (a frame's text columns convert as they are).
@@ -215,16 +239,29 @@ class _Batch:
         if self._arrow is None:
             pa = require("pyarrow", "fast", "the columnar fast path")
             arrays: dict[str, Any] = {}
-            for code, series, values in zip(self.codes, self._series, self.columns):
+            for j, (code, series) in enumerate(zip(self.codes, self.sources)):
                 try:
                     arrays[code] = pa.array(series, from_pandas=True)
                 except (pa.ArrowException, TypeError, ValueError):
+                    values = self.column(j)
                     arrays[code] = pa.array([None if v is None else 0 for v in values], pa.int8())
             self._arrow = arrays
         return self._arrow
 
-    def row(self, i: int) -> dict[str, object]:
-        return {code: column[i] for code, column in zip(self.codes, self.columns)}
+
+def _values(source: Any) -> list[object]:
+    """The Python values of a pandas Series or an Arrow array, ``None`` where missing."""
+    if hasattr(source, "to_pylist"):
+        values: list[object] = source.to_pylist()
+        return values
+    return column_values(source)
+
+
+def _take(source: Any, rows: Sequence[int]) -> Any:
+    """The cells of ``rows`` of a pandas Series or an Arrow array."""
+    if hasattr(source, "to_pylist"):
+        return source.take(rows)
+    return source.iloc[list(rows)]
 
 
 def column_checks(plan: FramePlan) -> ColumnChecks | None:
@@ -251,7 +288,7 @@ def _outcomes(
         HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
     )
     todo = [i for i, ok in enumerate(cleared) if not ok]
-    checked = pipeline.run_mapped(batch.row(i) for i in todo)
+    checked = pipeline.run_mapped(batch.rows(todo))
     if len(todo) == batch.n:
         yield from checked
         return
@@ -278,9 +315,9 @@ def _clean_facts(batch: _Batch, plan: FramePlan) -> Callable[[int], tuple[str | 
     """
     where = {code: n for n, code in enumerate(batch.codes)}
     specs = {f.attr: f.code for f in fields(plan.kind, plan.version)}
-    authority = batch.columns[where[specs["authority"]]] if specs["authority"] in where else None
+    authority = batch.column(where[specs["authority"]]) if specs["authority"] in where else None
     decided = (
-        batch.columns[where[specs["decision_date"]]] if specs["decision_date"] in where else None
+        batch.column(where[specs["decision_date"]]) if specs["decision_date"] in where else None
     )
     dates: dict[object, date | None] = {}
 
@@ -350,6 +387,63 @@ def arrow_observations(
 ) -> Iterator[Observation]:
     """The observation of every row of a pyarrow RecordBatch (as :func:`observations`)."""
     return _observations(_Batch.of_arrow(batch, plan), plan, checks)
+
+
+def score_into(
+    metrics: QualityMetrics,
+    frame: pd.DataFrame,
+    plan: FramePlan,
+    checks: ColumnChecks | None = None,
+) -> None:
+    """Count the observation of every row of ``frame`` in ``metrics``, as :func:`observations` makes them.
+
+    The rows ``checks`` clears are counted by what their observation depends on (authority,
+    decision date and publication date as written): each distinct triple is observed once
+    and counted as many times as it occurs, so that a cleared row costs no Python object of
+    its own; every other row goes through the row pipeline and is counted on its own.
+    """
+    batch = _Batch.of_frame(frame, plan)
+    cleared = _cleared(batch, checks)
+    published = batch.published
+    todo = [i for i, ok in enumerate(cleared) if not ok]
+    if todo:
+        pipeline = RowPipeline(
+            HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
+        )
+        for i, outcome in zip(todo, pipeline.run_mapped(batch.rows(todo))):
+            metrics.add(_observe(outcome, plan, published[i]))
+    if len(todo) == batch.n:
+        return
+    where = {code: n for n, code in enumerate(batch.codes)}
+    specs = {f.attr: f.code for f in fields(plan.kind, plan.version)}
+    authority = specs["authority"]
+    decided = specs["decision_date"]
+    none = itertools.repeat(None)
+    agencies = batch.column(where[authority]) if authority in where else none
+    dates = batch.column(where[decided]) if decided in where else none
+    keys = itertools.compress(zip(agencies, dates, published), cleared)
+    kind, rule, calendar = plan.kind, plan.rule, plan.calendar
+    if {type(p) for p in published} <= {str, type(None)}:
+        groups: Counter[tuple[object, object, object]] = Counter(keys)
+    else:  # a date object, a number: observed row by row, as observations() does
+        groups = Counter()
+        for key in keys:
+            if key[2] is None or type(key[2]) is str:
+                groups[key] += 1
+                continue
+            agency, day = _facts(key[0], key[1])
+            obs = observe_clean(kind, agency, day, published=key[2], rule=rule, calendar=calendar)
+            metrics.add(obs)
+    for (agency_text, date_text, when), count in groups.items():
+        agency, day = _facts(agency_text, date_text)
+        obs = observe_clean(kind, agency, day, published=when, rule=rule, calendar=calendar)
+        metrics._add(obs, count)
+
+
+def _facts(agency: object, decided: object) -> tuple[str | None, date | None]:
+    """(authority, decision date) of a cleared row from its cells, as ``check_row`` builds them."""
+    name = agency.strip() or None if isinstance(agency, str) else None
+    return name, None if decided is None else parse_date(decided)
 
 
 def issues_only(

@@ -98,7 +98,7 @@ class MetricRow:
     #: working days late summed over the late records
     working_days_late: int = 0
     max_working_days_late: int = 0
-    #: why timeliness was unknown: (reason, records), most frequent first
+    #: why timeliness was unknown: (reason, records), most frequent first, ties by reason
     unknown_reasons: tuple[tuple[str, int], ...] = ()
 
     @property
@@ -385,7 +385,8 @@ class _Cell:
             timeliness_unknown=self.unknown,
             working_days_late=self.sum_late,
             max_working_days_late=self.max_late,
-            unknown_reasons=tuple(self.reasons.most_common()),
+            # most frequent first, ties by name: the same whatever order the rows came in
+            unknown_reasons=tuple(sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
         )
 
 
@@ -436,29 +437,34 @@ class QualityMetrics:
 
     def add(self, obs: Observation) -> None:
         """Count one record's observation."""
+        self._add(obs, 1)
+
+    def _add(self, obs: Observation, n: int) -> None:
+        """Count ``n`` records with the same observation (rows the column checks cleared)."""
         key = (obs.agency, obs.month, obs.kind.value)
         cell = self._cells.get(key)
         if cell is None:
             cell = self._cells[key] = _Cell()
-        cell.records += 1
-        cell.complete += obs.complete
-        cell.accurate += obs.accurate
+        cell.records += n
+        cell.complete += obs.complete * n
+        cell.accurate += obs.accurate * n
         if obs.issues:
-            cell.with_errors += obs.has_errors
-            self._issues.update(i.code for i in obs.issues)
+            cell.with_errors += obs.has_errors * n
+            for _ in range(n):
+                self._issues.update(i.code for i in obs.issues)
         status = obs.timeliness
         if status is TimelinessStatus.ON_TIME:
-            cell.on_time += 1
+            cell.on_time += n
         elif status is TimelinessStatus.LATE:
-            cell.late += 1
-            cell.sum_late += obs.working_days_late
+            cell.late += n
+            cell.sum_late += obs.working_days_late * n
             cell.max_late = max(cell.max_late, obs.working_days_late)
         else:
-            cell.unknown += 1
+            cell.unknown += n
             reason = obs.unknown_reason.value if obs.unknown_reason else "unknown"
             if obs.missing_year is not None:
                 reason = f"{reason}:{obs.missing_year}"
-            cell.reasons[reason] += 1
+            cell.reasons[reason] += n
 
     def add_counts(
         self,

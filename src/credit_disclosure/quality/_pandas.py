@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from .._optional import require
 from ..deadlines import DeadlineRule
 from ..identifiers import IdentifierModule, identifier_kind
-from ..io import FileFormat, Report, open_table
+from ..io import Report
 from ..standard import RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
 from ._frames import (
@@ -20,7 +19,7 @@ from ._frames import (
     column_checks,
     column_values,
     issues_only,
-    observations,
+    score_into,
 )
 from ._metrics import QualityMetrics
 
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "issues_frame",
-    "read_records",
     "score_frame",
     "valid_identifiers",
     "validate_frame",
@@ -38,49 +36,6 @@ __all__ = [
 
 def _pd() -> Any:
     return require("pandas", "pandas")
-
-
-def read_records(
-    source: str | os.PathLike[str] | IO[bytes],
-    *,
-    format: FileFormat | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-) -> pd.DataFrame:
-    """Load a CSV, XLSX or JSON Lines export into a DataFrame, cells as read (text from CSV).
-
-    Uses the library's readers (:func:`credit_disclosure.io.open_table`): the
-    encoding is detected (UTF-8, GBK/GB18030, UTF-16), headers are kept as the
-    file writes them. The index is the 1-based data-row number of the file
-    (named ``row``), so issues point at file rows. Empty cells are missing
-    values; rows the reader cannot split into cells are left out (a
-    :func:`~credit_disclosure.io.check_file` of the same file reports them).
-
-    >>> from credit_disclosure.samples import sample_path
-    >>> df = read_records(sample_path("penalty"))
-    >>> df.index.name, int(df.index[0]), df.columns[0]
-    ('row', 1, 'CF_XDR_MC')
-    >>> len(df)  # 300 rows, one of which has a wrong number of cells
-    299
-    """
-    pandas = _pd()
-    rows: list[dict[str, object]] = []
-    labels: list[int] = []
-    with open_table(source, format=format, encoding=encoding, sheet=sheet) as reader:
-        headers = list(reader.headers)
-        for raw in reader:
-            if not raw.usable:
-                continue
-            rows.append(
-                {
-                    k: (None if isinstance(v, str) and not v.strip() else v)
-                    for k, v in raw.values.items()
-                }
-            )
-            labels.append(raw.row)
-    index = pandas.Index(labels, name="row", dtype="int64")
-    frame: pd.DataFrame = pandas.DataFrame.from_records(rows, index=index, columns=headers)
-    return frame
 
 
 def validate_frame(
@@ -159,8 +114,7 @@ def score_frame(
     )
     metrics = QualityMetrics()
     metrics.add_issue_counts(Counter(p.code for p in plan.header_problems))
-    for _, obs in observations(df, plan, checks=column_checks(plan)):
-        metrics.add(obs)
+    score_into(metrics, df, plan, column_checks(plan))
     return metrics
 
 

@@ -1,0 +1,226 @@
+"""Read a file into a pandas DataFrame: ``credit_disclosure.pandas.read_records``.
+
+Two engines give the same frame. The row engine reads :class:`RawRow` objects and
+builds the frame from one dict per row (``DataFrame.from_records``). The columnar
+engine builds each column as an Arrow string array and hands it to pandas as it is
+(pandas' ``str`` dtype is Arrow-backed): the regular chunks of a UTF-8 CSV file come
+straight from the columnar reader of ``check_file`` (:func:`._columnar.parsed_rows`,
+Polars or pyarrow parsing the bytes), every other row from the row reader, gathered
+into columns. Blank cells become missing values and blank rows are left out, as the
+row engine does; ``tests/io/test_frame.py`` compares the two engines frame for frame.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Final, Literal
+
+from .._optional import require
+from ..errors import ArgumentError, MissingOptionalDependency
+from ..standard import ColumnChecks, RecordKind
+from . import _columnar
+from ._readers import CsvReader, FileFormat, RawRow, TableReader, open_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["read_records"]
+
+#: ``"auto"`` (the columnar engine where it applies), ``"row"`` (a dict per row, then
+#: ``DataFrame.from_records``) or ``"columnar"`` (``"auto"`` whatever the file's size, and an
+#: error when pyarrow is not installed).
+FrameEngine = Literal["auto", "row", "columnar"]
+
+#: Rows of the row reader gathered into one Arrow batch of columns.
+_ROWS_PER_BATCH: Final = 16_384
+
+
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    format: FileFormat | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    engine: FrameEngine = "auto",
+) -> pd.DataFrame:
+    """Load a CSV, XLSX or JSON Lines export into a DataFrame, cells as read (text from CSV).
+
+    Uses the library's readers (:func:`credit_disclosure.io.open_table`): the
+    encoding is detected (UTF-8, GBK/GB18030, UTF-16), headers are kept as the
+    file writes them. The index is the 1-based data-row number of the file
+    (named ``row``), so issues point at file rows. Empty cells are missing
+    values; rows the reader cannot split into cells are left out (a
+    :func:`~credit_disclosure.io.check_file` of the same file reports them).
+
+    ``engine`` ``"auto"`` builds the columns of a CSV file as Arrow arrays (pandas'
+    ``str`` columns hold them as they are) when pyarrow is installed, and reads the
+    regular part of a UTF-8 CSV file of 4 MB or more with the columnar reader of
+    :func:`~credit_disclosure.io.check_file` (whole batches parsed by Polars or pyarrow);
+    ``"columnar"`` does so whatever the size and raises
+    :class:`~credit_disclosure.errors.MissingOptionalDependency` without pyarrow; ``"row"``
+    builds the frame from one dict per row. The frame is the same either way (columns,
+    dtypes, values, index); XLSX and JSON Lines files are always read row by row.
+
+    >>> from credit_disclosure.samples import sample_path
+    >>> df = read_records(sample_path("penalty"))
+    >>> df.index.name, int(df.index[0]), df.columns[0]
+    ('row', 1, 'CF_XDR_MC')
+    >>> len(df)  # 300 rows, one of which has a wrong number of cells
+    299
+    >>> df.equals(read_records(sample_path("penalty"), engine="row"))
+    True
+    """
+    if engine not in ("auto", "row", "columnar"):
+        raise ArgumentError(
+            "argument.value",
+            message_en=f"engine must be 'auto', 'row' or 'columnar', not {engine!r}",
+            message_zh=f"engine 应为 'auto'、'row' 或 'columnar'，而不是 {engine!r}",
+            field="engine",
+        )
+    pandas = require("pandas", "pandas")
+    with open_table(source, format=format, encoding=encoding, sheet=sheet) as reader:
+        if engine != "row" and _columnar_applies(reader, pandas, engine):
+            assert isinstance(reader, CsvReader)
+            return _columnar_frame(reader, pandas, parse=engine == "columnar")
+        return _row_frame(reader, pandas)
+
+
+def _row_frame(reader: TableReader, pandas: Any) -> pd.DataFrame:
+    """The frame from one dict per usable row (the row engine)."""
+    headers = list(reader.headers)
+    rows: list[dict[str, object]] = []
+    labels: list[int] = []
+    for raw in reader:
+        if not raw.usable:
+            continue
+        rows.append(
+            {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in raw.values.items()}
+        )
+        labels.append(raw.row)
+    index = pandas.Index(labels, name="row", dtype="int64")
+    frame: pd.DataFrame = pandas.DataFrame.from_records(rows, index=index, columns=headers)
+    return frame
+
+
+def _columnar_applies(reader: TableReader, pandas: Any, engine: str) -> bool:
+    """Whether the columnar engine gives this file's frame (else the row engine does)."""
+    if not isinstance(reader, CsvReader) or not reader.headers or not reader._map.simple:
+        return False  # XLSX/JSON Lines values of any type; blank or repeated headers
+    if not _columnar.available():
+        if engine == "columnar":
+            raise MissingOptionalDependency("pyarrow", "fast", "the columnar fast path")
+        return False
+    dtype = pandas.Series(["x"]).dtype  # pandas 3: ``str``, held in Arrow arrays
+    return getattr(dtype, "storage", None) == "pyarrow"
+
+
+class _Columns:
+    """The usable rows of a file gathered as Arrow string columns, batch by batch."""
+
+    def __init__(self, width: int, checks: ColumnChecks) -> None:
+        self.pa: Any = _columnar.pa
+        self.np: Any = _columnar.np
+        self.checks = checks
+        self.chunks: list[list[Any]] = [[] for _ in range(width)]
+        self.labels: list[Any] = []
+
+    def add_table(self, first: int, table: Any) -> None:
+        """The rows of a regular chunk (blank rows among them are left out)."""
+        np, pa = self.np, self.pa
+        n = table.num_rows
+        if not n:
+            return
+        columns = []
+        blank_rows = None
+        for i in range(table.num_columns):
+            column, blanks = self._blank_to_null(table.column(i))
+            blank_rows = blanks if blank_rows is None else blank_rows & blanks
+            columns.append(column)
+        labels = np.arange(first, first + n, dtype=np.int64)
+        if blank_rows is not None and blank_rows.any():  # a row of blank cells is no record
+            keep = ~blank_rows
+            labels = labels[keep]
+            mask = pa.array(keep)
+            columns = [c.filter(mask) for c in columns]
+        self._add(labels, columns)
+
+    def add_rows(self, rows: list[RawRow]) -> None:
+        """Rows of the row reader (already without blank rows), as columns."""
+        if not rows:
+            return
+        pa = self.pa
+        labels = self.np.fromiter((r.row for r in rows), dtype=self.np.int64, count=len(rows))
+        cells = zip(*(r.values.values() for r in rows))  # simple headers: one value per column
+        self._add(
+            labels, [self._blank_to_null(pa.array(c, pa.large_string()))[0] for c in cells]
+        )
+
+    def _add(self, labels: Any, columns: list[Any]) -> None:
+        self.labels.append(labels)
+        for chunks, column in zip(self.chunks, columns):
+            chunks.append(column)
+
+    def _blank_to_null(self, column: Any) -> tuple[Any, Any]:
+        """(the column with empty and white-space cells missing, which cells were so)."""
+        np, pa, pc = self.np, self.pa, _columnar.pc
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        if not pa.types.is_large_string(column.type):
+            column = column.cast(pa.large_string())
+        maybe = self.checks.maybe_blank(column)  # False: certainly not blank
+        if not maybe.any():
+            return column, maybe
+        lengths = pc.binary_length(column).to_numpy(zero_copy_only=False)
+        unsure = np.flatnonzero(maybe & (np.nan_to_num(lengths, nan=0) > 0))
+        if len(unsure):  # starts with white space: str.strip() decides, as the row engine
+            values = column.take(pa.array(unsure)).to_pylist()
+            maybe[unsure] = [not v.strip() for v in values]
+        if column.null_count != maybe.sum():
+            column = pc.if_else(pa.array(maybe), pa.scalar(None, pa.large_string()), column)
+        return column, maybe
+
+    def frame(self, headers: Sequence[str], pandas: Any) -> pd.DataFrame:
+        """The DataFrame, each column handed to pandas as its Arrow array."""
+        np, pa = self.np, self.pa
+        labels = np.concatenate(self.labels) if self.labels else np.zeros(0, dtype=np.int64)
+        n = len(labels)
+        self.labels = []
+        index = pandas.Index(labels, name="row", dtype="int64")
+        if n == 0:  # as the row engine builds it (pandas drops the index's name there)
+            empty: pd.DataFrame = pandas.DataFrame.from_records([], index=index, columns=headers)
+            return empty
+        string = pandas.Series(["x"]).dtype
+        data: dict[str, Any] = {}
+        for name, chunks in zip(headers, self.chunks):
+            column = pa.chunked_array(chunks, pa.large_string())
+            chunks.clear()  # one copy at a time: the column is combined, its chunks let go
+            if column.null_count == n:  # no value at all: an object column of None
+                data[name] = np.full(n, None, dtype=object)
+                continue
+            data[name] = string.__from_arrow__(column.combine_chunks())
+        frame: pd.DataFrame = pandas.DataFrame(data, index=index, copy=False)
+        return frame
+
+
+def _columnar_frame(reader: CsvReader, pandas: Any, *, parse: bool) -> pd.DataFrame:
+    """The frame of a CSV file with simple headers, built column by column in Arrow."""
+    checks = ColumnChecks(RecordKind.PENALTY)  # only for its blank-cell test
+    columns = _Columns(len(reader.headers), checks)
+    items: Iterator[RawRow | _columnar.Parsed] | None = None
+    if parse or _columnar.worth_it(reader):
+        items = _columnar.parsed_rows(reader, checks)
+    pending: list[RawRow] = []
+    for item in iter(reader) if items is None else items:
+        if isinstance(item, _columnar.Parsed):
+            columns.add_rows(pending)
+            pending = []
+            columns.add_table(item.first, item.table)
+            continue
+        if item.usable:
+            pending.append(item)
+            if len(pending) >= _ROWS_PER_BATCH:
+                columns.add_rows(pending)
+                pending = []
+    columns.add_rows(pending)
+    return columns.frame(reader.headers, pandas)
