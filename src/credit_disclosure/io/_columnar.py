@@ -429,14 +429,17 @@ class _Tables(_Fast):
         yield Cleared(line - self.reader.header_line, table.num_rows)
 
 
-def parsed_rows(reader: TableReader, checks: ColumnChecks) -> Iterator[RawRow | Parsed] | None:
+def parsed_rows(
+    reader: TableReader, checks: ColumnChecks
+) -> Generator[RawRow | Parsed, None, None] | None:
     """The rows of ``reader`` with every regular chunk as one Arrow table (for frames).
 
     The same chunks, cells and row numbers as :func:`fast_rows`, but no rule is applied:
     a :class:`Parsed` table holds every line of its chunk, blank rows included (the
     caller drops them, as the row reader does); after the first chunk that is not
     regular the row reader's rows follow. ``checks`` only carries the kind (its column
-    forms are not used). ``None`` when the fast path does not apply.
+    forms are not used). ``None`` when the fast path does not apply. Close the generator
+    before the reader when stopping early (it stops the thread that reads ahead).
     """
     offset = _fast_start(reader)
     if offset is None:
@@ -444,12 +447,16 @@ def parsed_rows(reader: TableReader, checks: ColumnChecks) -> Iterator[RawRow | 
     assert isinstance(reader, CsvReader)
     tables = _Tables(reader, HeaderResolver(checks.kind, checks.version), checks, offset)
 
-    def rows() -> Iterator[RawRow | Parsed]:
-        for item in tables.rows():
-            if isinstance(item, Cleared):
-                yield Parsed(item.first, item.count, tables.parsed)
-                tables.parsed = None
-            else:
-                yield item
+    def rows() -> Generator[RawRow | Parsed, None, None]:
+        inner = tables.rows()
+        try:
+            for item in inner:
+                if isinstance(item, Cleared):
+                    yield Parsed(item.first, item.count, tables.parsed)
+                    tables.parsed = None
+                else:
+                    yield item
+        finally:
+            inner.close()
 
     return rows()

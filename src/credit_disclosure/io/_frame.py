@@ -13,7 +13,7 @@ row engine does; ``tests/io/test_frame.py`` compares the two engines frame for f
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
 from .._optional import require
@@ -207,20 +207,24 @@ def _columnar_frame(reader: CsvReader, pandas: Any, *, parse: bool) -> pd.DataFr
     """The frame of a CSV file with simple headers, built column by column in Arrow."""
     checks = ColumnChecks(RecordKind.PENALTY)  # only for its blank-cell test
     columns = _Columns(len(reader.headers), checks)
-    items: Iterator[RawRow | _columnar.Parsed] | None = None
+    items: Generator[RawRow | _columnar.Parsed, None, None] | None = None
     if parse or _columnar.worth_it(reader):
         items = _columnar.parsed_rows(reader, checks)
     pending: list[RawRow] = []
-    for item in iter(reader) if items is None else items:
-        if isinstance(item, _columnar.Parsed):
-            columns.add_rows(pending)
-            pending = []
-            columns.add_table(item.first, item.table)
-            continue
-        if item.usable:
-            pending.append(item)
-            if len(pending) >= _ROWS_PER_BATCH:
+    try:
+        for item in iter(reader) if items is None else items:
+            if isinstance(item, _columnar.Parsed):
                 columns.add_rows(pending)
                 pending = []
+                columns.add_table(item.first, item.table)
+                continue
+            if item.usable:
+                pending.append(item)
+                if len(pending) >= _ROWS_PER_BATCH:
+                    columns.add_rows(pending)
+                    pending = []
+    finally:
+        if items is not None:
+            items.close()  # stops the thread reading ahead before the file is closed
     columns.add_rows(pending)
     return columns.frame(reader.headers, pandas)

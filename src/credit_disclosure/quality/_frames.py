@@ -164,33 +164,39 @@ class _Batch:
     arrays by field code for the column checks (a frame's Arrow-backed columns as they are).
     """
 
-    __slots__ = ("_arrow", "_columns", "codes", "n", "published", "sources")
+    __slots__ = ("_arrow", "_columns", "_published", "codes", "n", "published_source", "sources")
 
     def __init__(
         self,
         n: int,
         codes: list[str],
         sources: list[Any],
-        published: list[object],
+        published: list[object] | None,
         arrow: dict[str, Any] | None = None,
+        published_source: Any = None,
     ) -> None:
-        self.n, self.codes, self.sources, self.published = n, codes, sources, published
+        self.n, self.codes, self.sources, self._published = n, codes, sources, published
+        self.published_source = published_source
         self._arrow = arrow
         self._columns: list[list[object] | None] = [None] * len(sources)
 
     @classmethod
     def of_frame(cls, frame: pd.DataFrame, plan: FramePlan) -> _Batch:
-        published: list[object] = (
-            column_values(frame[plan.published_col])
-            if plan.published_col is not None
-            else [None] * len(frame)
-        )
+        column = frame[plan.published_col] if plan.published_col is not None else None
         return cls(
             len(frame),
             [code for _, code in plan.fields],
             [frame[name] for name, _ in plan.fields],
-            published,
+            [None] * len(frame) if column is None else None,
+            published_source=column,
         )
+
+    @property
+    def published(self) -> list[object]:
+        """The publication date of every row as a Python value (``None``: none), made once."""
+        if self._published is None:
+            self._published = column_values(self.published_source)
+        return self._published
 
     @classmethod
     def of_arrow(cls, batch: Any, plan: FramePlan) -> _Batch:
@@ -208,6 +214,13 @@ class _Batch:
             published,
             {code: c for (_, code), c in zip(plan.fields, columns)},
         )
+
+    def published_of(self, todo: Sequence[int]) -> list[object]:
+        """The publication dates of the rows numbered ``todo``, in order."""
+        if self._published is None and len(todo) * 4 < self.n:
+            return _values(_take(self.published_source, todo))
+        published = self.published
+        return [published[i] for i in todo]
 
     def column(self, j: int) -> list[object]:
         """The Python values of the ``j``-th mapped column (made once)."""
@@ -404,40 +417,95 @@ def score_into(
     """
     batch = _Batch.of_frame(frame, plan)
     cleared = _cleared(batch, checks)
-    published = batch.published
     todo = [i for i, ok in enumerate(cleared) if not ok]
     if todo:
         pipeline = RowPipeline(
             HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
         )
-        for i, outcome in zip(todo, pipeline.run_mapped(batch.rows(todo))):
-            metrics.add(_observe(outcome, plan, published[i]))
+        outcomes = pipeline.run_mapped(batch.rows(todo))
+        for when, outcome in zip(batch.published_of(todo), outcomes):
+            metrics.add(_observe(outcome, plan, when))
     if len(todo) == batch.n:
         return
     where = {code: n for n, code in enumerate(batch.codes)}
     specs = {f.attr: f.code for f in fields(plan.kind, plan.version)}
-    authority = specs["authority"]
-    decided = specs["decision_date"]
-    none = itertools.repeat(None)
-    agencies = batch.column(where[authority]) if authority in where else none
-    dates = batch.column(where[decided]) if decided in where else none
-    keys = itertools.compress(zip(agencies, dates, published), cleared)
+    authority, decided = specs["authority"], specs["decision_date"]
+    sources = [
+        batch.sources[where[authority]] if authority in where else None,
+        batch.sources[where[decided]] if decided in where else None,
+        batch.published_source,
+    ]
     kind, rule, calendar = plan.kind, plan.rule, plan.calendar
-    if {type(p) for p in published} <= {str, type(None)}:
-        groups: Counter[tuple[object, object, object]] = Counter(keys)
-    else:  # a date object, a number: observed row by row, as observations() does
-        groups = Counter()
-        for key in keys:
-            if key[2] is None or type(key[2]) is str:
-                groups[key] += 1
-                continue
-            agency, day = _facts(key[0], key[1])
-            obs = observe_clean(kind, agency, day, published=key[2], rule=rule, calendar=calendar)
-            metrics.add(obs)
+    groups = _text_groups(sources, cleared)
+    if groups is None:  # columns of Python objects: count the cells' values
+        none = itertools.repeat(None)
+        agencies = batch.column(where[authority]) if authority in where else none
+        dates = batch.column(where[decided]) if decided in where else none
+        published = batch.published
+        keys = itertools.compress(zip(agencies, dates, published), cleared)
+        if {type(p) for p in published} <= {str, type(None)}:
+            groups = Counter(keys)
+        else:  # a date object, a number: observed row by row, as observations() does
+            groups = Counter()
+            for key in keys:
+                if key[2] is None or type(key[2]) is str:
+                    groups[key] += 1
+                    continue
+                agency, day = _facts(key[0], key[1])
+                obs = observe_clean(kind, agency, day, published=key[2], rule=rule, calendar=calendar)
+                metrics.add(obs)
     for (agency_text, date_text, when), count in groups.items():
         agency, day = _facts(agency_text, date_text)
         obs = observe_clean(kind, agency, day, published=when, rule=rule, calendar=calendar)
         metrics._add(obs, count)
+
+
+def _text_groups(
+    sources: list[Any], cleared: Sequence[bool]
+) -> Counter[tuple[object, object, object]] | None:
+    """How many cleared rows hold each (authority, decision date, publication date) text.
+
+    Counted over Arrow dictionary codes, without a Python object per row, when every one of
+    the columns is text held in Arrow (pandas' ``str``/``string[pyarrow]``); ``None`` otherwise.
+    A missing column counts as ``None`` on every row.
+    """
+    pa = require("pyarrow", "fast", "the columnar fast path")
+    np = require("numpy", "fast", "the columnar fast path")
+    codes: list[Any] = []
+    values: list[list[object]] = []
+    for source in sources:
+        if source is None:
+            codes.append(None)
+            values.append([None])
+            continue
+        dtype = getattr(source, "dtype", None)
+        if getattr(dtype, "storage", None) != "pyarrow":
+            return None  # object columns, numbers, dates: counted by value
+        array = pa.array(source, from_pandas=True)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks()
+        if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+            return None
+        encoded = array.dictionary_encode()
+        indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        codes.append(indices.astype(np.int64) + 1)  # 0: a missing value
+        values.append([None, *encoded.dictionary.to_pylist()])
+    sizes = [len(v) for v in values]
+    if sizes[0] * sizes[1] * sizes[2] >= 1 << 62:
+        return None
+    mask = np.asarray(cleared, dtype=bool)
+    key = np.zeros(int(mask.sum()), dtype=np.int64)
+    for column, size in zip(reversed(codes), reversed(sizes)):
+        key *= size
+        if column is not None:
+            key += column[mask]
+    found, counts = np.unique(key, return_counts=True)
+    groups: Counter[tuple[object, object, object]] = Counter()
+    a_size, d_size = sizes[0], sizes[1]
+    for k, count in zip(found.tolist(), counts.tolist()):
+        a, rest = k % a_size, k // a_size
+        groups[(values[0][a], values[1][rest % d_size], values[2][rest // d_size])] += count
+    return groups
 
 
 def _facts(agency: object, decided: object) -> tuple[str | None, date | None]:
