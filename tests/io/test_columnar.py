@@ -158,6 +158,15 @@ DAMAGE = {
     "title above the header": lambda ls: ["某区行政处罚公示表".encode(), b"", *ls],
     "white space around values": lambda ls: [*ls[:30], b" " + ls[30].replace(b",", b" ,", 3), *ls[31:]],
     "mixed line ends": lambda ls: [b"\n".join(ls[:30]), *ls[30:]],
+    # a row one cell short beside quoted cells holding delimiters: the chunk's count of
+    # separators must not take the quoted delimiters for the missing one
+    "one cell short, a quoted delimiter": lambda ls: [
+        *ls[:30], b'"x,y",' + ls[30].split(b",", 1)[1].rsplit(b",", 1)[0], *ls[31:]],
+    "one cell short, one too many": lambda ls: [
+        *ls[:30], ls[30] + b",x", ls[31].rsplit(b",", 1)[0], *ls[32:]],
+    "one cell short, quoted values": lambda ls: [
+        *ls[:30], b'"a,b","c,d",' + ls[30].split(b",", 2)[2], ls[31].rsplit(b",", 2)[0] + b',"e,f"',
+        *ls[32:]],
 }
 
 
@@ -165,6 +174,16 @@ DAMAGE = {
 def test_damaged_files(name: str) -> None:
     data = b"\r\n".join(DAMAGE[name](_lines()))
     assert_same(data)
+
+
+@pytest.mark.parametrize("where", [0, 3, 20, 39])
+def test_a_short_row_beside_a_quoted_delimiter(where: int) -> None:
+    # no delimiter in any other cell, so that the quoted one is the only one in its batch
+    rows = [{k: v.replace(",", "，") for k, v in r.items()} for r in _rows(RecordKind.PENALTY, 40, 3)]
+    lines = _csv(rows, RecordKind.PENALTY, encoding="utf-8").split(b"\r\n")
+    short = lines[where + 1].split(b",", 1)[1].rsplit(b",", 1)[0]
+    lines[where + 1] = b'"x,y",' + short  # a cell short, and a delimiter inside quotes
+    assert '"row.columns"' in assert_same(b"\r\n".join(lines))
 
 
 def test_encodings_and_options() -> None:

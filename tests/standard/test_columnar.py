@@ -260,3 +260,54 @@ def test_birth_dates_as_resident_id_judges_them(birth: str) -> None:
     number = body + _ric_check(body)
     ok = ColumnChecks(RecordKind.PENALTY, as_of=AS_OF)._resident_id(_Text(pa.array([number]), 1))
     assert ok.tolist() == [resident_id.is_valid(number, as_of=AS_OF)]
+
+
+_CONTENT_PARTS = st.sampled_from(
+    ["罚款", "人民币", "元", "万元", "的", "万", "1", "0", "9", "12345678901234",
+     "123456789012345", "，", " ", "处以", "x", ".", "．", "５", "\u3000", "罚", "款"]
+)
+
+
+_FINE_SLOTS = (
+    ["", "警告，", "元", "的", "2000元", "x", "处以", "万", "人民币"],
+    ["罚款", "罚", "罚款罚款"],
+    ["", "人民币", "人民", "计", " "],
+    ["", "0", "1000", "12345678901234", "123456789012345", "５", "1,000", "1.5"],
+    ["元", "万元", "万", "", "元整", "圆", " 元"],
+    ["", "，罚款1元", "x", "，没收100元"],
+)
+
+
+def _fine_as_the_expression_reads_it(texts: list[str], wide: bool) -> None:
+    import re
+
+    import pyarrow.compute as pc
+
+    from credit_disclosure.standard._columnar import _FINE_IN_CONTENT, _stated_fine, _Text
+
+    ColumnChecks(RecordKind.PENALTY)  # loads numpy and pyarrow into the module
+    kind = pa.large_string() if wide else pa.string()
+    arr = pa.array(["罚款1元", *texts], kind).slice(1)  # an array that starts at an offset
+    rows = np.flatnonzero(pc.count_substring(arr, "罚款").to_numpy() == 1)
+    at = pc.find_substring(arr, "罚款").to_numpy()[rows]
+    got = _stated_fine(_Text(arr, len(texts)), rows, at).tolist()
+    expected = []
+    for i in rows.tolist():
+        m = re.search(_FINE_IN_CONTENT, texts[i])
+        expected.append(-2 if m is None else int(m["n"]) * (10000 if m["u"] == "万元" else 1))
+    assert got == expected
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_the_fine_in_the_content_in_every_form(wide: bool) -> None:
+    import itertools
+
+    texts = ["".join(parts) for parts in itertools.product(*_FINE_SLOTS)]
+    _fine_as_the_expression_reads_it(texts, wide)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts=st.lists(st.lists(_CONTENT_PARTS, max_size=8).map("".join), min_size=1, max_size=12),
+       wide=st.booleans())
+def test_the_fine_in_any_content(texts: list[str], wide: bool) -> None:
+    _fine_as_the_expression_reads_it(texts, wide)

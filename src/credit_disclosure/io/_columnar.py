@@ -102,6 +102,25 @@ def _quotes_regular(a: Any, q: Any, newlines: Any, delimiter: int) -> bool:
     return bool(np.where(even, opens, closes).all())
 
 
+def _count_byte(column: Any, byte: int) -> int | None:
+    """How often ``byte`` occurs in the values of a (chunked) Arrow string column
+    (``None``: not a column of strings with offsets)."""
+    total = 0
+    for chunk in column.chunks:
+        wide = pa.types.is_large_string(chunk.type)
+        if not wide and not pa.types.is_string(chunk.type):
+            return None
+        if not len(chunk):
+            continue
+        buffers = chunk.buffers()
+        offsets = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)
+        first, last = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
+        if buffers[2] is not None and last > first:
+            data = np.frombuffer(buffers[2], dtype=np.uint8)[first:last]
+            total += int(np.count_nonzero(data == byte))
+    return total
+
+
 class _Fast:
     def __init__(
         self, reader: CsvReader, resolver: HeaderResolver, checks: ColumnChecks, offset: int
@@ -147,29 +166,30 @@ class _Fast:
         a = np.frombuffer(chunk, dtype=np.uint8)
         newlines = np.flatnonzero(a == 10)
         if b"\r" in chunk:
-            crs = chunk.count(b"\r")
+            crs = np.count_nonzero(a == 13)
             if crs != len(newlines) or not (a[newlines - 1] == 13).all():
                 return None  # a line that ends in CR alone (or some lines in LF, some in CR LF)
         lines = len(newlines) + (0 if chunk.endswith(b"\n") else 1)
-        quotes = np.flatnonzero(a == 34) if b'"' in chunk else None
-        if quotes is not None and not _quotes_regular(a, quotes, newlines, self.delimiter):
+        quoted = b'"' in chunk
+        if quoted and not _quotes_regular(a, np.flatnonzero(a == 34), newlines, self.delimiter):
             return None
-        # every line holds exactly width - 1 separators (delimiters outside quotes)
-        delimiters = a == self.delimiter
-        starts = np.zeros(lines, dtype=np.int64)
-        starts[1:] = newlines[: lines - 1] + 1
-        per_line = np.add.reduceat(delimiters, starts, dtype=np.int64)
-        if quotes is not None:  # less the delimiters between an opening and a closing quote
-            where = np.flatnonzero(delimiters)
-            opening, closing = quotes[0::2], quotes[1::2]
-            inside = np.searchsorted(where, closing) - np.searchsorted(where, opening)
-            line_of = np.searchsorted(newlines, opening)
-            per_line -= np.bincount(line_of, weights=inside, minlength=lines).astype(np.int64)
-        if (per_line != self.width - 1).any():
-            return None  # blank lines, rows with other numbers of cells
         table = self.parse(chunk)
         if table is None or table.num_rows != lines:
             return None
+        table = table.combine_chunks()  # one chunk per column, here beside the checks
+        # Every line holds exactly width - 1 separators. The parsers refuse a line with more
+        # cells than the header (Polars fills a line with fewer, pyarrow refuses it too), so
+        # it is enough that the chunk holds lines * (width - 1) separators: its delimiters
+        # less those inside quoted cells, which the cells' values hold.
+        separators = int(np.count_nonzero(a == self.delimiter))
+        if quoted:
+            for column in table.columns:
+                inside = _count_byte(column, self.delimiter)
+                if inside is None:
+                    return None
+                separators -= inside
+        if separators != lines * (self.width - 1):
+            return None  # blank lines, rows with fewer cells
         return table
 
     def parse(self, chunk: bytes) -> Any:
@@ -257,8 +277,6 @@ class _Fast:
                     continue
                 chunk, carry = (buf[:cut], buf[cut:]) if cut else (buf, b"")
             table = self.table(chunk) if cut_ok(chunk, eof) else None
-            if table is not None:
-                table = table.combine_chunks()  # here, beside the checks of the batch before
             yield chunk, carry, table
             if table is None or eof:
                 return
@@ -395,7 +413,7 @@ def _fast_start(reader: TableReader) -> int | None:
         return None
     if not reader.headers or not reader._map.simple or reader.encoding not in ("utf-8", "utf-8-sig"):
         return None
-    if len(reader.delimiter) != 1 or reader.delimiter in '"\r\n':
+    if len(reader.delimiter) != 1 or reader.delimiter in '"\r\n' or not reader.delimiter.isascii():
         return None
     try:
         seekable = reader._fp.seekable()

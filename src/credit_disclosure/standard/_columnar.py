@@ -95,7 +95,8 @@ _BUSINESS: Final = _CATEGORY_INDEX[SubjectCategory.INDIVIDUAL_BUSINESS.value]
 _ABSENT: Final = -1  # no value (None, "", white space only)
 _BAD: Final = -2  # a value the row engine reports (or may report): the row is not cleared
 
-#: 处罚内容 in the one form cleared by columns: a single 罚款 right before the amount.
+#: 处罚内容 in the one form cleared by columns: a single 罚款 right before the amount
+#: (computed over the bytes by ``_stated_fine``; tests hold it to this expression).
 _FINE_IN_CONTENT: Final = r"(?:^|[^元的])罚款(?:人民币)?(?P<n>[0-9]{1,14})(?P<u>万元|元)"
 #: Distinct values remembered between batches, per column.
 _CACHE_LIMIT: Final = 200_000
@@ -131,6 +132,46 @@ def _mod11_10_check(body: str) -> str:
 
 def _ric_check(body: str) -> str:
     return "10X98765432"[sum(int(c) * w for c, w in zip(body, _RIC_WEIGHTS)) % 11]
+
+
+_YUAN: Final = tuple("元".encode())
+_DE: Final = tuple("的".encode())
+_RMB: Final = tuple("人民币".encode())
+_WAN_YUAN: Final = tuple("万元".encode())
+
+
+def _stated_fine(col: _Text, rows: Any, at: Any) -> Any:
+    """Per row of ``rows`` (whose one 罚款 starts at byte ``at`` of the cell): the amount in
+    yuan the content states in the form ``_FINE_IN_CONTENT`` matches, else -2.
+
+    The regular expression computed over the bytes with numpy: 罚款 at the start or not
+    right after 元 or 的, then 人民币 or nothing, 1 to 14 ASCII digits, 万元 or 元.
+    """
+    data = col.data
+    last = len(data) - 1
+    begin = col.start[rows]
+    end = begin + col.nbytes[rows]
+    pos = begin + at
+
+    def window(offset: Any, width: int) -> Any:  # the bytes from offset on; 0 past the cell
+        index = offset[:, None] + np.arange(width)
+        return np.where(index < end[:, None], data[np.clip(index, 0, last)], 0)
+
+    before = window(pos - 3, 3)
+    after_unit_word = (before == _YUAN).all(axis=1) | (before == _DE).all(axis=1)
+    fine = (at < 3) | ~after_unit_word
+    after = pos + 6  # 罚款 is 6 bytes
+    digits_from = after + 9 * (window(after, 9) == _RMB).all(axis=1)
+    cells = window(digits_from, 15)
+    is_digit = (cells >= 48) & (cells <= 57)
+    length = np.where(is_digit.all(axis=1), 15, np.argmin(is_digit, axis=1))
+    unit = window(digits_from + length, 6)
+    wan = (unit == _WAN_YUAN).all(axis=1)
+    fine &= (length >= 1) & (length <= 14) & (wan | (unit[:, :3] == _YUAN).all(axis=1))
+    exponent = length[:, None] - 1 - np.arange(15)
+    scale = np.where(exponent >= 0, 10 ** np.clip(exponent, 0, 14), 0)
+    number = ((cells.astype(np.int64) - 48) * scale).sum(axis=1)
+    return np.where(fine, np.where(wan, number * 10000, number), -2)
 
 
 class _Text:
@@ -718,13 +759,12 @@ class ColumnChecks:
             count = pc.count_substring(content.arr, "罚款").fill_null(0).to_numpy()
             check &= count > 0
             if check.any():
-                found = pc.extract_regex(content.arr, _FINE_IN_CONTENT)
-                matched = found.is_valid().to_numpy(zero_copy_only=False)
-                number = pc.cast(pc.struct_field(found, "n"), pa.int64()).fill_null(-2).to_numpy()
-                unit = pc.equal(pc.struct_field(found, "u"), "万元").fill_null(False)
-                unit = unit.to_numpy(zero_copy_only=False)
-                stated = np.where(matched, np.where(unit, number * 10000, number), -2)
-                agrees = matched & (count == 1) & (yuan >= 0) & (stated == yuan)
+                rows = np.flatnonzero(check & (count == 1))
+                agrees = np.zeros(content.n, dtype=bool)
+                if len(rows):
+                    at = pc.find_substring(content.arr, "罚款").fill_null(-1).to_numpy()
+                    stated = _stated_fine(content, rows, at[rows])
+                    agrees[rows] = (yuan[rows] >= 0) & (stated == yuan[rows])
                 ok &= ~check | agrees
         if opts.penalty_validity_required:
             ok &= days["valid_until"] != _ABSENT
