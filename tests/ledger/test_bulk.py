@@ -59,9 +59,9 @@ def test_writing_thread_error_changes_nothing(
 ) -> None:
     """A batch that fails in the writing thread fails the import: nothing of it stays, and
     the same file imports completely afterwards."""
-    path = _file(tmp_path / "p.csv", 4500)  # three batches
+    path = _file(tmp_path / "p.csv", 4500)  # two batches
     calls: list[int] = []
-    insert = _ledger._RecordWriter._insert
+    insert = _ledger._RecordWriter._write_batch
 
     def failing(self: _ledger._RecordWriter, rows: list[tuple[object, ...]]) -> None:
         calls.append(len(rows))
@@ -69,11 +69,12 @@ def test_writing_thread_error_changes_nothing(
             raise sa.exc.OperationalError("INSERT", {}, Exception("disk full"))
         insert(self, rows)
 
-    monkeypatch.setattr(_ledger._RecordWriter, "_insert", failing)
+    monkeypatch.setattr(_ledger._RecordWriter, "_write_batch", failing)
     with pytest.raises(sa.exc.OperationalError):
         ledger.import_records(path, as_of=AS_OF)
+    assert len(calls) == 2
     assert ledger.sources() == [] and list(ledger.records()) == []
-    monkeypatch.setattr(_ledger._RecordWriter, "_insert", insert)
+    monkeypatch.setattr(_ledger._RecordWriter, "_write_batch", insert)
     result = ledger.import_records(path, as_of=AS_OF)
     assert (result.rows, result.added) == (4500, 4500)
 

@@ -39,8 +39,9 @@ _CHILD = textwrap.dedent(
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """5,000 penalty records: more than one progress step (4,096 rows) and two batches."""
-    return _file(tmp_path_factory.mktemp("crash") / "big.csv", 5000)
+    """9,000 penalty records (4.7 MB): more than one progress step (4,096 rows) and two
+    batches; big enough for the columnar path and SQLite's bulk mode (a rollback journal)."""
+    return _file(tmp_path_factory.mktemp("crash") / "big.csv", 9000)
 
 
 def _file(path: Path, n: int) -> Path:
@@ -73,10 +74,14 @@ def test_import_killed_midway_then_rerun(migrated_url: str, big_file: Path) -> N
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
+    if db_url.startswith("sqlite"):  # a big import wrote with a rollback journal: a hot one left
+        assert Path(f"{sa.make_url(db_url).database}-journal").exists()
     with Ledger(db_url) as ledger:
         with ledger.engine.connect() as conn:
             if ledger.engine.dialect.name == "sqlite":
+                # the killed import's rollback journal was rolled back on connecting
                 assert conn.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
+                assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "wal"
             for table in ("sources", "records", "events"):
                 assert conn.execute(sa.text(f"select count(*) from {table}")).scalar_one() == 0
             indexes = _indexes(conn)
@@ -84,10 +89,10 @@ def test_import_killed_midway_then_rerun(migrated_url: str, big_file: Path) -> N
         # killed midway, the drop is rolled back with the rest
         assert {"ix_records_unit_date", "ix_records_date"} <= indexes
         result = ledger.import_records(path, as_of=date(2026, 12, 1))
-        assert (result.rows, result.added) == (5000, 5000)
+        assert (result.rows, result.added) == (9000, 9000)
         with ledger.engine.connect() as conn:
             assert _indexes(conn) == indexes
-        assert ledger.status().records == {"penalty": 5000}
+        assert ledger.status().records == {"penalty": 9000}
         assert ledger.import_records(path, as_of=date(2026, 12, 1)).already_imported
 
 

@@ -20,7 +20,15 @@ from __future__ import annotations
 from .._atomic import atomic_output
 from .._contracts import guard_public as _guard_public
 from ._annotate import write_annotated_xlsx
-from ._check import check_file, check_rows, header_issue, header_test, report_resolver
+from ._check import (
+    Cleared,
+    check_file,
+    check_rows,
+    checked_rows,
+    header_issue,
+    header_test,
+    report_resolver,
+)
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
@@ -33,6 +41,7 @@ from ._writers import HeaderStyle, write_csv, write_jsonl, write_xlsx
 __all__ = [
     "FORMULA_TRIGGERS",
     "IO_ISSUES",
+    "Cleared",
     "FileFormat",
     "Finding",
     "HeaderStyle",
@@ -46,6 +55,7 @@ __all__ = [
     "atomic_output",
     "check_file",
     "check_rows",
+    "checked_rows",
     "detect_encoding",
     "guess_format",
     "header_issue",

@@ -37,11 +37,13 @@ from ._readers import FileFormat, RawRow, TableReader, open_table
 from ._report import Report
 
 __all__ = [
+    "Cleared",
     "Engine",
     "ProgressCallback",
     "RowCallback",
     "check_file",
     "check_rows",
+    "checked_rows",
     "header_issue",
     "header_test",
     "report_resolver",
@@ -209,15 +211,11 @@ def check_file(
             pipeline = RowPipeline(
                 report_resolver(kind, version, report), as_of=as_of, options=options, reader=reader
             )
-            outcomes: Iterable[RowOutcome | Cleared] = pipeline.run(reader)
-            fast = None if engine == "row" else _fast_rows(reader, pipeline, as_of, options, engine)
-            if fast is not None:
-                outcomes = _through(pipeline, fast)
+            outcomes = checked_rows(reader, pipeline, engine=engine)
             try:
                 _fill(report, outcomes, progress=progress, reader=reader, on_row=on_row)
             finally:
-                if fast is not None:
-                    fast.close()  # stops its read-ahead thread before the file is closed
+                outcomes.close()  # stops the fast path's read-ahead thread before the file closes
         for issue in reader.file_issues:
             report.add_file_issue(issue)
         report.blank_rows = reader.blank_rows
@@ -233,6 +231,40 @@ def check_file(
         time.perf_counter() - started,
     )
     return report
+
+
+def checked_rows(
+    reader: TableReader, pipeline: RowPipeline, *, engine: Engine = "auto"
+) -> Generator[RowOutcome | Cleared, None, None]:
+    """Every row of ``reader`` through ``pipeline``, as :func:`check_file` checks them.
+
+    With ``engine`` ``"auto"`` or ``"columnar"`` the rows the columnar fast path clears
+    come as :class:`Cleared` runs (each holding the batch it was read in), every other
+    row as the pipeline's :class:`~credit_disclosure.io.RowOutcome`, in the file's order;
+    with ``"row"``, or where the fast path does not apply, every row is an outcome. A
+    consumer that keeps rows (the ledger's import) gets what ``check_file`` reports.
+    Close the generator when stopping early (the fast path reads ahead in a thread).
+
+    >>> from datetime import date
+    >>> from credit_disclosure.samples import sample_path
+    >>> report = Report(kind=RecordKind.PENALTY, version=StandardVersion.V2018)
+    >>> with open_table(sample_path("penalty")) as reader:
+    ...     pipeline = RowPipeline(report_resolver(RecordKind.PENALTY, StandardVersion.V2018, report),
+    ...                            as_of=date(2025, 6, 30), reader=reader)
+    ...     items = list(checked_rows(reader, pipeline, engine="columnar"))
+    >>> sum(i.count if isinstance(i, Cleared) else 1 for i in items)
+    300
+    """
+    fast = None
+    if engine != "row":
+        fast = _fast_rows(reader, pipeline, pipeline._as_of, pipeline._options, engine)
+    if fast is None:
+        yield from pipeline.run(reader)
+        return
+    try:
+        yield from _through(pipeline, fast)
+    finally:
+        fast.close()  # stops its read-ahead thread
 
 
 def _fast_rows(

@@ -74,10 +74,22 @@ def _polars() -> Any:
 
 @attrs.frozen
 class Cleared:
-    """``count`` consecutive data rows from row ``first`` on, each without any issue."""
+    """``count`` consecutive data rows from row ``first`` on, each without any issue.
+
+    ``table`` is the batch they were read in (an Arrow table with one string column per
+    header, in the header's order; ``None`` when none is kept) and ``start`` the index of
+    row ``first`` in it: a consumer that needs the cleared rows' cells (the ledger's
+    import stores them) takes them from there instead of reading the file again.
+
+    >>> run = Cleared(5, 3)
+    >>> run.first, run.count, run.table is None
+    (5, 3, True)
+    """
 
     first: int
     count: int
+    table: Any = attrs.field(default=None, eq=False, repr=False)
+    start: int = attrs.field(default=0, eq=False)
 
 
 def _quotes_regular(a: Any, q: Any, newlines: Any, delimiter: int) -> bool:
@@ -232,7 +244,7 @@ class _Fast:
         # (a blank row is never cleared: the standard's required fields are empty in it)
         pending = np.flatnonzero(~cleared)
         if not len(pending):
-            yield Cleared(first_row, n)
+            yield Cleared(first_row, n, table, 0)
             return
         sub = table.take(pa.array(pending))
         cells = list(zip(*(sub.column(i).to_pylist() for i in range(self.width))))
@@ -240,7 +252,7 @@ class _Fast:
         done = 0
         for index, values in zip(pending.tolist(), cells):
             if index > done:
-                yield Cleared(first_row + done, index - done)
+                yield Cleared(first_row + done, index - done, table, done)
             done = index + 1
             if maybe[index] and _is_blank(values):
                 reader.blank_rows += 1
@@ -248,7 +260,7 @@ class _Fast:
             number = line + index
             yield RawRow(first_row + index, dict(zip(keys, values)), (), True, number, number)
         if done < n:
-            yield Cleared(first_row + done, n - done)
+            yield Cleared(first_row + done, n - done, table, done)
 
     def chunks(self) -> Iterator[tuple[bytes, bytes, Any]]:
         """(chunk, bytes read after it, its table or ``None``) in file order, from the data on.

@@ -10,15 +10,19 @@ and every row names the file (name, sha256) and the time it came from.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, Literal
 
 import attrs
 import sqlalchemy as sa
@@ -26,7 +30,18 @@ import sqlalchemy as sa
 from ..catalogue import Catalogue, CatalogueItem, load_catalogue
 from ..convert import format_value
 from ..errors import LedgerError
-from ..io import FileFormat, RawRow, Report, RowPipeline, TableReader, open_table, report_resolver
+from ..io import (
+    Cleared,
+    FileFormat,
+    RawRow,
+    Report,
+    RowOutcome,
+    RowPipeline,
+    TableReader,
+    checked_rows,
+    open_table,
+    report_resolver,
+)
 from ..lifecycle import Event, EventKind, RecordKey, normalize_decision_number, read_events
 from ..quality import PUBLISHED_COLUMNS
 from ..standard import (
@@ -37,6 +52,7 @@ from ..standard import (
     detect_kind,
     fields,
     parse_date,
+    parse_row,
     resolve_header,
 )
 from . import _schema as t
@@ -66,10 +82,13 @@ MAPPING_COLUMNS: Final = ("事项名称", "事项编码", "权力清单编码", 
 #: The event kind of a record whose values changed (变更); the old values are kept.
 CHANGED: Final = EventKind.CHANGED.value
 
-_BATCH: Final = 2000
+_BATCH: Final = 4000
 _PROGRESS_EVERY: Final = 4096
 Source = str | os.PathLike[str] | IO[bytes]
 ProgressCallback = Callable[[float | None, int], None]
+#: How an import checks rows, as ``check_file``'s ``engine``: ``"auto"`` (the columnar fast
+#: path where it applies), ``"row"`` or ``"columnar"``.
+Engine = Literal["auto", "row", "columnar"]
 
 
 @attrs.frozen
@@ -435,6 +454,7 @@ class Ledger:
         mapping_col: str | None = None,
         format: FileFormat | None = None,
         progress: ProgressCallback | None = None,
+        engine: Engine = "auto",
     ) -> ImportResult:
         """Import a file of records (CSV, XLSX, JSON Lines) in one transaction.
 
@@ -447,14 +467,17 @@ class Ledger:
         of :data:`credit_disclosure.quality.PUBLISHED_COLUMNS` present);
         ``mapping_col`` the column naming the catalogue item (default: the first
         of :data:`MAPPING_COLUMNS` present). ``as_of`` (default today) is the
-        date "future" is judged against.
+        date "future" is judged against. ``engine`` is ``check_file``'s: with
+        ``"auto"`` a big UTF-8 CSV file takes the columnar fast path (the rows it
+        clears are stored from their Arrow batches, every other row goes through the
+        row engine); the database ends up the same with ``"row"``.
         """
         self._require_schema()
         version = StandardVersion(version)
         sha, name, data = _sha256_file(source)
         as_of = as_of or date.today()
         opened: Source = source if data is None else _bytes_io(data, name)
-        with self.engine.begin() as conn:
+        with self._import_transaction(_estimated_rows(source, data) >= _BULK_ROWS) as conn:
             if self._seen(conn, "records", sha):
                 return ImportResult(name, sha, None if kind is None else RecordKind(kind), 0, 0, 0, 0, 0, True)
             with open_table(opened, format=format) as reader:
@@ -494,7 +517,7 @@ class Ledger:
                 try:
                     writer.begin(_estimated_rows(source, data))
                     count = _import_rows(
-                        reader, report, writer, kind, version, as_of, pub, mcol, progress
+                        reader, report, writer, kind, version, as_of, pub, mcol, progress, engine
                     )
                     writer.finish()
                 finally:
@@ -522,6 +545,32 @@ class Ledger:
                 .values(rows=count, summary=_dumps(result_.summary()))
             )
         return result_
+
+    @contextlib.contextmanager
+    def _import_transaction(self, big: bool) -> Iterator[sa.Connection]:
+        """The import's one transaction; for a big file, set up for bulk writing.
+
+        SQLite writes a big import's pages once with a rollback journal (new pages need
+        no journal) where WAL writes them twice (to the log, then the checkpoint copies
+        them into the file): the connection leaves WAL for the import when no other
+        connection has the file open, and goes back after it (a killed import leaves a
+        journal that the next connection rolls back). Python's cyclic garbage collector is
+        paused meanwhile: the rows' tuples make it scan again and again for nothing.
+        """
+        with self.engine.connect() as conn:
+            journal = big and conn.dialect.name == "sqlite" and _rollback_journal(conn)
+            collecting = big and gc.isenabled()
+            if collecting:
+                gc.disable()
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if collecting:
+                    gc.enable()
+                if journal:
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                    conn.commit()
 
     def import_events(self, source: Source) -> EventImport:
         """Import an EVENTS file (the lifecycle's format: key, event, date, outcome, note).
@@ -931,6 +980,243 @@ class Ledger:
             ]
 
 
+@attrs.frozen
+class _Layout:
+    """Where a CSV file's columns are: each field code's, the publication, mapping and extras'."""
+
+    fields: dict[str, int]
+    published: int | None
+    mapping: int | None
+    extras: tuple[tuple[str, int], ...]
+
+
+#: Characters :func:`normalize_decision_number` changes or drops (full-width forms, brackets,
+#: any white space): a 文书号 with none of them is its own normal form. A wider class than
+#: Python's ``\s`` only sends more rows the row way.
+_NOT_NORMAL: Final = "[\\s\x1c-\x1f\u180e\u200b\uff01-\uff5e\\[\\]【】()（）]"
+#: The control characters Python's ``str.strip`` drops and Polars' ``strip_chars`` keeps.
+_CONTROL: Final = "[\x1c-\x1f]"
+#: A JSON object's member with an empty string value, after the first / the first one.
+_EMPTY_MEMBER: Final = r',"(?:[^"\\]|\\.)*":""'
+_EMPTY_FIRST: Final = r'^\{"(?:[^"\\]|\\.)*":"",?'
+
+
+class _ClearedColumns:
+    """The ``records`` rows of cleared runs, built from their Arrow batches by Polars.
+
+    Each value is the one :meth:`_RecordWriter.row` gives for the same cells: the
+    record's JSON (fields in the standard's order, empty cells left out, compact,
+    UTF-8) by string concatenation with ``"`` and ``\\`` escaped, its key, unit,
+    dates (each distinct text parsed once, by the standard's own parser), category,
+    extras and the content hash. Rows for which the concatenation could differ from
+    the JSON writer (a control character in a cell) or the key needs normalising
+    (full-width forms, brackets, white space in the 文书号, or none) go through
+    :meth:`_RecordWriter.row` itself.
+    """
+
+    def __init__(self, writer: _RecordWriter, layout: _Layout) -> None:
+        import numpy
+        import polars as pl
+
+        self.pl = pl
+        self.np = numpy
+        self.writer = writer
+        self.layout = layout
+        f = writer.fields
+        order = [spec.code for spec in fields(writer.kind, writer.version)]
+        self.order = [(code, layout.fields[code]) for code in order if code in layout.fields]
+        at = layout.fields
+        self.wsh, self.agency = at.get(f.wsh), at.get(f.agency)
+        self.agency_code = None if f.agency_code is None else at.get(f.agency_code)
+        self.decided = at.get(f.decided)
+        self.category = None if f.category is None else at.get(f.category)
+        self.extras = sorted(layout.extras)  # _dumps sorts the keys
+
+    def _object(self, members: list[tuple[str, str]]) -> Any:
+        return _json_object(self.pl, members)
+
+    def _mapped(self, name: str, values: Any, fn: Callable[[str], object]) -> Any:
+        """``fn`` of each distinct text of a column, as a column of text (or null)."""
+        pl = self.pl
+        distinct = values[name].unique().to_list()
+        out = [fn(v) for v in distinct]
+        return pl.col(name).replace_strict(distinct, out, return_dtype=pl.String)
+
+    def rows(self, runs: list[Cleared]) -> list[tuple[Any, ...]]:
+        """The rows of ``runs`` (in order), as tuples of :data:`_COLUMNS`."""
+        pl, np = self.pl, self.np
+        w = self.writer
+        frames = []
+        i = 0
+        while i < len(runs):  # the runs of one batch at once
+            table = runs[i].table
+            j = i
+            while j < len(runs) and runs[j].table is table:
+                j += 1
+            frame = pl.from_arrow(table)
+            assert isinstance(frame, pl.DataFrame)
+            frame.columns = _names(frame.width)
+            if j - i == 1 and runs[i].count == table.num_rows:
+                frames.append(frame.with_columns(
+                    pl.int_range(runs[i].first, runs[i].first + runs[i].count, dtype=pl.Int64).alias("row")
+                ))
+            else:
+                index = np.concatenate([np.arange(r.start, r.start + r.count) for r in runs[i:j]])
+                rows = np.concatenate([np.arange(r.first, r.first + r.count) for r in runs[i:j]])
+                frames.append(frame[index].with_columns(pl.Series("row", rows, dtype=pl.Int64)))
+            i = j
+        values = frames[0] if len(frames) == 1 else pl.concat(frames, rechunk=False)
+        data = self._object([(code, f"c{i}") for code, i in self.order])
+        layout = self.layout
+        more = self._object([(h, f"c{i}") for h, i in self.extras])
+        if self.extras:
+            more = pl.when(pl.any_horizontal([pl.col(f"c{i}") != "" for _h, i in self.extras])).then(
+                more
+            )
+        else:
+            more = pl.lit(None, dtype=pl.String)
+        # Python's strip() also drops \x1c-\x1f, Polars' does not: such cells go the row way
+        odd = [
+            pl.col(f"c{index}").str.contains(_CONTROL)
+            for index in (self.agency, self.agency_code, layout.mapping)
+            if index is not None
+        ]
+        wsh = pl.col(f"c{self.wsh}") if self.wsh is not None else pl.lit("")
+        agency = pl.col(f"c{self.agency}").str.strip_chars() if self.agency is not None else pl.lit("")
+        if self.agency_code is not None:
+            code_col = f"c{self.agency_code}"
+            stripped = values[code_col].str.strip_chars()
+            distinct = stripped.unique().to_list()
+            body = pl.col(code_col).str.strip_chars().replace_strict(
+                distinct, [w.authority(v) for v in distinct], return_dtype=pl.String
+            )
+            unit_code = pl.col(code_col).str.strip_chars()
+        else:
+            body = unit_code = pl.lit("")
+        if self.decided is not None:
+            decided = self._mapped(f"c{self.decided}", values, lambda v: _iso(w.decision_day(v)))
+        else:
+            decided = pl.lit(None, dtype=pl.String)
+        if layout.published is not None:
+            published = self._mapped(f"c{layout.published}", values, lambda v: _iso(w._day(v)))
+        else:
+            published = pl.lit(None, dtype=pl.String)
+        if layout.mapping is not None:
+            m = pl.col(f"c{layout.mapping}")
+            mapping = pl.when(m != "").then(m.str.strip_chars())
+        else:
+            mapping = pl.lit(None, dtype=pl.String)
+        if self.category is not None:
+            c = pl.col(f"c{self.category}")
+            category = pl.when(c != "").then(c)
+        else:
+            category = pl.lit(None, dtype=pl.String)
+        built = values.select(
+            pl.col("row"),
+            data.alias("data"),
+            more.alias("extra"),
+            (pl.any_horizontal([wsh.str.contains(_NOT_NORMAL), wsh == "", *odd]))
+            .alias("odd"),
+            pl.when(body != "").then(pl.concat_str([body, pl.lit(_SEPARATOR), wsh])).otherwise(wsh).alias("key"),
+            agency.alias("unit"),
+            unit_code.alias("unit_code"),
+            wsh.alias("decision_no"),
+            decided.alias("decided"),
+            published.alias("published"),
+            category.alias("category"),
+            mapping.alias("mapping"),
+        ).with_columns(
+            pl.concat_str(
+                [
+                    pl.col("data"),
+                    pl.lit("\x1f"),
+                    pl.col("published").fill_null(""),
+                    pl.lit("\x1f"),
+                    pl.col("mapping").fill_null(""),
+                    pl.lit("\x1f"),
+                    pl.col("extra").fill_null(""),
+                ]
+            )
+            .cast(pl.Binary)
+            .alias("hashed")
+        )
+        sha = hashlib.sha256
+        digests = [sha(b).hexdigest() for b in built["hashed"].to_list()]
+        if not w.sqlite:  # psycopg takes dates as dates
+            built = built.with_columns(
+                pl.col("decided").str.to_date("%Y-%m-%d"), pl.col("published").str.to_date("%Y-%m-%d")
+            )
+        kind, source_id, stamp = w.kind.value, w.source_id, w.stamp
+        rows = list(
+            zip(
+                repeat(kind),
+                built["key"].to_list(),
+                built["unit"].to_list(),
+                built["unit_code"].to_list(),
+                built["decision_no"].to_list(),
+                built["decided"].to_list(),
+                built["published"].to_list(),
+                built["category"].to_list(),
+                repeat(True),
+                repeat("[]"),
+                digests,
+                built["data"].to_list(),
+                built["mapping"].to_list(),
+                built["extra"].to_list(),
+                repeat(1),
+                repeat(source_id),
+                built["row"].to_list(),
+                repeat(source_id),
+                repeat(stamp),
+                repeat(stamp),
+            )
+        )
+        odd_rows = built["odd"]
+        if odd_rows.any():  # the row way for these: the same values by the same code
+            for index in odd_rows.arg_true().to_list():
+                rows[index] = self._by_row(values.row(index))
+        return rows
+
+    def _by_row(self, cells: tuple[Any, ...]) -> tuple[Any, ...]:
+        """One cleared row through :meth:`_RecordWriter.row` (cells in column order, then its row)."""
+        w, layout = self.writer, self.layout
+        row = cells[-1]
+        values = {code: v for code, i in self.order if (v := cells[i]) != ""}
+        extra = {h: v for h, i in self.extras if (v := cells[i]) != ""} or None
+        decided = None if self.decided is None else w.decision_day(cells[self.decided])
+        published = None if layout.published is None else cells[layout.published]
+        mapped = None if layout.mapping is None else cells[layout.mapping]
+        mapping = None if mapped in (None, "") else str(mapped).strip()
+        return w.row(row, values, extra, decided, True, published, mapping, ())
+
+
+def _json_object(pl: Any, members: list[tuple[str, str]]) -> Any:
+    """``{"k":"v",...}`` of the non-empty cells (members: key, column), as orjson writes it.
+
+    Polars writes the JSON of every member (its escaping is orjson's: tested), then
+    the empty ones are cut out: ``,"k":""`` can only be a member (inside a string a
+    quote is always escaped), the first member is cut with its comma.
+    """
+    if not members:
+        return pl.lit("{}")
+    encoded = pl.struct([pl.col(name).alias(key) for key, name in members]).struct.json_encode()
+    return encoded.str.replace_all(_EMPTY_MEMBER, "").str.replace(_EMPTY_FIRST, "{")
+
+
+def _names(width: int) -> list[str]:
+    return [f"c{i}" for i in range(width)]
+
+
+def _iso(day: object) -> str | None:
+    if day is None:
+        return None
+    return day if isinstance(day, str) else day.isoformat()  # type: ignore[attr-defined]
+
+
+def _unique_keys(batch: list[tuple[Any, ...]]) -> bool:
+    return len({v[_KEY] for v in batch}) == len(batch)
+
+
 def _event_data(event: Event) -> dict[str, Any]:
     # the note is free text that may name a person: kept, as the unit wrote it, never shown
     return {
@@ -982,11 +1268,26 @@ _REWRITTEN: Final = (
     "source_id", "source_row", "updated_at",
 )  # fmt: skip
 _VERSION: Final = _AT["version"]
+_KEY: Final = _AT["record_key"]
+_ROW: Final = _AT["source_row"]
+_ROW_OF: Final = itemgetter(_ROW)
 _DAY_CACHE: Final = 4096
+#: An import of at least this many rows (estimated from the file's size) writes in bulk mode.
+_BULK_ROWS: Final = 2000
 #: Rows an import adds before its first ANALYZE on PostgreSQL (then each time the rows double).
 _ANALYZE_FROM: Final = 10_000
 #: SQLite's cache while it builds an index again (KiB, negative): its sort's memory.
 _SORT_CACHE: Final = -8192
+
+
+def _rollback_journal(conn: sa.Connection) -> bool:
+    """Switch a SQLite connection to a rollback journal, if no other connection prevents it."""
+    try:
+        mode = conn.exec_driver_sql("PRAGMA journal_mode=DELETE").scalar()
+    except sa.exc.OperationalError:  # another connection has the file open
+        mode = None
+    conn.commit()
+    return mode == "delete"
 
 
 def _estimated_rows(source: Source, data: bytes | None) -> int:
@@ -1009,8 +1310,12 @@ def _import_rows(
     pub: str | None,
     mcol: str | None,
     progress: ProgressCallback | None,
+    engine: Engine = "auto",
 ) -> int:
     """Check every row through the one row pipeline, as ``check`` does, and hand it to ``writer``.
+
+    Rows the columnar fast path clears (``engine``, as ``check_file``'s) come as runs
+    of their Arrow batch and are stored from its columns.
 
     The publication and mapping columns, and the columns the standard does not know
     (kept as the record's extras), are told to the header resolver as read for another
@@ -1035,45 +1340,67 @@ def _import_rows(
     report_add = report.add
     writer_add = writer.add
     count = 0
-    rows: Iterable[RawRow] = reader
+    outcomes: Generator[RowOutcome | Cleared, None, None]
+    layout: _Layout | None = None
     if jsonl:  # a row's new keys are resolved (the unknown ones ignored) before it is mapped
-        rows = _announced(reader, standard, resolver, pub, mcol)
-    for outcome in pipeline.run(rows):
-        count += 1
-        if progress is not None and count % _PROGRESS_EVERY == 0:
-            progress(reader.progress(), count)
-        issues = outcome.issues
-        row = outcome.values
-        if issues:
-            report_add(outcome.row, issues, sheet_row=outcome.sheet_row, values=row)
-        else:
-            report_add(outcome.row, issues)
-        if row is None:  # the reader could not split the row into cells: kept, not accepted
-            writer_add(outcome.row, {}, None, None, False, None, None, issues)
-            continue
-        values = outcome.raw.values if outcome.raw is not None else {}
-        extra: dict[str, str] | None = None
-        for h in _extra_columns(values, standard, resolver, pub, mcol) if jsonl else extras:
-            if (v := values.get(h)) is not None and v != "":
-                if extra is None:
-                    extra = {}
-                extra[h] = format_value(v)
-        mapped = values.get(mcol) if mcol else None
-        result = outcome.result
-        writer_add(
-            outcome.row,
-            {
-                code: v if type(v) is str else format_value(v)
-                for code in order
-                if (v := row.get(code)) is not None and v != ""
-            },
-            extra,
-            None if result is None or result.record is None else result.record.decision_date,
-            result is not None and not any(i.severity is Severity.ERROR for i in issues),
-            values.get(pub) if pub else None,
-            None if mapped in (None, "") else str(mapped).strip(),
-            issues,
+        outcomes = (o for o in pipeline.run(_announced(reader, standard, resolver, pub, mcol)))
+    else:
+        outcomes = checked_rows(reader, pipeline, engine=engine)
+        at = {h: i for i, h in enumerate(reader.headers)}
+        codes = resolver.codes
+        layout = _Layout(
+            {code: i for h, i in at.items() if (code := codes.get(h)) is not None},
+            at.get(pub) if pub else None,
+            at.get(mcol) if mcol else None,
+            tuple((h, at[h]) for h in extras if h in at),
         )
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, Cleared):  # rows the columnar path cleared: no issue in any
+                assert layout is not None
+                before, count = count, count + outcome.count
+                report.add_clean(outcome.count)
+                writer.add_cleared(outcome, layout)
+                if progress is not None and before // _PROGRESS_EVERY != count // _PROGRESS_EVERY:
+                    progress(reader.progress(), count)
+                continue
+            count += 1
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                progress(reader.progress(), count)
+            issues = outcome.issues
+            row = outcome.values
+            if issues:
+                report_add(outcome.row, issues, sheet_row=outcome.sheet_row, values=row)
+            else:
+                report_add(outcome.row, issues)
+            if row is None:  # the reader could not split the row into cells: kept, not accepted
+                writer_add(outcome.row, {}, None, None, False, None, None, issues)
+                continue
+            values = outcome.raw.values if outcome.raw is not None else {}
+            extra: dict[str, str] | None = None
+            for h in _extra_columns(values, standard, resolver, pub, mcol) if jsonl else extras:
+                if (v := values.get(h)) is not None and v != "":
+                    if extra is None:
+                        extra = {}
+                    extra[h] = format_value(v)
+            mapped = values.get(mcol) if mcol else None
+            result = outcome.result
+            writer_add(
+                outcome.row,
+                {
+                    code: v if type(v) is str else format_value(v)
+                    for code in order
+                    if (v := row.get(code)) is not None and v != ""
+                },
+                extra,
+                None if result is None or result.record is None else result.record.decision_date,
+                result is not None and not any(i.severity is Severity.ERROR for i in issues),
+                values.get(pub) if pub else None,
+                None if mapped in (None, "") else str(mapped).strip(),
+                issues,
+            )
+    finally:
+        outcomes.close()  # the fast path's read-ahead thread stops before the file closes
     return count
 
 
@@ -1117,10 +1444,19 @@ class _RecordWriter:
     driver takes as they are (dates as ISO text on SQLite, the time stamp bound
     once) and a batch goes through the driver's ``executemany`` (SQLite) or
     ``COPY`` (PostgreSQL with psycopg), on the import's connection and in its
-    one transaction. Existing keys are looked up once per batch; the rare
-    changed record is rewritten with an UPDATE and gets its ``changed`` event.
-    On SQLite, an import at least as big as the table drops the reports'
-    secondary indexes and builds them again at the end, in the same
+    one transaction. Rows the columnar fast path cleared come as runs of an Arrow
+    batch (:meth:`add_cleared`): their stored columns are built from the batch's
+    columns by Polars expressions (:class:`_ClearedColumns`), the same values the
+    row path writes; the rows of a batch are written in the file's order.
+
+    A batch is inserted optimistically: SQLite skips the keys it already holds
+    (``ON CONFLICT DO NOTHING``) and PostgreSQL loads it with ``COPY`` inside a
+    savepoint (a key it holds rolls the batch back to the savepoint, and from
+    then on keys are looked up before each batch). Rows not inserted (a key the
+    ledger holds, or one seen earlier in the file) are then taken one by one in
+    the file's order: unchanged, or rewritten with a ``changed`` event keeping
+    the old values. On SQLite, an import at least as big as the table drops the
+    reports' secondary indexes and builds them again at the end, in the same
     transaction (a failed or killed import rolls the drop back too).
     """
 
@@ -1141,28 +1477,38 @@ class _RecordWriter:
             "format", "pyformat", "qmark"
         )  # fmt: skip
         self.kind = kind
+        self.version = version
         self.fields = _FIELDS[(kind, version)]
         self.source_id = source_id
         self.sha = sha
         self.now = now
         proc = t.records.c.imported_at.type._cached_bind_processor(dialect)
         self.stamp: object = now if proc is None else proc(now)
-        self.pending: dict[str, tuple[Any, ...]] = {}
+        self.pending: list[tuple[Any, ...]] = []
+        self.runs: list[Cleared] = []
+        self.size = 0
+        self.columns: _ClearedColumns | None = None
         self.added = self.changed = self.unchanged = self.rejected = 0
         self.codes: dict[str, str] = {}
         self.days: dict[str, object] = {}
+        self.decided: dict[str, object] = {}
         self.rebuild: list[str] = []
         self.analyzed = 0
+        #: PostgreSQL: COPY each batch at once until a key is found held (then look up first)
+        self.optimistic = True
         # The writing thread: the driver works (SQLite releases the GIL while it steps,
         # PostgreSQL works in its own process) while this thread reads and checks rows.
-        self._queue: queue.Queue[dict[str, tuple[Any, ...]] | None] | None = None
+        self._queue: queue.Queue[list[tuple[Any, ...]] | None] | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         preparer = dialect.identifier_preparer
         self.table = preparer.format_table(t.records)
         self.names = ", ".join(preparer.quote(c) for c in _COLUMNS)
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.mark = mark
         self.insert_sql = f"INSERT INTO {self.table} ({self.names}) VALUES ({', '.join([mark] * len(_COLUMNS))})"
+        # SQLite: a key already held is skipped (counted, then taken as a change or not)
+        self.upsert_sql = f"{self.insert_sql} ON CONFLICT (kind, record_key) DO NOTHING"
         sets = ", ".join(f"{preparer.quote(c)} = {mark}" for c in _REWRITTEN)
         self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
 
@@ -1217,7 +1563,24 @@ class _RecordWriter:
             self.days[value] = out
         return out
 
-    def add(
+    def decision_day(self, text: str) -> date | None:
+        """The decision date ``check_row`` reads from a cleared row's text (cached)."""
+        if text in self.decided:
+            return self.decided[text]  # type: ignore[return-value]
+        if len(self.decided) >= _DAY_CACHE:
+            self.decided.clear()
+        rec = parse_row({self.fields.decided: text}, self.kind, version=self.version).record
+        day = self.decided[text] = None if rec is None else rec.decision_date
+        return day
+
+    def authority(self, agency_code: str) -> str:
+        """The key's body code of a stripped 处罚/许可机关代码 (cached: few distinct values)."""
+        code = self.codes.get(agency_code)
+        if code is None:
+            code = self.codes[agency_code] = RecordKey("-", agency_code or None).authority_code or ""
+        return code
+
+    def row(
         self,
         row: int,
         cells: Mapping[str, str],
@@ -1227,15 +1590,14 @@ class _RecordWriter:
         published: object,
         mapping: str | None,
         issues: Sequence[Any],
-    ) -> None:
+    ) -> tuple[Any, ...]:
+        """The ``records`` row of one record, as the driver takes it."""
         f = self.fields
         wsh = cells.get(f.wsh, "").strip()
         agency = cells.get(f.agency, "").strip()
         agency_code = cells.get(f.agency_code, "").strip() if f.agency_code else ""
         if wsh:  # the lifecycle's key: deciding body's code and normalised 文书号
-            code = self.codes.get(agency_code)
-            if code is None:
-                code = self.codes[agency_code] = RecordKey("-", agency_code or None).authority_code or ""
+            code = self.authority(agency_code)
             number = normalize_decision_number(wsh)
             key = f"{code}{_SEPARATOR}{number}" if code else number
         else:  # no 文书号: kept, under the file and row it came from
@@ -1249,14 +1611,11 @@ class _RecordWriter:
         iso = "" if day is None else day if isinstance(day, str) else day.isoformat()  # type: ignore[attr-defined]
         digest = hashlib.sha256(blob)  # of the JSON, publication day, mapping and extras
         digest.update(f"\x1f{iso}\x1f{mapping or ''}\x1f{more or ''}".encode())
-        content = digest.hexdigest()
-        if key in self.pending:  # the same record twice in one batch: write the first one first
-            self.flush()
         if decided is not None and self.sqlite:
             decided_value: object = decided.isoformat()
         else:
             decided_value = decided
-        self.pending[key] = (
+        return (
             self.kind.value,
             key,
             agency,
@@ -1267,7 +1626,7 @@ class _RecordWriter:
             (cells.get(f.category) or None) if f.category else None,
             accepted,
             _dumps(sorted({i.code for i in issues})) if issues else "[]",
-            content,
+            digest.hexdigest(),
             data,
             mapping,
             more,
@@ -1278,37 +1637,75 @@ class _RecordWriter:
             self.stamp,
             self.stamp,
         )
-        if len(self.pending) >= _BATCH:
+
+    def add(
+        self,
+        row: int,
+        cells: Mapping[str, str],
+        extra: Mapping[str, str] | None,
+        decided: date | None,
+        accepted: bool,
+        published: object,
+        mapping: str | None,
+        issues: Sequence[Any],
+    ) -> None:
+        """One record through the row path."""
+        self.pending.append(self.row(row, cells, extra, decided, accepted, published, mapping, issues))
+        self.size += 1
+        if self.size >= _BATCH:
             self.flush()
 
-    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    def add_cleared(self, run: Cleared, layout: _Layout) -> None:
+        """A run of rows the columnar path cleared: their columns are built at the flush."""
+        if self.columns is None:
+            self.columns = _ClearedColumns(self, layout)
+        self.runs.append(run)
+        self.size += run.count
+        if self.size >= _BATCH:
+            self.flush()
+
+    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> int:
         raw = self.conn.connection.driver_connection
         assert raw is not None
         cur = raw.cursor()
         try:
             cur.executemany(sql, rows)
+            return int(cur.rowcount)
         finally:
             cur.close()
 
+    def _copy(self, rows: list[tuple[Any, ...]]) -> None:
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cur, cur.copy(f"COPY {self.table} ({self.names}) FROM STDIN") as copy:
+            for values in rows:
+                copy.write_row(values)
+
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows whose keys the ledger does not hold."""
         if self.copy:  # PostgreSQL loads fastest with COPY, in the same transaction
-            raw = self.conn.connection.driver_connection
-            assert raw is not None
-            with raw.cursor() as cur, cur.copy(
-                f"COPY {self.table} ({self.names}) FROM STDIN"
-            ) as copy:
-                for values in rows:
-                    copy.write_row(values)
+            self._copy(rows)
         elif self.generic:  # pragma: no cover  (neither sqlite3 nor psycopg)
             self.conn.execute(t.records.insert(), [dict(zip(_COLUMNS, v)) for v in rows])
         else:
             self._write(self.insert_sql, rows)
+        self.added += len(rows)
 
     def flush(self) -> None:
-        """Hand the pending rows to the writing thread (or write them, without one)."""
-        if not self.pending:
+        """Hand the pending rows, in the file's order, to the writing thread (or write them)."""
+        if not self.size:
             return
-        batch, self.pending = self.pending, {}
+        batch, self.pending = self.pending, []
+        if self.runs:
+            assert self.columns is not None
+            built = self.columns.rows(self.runs)
+            self.runs = []
+            if batch:
+                batch.extend(built)
+                batch.sort(key=_ROW_OF)
+            else:
+                batch = built
+        self.size = 0
         if self._queue is None:
             self._write_batch(batch)
             return
@@ -1350,16 +1747,76 @@ class _RecordWriter:
         self._join()
         self._error = None
 
-    def _write_batch(self, batch: dict[str, tuple[Any, ...]]) -> None:
+    def _write_batch(self, batch: list[tuple[Any, ...]]) -> None:
+        """Rows in the file's order: new keys inserted, the others taken one by one."""
+        if self.sqlite:
+            inserted = self._write(self.upsert_sql, batch)
+            if inserted != len(batch):  # some keys were held: which rows went in?
+                mine = self._held(batch)
+                self.added += inserted
+                self._take([v for v in batch if mine.get(v[_KEY]) != v[_ROW]])
+            else:
+                self.added += inserted
+        elif self.copy and self.optimistic and _unique_keys(batch):
+            import psycopg
+
+            try:
+                with self.conn.begin_nested():  # a savepoint: a held key rolls back this batch
+                    self._copy(batch)
+                self.added += len(batch)
+            except sa.exc.DBAPIError as exc:
+                if not isinstance(exc.orig, psycopg.errors.UniqueViolation):
+                    raise
+                self.optimistic = False  # keys are held: look them up before each batch
+                self._take(batch)
+            except psycopg.errors.UniqueViolation:
+                self.optimistic = False
+                self._take(batch)
+        else:
+            self._take(batch)
+        if self.copy and self.added >= self.analyzed * 2 + _ANALYZE_FROM:
+            # PostgreSQL plans the per-batch lookup of keys from the table's statistics:
+            # a table filled by this import has none, and the lookup would read the whole
+            # table for each batch. ANALYZE (its own rows counted) as the table doubles.
+            self.conn.exec_driver_sql(f"ANALYZE {self.table}")
+            self.analyzed = self.added
+
+    def _held(self, batch: list[tuple[Any, ...]]) -> dict[str, int]:
+        """Key -> the row of this import stored under it, for the keys of ``batch``."""
         r = t.records
-        found = {
-            row.record_key: row
+        keys = list({v[_KEY] for v in batch})
+        out: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            query = sa.select(r.c.record_key, r.c.source_id, r.c.source_row).where(
+                r.c.kind == self.kind.value, r.c.record_key.in_(keys[start : start + 500])
+            )
+            for key, source_id, source_row in self.conn.execute(query):
+                if source_id == self.source_id:
+                    out[key] = source_row
+        return out
+
+    def _take(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows in the file's order whose keys may be held: each key once per round."""
+        group: dict[str, tuple[Any, ...]] = {}
+        for values in rows:
+            if values[_KEY] in group:  # the same record again: the first one first
+                self._take_unique(group)
+                group = {}
+            group[values[_KEY]] = values
+        if group:
+            self._take_unique(group)
+
+    def _take_unique(self, batch: dict[str, tuple[Any, ...]]) -> None:
+        r = t.records
+        keys = list(batch)
+        found = {}
+        for start in range(0, len(keys), 500):
             for row in self.conn.execute(
                 sa.select(r.c.id, r.c.record_key, r.c.content_sha256, r.c.version).where(
-                    r.c.kind == self.kind.value, r.c.record_key.in_(list(batch))
+                    r.c.kind == self.kind.value, r.c.record_key.in_(keys[start : start + 500])
                 )
-            )
-        }
+            ):
+                found[row.record_key] = row
         inserts: list[tuple[Any, ...]] = []
         changed: list[tuple[Any, tuple[Any, ...]]] = []
         for key, values in batch.items():
@@ -1372,13 +1829,6 @@ class _RecordWriter:
                 changed.append((old, values))
         if inserts:
             self._insert(inserts)
-            self.added += len(inserts)
-            if not self.sqlite and self.added >= self.analyzed * 2 + _ANALYZE_FROM:
-                # PostgreSQL plans the per-batch lookup of keys from the table's statistics:
-                # a table filled by this import has none, and the lookup would read the whole
-                # table for each batch. ANALYZE (its own rows counted) as the table doubles.
-                self.conn.exec_driver_sql(f"ANALYZE {self.table}")
-                self.analyzed = self.added
         if changed:
             self._change(changed)
 
