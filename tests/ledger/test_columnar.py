@@ -205,6 +205,18 @@ def test_a_reimport_with_changes_and_repeated_keys(two_urls: tuple[str, str]) ->
     assert summaries[3]["already_imported"]
 
 
+def test_without_polars_cleared_rows_are_built_one_by_one(
+    two_urls: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pyarrow but not Polars the rows are still cleared by columns, and stored row by row."""
+    monkeypatch.setattr(_ledger, "USE_POLARS", False)
+    monkeypatch.setattr(_columnar, "USE_POLARS", False)
+    first = _rows(RecordKind.PENALTY, 90, seed=17, per_fault=1)
+    second = [dict(r, BZ="变更") for r in first[::3]]
+    seen = assert_same(two_urls, [_csv(first), _csv(second)])
+    assert seen["cleared"] > 50
+
+
 def test_a_licence_file(two_urls: tuple[str, str]) -> None:
     seen = assert_same(two_urls, [_csv(_rows(RecordKind.LICENSE, 150, seed=16, per_fault=2))])
     assert seen["cleared"] > 50

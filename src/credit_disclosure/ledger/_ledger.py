@@ -556,9 +556,15 @@ class Ledger:
         connection has the file open, and goes back after it (a killed import leaves a
         journal that the next connection rolls back). Python's cyclic garbage collector is
         paused meanwhile: the rows' tuples make it scan again and again for nothing.
+        SQLite checks no foreign key during a big import: it writes the one source it
+        refers to itself, first.
         """
         with self.engine.connect() as conn:
             journal = big and conn.dialect.name == "sqlite" and _rollback_journal(conn)
+            keys = big and conn.dialect.name == "sqlite"
+            if keys:
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
             collecting = big and gc.isenabled()
             if collecting:
                 gc.disable()
@@ -570,6 +576,9 @@ class Ledger:
                     gc.enable()
                 if journal:
                     conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                if keys:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                if journal or keys:
                     conn.commit()
 
     def import_events(self, source: Source) -> EventImport:
@@ -1016,9 +1025,14 @@ class _ClearedColumns:
 
     def __init__(self, writer: _RecordWriter, layout: _Layout) -> None:
         import numpy
-        import polars as pl
 
-        self.pl = pl
+        self.pl: Any = None
+        try:
+            import polars
+
+            self.pl = polars
+        except ImportError:  # the fast extra without Polars: cleared rows built one by one
+            pass
         self.np = numpy
         self.writer = writer
         self.layout = layout
@@ -1046,6 +1060,8 @@ class _ClearedColumns:
         """The rows of ``runs`` (in order), as tuples of :data:`_COLUMNS`."""
         pl, np = self.pl, self.np
         w = self.writer
+        if pl is None or not USE_POLARS:
+            return [self._by_row(cells) for run in runs for cells in _cells(run)]
         frames = []
         i = 0
         while i < len(runs):  # the runs of one batch at once
@@ -1203,6 +1219,13 @@ def _json_object(pl: Any, members: list[tuple[str, str]]) -> Any:
     return encoded.str.replace_all(_EMPTY_MEMBER, "").str.replace(_EMPTY_FIRST, "{")
 
 
+def _cells(run: Cleared) -> Iterator[tuple[Any, ...]]:
+    """The cells of a cleared run's rows, in column order, each followed by its row number."""
+    table = run.table.slice(run.start, run.count)
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    return zip(*columns, range(run.first, run.first + run.count))
+
+
 def _names(width: int) -> list[str]:
     return [f"c{i}" for i in range(width)]
 
@@ -1272,6 +1295,8 @@ _KEY: Final = _AT["record_key"]
 _ROW: Final = _AT["source_row"]
 _ROW_OF: Final = itemgetter(_ROW)
 _DAY_CACHE: Final = 4096
+#: Build cleared rows' columns with Polars when it is installed (tests switch it off).
+USE_POLARS = True
 #: An import of at least this many rows (estimated from the file's size) writes in bulk mode.
 _BULK_ROWS: Final = 2000
 #: Rows an import adds before its first ANALYZE on PostgreSQL (then each time the rows double).
