@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import io
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
+from ._i18n import Lang as _Lang
 from ._i18n import default_lang as _default_lang
 from ._i18n import error_text as _error_text
 from ._i18n import os_reason as _os_reason
+from ._i18n import resolve_lang as _resolve_lang
+from ._i18n import ui as _ui
 from ._text import redact as _redact
 from ._version import __version__
 from .errors import CreditDisclosureError as _LibraryError
@@ -45,36 +51,133 @@ _COMMANDS: tuple[str, ...] = (
 )
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns as a terminal shows them: a Chinese
+    character takes two columns and a line may break between any two of them; other words
+    are kept whole.
+
+    >>> _wrap("每个命令 and option", 10)
+    ['每个命令', 'and option']
+    >>> _wrap("标准输出。默认", 8)  # closing punctuation stays on its line
+    ['标准输出。', '默认']
+    """
+    words = re.findall(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+|\s+", text)
+    lines: list[str] = []
+    line, used = "", 0
+    for word in words:
+        if word.isspace():
+            word = " "
+            if not line:
+                continue
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+        # a line never starts with closing punctuation: it stays on the line before
+        if line and used + size > width and word != " " and word not in _CLOSING:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        elif word == " " and used + 1 > width:
+            continue
+        line, used = line + word, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+#: Punctuation that closes (，。）…): never the first character of a line.
+_CLOSING: Final = frozenset("，。、；：）」』》！？,.;:)]")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout in the interface's language: the usage prefix from the catalogue
+    and, in Chinese, lines wrapped by the columns a terminal gives each character."""
+
+    def __init__(self, prog: str, *, lang: _Lang) -> None:
+        super().__init__(prog)
+        self._lang: _Lang = lang
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _ui("help.usage", self._lang) if prefix is None else prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(text, width) if self._lang == "zh" else super()._split_lines(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if self._lang != "zh":
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap(text, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, whose usage errors (which quote the rejected value) are redacted."""
+    """argparse in the interface's language (``lang``), whose usage errors (which quote the
+    rejected value) are redacted. Its subcommands' parsers are made in the same language."""
+
+    def __init__(self, *args: Any, lang: _Lang = "en", **kwargs: Any) -> None:
+        self.lang: _Lang = lang
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, **{**kwargs, "add_help": False})  # -h is added below, in lang
+        self._positionals.title = _ui("help.positionals", lang)
+        self._optionals.title = _ui("help.options", lang)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=_ui("help.help", lang))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return _Formatter(self.prog, lang=self.lang)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", functools.partial(_Parser, lang=self.lang))
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_UNUSABLE, _redact(f"{self.prog}: error: {message}") + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every registered subcommand.
+def build_parser(lang: _Lang | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every registered subcommand, its help in ``lang``
+    (``"zh"`` or ``"en"``; default: the locale's, :func:`credit_disclosure._i18n.default_lang`).
 
     >>> build_parser().prog
     'credit-disclosure'
+    >>> print(build_parser("zh").format_usage())
+    用法：credit-disclosure [-h] [--version] COMMAND ...
+    <BLANKLINE>
     """
-    parser = _Parser(
-        prog="credit-disclosure",
-        description=(
-            "双公示 credit disclosure toolkit: check licence and penalty records against the "
-            "national data standard, validate identifiers, compute working-day deadlines, "
-            "disclosure terms and credit repair, mask and encrypt personal data."
-        ),
-    )
+    lang = _resolve_lang(lang)
+    parser = _Parser(prog="credit-disclosure", description=_ui("help.main.about", lang), lang=lang)
     parser.add_argument(
-        "--version", action="version", version=f"credit-disclosure {__version__}"
+        "--version", action="version", version=f"credit-disclosure {__version__}",
+        help=_ui("help.main.version", lang),
     )
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title=_ui("help.main.commands", lang), metavar="COMMAND")
     for name in _COMMANDS:
         module = importlib.import_module(f"credit_disclosure._cli.{name}")
-        module.register(subparsers)
+        module.register(subparsers, lang)
     return parser
+
+
+def _lang_of_argv(argv: Sequence[str]) -> _Lang:
+    """The language ``--help`` is written in, found before the parser is built (argparse
+    answers ``--help`` as soon as it reads it): the last ``--lang`` (or ``--la``, ``--lan``)
+    before ``--``, ``both`` read as English; else the locale's, as for the output.
+
+    >>> _lang_of_argv(["check", "--help", "--lang", "zh"]), _lang_of_argv(["--lang=both", "-h"])
+    ('zh', 'en')
+    >>> _lang_of_argv(["check", "--", "--lang", "zh"]) == _default_lang()
+    True
+    """
+    chosen: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name not in ("--la", "--lan", "--lang"):
+            continue
+        given = value if equals else next(args, None)
+        if given in ("en", "zh", "both"):
+            chosen = given
+    if chosen is None:
+        return _default_lang()
+    return "zh" if chosen == "zh" else "en"
 
 
 #: The exit codes of every subcommand (docs/errors.md, "Exit codes").
@@ -239,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage: credit-disclosure ...
     0
     """
-    parser = build_parser()
+    parser = build_parser(_lang_of_argv(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors

@@ -20,6 +20,7 @@ from credit_disclosure._i18n import UI_TEXTS
 from credit_disclosure.cli import build_parser, main
 from credit_disclosure.deadlines import RULES
 from credit_disclosure.identifiers import KINDS
+from credit_disclosure.lifecycle import State
 from credit_disclosure.policy import PRESETS, PenaltyFacts, policy_to_dict
 
 RECORDS = """CF_WSH,CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_XDR_ZJHM,CF_JDRQ,CF_CFJGDM,tier,procedure
@@ -232,3 +233,111 @@ def test_excel_bom_on_status_csv(files: dict[str, str], capsys: pytest.CaptureFi
     assert capsys.readouterr().out.startswith("\ufeffrow,")
     main([*base, "--format", "json", "--lang", "zh"])
     assert capsys.readouterr().out.startswith("{")
+
+
+# -- --help in both languages ----------------------------------------------------------------
+
+
+def _command_paths() -> list[list[str]]:
+    """Every parser of the command line as the words that reach it: [], [calendar], [calendar, add]..."""
+    paths: list[list[str]] = []
+    todo: list[tuple[list[str], argparse.ArgumentParser]] = [([], build_parser("en"))]
+    while todo:
+        path, parser = todo.pop()
+        paths.append(path)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                seen: set[int] = set()
+                for name, sub in action.choices.items():
+                    if id(sub) not in seen:  # an alias (id) is the same parser
+                        seen.add(id(sub))
+                        todo.append(([*path, name], sub))
+    return sorted(paths)
+
+
+def _parser_words() -> set[str]:
+    """What a help text may quote of the command line: command and option names, metavars,
+    choices (the values a user types), dests."""
+    words: set[str] = set()
+    todo = [build_parser("en")]
+    while todo:
+        parser = todo.pop()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+            texts = [*action.option_strings, str(action.dest), str(action.metavar or "")]
+            texts += [str(choice) for choice in action.choices or ()]
+            for text in texts:
+                words.update(re.findall(r"[A-Za-z]+", text))
+    return words
+
+
+#: Names a Chinese help text keeps as they are: formats and products (JSON Lines, Frictionless
+#: Table Schema, SQLAlchemy, PostgreSQL, Excel), the library's class it points to, the values a
+#: user types (the policy options' words, the events file's columns) and the policies' names.
+_HELP_NAMES = {
+    "Lines", "Schema", "Table", "Frictionless", "Data", "Package", "draft", "Excel", "OpenAPI",
+    "SQLAlchemy", "SQLite", "PostgreSQL", "ValidationOptions", "service", "defs", "csv", "xlsx",
+    "json", "toml", "key", "event", "date", "outcome", "note", "legal", "natural", "person",
+    "individual", "business", "minor", "general", "serious", "special", "simple", "ordinary",
+    *(word for name in PRESETS for word in re.findall(r"[a-z]+", name)),
+    *(state.value for state in State),
+}
+
+
+def _help_english_left(text: str) -> set[str]:
+    allowed = _parser_words() | _HELP_NAMES
+    text = re.sub(r"[A-Za-z_]+", lambda m: " " if m.group() in allowed else m.group(), text)
+    return _english_left(text)
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "(top)")
+def test_help_in_chinese_has_no_english_labels(
+    path: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help --lang zh: headings, usage, every command's and option's help in Chinese."""
+    assert main([*path, "--help", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "显示此帮助信息后退出" in out
+    left = _help_english_left(out)
+    assert not left, (path, sorted(left), out)
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "(top)")
+def test_help_in_english_has_no_interface_chinese(
+    path: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help --lang en: every Chinese word in it is one the English texts use on purpose
+    (双公示, 台账, citations), none of the Chinese help."""
+    assert main([*path, "--help", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: ")
+    english = "\n".join(text.en for text in UI_TEXTS.values()) + _data_text()
+    foreign = {run for run in re.findall(r"[\u4e00-\u9fff]+", out) if run not in english}
+    assert not foreign, (path, sorted(foreign), out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "chinese"),
+    [
+        (["check", "--help"], {"LANG": "zh_CN.UTF-8"}, True),  # the locale, as for the output
+        (["check", "--help"], {"LANG": "en_US.UTF-8"}, False),
+        (["check", "--lang=zh", "-h"], {"LANG": "en_US.UTF-8"}, True),
+        (["check", "-h", "--lang", "zh", "--lang", "en"], {"LANG": "zh_CN.UTF-8"}, False),
+        (["check", "--lang", "both", "-h"], {"LANG": "zh_CN.UTF-8"}, False),
+        (["calendar", "--help", "--lang", "zh"], {"LANG": "C"}, True),
+    ],
+)
+def test_help_language_is_chosen_like_the_output(
+    argv: list[str], env: dict[str, str], chinese: bool, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """--lang (the last one; both reads as English) or else the locale decides, before argparse
+    answers --help."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：" if chinese else "usage: ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from .._i18n import Lang, default_lang
+from .._i18n import Lang, default_lang, ui
 from .._text import to_halfwidth
 from ..errors import CreditDisclosureError
 from ..standard import parse_date
@@ -35,7 +35,7 @@ def date_arg(text: str) -> date:
         ) from None
 
 
-def add_lang_argument(parser: argparse.ArgumentParser, *, both: bool = False) -> None:
+def add_lang_argument(parser: argparse.ArgumentParser, lang: Lang, *, both: bool = False) -> None:
     """Add ``--lang zh|en`` (and ``both`` where a command offers it) to ``parser``.
 
     Every subcommand takes it through this one helper; :func:`lang_of` reads it, with the
@@ -45,9 +45,7 @@ def add_lang_argument(parser: argparse.ArgumentParser, *, both: bool = False) ->
         "--lang",
         choices=("en", "zh", "both") if both else ("en", "zh"),
         default=None,
-        help="language of the labels, messages and explanations (default: zh when the "
-        "locale, LC_ALL, LC_MESSAGES or LANG, is Chinese, else en"
-        + ("; both: English with the Chinese in brackets)" if both else ")"),
+        help=ui("help.lang.both" if both else "help.lang", lang),
     )
 
 

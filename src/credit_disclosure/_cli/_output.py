@@ -75,7 +75,7 @@ def print_json(document: dict[str, Any], *, file: IO[str] | None = None, indent:
     out.write("\n")
 
 
-def add_excel_argument(parser: Any) -> None:
+def add_excel_argument(parser: Any, lang: Lang) -> None:
     """Add ``--excel``/``--no-excel``: a UTF-8 BOM on CSV written to standard output."""
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
@@ -83,15 +83,13 @@ def add_excel_argument(parser: Any) -> None:
         dest="excel",
         action="store_true",
         default=None,
-        help="CSV written to standard output starts with a UTF-8 BOM, so that Excel and WPS "
-        "read its Chinese as UTF-8 (default with --lang zh; a CSV file written with -o always "
-        "has one)",
+        help=ui("help.output.excel", lang),
     )
     group.add_argument(
         "--no-excel",
         dest="excel",
         action="store_false",
-        help="no BOM on standard output, even with --lang zh (for a program that reads it)",
+        help=ui("help.output.no_excel", lang),
     )
 
 
@@ -111,14 +109,15 @@ def excel_bom(args: Any) -> bool:
     return getattr(args, "lang", None) == "zh"
 
 
-def add_output_argument(parser: Any, *, what: str = "the output") -> None:
-    """Add ``-o``/``--output FILE`` (``-`` or absent: standard output) to ``parser``."""
+def add_output_argument(parser: Any, lang: Lang, *, what: str = "output") -> None:
+    """Add ``-o``/``--output FILE`` (``-`` or absent: standard output) to ``parser``; ``what``
+    names the written thing (``help.what.<what>`` of the catalogue)."""
     parser.add_argument(
         "-o",
         "--output",
         default=None,
         metavar="FILE",
-        help=f"write {what} to FILE (written whole or not at all; default or '-': stdout)",
+        help=ui("help.output", lang, what=ui(f"help.what.{what}", lang)),
     )
 
 

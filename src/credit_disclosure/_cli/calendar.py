@@ -28,43 +28,44 @@ from ._output import json_document, print_json
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add the ``calendar`` subcommand and its ``add``, ``show`` and ``status`` actions."""
     parser = subparsers.add_parser(
         "calendar",
-        help="the working-day calendar: add a holiday notice, show a year, status",
-        description=(
-            "Each year is published (its notice is loaded), statutory-only (the notice is not "
-            "out: the statutory holidays are certain, the 调休 is not) or unknown. Added notices "
-            "are stored in the user's data directory ($CREDIT_DISCLOSURE_DATA_DIR overrides it; "
-            "now: see `calendar status`) and used by every later run."
-        ),
+        help=ui("help.calendar", lang),
+        description=ui("help.calendar.about", lang),
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    actions = parser.add_subparsers(title=ui("help.calendar.actions", lang), metavar="ACTION")
     add = actions.add_parser(
         "add",
-        help="read a State Council holiday notice (text as published) and store its schedule",
+        help=ui("help.calendar.add", lang),
     )
     add.add_argument(
-        "notice", metavar="NOTICE.txt", help="the notice's text (UTF-8 or GB18030; '-': stdin)"
+        "notice", metavar="NOTICE.txt", help=ui("help.calendar.notice", lang)
     )
-    add.add_argument("--url", default="", help="where the notice was published (recorded)")
-    add.add_argument("--format", choices=("text", "json"), default="text")
-    add_lang_argument(add)
+    add.add_argument("--url", default="", help=ui("help.calendar.url", lang))
+    add.add_argument(
+        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
+    )
+    add_lang_argument(add, lang)
     add.set_defaults(handler=_add)
-    show = actions.add_parser("show", help="a year's state, source and days")
-    show.add_argument("year", type=int, metavar="YEAR")
-    show.add_argument("--format", choices=("text", "json"), default="text")
-    add_lang_argument(show)
+    show = actions.add_parser("show", help=ui("help.calendar.show", lang))
+    show.add_argument("year", type=int, metavar="YEAR", help=ui("help.calendar.year", lang))
+    show.add_argument(
+        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
+    )
+    add_lang_argument(show, lang)
     show.set_defaults(handler=_show)
     status = actions.add_parser(
-        "status", help="which years are known, and whether next year's notice is overdue"
+        "status", help=ui("help.calendar.status", lang)
     )
     status.add_argument(
-        "--today", type=date_arg, help="the date to judge by (default: the system date)"
+        "--today", type=date_arg, help=ui("help.calendar.today", lang)
     )
-    status.add_argument("--format", choices=("text", "json"), default="text")
-    add_lang_argument(status)
+    status.add_argument(
+        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
+    )
+    add_lang_argument(status, lang)
     status.set_defaults(handler=_status)
     parser.set_defaults(handler=lambda _args: _usage(parser))
 

@@ -98,82 +98,71 @@ def load_options(path: str) -> ValidationOptions:
     return ValidationOptions.from_file(path)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``check`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "check",
-        help="check a CSV/XLSX/JSONL file of licence or penalty records against the data standard",
-        description=(
-            "Check every row of a file of 双公示 records against the national data standard "
-            "(发改办财金〔2018〕790号): print a summary and the issues of each row. CSV in UTF-8, "
-            "UTF-8 with BOM or GBK/GB18030 (detected), XLSX or JSON Lines; headers as field "
-            "codes, Chinese names or attribute names. Exit code 1 when a record has an error."
-        ),
+        help=ui("help.check", lang),
+        description=ui("help.check.about", lang),
     )
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="the file to check ('-' reads standard input)"
+        "file", nargs="?", metavar="FILE", help=ui("help.check.file", lang)
     )
     parser.add_argument(
         "--sample",
         action="store_true",
-        help="check the bundled sample file (penalties; licences with --kind license)",
+        help=ui("help.check.sample", lang),
     )
     parser.add_argument(
         "--standard",
         choices=[v.value for v in StandardVersion],
         default="2018",
-        help="version of the data standard (default 2018)",
+        help=ui("help.check.standard", lang),
     )
     parser.add_argument(
         "--kind",
         choices=["auto", *(k.value for k in RecordKind)],
         default="auto",
-        help="record kind (default: detected from the headers)",
+        help=ui("help.check.kind", lang),
     )
     parser.add_argument(
         "--format",
         choices=_FORMATS,
         default="text",
         dest="output_format",
-        help="output: text (summary and issues), json (summary and issues), csv (issues), "
-        "xlsx (with -o: a copy of the input with each faulty cell highlighted and explained, "
-        "a summary sheet and an issues sheet with filters), html (one standalone page: summary, "
-        "quality charts, the issues table with filters; opens offline in any browser)",
+        help=ui("help.check.format", lang),
     )
-    add_output_argument(parser, what="the report")
+    add_output_argument(parser, lang, what="report")
     parser.add_argument(
         "--as-of",
         type=date_arg,
         default=None,
         metavar="DATE",
-        help="the date 'in the future' is judged against (default: today)",
+        help=ui("help.check.as_of", lang),
     )
-    add_lang_argument(parser, both=True)
-    add_excel_argument(parser)
+    add_lang_argument(parser, lang, both=True)
+    add_excel_argument(parser, lang)
     parser.add_argument(
         "--options",
         default=None,
         metavar="FILE",
-        help="JSON or TOML file of validation options (the rules the sources leave uncertain, "
-        "severities, disabled codes): see ValidationOptions",
+        help=ui("help.check.options", lang),
     )
-    parser.add_argument("--encoding", default=None, help="CSV encoding (default: detected)")
-    parser.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first)")
+    parser.add_argument("--encoding", default=None, help=ui("help.check.encoding", lang))
+    parser.add_argument("--sheet", default=None, help=ui("help.check.sheet", lang))
     parser.add_argument(
         "--header-row",
         type=_row_number,
         default=None,
         metavar="N",
-        help="the header is row N as the spreadsheet numbers it (default: the first row whose "
-        "cells name fields of the standard; a title or notes above it are skipped)",
+        help=ui("help.check.header_row", lang),
     )
     parser.add_argument(
         "--max-issues",
         type=int,
         default=None,
         metavar="N",
-        help="text output: print at most N issue lines; html: list at most N issues in the table "
-        "(default 10000); the summary counts them all",
+        help=ui("help.check.max_issues", lang),
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -181,10 +170,10 @@ def register(subparsers: Any) -> None:
         dest="progress",
         action="store_true",
         default=None,
-        help="always draw a progress bar on stderr (default: when stderr is a terminal)",
+        help=ui("help.check.progress", lang),
     )
     progress.add_argument(
-        "--no-progress", dest="progress", action="store_false", help="never draw one"
+        "--no-progress", dest="progress", action="store_false", help=ui("help.check.no_progress", lang)
     )
     parser.set_defaults(handler=run)
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .._i18n import error_text, ljust, ui
+from .._i18n import Lang, error_text, ljust, ui
 from ..deadlines import (
     RULES,
     Deadline,
@@ -38,36 +38,30 @@ def _override(workday: bool) -> Callable[[str], DayOverride]:
     return parse
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add the ``deadline`` subcommand."""
     parser = subparsers.add_parser(
         "deadline",
-        help="compute a working-day deadline (e.g. publication within 7 working days)",
-        description=(
-            "Print the due date of a duty that starts on START under a named rule, with the "
-            "days counted and skipped. In a year whose holiday notice is not out yet "
-            "(statutory-only), print the earliest and latest possible due dates and the "
-            "statutory-only estimate. With --published, say whether it was done on time: "
-            "exit 0 on time or undetermined (until the notice), 1 late."
-        ),
+        help=ui("help.deadline", lang),
+        description=ui("help.deadline.about", lang),
     )
     parser.add_argument(
-        "start", nargs="?", type=date_arg, help="start date, e.g. the decision date"
+        "start", nargs="?", type=date_arg, help=ui("help.deadline.start", lang)
     )
     parser.add_argument(
-        "--rule", default="publication", help="rule name (default: publication); see --list"
+        "--rule", default="publication", help=ui("help.deadline.rule", lang)
     )
-    parser.add_argument("--published", type=date_arg, help="the day it was done (published)")
+    parser.add_argument("--published", type=date_arg, help=ui("help.deadline.published", lang))
     parser.add_argument(
         "--schedule",
         action="append",
         default=[],
         metavar="FILE",
-        help="a year's holiday notice as .json or .toml (repeatable)",
+        help=ui("help.deadline.schedule", lang),
     )
     for flag, working, what in (
-        ("--local-holiday", False, "an extra local day off"),
-        ("--local-workday", True, "an extra local working day"),
+        ("--local-holiday", False, "help.deadline.local_holiday"),
+        ("--local-workday", True, "help.deadline.local_workday"),
     ):
         parser.add_argument(
             flag,
@@ -75,33 +69,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             default=[],
             type=_override(working),
             metavar="DATE[=NAME]",
-            help=f"{what}, e.g. 2026-04-20=三月三 (repeatable)",
+            help=ui(what, lang),
         )
     parser.add_argument(
         "--provisional",
         action="store_true",
-        help="treat years without a schedule as their statutory holidays and weekends "
-        "(results marked provisional)",
+        help=ui("help.deadline.provisional", lang),
     )
     parser.add_argument(
         "--rules",
         action="append",
         default=[],
         metavar="FILE",
-        help="your own rules as .json or .toml ([[rules]] tables; repeatable); "
-        "a rule with a built-in name replaces it",
+        help=ui("help.deadline.rules", lang),
     )
     parser.add_argument(
-        "--list", action="store_true", help="list the rules (built-in and --rules) and exit"
+        "--list", action="store_true", help=ui("help.deadline.list", lang)
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text (default: the explanation) or json (one object: rule, start, due, "
-        "earliest, latest, estimate, certain, years, and with --published the verdict)",
+        help=ui("help.deadline.format", lang),
     )
-    add_lang_argument(parser)
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

@@ -28,40 +28,40 @@ from ._output import json_document, print_json
 __all__ = ["register", "run"]
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``identify`` subcommand (alias ``id``)."""
     parser = subparsers.add_parser(
         "identify",
         aliases=["id"],
-        help="say which identifier kinds values are valid as, with parts or precise errors",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        help=ui("help.identify", lang),
+        description=ui("help.identify.about", lang),
     )
     parser.add_argument(
-        "values", nargs="+", metavar="VALUE", help="identifiers to examine ('-': one a line, stdin)"
+        "values", nargs="+", metavar="VALUE", help=ui("help.identify.values", lang)
     )
     parser.add_argument(
-        "--kind", choices=KINDS, help="check only as this kind (and show its error)"
+        "--kind", choices=KINDS, help=ui("help.identify.kind", lang)
     )
     parser.add_argument(
         "--as-of",
         type=date_arg,
         default=None,
         metavar="YYYY-MM-DD",
-        help="date of the check for birth dates (default: today)",
+        help=ui("help.identify.as_of", lang),
     )
     parser.add_argument(
-        "--strict", action="store_true", help="USCC: also reject a bad embedded org code check"
+        "--strict", action="store_true", help=ui("help.identify.strict", lang)
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text (default) or json (one object: tool_version, as_of, a report per value)",
+        help=ui("help.identify.format", lang),
     )
     parser.add_argument(
-        "--json", action="store_true", help="print a JSON list of the reports (no envelope)"
+        "--json", action="store_true", help=ui("help.identify.json", lang)
     )
-    add_lang_argument(parser)
+    add_lang_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

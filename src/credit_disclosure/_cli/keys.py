@@ -26,7 +26,6 @@ from ._output import json_document, print_json
 __all__ = ["register", "run_add", "run_generate", "run_promote", "run_retire", "run_show"]
 
 _ALGORITHMS = [a.value for a in Algorithm]
-_FORMAT = "text (default: a table) or json (tool_version, the keyset file, the keys' metadata)"
 
 
 def _iso_datetime(text: str) -> datetime:
@@ -46,62 +45,64 @@ def _moment(moment: datetime | None) -> datetime:
     return moment
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``keys`` subcommand and its steps."""
     parser = subparsers.add_parser(
         "keys",
-        help="generate, add, promote, retire and show the keys of a keyset file",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        help=ui("help.keys", lang),
+        description=ui("help.keys.about", lang),
     )
-    steps = parser.add_subparsers(title="steps", metavar="STEP")
+    steps = parser.add_subparsers(title=ui("help.keys.steps", lang), metavar="STEP")
     now = {
         "metavar": "ISO-DATETIME",
         "type": _iso_datetime,
-        "help": "the time to record (default: now, UTC)",
+        "help": ui("help.keys.now", lang),
     }
 
-    gen = steps.add_parser("generate", help="a new keyset with one primary key per algorithm")
+    gen = steps.add_parser("generate", help=ui("help.keys.generate", lang))
     gen.add_argument(
-        "--algorithm", "-a", action="append", choices=_ALGORITHMS, help="repeat for several keys"
+        "--algorithm", "-a", action="append", choices=_ALGORITHMS, help=ui("help.keys.algorithm", lang)
     )
-    gen.add_argument("--out", "-o", type=Path, help="keyset file to create (default: stdout)")
-    gen.add_argument("--force", action="store_true", help="overwrite an existing --out file")
+    gen.add_argument("--out", "-o", type=Path, help=ui("help.keys.out", lang))
+    gen.add_argument("--force", action="store_true", help=ui("help.keys.force", lang))
     gen.add_argument("--now", **now)
-    gen.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
-    add_lang_argument(gen)
+    gen.add_argument("--format", choices=("text", "json"), default="text", help=ui("help.keys.format", lang))
+    add_lang_argument(gen, lang)
     gen.set_defaults(handler=run_generate)
 
-    add = steps.add_parser("add", help="add a fresh key to a keyset file")
-    add.add_argument("keyset", type=Path)
-    add.add_argument("--algorithm", "-a", required=True, choices=_ALGORITHMS)
-    add.add_argument("--primary", action="store_true", help="make the new key primary")
+    add = steps.add_parser("add", help=ui("help.keys.add", lang))
+    add.add_argument("keyset", type=Path, help=ui("help.keys.keyset", lang))
+    add.add_argument(
+        "--algorithm", "-a", required=True, choices=_ALGORITHMS, help=ui("help.keys.add_algorithm", lang)
+    )
+    add.add_argument("--primary", action="store_true", help=ui("help.keys.primary", lang))
     add.add_argument("--now", **now)
-    add.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
-    add_lang_argument(add)
+    add.add_argument("--format", choices=("text", "json"), default="text", help=ui("help.keys.format", lang))
+    add_lang_argument(add, lang)
     add.set_defaults(handler=run_add)
 
-    promote = steps.add_parser("promote", help="make a key the primary of its purpose")
-    promote.add_argument("keyset", type=Path)
-    promote.add_argument("key_id", type=int)
-    promote.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
-    add_lang_argument(promote)
+    promote = steps.add_parser("promote", help=ui("help.keys.promote", lang))
+    promote.add_argument("keyset", type=Path, help=ui("help.keys.keyset", lang))
+    promote.add_argument("key_id", type=int, help=ui("help.keys.key_id", lang))
+    promote.add_argument("--format", choices=("text", "json"), default="text", help=ui("help.keys.format", lang))
+    add_lang_argument(promote, lang)
     promote.set_defaults(handler=run_promote)
 
-    retire = steps.add_parser("retire", help="retire a key: its material is deleted")
-    retire.add_argument("keyset", type=Path)
-    retire.add_argument("key_id", type=int)
+    retire = steps.add_parser("retire", help=ui("help.keys.retire", lang))
+    retire.add_argument("keyset", type=Path, help=ui("help.keys.keyset", lang))
+    retire.add_argument("key_id", type=int, help=ui("help.keys.key_id", lang))
     retire.add_argument("--now", **now)
-    retire.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
-    add_lang_argument(retire)
+    retire.add_argument("--format", choices=("text", "json"), default="text", help=ui("help.keys.format", lang))
+    add_lang_argument(retire, lang)
     retire.set_defaults(handler=run_retire)
 
-    show = steps.add_parser("show", help="list the keys (metadata only, never material)")
-    show.add_argument("keyset", type=Path)
-    show.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT)
+    show = steps.add_parser("show", help=ui("help.keys.show", lang))
+    show.add_argument("keyset", type=Path, help=ui("help.keys.keyset", lang))
+    show.add_argument("--format", choices=("text", "json"), default="text", help=ui("help.keys.format", lang))
     show.add_argument(
-        "--json", action="store_true", help="print a JSON list of the keys (no envelope)"
+        "--json", action="store_true", help=ui("help.keys.json", lang)
     )
-    add_lang_argument(show)
+    add_lang_argument(show, lang)
     show.set_defaults(handler=run_show)
 
     def no_step(args: argparse.Namespace) -> int:

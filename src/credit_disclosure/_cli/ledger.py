@@ -19,7 +19,7 @@ from datetime import date
 from typing import IO, Any
 
 from .._atomic import atomic_output
-from .._i18n import error_text, ui
+from .._i18n import Lang, error_text, ui
 from ..errors import CreditDisclosureError
 from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
@@ -32,92 +32,115 @@ __all__ = ["register", "run"]
 _REPORTS = ("weekly", "quarter", "stats", "evaluation")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``ledger`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "ledger",
-        help="the unit's ledger (台账) in a database: import records, catalogue, reports",
-        description=(
-            "Keep a unit's 双公示 records, their events, its 事项目录 and every report in a "
-            "database (SQLite by default, PostgreSQL with --db postgresql+psycopg://...), and "
-            "compute the weekly report (长春净月 实施细则 第七条), the quarterly 台账 (第十条), "
-            "the 报送情况统计表 (长治 2020 附件3/4) and the monthly evaluation."
-        ),
+        help=ui("help.ledger", lang),
+        description=ui("help.ledger.about", lang),
     )
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy database URL (default: $CREDIT_DISCLOSURE_DB, else "
-        "sqlite:///credit-disclosure.sqlite3 in the current directory)",
+        help=ui("help.ledger.db", lang),
     )
-    sub = parser.add_subparsers(title="ledger commands", metavar="ACTION")
+    sub = parser.add_subparsers(title=ui("help.ledger.commands", lang), metavar="ACTION")
 
-    p = sub.add_parser("init", help="create the database or upgrade its schema")
-    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    add_lang_argument(p)
+    p = sub.add_parser("init", help=ui("help.ledger.init", lang))
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
+    add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="init")
 
-    p = sub.add_parser("import", help="import files of records (CSV, XLSX, JSON Lines)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="'-': standard input")
-    p.add_argument("--kind", choices=[k.value for k in RecordKind], help="default: detected")
-    p.add_argument("--standard", choices=[v.value for v in StandardVersion], default="2018")
-    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
-    p.add_argument("--published-col", metavar="COLUMN", help="the publication-date column")
-    p.add_argument("--mapping-col", metavar="COLUMN", help="the column naming the catalogue item")
-    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    p = sub.add_parser("import", help=ui("help.ledger.import", lang))
+    p.add_argument("files", nargs="+", metavar="FILE", help=ui("help.stdin_dash", lang))
+    p.add_argument("--kind", choices=[k.value for k in RecordKind], help=ui("help.ledger.kind", lang))
+    p.add_argument(
+        "--standard", choices=[v.value for v in StandardVersion], default="2018",
+        help=ui("help.check.standard", lang),
+    )
+    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help=ui("help.ledger.as_of", lang))
+    p.add_argument("--published-col", metavar="COLUMN", help=ui("help.ledger.published_col", lang))
+    p.add_argument("--mapping-col", metavar="COLUMN", help=ui("help.ledger.mapping_col", lang))
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
     bar = p.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None)
-    bar.add_argument("--no-progress", dest="progress", action="store_false")
-    add_lang_argument(p)
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None,
+        help=ui("help.check.progress", lang),
+    )
+    bar.add_argument(
+        "--no-progress", dest="progress", action="store_false", help=ui("help.check.no_progress", lang)
+    )
+    add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="import")
 
-    p = sub.add_parser("event", help="import a file of events (objections, repairs, ...)")
-    p.add_argument("file", metavar="FILE", help="'-': standard input")
-    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    add_lang_argument(p)
+    p = sub.add_parser("event", help=ui("help.ledger.event", lang))
+    p.add_argument("file", metavar="FILE", help=ui("help.stdin_dash", lang))
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
+    add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="event")
 
-    p = sub.add_parser("catalogue", help="the 事项目录: import it, or export the current one")
-    csub = p.add_subparsers(title="catalogue commands", metavar="ACTION")
-    cp = csub.add_parser("import", help="import a catalogue (XLSX in the 附件2 layout, or CSV)")
-    cp.add_argument("file", metavar="FILE", help="'-': standard input")
-    cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    add_lang_argument(cp)
+    p = sub.add_parser("catalogue", help=ui("help.ledger.catalogue", lang))
+    csub = p.add_subparsers(title=ui("help.ledger.catalogue.commands", lang), metavar="ACTION")
+    cp = csub.add_parser("import", help=ui("help.ledger.catalogue.import", lang))
+    cp.add_argument("file", metavar="FILE", help=ui("help.stdin_dash", lang))
+    cp.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
+    add_lang_argument(cp, lang)
     cp.set_defaults(handler=run, action="catalogue-import")
-    cp = csub.add_parser("export", help="write the current catalogue (XLSX or CSV by suffix)")
-    cp.add_argument("file", metavar="FILE")
-    cp.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    add_lang_argument(cp)
+    cp = csub.add_parser("export", help=ui("help.ledger.catalogue.export", lang))
+    cp.add_argument("file", metavar="FILE", help=ui("help.ledger.catalogue.file", lang))
+    cp.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
+    add_lang_argument(cp, lang)
     cp.set_defaults(handler=run, action="catalogue-export")
 
-    p = sub.add_parser("report", help="compute a report: weekly, quarter, stats, evaluation")
-    p.add_argument("report", choices=_REPORTS)
-    p.add_argument("--unit", metavar="U", help="the deciding unit (default: all units)")
-    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
-    p.add_argument("--format", choices=("xlsx", "json"), default="json", dest="output_format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (xlsx needs it)")
-    p.add_argument("--save", action="store_true", help="keep the report in the ledger")
+    p = sub.add_parser("report", help=ui("help.ledger.report", lang))
+    p.add_argument("report", choices=_REPORTS, help=ui("help.ledger.report_kind", lang))
+    p.add_argument("--unit", metavar="U", help=ui("help.ledger.unit", lang))
+    p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help=ui("help.ledger.as_of", lang))
+    p.add_argument(
+        "--format", choices=("xlsx", "json"), default="json", dest="output_format",
+        help=ui("help.ledger.report_format", lang),
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help=ui("help.ledger.output", lang))
+    p.add_argument("--save", action="store_true", help=ui("help.ledger.save", lang))
     p.add_argument(
         "--by",
         choices=("department", "county"),
         default="department",
-        help="stats: per department (长治 2020 附件4) or per county (附件3)",
+        help=ui("help.ledger.by", lang),
     )
     p.add_argument(
-        "--period", choices=("year", "quarter", "month"), default="year", help="stats: the period"
+        "--period", choices=("year", "quarter", "month"), default="year", help=ui("help.ledger.period", lang)
     )
     p.add_argument(
         "--preset",
         default="national",
         choices=sorted(PRESETS),
-        help="quarter: the policy whose states and actions the 台账 lists (default: national)",
+        help=ui("help.ledger.preset", lang),
     )
-    add_lang_argument(p)
+    add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="report")
 
-    p = sub.add_parser("status", help="what the ledger holds")
-    p.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    add_lang_argument(p)
+    p = sub.add_parser("status", help=ui("help.ledger.status", lang))
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", dest="output_format",
+        help=ui("help.format.text_json", lang),
+    )
+    add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="status")
 
     parser.set_defaults(handler=_usage(parser))

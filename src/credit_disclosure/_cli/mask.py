@@ -59,54 +59,56 @@ _NOT_WRITTEN: Final = frozenset({"row.multiline"})
 _OUTPUT_FORMATS = ("csv", "jsonl")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``mask`` subcommand."""
     parser = subparsers.add_parser(
         "mask",
-        help="mask values of one kind, or whole records of a file, with a masking profile",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        help=ui("help.mask", lang),
+        description=ui("help.mask.about", lang),
     )
-    parser.add_argument("values", nargs="*", metavar="VALUE", help="values to mask (with --kind)")
-    parser.add_argument("--kind", "-k", choices=[k.value for k in ValueKind])
-    parser.add_argument("--profile", "-p", choices=sorted(PROFILES), default="public")
+    parser.add_argument("values", nargs="*", metavar="VALUE", help=ui("help.mask.values", lang))
     parser.add_argument(
-        "--input", "-i", metavar="FILE", help="a CSV, XLSX or JSON Lines file of records ('-': stdin)"
+        "--kind", "-k", choices=[k.value for k in ValueKind], help=ui("help.mask.kind", lang)
+    )
+    parser.add_argument(
+        "--profile", "-p", choices=sorted(PROFILES), default="public",
+        help=ui("help.mask.profile", lang),
+    )
+    parser.add_argument(
+        "--input", "-i", metavar="FILE", help=ui("help.mask.input", lang)
     )
     parser.add_argument(
         "--sample",
         choices=[k.value for k in RecordKind],
-        help="mask the bundled sample file of this kind instead of --input",
+        help=ui("help.mask.sample", lang),
     )
     parser.add_argument(
-        "--encoding", default=None, help="encoding of a CSV input (default: detected, as check does)"
+        "--encoding", default=None, help=ui("help.mask.encoding", lang)
     )
-    parser.add_argument("--sheet", default=None, help="the sheet of an XLSX input (default: first)")
+    parser.add_argument("--sheet", default=None, help=ui("help.mask.sheet", lang))
     parser.add_argument(
         "--unknown-fields",
         choices=[UnknownFields.MASK.value, UnknownFields.REFUSE.value],
         default=None,
-        help="a column the profile cannot classify: mask it completely in records that may be "
-        "a person's (default of public and internal) or refuse the run naming it",
+        help=ui("help.mask.unknown_fields", lang),
     )
     parser.add_argument(
         "--field",
         action="append",
         default=[],
         metavar="HEADER=KIND[:subject]",
-        help="describe a local column (e.g. 联系电话=phone): masked by that kind's rule in every "
-        "record, or only in a person's with ':subject'; repeatable",
+        help=ui("help.mask.field", lang),
     )
     parser.add_argument(
         "--format",
         dest="output_format",
         choices=_OUTPUT_FORMATS,
         default=None,
-        help="output format (default: from -o's suffix, else JSON Lines for JSON Lines input, "
-        "else CSV)",
+        help=ui("help.mask.format", lang),
     )
-    add_output_argument(parser, what="the masked records")
-    add_lang_argument(parser)
-    add_excel_argument(parser)
+    add_output_argument(parser, lang, what="masked")
+    add_lang_argument(parser, lang)
+    add_excel_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

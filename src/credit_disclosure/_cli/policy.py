@@ -16,7 +16,7 @@ from datetime import date
 import attrs
 
 from .. import _wire
-from .._i18n import error_text, ui
+from .._i18n import Lang, error_text, ui
 from .._text import to_halfwidth
 from ..errors import PolicyError
 from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset, load_policy
@@ -51,115 +51,108 @@ def _types(text: str) -> frozenset[PenaltyType]:
     return frozenset(parsed.types)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, lang: Lang) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--preset",
         default="national",
-        help=f"preset policy (default: national): {', '.join(sorted(PRESETS))}",
+        help=ui("help.policy.preset", lang, presets=", ".join(sorted(PRESETS))),
     )
-    where.add_argument("--policy-file", metavar="FILE", help="a policy JSON file of your own")
+    where.add_argument("--policy-file", metavar="FILE", help=ui("help.policy.policy_file", lang))
     parser.add_argument(
-        "--decided", type=date_arg, required=True, metavar="DATE", help="decision date (YYYY-MM-DD)"
+        "--decided", type=date_arg, required=True, metavar="DATE", help=ui("help.policy.decided", lang)
     )
     parser.add_argument(
         "--subject",
         type=_choice(SubjectCategory, "subject"),  # type: ignore[arg-type]
         default=SubjectCategory.LEGAL_PERSON,
-        help="legal-person (default), natural-person or individual-business",
+        help=ui("help.policy.subject", lang),
     )
-    parser.add_argument("--licence", action="store_true", help="the record is a licence")
+    parser.add_argument("--licence", action="store_true", help=ui("help.policy.licence", lang))
     parser.add_argument(
         "--tier",
         type=_choice(Tier, "tier"),  # type: ignore[arg-type]
-        help="minor, general, serious or special-serious (轻微/一般/严重/特定严重)",
+        help=ui("help.policy.tier", lang),
     )
     parser.add_argument(
         "--procedure",
         type=_choice(Procedure, "procedure"),  # type: ignore[arg-type]
-        help="simple or ordinary (简易程序/普通程序)",
+        help=ui("help.policy.procedure", lang),
     )
-    parser.add_argument("--sector", help="sector, e.g. 消防 or 食品药品")
+    parser.add_argument("--sector", help=ui("help.policy.sector", lang))
     parser.add_argument(
         "--types",
         type=_types,
         default=frozenset(),
         metavar="TYPES",
-        help="penalty types (处罚类别), e.g. 罚款、没收违法所得",
+        help=ui("help.policy.types", lang),
     )
-    parser.add_argument("--fine", metavar="WAN", help="fine in 万元 (10,000 yuan), e.g. 0.2")
+    parser.add_argument("--fine", metavar="WAN", help=ui("help.policy.fine", lang))
     parser.add_argument(
         "--restriction-months",
         type=int,
         metavar="N",
-        help="length of a 限制从业 / 限制开展生产经营活动 ban (SAMR 令第45号)",
+        help=ui("help.policy.restriction_months", lang),
     )
     parser.add_argument(
-        "--published", type=date_arg, metavar="DATE", help="the day it was published"
+        "--published", type=date_arg, metavar="DATE", help=ui("help.policy.published", lang)
     )
     parser.add_argument(
         "--revoked",
         type=date_arg,
         metavar="DATE",
-        help="the day the platform was told of a revocation",
+        help=ui("help.policy.revoked", lang),
     )
     parser.add_argument(
         "--format",
         choices=["text", "json"],
         default="text",
-        help="text (default) or json (the HTTP service's answer shapes, with the tool version)",
+        help=ui("help.policy.format", lang),
     )
     parser.add_argument(
         "--provisional",
         action="store_true",
-        help="treat years without a holiday schedule as weekends-only (deadlines marked)",
+        help=ui("help.policy.provisional", lang),
     )
-    add_lang_argument(parser)
+    add_lang_argument(parser, lang)
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add the ``term`` and ``repair`` subcommands."""
     term = subparsers.add_parser(
         "term",
-        help="publication, display term and withdrawal of a penalty under a policy",
-        description=(
-            "Say whether a record is published and by when, its first and last day shown and "
-            "its minimum term, each with the rule that decided; with --on, whether it is shown "
-            "that day."
-        ),
+        help=ui("help.policy.term", lang),
+        description=ui("help.policy.term.about", lang),
     )
-    _common(term)
+    _common(term, lang)
     term.add_argument(
-        "--on", type=date_arg, metavar="DATE", help="say whether the record is shown on this day"
+        "--on", type=date_arg, metavar="DATE", help=ui("help.policy.on", lang)
     )
     term.set_defaults(handler=run_term)
 
     repair = subparsers.add_parser(
         "repair",
-        help="whether a credit-repair application can succeed, and from when",
-        description=(
-            "Evaluate every repair condition in force on the application date, with its rule, "
-            "and print the earliest date an application can succeed."
-        ),
+        help=ui("help.policy.repair", lang),
+        description=ui("help.policy.repair.about", lang),
     )
-    _common(repair)
+    _common(repair, lang)
     repair.add_argument(
-        "--applied", type=date_arg, required=True, metavar="DATE", help="application date"
+        "--applied", type=date_arg, required=True, metavar="DATE", help=ui("help.policy.applied", lang)
     )
     for flag, text in (
-        ("--performed", "the penalty has been performed"),
-        ("--corrected", "the violation has been corrected"),
-        ("--commitment", "a public credit commitment is made"),
-        ("--consent", "the deciding body consents in writing (长治)"),
+        ("--performed", "help.policy.performed"),
+        ("--corrected", "help.policy.corrected"),
+        ("--commitment", "help.policy.commitment"),
+        ("--consent", "help.policy.consent"),
     ):
-        repair.add_argument(flag, action="store_true", default=None, help=text)
+        repair.add_argument(flag, action="store_true", default=None, help=ui(text, lang))
     repair.add_argument(
         "--previous-repair",
         type=date_arg,
         action="append",
         default=[],
         metavar="DATE",
-        help="the day an earlier repair took effect (repeatable)",
+        help=ui("help.policy.previous_repair", lang),
     )
     repair.add_argument(
         "--previous-serious",
@@ -167,7 +160,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="DATE",
-        help="the decision date of an earlier serious penalty (repeatable)",
+        help=ui("help.policy.previous_serious", lang),
     )
     repair.set_defaults(handler=run_repair)
 

@@ -36,47 +36,41 @@ __all__ = ["register", "run"]
 _FORMATS = ("text", "csv", "json")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``quality`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "quality",
-        help="score a file of records: timeliness, completeness and accuracy by agency/month/kind",
-        description=(
-            "Score every record of a CSV/XLSX/JSONL file of 双公示 records on the three dimensions "
-            "the credit offices assess monthly: timeliness (published within 7 working days of the "
-            "decision, 发改办财金〔2018〕424号; needs a publication-date column), completeness "
-            "(required fields filled) and accuracy (identifiers, codes, dates valid)."
-        ),
+        help=ui("help.quality", lang),
+        description=ui("help.quality.about", lang),
     )
-    parser.add_argument("file", nargs="?", help="the file to score (omit with --sample)")
+    parser.add_argument("file", nargs="?", help=ui("help.quality.file", lang))
     parser.add_argument(
-        "--sample", action="store_true", help="score the bundled sample file of --kind instead"
+        "--sample", action="store_true", help=ui("help.quality.sample", lang)
     )
     parser.add_argument(
-        "--kind", choices=[k.value for k in RecordKind], help="record kind (default: detected)"
+        "--kind", choices=[k.value for k in RecordKind], help=ui("help.quality.kind", lang)
     )
     parser.add_argument(
         "--published-col",
         metavar="COLUMN",
-        help="the column holding the publication date (default: 公示日期, published_on, "
-        "publication_date or GSRQ, the first present)",
+        help=ui("help.quality.published_col", lang),
     )
     parser.add_argument(
         "--by",
         choices=GROUPINGS,
         action="append",
-        help="group by agency, month or kind (repeat for several; default: agency)",
+        help=ui("help.quality.by", lang),
     )
-    parser.add_argument("--format", choices=_FORMATS, default="text", help="output format")
-    add_output_argument(parser, what="the table")
+    parser.add_argument("--format", choices=_FORMATS, default="text", help=ui("help.quality.format", lang))
+    add_output_argument(parser, lang, what="table")
     parser.add_argument(
         "--as-of",
         type=date_arg,
         metavar="YYYY-MM-DD",
-        help="the date decision dates must not be after (default: today)",
+        help=ui("help.quality.as_of", lang),
     )
-    add_lang_argument(parser)
-    add_excel_argument(parser)
+    add_lang_argument(parser, lang)
+    add_excel_argument(parser, lang)
     parser.set_defaults(handler=run)
 
 

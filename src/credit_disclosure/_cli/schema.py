@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from .._i18n import os_reason, ui
+from .._i18n import Lang, os_reason, ui
 from ..schema import JSON_SCHEMA_DIALECT, data_package, issue_catalogue, json_schema, table_schema
 from ..standard import RecordKind, StandardVersion
 from ._args import add_lang_argument, lang_of
@@ -24,38 +24,33 @@ __all__ = ["register", "run"]
 _FORMATS = ("jsonschema", "tableschema", "issues")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``schema`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "schema",
-        help="print a JSON Schema / Frictionless Table Schema of the standard, or the issue codes",
-        description=(
-            "Print a schema generated from the library's field table: a JSON Schema (draft "
-            "2020-12) of one record, a Frictionless Table Schema of a CSV file (a Data Package "
-            "of both kinds without --kind), or the catalogue of issue codes (code, severity, "
-            "zh, en, source) as JSON."
-        ),
+        help=ui("help.schema", lang),
+        description=ui("help.schema.about", lang),
     )
     parser.add_argument(
         "--kind",
         choices=[k.value for k in RecordKind],
-        help="record kind (default: both, as $defs of one JSON Schema or a Data Package)",
+        help=ui("help.schema.kind", lang),
     )
     parser.add_argument(
         "--standard",
         choices=[v.value for v in StandardVersion],
         default=StandardVersion.V2018.value,
-        help="version of the data standard (default 2018)",
+        help=ui("help.check.standard", lang),
     )
-    parser.add_argument("--format", choices=_FORMATS, default="jsonschema", help="what to print")
+    parser.add_argument("--format", choices=_FORMATS, default="jsonschema", help=ui("help.schema.format", lang))
     parser.add_argument(
         "--headers",
         choices=("code", "name_zh"),
         default="code",
-        help="Table Schema field names: field codes or Chinese names (default code)",
+        help=ui("help.schema.headers", lang),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    add_lang_argument(parser)  # the documents are data (both languages); this is for messages
+    parser.add_argument("-o", "--output", metavar="FILE", help=ui("help.schema.output", lang))
+    add_lang_argument(parser, lang)  # the documents are data (both languages); this is for messages
     parser.set_defaults(handler=run)
 
 

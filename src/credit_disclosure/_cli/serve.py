@@ -12,57 +12,52 @@ import logging
 import sys
 from typing import Any
 
-from .._i18n import error_text
+from .._i18n import Lang, error_text, ui
 from ..errors import MissingOptionalDependency
 from ._args import add_lang_argument, lang_of
 
 __all__ = ["register", "run"]
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``serve`` subcommand to the CLI."""
     parser = subparsers.add_parser(
         "serve",
-        help="run the HTTP service (JSON API with OpenAPI 3.1; needs the service extra)",
-        description=(
-            "Serve identifiers, record and file checks, deadlines, policy answers and masking "
-            "over HTTP for systems that cannot import Python. The OpenAPI document is at "
-            "/schema/openapi.json. Bind to 127.0.0.1 (the default) unless a proxy in front "
-            "adds TLS."
-        ),
+        help=ui("help.serve", lang),
+        description=ui("help.serve.about", lang),
     )
-    parser.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=None, help="port (default 8000)")
+    parser.add_argument("--host", default=None, help=ui("help.serve.host", lang))
+    parser.add_argument("--port", type=int, default=None, help=ui("help.serve.port", lang))
     parser.add_argument(
-        "--max-body-bytes", type=int, default=None, help="largest request body (default 50 MB)"
+        "--max-body-bytes", type=int, default=None, help=ui("help.serve.max_body_bytes", lang)
     )
     parser.add_argument(
-        "--max-rows", type=int, default=None, help="most rows a file check reads (default 1e6)"
+        "--max-rows", type=int, default=None, help=ui("help.serve.max_rows", lang)
     )
     parser.add_argument(
-        "--timeout", type=float, default=None, help="seconds a request may take (default 60)"
+        "--timeout", type=float, default=None, help=ui("help.serve.timeout", lang)
     )
     parser.add_argument(
         "--max-concurrency",
         type=int,
         default=None,
-        help="requests handled at once; more get 503 (default 32)",
+        help=ui("help.serve.max_concurrency", lang),
     )
     parser.add_argument(
         "--api-key-file",
         metavar="FILE",
-        help="require one of the API keys in FILE (one per line) on every request but health",
+        help=ui("help.serve.api_key_file", lang),
     )
     parser.add_argument(
         "--ledger",
         metavar="URL",
-        help="answer the read-only /v1/ledger routes from this ledger database (a SQLAlchemy "
-        "URL, e.g. sqlite:///credit-disclosure.sqlite3)",
+        help=ui("help.serve.ledger", lang),
     )
     parser.add_argument(
-        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help=ui("help.serve.log_level", lang),
     )
-    add_lang_argument(parser)  # the service answers in both languages; this is for messages
+    add_lang_argument(parser, lang)  # the service answers in both languages; this is for messages
     parser.set_defaults(handler=run)
 
 

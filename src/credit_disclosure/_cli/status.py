@@ -50,98 +50,85 @@ from ._output import (
 __all__ = ["register", "run_status", "run_subject"]
 
 
-def _common(parser: Any) -> None:
-    parser.add_argument("records", metavar="RECORDS", help="CSV, XLSX or JSON Lines of records")
+def _common(parser: Any, lang: Lang) -> None:
+    parser.add_argument("records", metavar="RECORDS", help=ui("help.status.records", lang))
     parser.add_argument(
         "--events",
         default=None,
         metavar="EVENTS",
-        help="CSV, XLSX or JSON Lines of events: key, event, date, outcome, note",
+        help=ui("help.status.events", lang),
     )
     policy = parser.add_mutually_exclusive_group()
     policy.add_argument(
         "--preset",
         default="national",
         choices=sorted(PRESETS),
-        help="the policy (default: national)",
+        help=ui("help.status.preset", lang),
     )
     policy.add_argument(
-        "--policy", default=None, metavar="FILE", help="a policy JSON file instead of a preset"
+        "--policy", default=None, metavar="FILE", help=ui("help.status.policy", lang)
     )
     parser.add_argument(
         "--as-of",
         type=date_arg,
         default=None,
         metavar="DATE",
-        help="the day to judge (default: today)",
+        help=ui("help.status.as_of", lang),
     )
     parser.add_argument(
         "--provisional",
         action="store_true",
-        help="count working days in years without a published schedule as Monday to Friday "
-        "(due dates so computed are provisional)",
+        help=ui("help.status.provisional", lang),
     )
     parser.add_argument(
         "--kind",
         choices=["auto", "penalty", "license"],
         default="auto",
-        help="record kind (default: detected from the headers)",
+        help=ui("help.check.kind", lang),
     )
-    add_lang_argument(parser)
+    add_lang_argument(parser, lang)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, lang: Lang) -> None:
     """Add the ``status`` and ``subject`` subcommands."""
     status = subparsers.add_parser(
         "status",
-        help="the state of every record on a date and the actions it owes (due, overdue)",
-        description=(
-            "Match EVENTS to RECORDS by key (deciding body code and decision number) and say, "
-            "for each record, its state on the date (not_published, awaiting_publication, "
-            "displayed, under_objection, withdrawn, repaired, expired), the rule that decided "
-            "it and the actions it owes with their due dates. RECORDS may carry tier "
-            "(轻微/一般/严重) and procedure (简易/普通) columns. Exit code 1 when an action is "
-            "overdue."
-        ),
+        help=ui("help.status", lang),
+        description=ui("help.status.about", lang),
     )
-    _common(status)
-    add_excel_argument(status)
+    _common(status, lang)
+    add_excel_argument(status, lang)
     status.add_argument(
         "--format",
         choices=("text", "json", "csv"),
         default="text",
         dest="output_format",
-        help="output format (default text)",
+        help=ui("help.status.format", lang),
     )
     status.add_argument(
         "--shown",
         default=None,
         metavar="FILE",
-        help="the keys a portal shows (one per line, or a CSV/XLSX/JSONL with a 'key' column): "
-        "report over- and under-disclosure",
+        help=ui("help.status.shown", lang),
     )
-    add_output_argument(status, what="the status report")
+    add_output_argument(status, lang, what="status")
     status.set_defaults(handler=run_status)
 
     subject = subparsers.add_parser(
         "subject",
-        help="every record of one subject (credit code or ID number): shown, serious, repair",
-        description=(
-            "The subject view (长治 2021 实施意见 (六) 逢办必查): every record of the subject with "
-            "this credit code or ID number, which must be shown, which are serious, which may be "
-            "repaired and from when. The identifier is never printed unmasked."
-        ),
+        help=ui("help.subject", lang),
+        description=ui("help.subject.about", lang),
     )
-    subject.add_argument("subject", metavar="ID", help="统一社会信用代码 or 证件号码")
-    _common(subject)
+    subject.add_argument("subject", metavar="ID", help=ui("help.subject.subject", lang))
+    _common(subject, lang)
     subject.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         dest="output_format",
-        help="output format (default text)",
+        help=ui("help.status.format", lang),
     )
-    add_output_argument(subject, what="the subject view")
+    add_output_argument(subject, lang, what="subject")
     subject.set_defaults(handler=run_subject)
 
 
