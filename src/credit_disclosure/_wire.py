@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ._version import __version__
 from ._wire_models import (
     ActionModel,
     DeadlineAnswer,
@@ -108,6 +109,7 @@ def timeliness_answer(result: Timeliness) -> TimelinessAnswer:
         on_time=result.on_time,
         working_days_late=result.working_days_late,
         provisional=result.provisional,
+        tool_version=__version__,
     )
 
 
@@ -146,6 +148,7 @@ def publication_answer(answer: Publication) -> PublicationAnswer:
         deadline_problem=answer.deadline_problem,
         deadline_problem_zh=answer.deadline_problem_zh,
         explanation=answer.explain(),
+        tool_version=__version__,
     )
 
 
@@ -163,6 +166,7 @@ def term_answer(term: Term, *, on: date | None = None, shown: Any = None) -> Ter
         shown_on=on,
         shown=None if shown is None else bool(shown),
         shown_reason=None if shown is None else shown.reason,
+        tool_version=__version__,
     )
 
 
@@ -188,6 +192,7 @@ def repair_answer(answer: RepairAnswer) -> RepairAnswerModel:
         review_problem=answer.review_problem,
         review_problem_zh=answer.review_problem_zh,
         explanation=answer.explain(),
+        tool_version=__version__,
     )
 
 
@@ -218,6 +223,7 @@ def status_answer(status: RecordStatus) -> StatusAnswer:
         issues=[issue_model(i) for i in status.issues],
         published_on=status.published_on,
         explanation=status.explain(),
+        tool_version=__version__,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from credit_disclosure import __version__
 from credit_disclosure.ledger import (
     Ledger,
     evaluation_report,
@@ -51,7 +52,8 @@ def test_report_is_the_librarys(
     assert answer.status_code == 200, answer.text
     with Ledger(_ledger_url(server)) as ledger:
         expected = json.loads(json.dumps(make(ledger).payload(), ensure_ascii=False))
-    assert answer.json() == expected
+    assert answer.json() == {"tool_version": __version__, **expected}  # the version first
+    assert next(iter(answer.json())) == "tool_version"
 
 
 def test_status(client: httpx.Client, server: Server) -> None:
@@ -61,7 +63,8 @@ def test_status(client: httpx.Client, server: Server) -> None:
     body = answer.json()
     assert body["records"] == {"penalty": 300} and body["schema_version"] == body["latest_version"]
     with Ledger(_ledger_url(server)) as ledger:
-        assert body == json.loads(json.dumps(ledger.status().as_dict(), ensure_ascii=False))
+        expected = json.loads(json.dumps(ledger.status().as_dict(), ensure_ascii=False))
+    assert body == {"tool_version": __version__, **expected}
 
 
 @pytest.mark.parametrize(

@@ -396,3 +396,65 @@ def test_lifecycle_status_matches_python_api(
     )
     assert answer.json()["explanation"] == expected.explain()
     assert answer.json()["state"] == expected.state.value
+
+
+#: One request per JSON route that answers with a whole answer (a report of its own).
+ANSWERS: list[tuple[str, dict[str, Any]]] = [
+    ("/v1/identifiers/validate", {"kind": "uscc", "value": "91512081MA62K0260E"}),
+    ("/v1/identifiers/parse", {"kind": "uscc", "value": "91512081MA62K0260E"}),
+    ("/v1/identifiers/detect", {"value": "91512081MA62K0260E"}),
+    ("/v1/records/check", {"kind": "penalty", "record": {"CF_WSH": "1号"}}),
+    ("/v1/deadlines/due", {"start": "2026-09-28"}),
+    ("/v1/deadlines/timeliness", {"decision_date": "2026-09-28", "published_on": "2026-10-09"}),
+    ("/v1/policy/publication", {"facts": {"decision_date": "2026-03-10", "subject": "法人及非法人组织",
+                                          "procedure": "普通程序", "tier": "一般"}}),
+    ("/v1/policy/term", {"facts": {"decision_date": "2026-03-10", "subject": "法人及非法人组织",
+                                   "tier": "一般"}}),
+    ("/v1/policy/repair", {"facts": {"decision_date": "2026-03-10", "subject": "法人及非法人组织",
+                                     "tier": "一般"}, "applied_on": "2026-09-28"}),
+    ("/v1/lifecycle/status", {"facts": {"decision_date": "2026-03-10", "subject": "法人及非法人组织",
+                                        "tier": "一般"}, "on": "2026-04-30"}),
+    ("/v1/mask", {"record": {"CF_XDR_MC": "张三丰"}}),
+]
+
+
+@pytest.mark.parametrize(("path", "body"), ANSWERS, ids=[p for p, _ in ANSWERS])
+def test_answers_carry_the_tool_version(client: httpx.Client, path: str, body: dict[str, Any]) -> None:
+    """Every answer says which version answered, as the command line's JSON reports do."""
+    from credit_disclosure import __version__
+
+    answer = client.post(path, json=body)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["tool_version"] == __version__
+
+
+def test_every_json_route_is_in_the_table() -> None:
+    """The table above has every POST route that answers JSON (the file check streams)."""
+    from credit_disclosure.service import openapi_document
+
+    posts = {p for p, item in openapi_document()["paths"].items() if "post" in item}
+    assert posts - {path for path, _ in ANSWERS} == {"/v1/files/check"}
+
+
+def test_served_openapi_describes_every_member(client: httpx.Client) -> None:
+    """Each model of the served document has its docstring and each member a description, read
+    from the wire models (their ``#:`` comments, or the common meaning of the name)."""
+    from credit_disclosure import _wire_models as models
+    from credit_disclosure.policy import PRESETS
+
+    schemas = client.get("/schema/openapi.json").json()["components"]["schemas"]
+    presets = ", ".join(sorted(PRESETS))
+    checked = 0
+    for name, schema in schemas.items():
+        model = getattr(models, name)
+        assert schema["description"], name
+        expected = models.field_descriptions(model, presets=presets)
+        assert set(expected) == set(schema["properties"]), name  # every member described
+        for member, prop in schema["properties"].items():
+            assert prop["description"] == expected[member].replace("``", "`"), (name, member)
+            checked += 1
+        if any(f.name == "tool_version" for f in attrs.fields(model)):
+            assert "tool_version" in schema["required"], name
+    assert checked > 150
+    assert schemas["IssueModel"]["properties"]["message_zh"]["description"] == "the message in Chinese"
+    assert "yinchuan-2017" in schemas["PolicyRequest"]["properties"]["preset"]["description"]

@@ -16,6 +16,8 @@ from datetime import date
 from enum import Enum
 from typing import IO, Any
 
+import attrs
+
 from .._atomic import atomic_output
 from .._i18n import Lang, os_reason, ui
 from .._version import __version__
@@ -23,6 +25,7 @@ from .._version import __version__
 __all__ = [
     "add_excel_argument",
     "add_output_argument",
+    "answer_body",
     "excel_bom",
     "json_document",
     "open_output",
@@ -54,6 +57,18 @@ def json_document(
     if as_of is not _ABSENT:
         head["as_of"] = as_of.isoformat() if isinstance(as_of, date) else as_of
     return {**head, **body}
+
+
+def answer_body(answer: Any) -> dict[str, Any]:
+    """A service answer (``_wire_models``) as a member of a JSON report: its members without
+    ``tool_version``, which the report's head says once.
+
+    >>> from credit_disclosure._wire_models import MaskAnswer
+    >>> answer_body(MaskAnswer(profile="public", record={}, tool_version="1.0"))
+    {'profile': 'public', 'record': {}}
+    """
+    body: dict[str, Any] = attrs.asdict(answer, filter=lambda field, _: field.name != "tool_version")
+    return body
 
 
 def _json_default(value: object) -> object:

@@ -23,7 +23,7 @@ from ..policy import PRESETS, PenaltyFacts, Policy, Procedure, Tier, get_preset,
 from ..standard import PenaltyType, RecordKind, SubjectCategory, parse_penalty_categories
 from ..workdays import WorkdayCalendar, default_calendar
 from ._args import add_lang_argument, date_arg, lang_of
-from ._output import json_document, print_json
+from ._output import answer_body, json_document, print_json
 
 
 def _choice(kind: type[enum.Enum], what: str) -> object:
@@ -247,7 +247,7 @@ def run_repair(args: argparse.Namespace) -> int:
         return 2
     if args.format == "json":
         _print_json(
-            {**_json_head(policy, args), "repair": attrs.asdict(_wire.repair_answer(answer))}
+            {**_json_head(policy, args), "repair": answer_body(_wire.repair_answer(answer))}
         )
         return 0 if answer.eligible else 1
     print(ui("cli.policy.head", lang_of(args), name=policy.name, title=policy.title))
@@ -278,7 +278,7 @@ def _term_json(
     def part(name: str, answer: Callable[[], object]) -> None:
         nonlocal failed
         try:
-            document[name] = attrs.asdict(answer())  # type: ignore[arg-type]
+            document[name] = answer_body(answer())
         except PolicyError as exc:
             failed = True
             document[name] = {"problem": attrs.asdict(_wire.problem_for(exc))}

@@ -37,10 +37,11 @@ from multipart import (  # type: ignore[import-untyped]
 )
 
 from .. import _wire as cv
+from .. import _wire_models
 from .._version import __version__
 from .._wire_models import (
-    DeadlineAnswer,
     DeadlineRequest,
+    DueAnswer,
     Health,
     IdentifierAnswer,
     IdentifierDetectAnswer,
@@ -62,13 +63,14 @@ from .._wire_models import (
     TermRequest,
     TimelinessAnswer,
     TimelinessRequest,
+    field_descriptions,
 )
 from ..deadlines import DeadlineRule, check_timeliness, get_rule
 from ..errors import CreditDisclosureError, InvalidFormat
 from ..identifiers import detect, identifier_kind
 from ..io import FileFormat, check_file, check_rows
 from ..lifecycle import Event, record_status
-from ..policy import get_preset
+from ..policy import PRESETS, get_preset
 from ..privacy import PROFILES
 from ..schema import issue_catalogue, json_schema
 from ..standard import (
@@ -190,8 +192,11 @@ def identifiers_validate(data: JSONBody[IdentifierRequest]) -> IdentifierAnswer:
     except CreditDisclosureError as exc:
         p = cv.problem_for(exc)
         error = IssueModel(p.code, p.field, "error", p.message_en, p.message_zh)
-        return IdentifierAnswer(kind=name, valid=False, error=error)
-    return IdentifierAnswer(kind=name, valid=True, compact=compact, formatted=module.format(compact))
+        return IdentifierAnswer(kind=name, valid=False, error=error, tool_version=__version__)
+    return IdentifierAnswer(
+        kind=name, valid=True, compact=compact, formatted=module.format(compact),
+        tool_version=__version__,
+    )
 
 
 @_answer("/v1/identifiers/parse", "identifiers")
@@ -209,13 +214,14 @@ def identifiers_parse(data: JSONBody[IdentifierRequest]) -> IdentifierAnswer:
         compact=compact,
         formatted=module.format(compact),
         parts=cv.jsonable(info),
+        tool_version=__version__,
     )
 
 
 @post("/v1/identifiers/detect", tags=["identifiers"], status_code=200, sync_to_thread=False)
 def identifiers_detect(data: JSONBody[IdentifierDetectRequest]) -> IdentifierDetectAnswer:
     """The identifier kinds a value is valid as (empty when none)."""
-    return IdentifierDetectAnswer(kinds=list(detect(data.value)))
+    return IdentifierDetectAnswer(kinds=list(detect(data.value)), tool_version=__version__)
 
 
 @_answer("/v1/records/check", "records")
@@ -248,10 +254,11 @@ def records_check(data: JSONBody[RecordCheckRequest]) -> RecordCheckAnswer:
 
 
 @_answer("/v1/deadlines/due", "deadlines")
-def deadlines_due(data: JSONBody[DeadlineRequest]) -> DeadlineAnswer:
+def deadlines_due(data: JSONBody[DeadlineRequest]) -> DueAnswer:
     """The day a named duty (publication by default) is due, counted in working days."""
     calendar = default_calendar(provisional=data.provisional)
-    return cv.deadline_answer(_rule(data.rule).due(data.start, calendar=calendar))
+    answer = cv.deadline_answer(_rule(data.rule).due(data.start, calendar=calendar))
+    return DueAnswer(**attrs.asdict(answer, recurse=False), tool_version=__version__)
 
 
 @_answer("/v1/deadlines/timeliness", "deadlines")
@@ -317,7 +324,7 @@ def mask_record(data: JSONBody[MaskRequest]) -> MaskAnswer:
             "profile",
         )
     masked = profile.mask_record(dict(data.record), category=_category(data.category))
-    return MaskAnswer(profile=profile.name, record=masked)
+    return MaskAnswer(profile=profile.name, record=masked, tool_version=__version__)
 
 
 @get("/v1/issues", tags=["schemas"], sync_to_thread=False)
@@ -791,7 +798,25 @@ def _litestar(settings: ServiceSettings) -> Litestar:
         debug=False,
     )
     app.state.settings = settings
+    _describe(app.openapi_schema)
     return app
+
+
+def _describe(document: Any) -> None:
+    """Give each model of the OpenAPI document its docstring and each member its meaning
+    (:func:`credit_disclosure._wire_models.field_descriptions`): read from the models, never
+    written a second time. Sphinx's ``code`` quotes become Markdown's."""
+    presets = ", ".join(sorted(PRESETS))
+    for name, schema in (document.components.schemas or {}).items():
+        model = getattr(_wire_models, name, None)
+        if not (isinstance(model, type) and attrs.has(model)):
+            continue
+        if not schema.description and model.__doc__:
+            schema.description = model.__doc__.strip().split("\n\n")[0].replace("``", "`")
+        for member, text in field_descriptions(model, presets=presets).items():
+            prop = (schema.properties or {}).get(member)
+            if prop is not None and not prop.description:
+                prop.description = text.replace("``", "`")
 
 
 def openapi_document(settings: ServiceSettings | None = None) -> dict[str, Any]:

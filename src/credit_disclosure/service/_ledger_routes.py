@@ -5,7 +5,8 @@ evaluation the command line writes, from the database the service is given
 (``--ledger URL`` / ``CREDIT_DISCLOSURE_SERVICE_LEDGER_URL``). Nothing here
 writes: imports stay with ``credit-disclosure ledger``, where a clerk sees
 what each file did. Every route calls the library's report functions and
-returns :meth:`~credit_disclosure.ledger.LedgerReport.payload` as it is.
+returns :meth:`~credit_disclosure.ledger.LedgerReport.payload` as it is, with the
+``tool_version`` that answered first (as the command line's JSON reports have it).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from litestar import Request, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import QueryParameter
 
+from .._version import __version__
 from .._wire_models import Problem
 from ..errors import InvalidFormat, LedgerError
 
@@ -73,6 +75,10 @@ def close_ledger(state: Any) -> None:
             state.ledger = None
 
 
+def _versioned(payload: dict[str, Any]) -> dict[str, Any]:
+    return {"tool_version": __version__, **payload}
+
+
 def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
     if value not in allowed:
         raise InvalidFormat(
@@ -90,7 +96,7 @@ def ledger_status(request: Request[Any, Any, Any]) -> dict[str, Any]:
 
     The database's address is shown without its password.
     """
-    return _ledger(request).status().as_dict()
+    return _versioned(_ledger(request).status().as_dict())
 
 
 @get("/v1/ledger/reports/weekly", tags=["ledger"], responses=_PROBLEMS, sync_to_thread=True)
@@ -98,7 +104,7 @@ def ledger_weekly(request: Request[Any, Any, Any], unit: Unit = None, as_of: AsO
     """The weekly report due on the Monday (or next working day) of ``as_of``'s week."""
     from ..ledger import weekly_report
 
-    return weekly_report(_ledger(request), unit=unit, as_of=as_of).payload()
+    return _versioned(weekly_report(_ledger(request), unit=unit, as_of=as_of).payload())
 
 
 @get("/v1/ledger/reports/quarter", tags=["ledger"], responses=_PROBLEMS, sync_to_thread=True)
@@ -106,7 +112,7 @@ def ledger_quarter(request: Request[Any, Any, Any], unit: Unit = None, as_of: As
     """The quarterly 台账 of ``unit`` for the quarter of ``as_of`` (the leader's block included)."""
     from ..ledger import quarter_report
 
-    return quarter_report(_ledger(request), unit=unit, as_of=as_of).payload()
+    return _versioned(quarter_report(_ledger(request), unit=unit, as_of=as_of).payload())
 
 
 @get("/v1/ledger/reports/stats", tags=["ledger"], responses=_PROBLEMS, sync_to_thread=True)
@@ -122,7 +128,7 @@ def ledger_stats(
 
     by = _choice(by, ("department", "county"), "by")
     period = _choice(period, ("year", "quarter", "month"), "period")
-    return stats_report(_ledger(request), unit=unit, as_of=as_of, by=by, period=period).payload()
+    return _versioned(stats_report(_ledger(request), unit=unit, as_of=as_of, by=by, period=period).payload())
 
 
 @get("/v1/ledger/reports/evaluation", tags=["ledger"], responses=_PROBLEMS, sync_to_thread=True)
@@ -132,7 +138,7 @@ def ledger_evaluation(
     """The monthly evaluation (timeliness, 完整率, accuracy, 入库率) of the month before ``as_of``."""
     from ..ledger import evaluation_report
 
-    return evaluation_report(_ledger(request), unit=unit, as_of=as_of).payload()
+    return _versioned(evaluation_report(_ledger(request), unit=unit, as_of=as_of).payload())
 
 
 #: The ledger's routes, in the order the OpenAPI document lists them.
