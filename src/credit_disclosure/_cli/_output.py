@@ -25,6 +25,7 @@ from .._version import __version__
 __all__ = [
     "add_excel_argument",
     "add_output_argument",
+    "add_text_json_argument",
     "answer_body",
     "excel_bom",
     "json_document",
@@ -122,6 +123,14 @@ def excel_bom(args: Any) -> bool:
     if chosen is not None:
         return bool(chosen)
     return getattr(args, "lang", None) == "zh"
+
+
+def add_text_json_argument(parser: Any, lang: Lang, *, dest: str = "format") -> None:
+    """Add ``--format text|json`` (text by default) to ``parser``, its help in ``lang``."""
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", dest=dest,
+        help=ui("help.format.text_json", lang),
+    )
 
 
 def add_output_argument(parser: Any, lang: Lang, *, what: str = "output") -> None:

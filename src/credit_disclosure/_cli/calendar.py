@@ -23,7 +23,7 @@ from ..workdays import (
     statutory_rules,
 )
 from ._args import add_lang_argument, date_arg, lang_of
-from ._output import json_document, print_json
+from ._output import add_text_json_argument, json_document, print_json
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -44,16 +44,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], la
         "notice", metavar="NOTICE.txt", help=ui("help.calendar.notice", lang)
     )
     add.add_argument("--url", default="", help=ui("help.calendar.url", lang))
-    add.add_argument(
-        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
-    )
+    add_text_json_argument(add, lang)
     add_lang_argument(add, lang)
     add.set_defaults(handler=_add)
     show = actions.add_parser("show", help=ui("help.calendar.show", lang))
     show.add_argument("year", type=int, metavar="YEAR", help=ui("help.calendar.year", lang))
-    show.add_argument(
-        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
-    )
+    add_text_json_argument(show, lang)
     add_lang_argument(show, lang)
     show.set_defaults(handler=_show)
     status = actions.add_parser(
@@ -62,9 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], la
     status.add_argument(
         "--today", type=date_arg, help=ui("help.calendar.today", lang)
     )
-    status.add_argument(
-        "--format", choices=("text", "json"), default="text", help=ui("help.format.text_json", lang)
-    )
+    add_text_json_argument(status, lang)
     add_lang_argument(status, lang)
     status.set_defaults(handler=_status)
     parser.set_defaults(handler=lambda _args: _usage(parser))

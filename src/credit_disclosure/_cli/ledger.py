@@ -24,7 +24,7 @@ from ..errors import CreditDisclosureError
 from ..policy import PRESETS, get_preset
 from ..standard import RecordKind, StandardVersion
 from ._args import add_lang_argument, date_arg, lang_of
-from ._output import json_document, print_json
+from ._output import add_text_json_argument, json_document, print_json
 from .check import ProgressBar
 
 __all__ = ["register", "run"]
@@ -47,10 +47,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     sub = parser.add_subparsers(title=ui("help.ledger.commands", lang), metavar="ACTION")
 
     p = sub.add_parser("init", help=ui("help.ledger.init", lang))
-    p.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(p, lang, dest="output_format")
     add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="init")
 
@@ -64,10 +61,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     p.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help=ui("help.ledger.as_of", lang))
     p.add_argument("--published-col", metavar="COLUMN", help=ui("help.ledger.published_col", lang))
     p.add_argument("--mapping-col", metavar="COLUMN", help=ui("help.ledger.mapping_col", lang))
-    p.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(p, lang, dest="output_format")
     bar = p.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress", dest="progress", action="store_true", default=None,
@@ -81,10 +75,7 @@ def register(subparsers: Any, lang: Lang) -> None:
 
     p = sub.add_parser("event", help=ui("help.ledger.event", lang))
     p.add_argument("file", metavar="FILE", help=ui("help.stdin_dash", lang))
-    p.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(p, lang, dest="output_format")
     add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="event")
 
@@ -92,18 +83,12 @@ def register(subparsers: Any, lang: Lang) -> None:
     csub = p.add_subparsers(title=ui("help.ledger.catalogue.commands", lang), metavar="ACTION")
     cp = csub.add_parser("import", help=ui("help.ledger.catalogue.import", lang))
     cp.add_argument("file", metavar="FILE", help=ui("help.stdin_dash", lang))
-    cp.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(cp, lang, dest="output_format")
     add_lang_argument(cp, lang)
     cp.set_defaults(handler=run, action="catalogue-import")
     cp = csub.add_parser("export", help=ui("help.ledger.catalogue.export", lang))
     cp.add_argument("file", metavar="FILE", help=ui("help.ledger.catalogue.file", lang))
-    cp.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(cp, lang, dest="output_format")
     add_lang_argument(cp, lang)
     cp.set_defaults(handler=run, action="catalogue-export")
 
@@ -136,10 +121,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     p.set_defaults(handler=run, action="report")
 
     p = sub.add_parser("status", help=ui("help.ledger.status", lang))
-    p.add_argument(
-        "--format", choices=("text", "json"), default="text", dest="output_format",
-        help=ui("help.format.text_json", lang),
-    )
+    add_text_json_argument(p, lang, dest="output_format")
     add_lang_argument(p, lang)
     p.set_defaults(handler=run, action="status")
 
