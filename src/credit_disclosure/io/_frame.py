@@ -171,12 +171,15 @@ class _Columns:
         maybe = self.checks.maybe_blank(column)  # False: certainly not blank
         if not maybe.any():
             return column, maybe
-        lengths = pc.binary_length(column).to_numpy(zero_copy_only=False)
-        unsure = np.flatnonzero(maybe & (np.nan_to_num(lengths, nan=0) > 0))
+        n = len(column)
+        offsets = np.frombuffer(column.buffers()[1], dtype=np.int64)[column.offset :][: n + 1]
+        unsure = np.flatnonzero(maybe & (offsets[1:] != offsets[:-1]))
         if len(unsure):  # starts with white space: str.strip() decides, as the row engine
             values = column.take(pa.array(unsure)).to_pylist()
-            maybe[unsure] = [not v.strip() for v in values]
-        if column.null_count != maybe.sum():
+            maybe[unsure] = [v is None or not v.strip() for v in values]
+        if maybe.all():
+            return pa.nulls(n, pa.large_string()), maybe
+        if maybe.any():
             column = pc.if_else(pa.array(maybe), pa.scalar(None, pa.large_string()), column)
         return column, maybe
 
