@@ -271,9 +271,18 @@ def _values(source: Any) -> list[object]:
 
 
 def _take(source: Any, rows: Sequence[int]) -> Any:
-    """The cells of ``rows`` of a pandas Series or an Arrow array."""
+    """The cells of ``rows`` of a pandas Series or an Arrow array.
+
+    A text column held in Arrow (pandas' ``str``) gives an Arrow array: the same Python
+    values (``str``, ``None`` where missing) without pandas' indexing.
+    """
     if hasattr(source, "to_pylist"):
         return source.take(rows)
+    if getattr(source.dtype, "storage", None) == "pyarrow":
+        pa = require("pyarrow", "fast", "the columnar fast path")
+        array = pa.array(source, from_pandas=True)
+        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            return array.take(pa.array(rows, pa.int64()))
     return source.iloc[list(rows)]
 
 
@@ -454,9 +463,19 @@ def score_into(
                 agency, day = _facts(key[0], key[1])
                 obs = observe_clean(kind, agency, day, published=key[2], rule=rule, calendar=calendar)
                 metrics.add(obs)
+    # many triples count alike (what QualityMetrics adds up: agency, month, verdicts): once each
+    same: dict[tuple[object, ...], list[Any]] = {}
     for (agency_text, date_text, when), count in groups.items():
         agency, day = _facts(agency_text, date_text)
         obs = observe_clean(kind, agency, day, published=when, rule=rule, calendar=calendar)
+        same_key = (obs.agency, obs.month, obs.timeliness, obs.working_days_late,
+                    obs.unknown_reason, obs.missing_year)  # cleared: complete, accurate, no issue
+        entry = same.get(same_key)
+        if entry is None:
+            same[same_key] = [obs, count]
+        else:
+            entry[1] += count
+    for obs, count in same.values():
         metrics._add(obs, count)
 
 
