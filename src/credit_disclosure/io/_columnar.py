@@ -262,12 +262,12 @@ class _Fast:
         if done < n:
             yield Cleared(first_row + done, n - done, table, done)
 
-    def chunks(self) -> Iterator[tuple[bytes, bytes, Any]]:
-        """(chunk, bytes read after it, its table or ``None``) in file order, from the data on.
+    def chunks(self) -> Iterator[tuple[Any, int, bool, bytes]]:
+        """(table, bytes, all ASCII, rest) of each chunk in file order, from the data on.
 
-        The last item is the end of the file (an empty table) or the first chunk that is
-        not regular (``None``): nothing is read after it, so the row reader can go on
-        from the file's position with the bytes it is handed.
+        ``table`` is ``None`` for the first chunk that is not regular; ``rest`` then holds
+        its bytes and those read after it, nothing more is read, and the row reader goes on
+        from there. Only the table of a regular chunk is kept, not its bytes.
         """
         fp = self.reader._fp
         fp.seek(self.offset)
@@ -278,6 +278,7 @@ class _Fast:
             size = min(size * 4, CHUNK_BYTES)
             eof = not data
             buf = carry + data if carry else data
+            del data
             if eof:
                 chunk, carry = buf, b""
                 if not chunk:
@@ -288,9 +289,13 @@ class _Fast:
                     carry = buf  # one very long line so far
                     continue
                 chunk, carry = (buf[:cut], buf[cut:]) if cut else (buf, b"")
+            del buf
             table = self.table(chunk) if cut_ok(chunk, eof) else None
-            yield chunk, carry, table
-            if table is None or eof:
+            if table is None:
+                yield None, len(chunk), False, chunk + carry
+                return
+            yield table, len(chunk), chunk.isascii(), b""
+            if eof:
                 return
 
     def rows(self) -> Generator[RawRow | Cleared, None, None]:
@@ -302,17 +307,17 @@ class _Fast:
         # (the parsers, Arrow and numpy release the GIL); at most AHEAD batches wait
         ahead = _Ahead(self.chunks())
         try:
-            for chunk, carry, table in ahead:
+            for table, size, ascii, rest in ahead:
                 if table is None:
                     # not regular: the row reader reads the rest, from this chunk's first line
                     ahead.close()
-                    yield from reader._resume(chunk + carry, line, consumed)
+                    yield from reader._resume(rest, line, consumed)
                     return
-                if decoder.undecided and not chunk.isascii():
+                if decoder.undecided and not ascii:
                     decoder.undecided = False  # real UTF-8 seen, as the line decoder would note
                 yield from self.batch(table, line)
                 line += table.num_rows
-                consumed += len(chunk)
+                consumed += size
                 reader._lines.consumed = consumed
         finally:
             ahead.close()

@@ -593,19 +593,21 @@ class ColumnChecks:
                     ok &= day <= self._as_of_ord
                 days[attr] = day
         # identifiers checked field by field
+        orgs: tuple[Any, Any] | None = None
         for attr, spec in specs.items():
             module = spec.identifier
             if module is None or attr in ("credit_code", "cert_no", "legal_rep_cert_no"):
                 continue
             col = cols[attr]
             if module == "org_code":
-                valid, _ = self._org_code(col)
+                valid, org = self._org_code(col)
+                orgs = (valid, org)  # the subject's rules compare it with the credit code
                 ok &= valid | col.absent()
             elif module == "business_reg_no":  # one value per row: computed over the column
                 ok &= self._business_reg_no(col) | col.absent()
             else:
                 ok &= self._each(attr, col, self._identifier(module), [bool])[0]
-        self._subject(cols, present, cat, ok)
+        self._subject(cols, present, cat, ok, orgs)
         if self.kind is RecordKind.PENALTY:
             self._penalty(cols, days, ok)
         else:
@@ -671,7 +673,14 @@ class ColumnChecks:
         state, positive, yuan = self._each(attr, col, amount, [np.int8, bool, np.int64])
         return state, positive, yuan
 
-    def _subject(self, cols: dict[str, _Text], present: dict[str, Any], cat: Any, ok: Any) -> None:
+    def _subject(
+        self,
+        cols: dict[str, _Text],
+        present: dict[str, Any],
+        cat: Any,
+        ok: Any,
+        orgs: tuple[Any, Any] | None,
+    ) -> None:
         opts = self.options
         cc_col, org_col = cols["credit_code"], cols["org_code"]
         if cc_col.valid.any():
@@ -687,7 +696,7 @@ class ColumnChecks:
             is_92 = (cc[:, 0] == ord("9")) & (cc[:, 1] == ord("2"))
             ok &= ~(has & (cat >= 0) & (is_92 != (cat == _BUSINESS)))
             if org_col.valid.any():
-                org_ok, org = self._org_code(org_col)
+                org_ok, org = orgs if orgs is not None else self._org_code(org_col)
                 same = (org == cc[:, 8:17]).all(axis=1) & org_ok
                 ok &= ~has | org_col.absent() | same
         if opts.legal_rep_id_required:
