@@ -240,7 +240,6 @@ class _Fast:
         columns = {code: table.column(i) for code, i in self.codes.items()}
         cleared = self.checks.clean(columns, n)
         # blank rows (every cell empty or white space) are counted, not checked
-        maybe = self.checks.maybe_blank(table.column(0))
         # (a blank row is never cleared: the standard's required fields are empty in it)
         pending = np.flatnonzero(~cleared)
         if not len(pending):
@@ -254,7 +253,7 @@ class _Fast:
             if index > done:
                 yield Cleared(first_row + done, index - done, table, done)
             done = index + 1
-            if maybe[index] and _is_blank(values):
+            if _is_blank(values):  # stops at the first cell with a value
                 reader.blank_rows += 1
                 continue
             number = line + index
