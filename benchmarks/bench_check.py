@@ -218,7 +218,8 @@ def cases(quick: bool) -> list[Case]:
             warmup=quick,
             rounds=2,  # a row-engine round over 1,000,000 rows takes a minute or more
             note="same file, same process, rounds interleaved; both report byte for byte "
-            "the same (tests/io/test_columnar.py); figures under load: see RESULTS.md",
+            "the same (tests/io/test_columnar.py); the fast path reads and parses the next "
+            "batch in a second thread of the same process; figures under load: see RESULTS.md",
         ),
         Case(
             name=f"check CSV (fast path) vs a bare csv.reader pass ({n:,} rows)",
