@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
+from ._cli._args import add_lang_argument as _add_lang_argument
 from ._i18n import Lang as _Lang
 from ._i18n import default_lang as _default_lang
 from ._i18n import error_text as _error_text
@@ -138,7 +139,7 @@ def build_parser(lang: _Lang | None = None) -> argparse.ArgumentParser:
     >>> build_parser().prog
     'credit-disclosure'
     >>> print(build_parser("zh").format_usage())
-    用法：credit-disclosure [-h] [--version] COMMAND ...
+    用法：credit-disclosure [-h] [--version] [--lang {en,zh}] COMMAND ...
     <BLANKLINE>
     """
     lang = _resolve_lang(lang)
@@ -147,11 +148,28 @@ def build_parser(lang: _Lang | None = None) -> argparse.ArgumentParser:
         "--version", action="version", version=f"credit-disclosure {__version__}",
         help=_ui("help.main.version", lang),
     )
+    _add_lang_argument(parser, lang)  # also before the command: ``--lang zh check FILE``
     subparsers = parser.add_subparsers(title=_ui("help.main.commands", lang), metavar="COMMAND")
     for name in _COMMANDS:
         module = importlib.import_module(f"credit_disclosure._cli.{name}")
         module.register(subparsers, lang)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str:
+    """The command's name in ``argv`` (for the prefix of an error line): the first word that
+    is neither an option nor the value of a ``--lang`` given before it.
+
+    >>> _command_of(["--lang", "zh", "check", "a.csv"]), _command_of(["--lang=en", "term"])
+    ('check', 'term')
+    """
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--la", "--lan", "--lang"):
+            next(args, None)
+        elif arg[:1] != "-":
+            return arg
+    return ""
 
 
 def _lang_of_argv(argv: Sequence[str]) -> _Lang:
@@ -352,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_UNUSABLE
-    command = next((a for a in (argv if argv is not None else sys.argv[1:]) if a[:1] != "-"), "")
+    command = _command_of(sys.argv[1:] if argv is None else argv)
     stdout, stderr = sys.stdout, sys.stderr
     guard = _PipeGuard(stdout)
     sys.stdout, sys.stderr = guard, _RedactingStderr(stderr)

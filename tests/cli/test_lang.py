@@ -326,6 +326,9 @@ def test_help_in_english_has_no_interface_chinese(
         (["check", "-h", "--lang", "zh", "--lang", "en"], {"LANG": "zh_CN.UTF-8"}, False),
         (["check", "--lang", "both", "-h"], {"LANG": "zh_CN.UTF-8"}, False),
         (["calendar", "--help", "--lang", "zh"], {"LANG": "C"}, True),
+        (["calendar", "--lang", "zh", "--help"], {"LANG": "C"}, True),  # on the group
+        (["ledger", "catalogue", "--lang", "zh", "-h"], {"LANG": "C"}, True),
+        (["--lang", "zh", "keys", "--help"], {"LANG": "C"}, True),  # before the command
     ],
 )
 def test_help_language_is_chosen_like_the_output(
@@ -341,3 +344,29 @@ def test_help_language_is_chosen_like_the_output(
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：" if chinese else "usage: ")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "zh", "calendar", "status"],
+        ["calendar", "--lang", "zh", "status"],
+        ["calendar", "status", "--lang", "zh"],
+        ["--lang", "en", "calendar", "--lang", "en", "status", "--lang", "zh"],  # the innermost
+    ],
+)
+def test_lang_may_stand_before_the_command_or_its_action(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's or the program's ``--lang`` is not overwritten by an action's unset one."""
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    assert main(argv) == 0
+    assert "已发布" in capsys.readouterr().out
+
+
+def test_an_error_names_the_command_after_a_leading_lang(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "zh", "check", str(tmp_path / "无.csv")]) != 0
+    assert capsys.readouterr().err.startswith("credit-disclosure check: ")

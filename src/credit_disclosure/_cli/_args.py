@@ -38,13 +38,16 @@ def date_arg(text: str) -> date:
 def add_lang_argument(parser: argparse.ArgumentParser, lang: Lang, *, both: bool = False) -> None:
     """Add ``--lang zh|en`` (and ``both`` where a command offers it) to ``parser``.
 
-    Every subcommand takes it through this one helper; :func:`lang_of` reads it, with the
-    locale as the default (:func:`credit_disclosure._i18n.default_lang`).
+    Every subcommand takes it through this one helper, and so do the command groups
+    (``calendar``, ``keys``, ``ledger``), so ``calendar --lang zh show`` and
+    ``calendar show --lang zh`` mean the same. The default is *absent* (not ``None``), so an
+    action's own unset ``--lang`` does not overwrite its group's; :func:`lang_of` reads it, with
+    the locale as the default (:func:`credit_disclosure._i18n.default_lang`).
     """
     parser.add_argument(
         "--lang",
         choices=("en", "zh", "both") if both else ("en", "zh"),
-        default=None,
+        default=argparse.SUPPRESS,
         help=ui("help.lang.both" if both else "help.lang", lang),
     )
 

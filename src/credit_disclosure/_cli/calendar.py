@@ -35,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], la
         help=ui("help.calendar", lang),
         description=ui("help.calendar.about", lang),
     )
+    add_lang_argument(parser, lang)
     actions = parser.add_subparsers(title=ui("help.calendar.actions", lang), metavar="ACTION")
     add = actions.add_parser(
         "add",

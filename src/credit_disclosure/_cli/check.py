@@ -243,7 +243,7 @@ def run(
     if args.sample:
         name = sample_path(report.kind or RecordKind.PENALTY).name
         report.source = ui("cli.bundled_sample", said, name=name)
-    lang = args.lang or default_lang()
+    lang = getattr(args, "lang", None) or default_lang()
     if args.output_format == "xlsx":
         try:
             with report, atomic_output(args.output, binary=True) as bfp:

@@ -52,6 +52,7 @@ def register(subparsers: Any, lang: Lang) -> None:
         help=ui("help.keys", lang),
         description=ui("help.keys.about", lang),
     )
+    add_lang_argument(parser, lang)
     steps = parser.add_subparsers(title=ui("help.keys.steps", lang), metavar="STEP")
     now = {
         "metavar": "ISO-DATETIME",

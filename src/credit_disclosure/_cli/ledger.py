@@ -44,6 +44,7 @@ def register(subparsers: Any, lang: Lang) -> None:
         metavar="URL",
         help=ui("help.ledger.db", lang),
     )
+    add_lang_argument(parser, lang)
     sub = parser.add_subparsers(title=ui("help.ledger.commands", lang), metavar="ACTION")
 
     p = sub.add_parser("init", help=ui("help.ledger.init", lang))
@@ -80,6 +81,7 @@ def register(subparsers: Any, lang: Lang) -> None:
     p.set_defaults(handler=run, action="event")
 
     p = sub.add_parser("catalogue", help=ui("help.ledger.catalogue", lang))
+    add_lang_argument(p, lang)
     csub = p.add_subparsers(title=ui("help.ledger.catalogue.commands", lang), metavar="ACTION")
     cp = csub.add_parser("import", help=ui("help.ledger.catalogue.import", lang))
     cp.add_argument("file", metavar="FILE", help=ui("help.stdin_dash", lang))
