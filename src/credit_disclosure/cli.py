@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
-from ._cli._args import add_lang_argument as _add_lang_argument
+from ._cli import add_lang_argument as _add_lang_argument
 from ._i18n import Lang as _Lang
 from ._i18n import default_lang as _default_lang
 from ._i18n import error_text as _error_text

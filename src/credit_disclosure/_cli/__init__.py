@@ -5,3 +5,7 @@ Each module defines ``register(subparsers)`` that adds its parser and sets
 code) with ``parser.set_defaults(handler=...)``. Commands contain no rules:
 they call the library.
 """
+
+from ._args import add_lang_argument
+
+__all__ = ["add_lang_argument"]
