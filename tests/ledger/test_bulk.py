@@ -59,7 +59,8 @@ def test_writing_thread_error_changes_nothing(
 ) -> None:
     """A batch that fails in the writing thread fails the import: nothing of it stays, and
     the same file imports completely afterwards."""
-    path = _file(tmp_path / "p.csv", 4500)  # two batches
+    monkeypatch.setattr(_ledger, "_BATCH", 2000)
+    path = _file(tmp_path / "p.csv", 4500)  # three batches
     calls: list[int] = []
     insert = _ledger._RecordWriter._write_batch
 

@@ -237,7 +237,7 @@ def test_the_json_is_what_orjson_writes(rows: list[dict[str, str]]) -> None:
     """Byte for byte, whatever the cells: the content hash does not depend on the path."""
     frame = pl.DataFrame({f"c{i}": [r.get(code, "") for r in rows] for i, code in enumerate(_CODES[:6])})
     members = [(code, f"c{i}") for i, code in enumerate(_CODES[:6])]
-    built = frame.select(_ledger._json_object(pl, members)).to_series().to_list()
+    built = frame.select(pl.col("c0"), _ledger._json_object(pl, frame, members).alias("j"))["j"].to_list()
     expected = [
         _ledger._encode_cells({c: r[c] for c in _CODES[:6] if r.get(c, "") != ""}).decode()
         for r in rows

@@ -16,11 +16,11 @@ import hashlib
 import json
 import os
 import queue
+import re
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
@@ -82,7 +82,7 @@ MAPPING_COLUMNS: Final = ("事项名称", "事项编码", "权力清单编码", 
 #: The event kind of a record whose values changed (变更); the old values are kept.
 CHANGED: Final = EventKind.CHANGED.value
 
-_BATCH: Final = 4000
+_BATCH: Final = 8000
 _PROGRESS_EVERY: Final = 4096
 Source = str | os.PathLike[str] | IO[bytes]
 ProgressCallback = Callable[[float | None, int], None]
@@ -1005,10 +1005,6 @@ class _Layout:
 _NOT_NORMAL: Final = "[\\s\x1c-\x1f\u180e\u200b\uff01-\uff5e\\[\\]【】()（）]"
 #: The control characters Python's ``str.strip`` drops and Polars' ``strip_chars`` keeps.
 _CONTROL: Final = "[\x1c-\x1f]"
-#: A JSON object's member with an empty string value, after the first / the first one.
-_EMPTY_MEMBER: Final = r',"(?:[^"\\]|\\.)*":""'
-_EMPTY_FIRST: Final = r'^\{"(?:[^"\\]|\\.)*":"",?'
-
 
 class _ClearedColumns:
     """The ``records`` rows of cleared runs, built from their Arrow batches by Polars.
@@ -1046,8 +1042,8 @@ class _ClearedColumns:
         self.category = None if f.category is None else at.get(f.category)
         self.extras = sorted(layout.extras)  # _dumps sorts the keys
 
-    def _object(self, members: list[tuple[str, str]]) -> Any:
-        return _json_object(self.pl, members)
+    def _object(self, values: Any, members: list[tuple[str, str]]) -> Any:
+        return _json_object(self.pl, values, members)
 
     def _mapped(self, name: str, values: Any, fn: Callable[[str], object]) -> Any:
         """``fn`` of each distinct text of a column, as a column of text (or null)."""
@@ -1078,13 +1074,13 @@ class _ClearedColumns:
                 ))
             else:
                 index = np.concatenate([np.arange(r.start, r.start + r.count) for r in runs[i:j]])
-                rows = np.concatenate([np.arange(r.first, r.first + r.count) for r in runs[i:j]])
-                frames.append(frame[index].with_columns(pl.Series("row", rows, dtype=pl.Int64)))
+                numbers = np.concatenate([np.arange(r.first, r.first + r.count) for r in runs[i:j]])
+                frames.append(frame[index].with_columns(pl.Series("row", numbers, dtype=pl.Int64)))
             i = j
         values = frames[0] if len(frames) == 1 else pl.concat(frames, rechunk=False)
-        data = self._object([(code, f"c{i}") for code, i in self.order])
+        data = self._object(values, [(code, f"c{i}") for code, i in self.order])
         layout = self.layout
-        more = self._object([(h, f"c{i}") for h, i in self.extras])
+        more = self._object(values, [(h, f"c{i}") for h, i in self.extras])
         if self.extras:
             more = pl.when(pl.any_horizontal([pl.col(f"c{i}") != "" for _h, i in self.extras])).then(
                 more
@@ -1141,52 +1137,75 @@ class _ClearedColumns:
             published.alias("published"),
             category.alias("category"),
             mapping.alias("mapping"),
-        ).with_columns(
-            pl.concat_str(
-                [
-                    pl.col("data"),
-                    pl.lit("\x1f"),
-                    pl.col("published").fill_null(""),
-                    pl.lit("\x1f"),
-                    pl.col("mapping").fill_null(""),
-                    pl.lit("\x1f"),
-                    pl.col("extra").fill_null(""),
-                ]
-            )
-            .cast(pl.Binary)
-            .alias("hashed")
         )
         sha = hashlib.sha256
-        digests = [sha(b).hexdigest() for b in built["hashed"].to_list()]
+        if layout.published is None and layout.mapping is None and not self.extras:
+            tail = b"\x1f\x1f\x1f"  # no publication day, mapping or extras: the same tail
+            hashed = built["data"].cast(pl.Binary).to_list()
+            digests = [sha(b + tail).hexdigest() for b in hashed]
+        else:
+            hashed = built.select(
+                pl.concat_str(
+                    [
+                        pl.col("data"),
+                        pl.lit("\x1f"),
+                        pl.col("published").fill_null(""),
+                        pl.lit("\x1f"),
+                        pl.col("mapping").fill_null(""),
+                        pl.lit("\x1f"),
+                        pl.col("extra").fill_null(""),
+                    ]
+                ).cast(pl.Binary)
+            ).to_series().to_list()
+            digests = [sha(b).hexdigest() for b in hashed]
         if not w.sqlite:  # psycopg takes dates as dates
             built = built.with_columns(
                 pl.col("decided").str.to_date("%Y-%m-%d"), pl.col("published").str.to_date("%Y-%m-%d")
             )
         kind, source_id, stamp = w.kind.value, w.source_id, w.stamp
-        rows = list(
-            zip(
-                repeat(kind),
-                built["key"].to_list(),
-                built["unit"].to_list(),
-                built["unit_code"].to_list(),
-                built["decision_no"].to_list(),
-                built["decided"].to_list(),
-                built["published"].to_list(),
-                built["category"].to_list(),
-                repeat(True),
-                repeat("[]"),
-                digests,
-                built["data"].to_list(),
-                built["mapping"].to_list(),
-                built["extra"].to_list(),
-                repeat(1),
-                repeat(source_id),
-                built["row"].to_list(),
-                repeat(source_id),
-                repeat(stamp),
-                repeat(stamp),
+        rows: list[tuple[Any, ...]]
+        if w.sqlite:  # the constant columns are in the statement (_RecordWriter.short_sql)
+            rows = list(
+                zip(
+                    built["key"].to_list(),
+                    built["unit"].to_list(),
+                    built["unit_code"].to_list(),
+                    built["decision_no"].to_list(),
+                    built["decided"].to_list(),
+                    built["published"].to_list(),
+                    built["category"].to_list(),
+                    digests,
+                    built["data"].to_list(),
+                    built["mapping"].to_list(),
+                    built["extra"].to_list(),
+                    built["row"].to_list(),
+                )
             )
-        )
+        else:
+            rows = list(
+                zip(
+                    repeat(kind),
+                    built["key"].to_list(),
+                    built["unit"].to_list(),
+                    built["unit_code"].to_list(),
+                    built["decision_no"].to_list(),
+                    built["decided"].to_list(),
+                    built["published"].to_list(),
+                    built["category"].to_list(),
+                    repeat(True),
+                    repeat("[]"),
+                    digests,
+                    built["data"].to_list(),
+                    built["mapping"].to_list(),
+                    built["extra"].to_list(),
+                    repeat(1),
+                    repeat(source_id),
+                    built["row"].to_list(),
+                    repeat(source_id),
+                    repeat(stamp),
+                    repeat(stamp),
+                )
+            )
         odd_rows = built["odd"]
         if odd_rows.any():  # the row way for these: the same values by the same code
             for index in odd_rows.arg_true().to_list():
@@ -1206,17 +1225,32 @@ class _ClearedColumns:
         return w.row(row, values, extra, decided, True, published, mapping, ())
 
 
-def _json_object(pl: Any, members: list[tuple[str, str]]) -> Any:
+def _json_object(pl: Any, values: Any, members: list[tuple[str, str]]) -> Any:
     """``{"k":"v",...}`` of the non-empty cells (members: key, column), as orjson writes it.
 
-    Polars writes the JSON of every member (its escaping is orjson's: tested), then
-    the empty ones are cut out: ``,"k":""`` can only be a member (inside a string a
-    quote is always escaped), the first member is cut with its comma.
+    Polars writes the JSON of the members whose column has a value in some row of
+    ``values`` (its escaping is orjson's: tested), then the empty ones are cut out, one
+    literal replacement per column that is empty in some row: ``,"k":""`` can only be
+    a member (inside a string a quote is always escaped); the first member is cut with
+    its comma, or alone.
     """
-    if not members:
+    if not members or not len(values):
         return pl.lit("{}")
-    encoded = pl.struct([pl.col(name).alias(key) for key, name in members]).struct.json_encode()
-    return encoded.str.replace_all(_EMPTY_MEMBER, "").str.replace(_EMPTY_FIRST, "{")
+    filled = values.select([(pl.col(name) != "").sum().alias(name) for _k, name in members]).row(0)
+    n = len(values)
+    kept = [(key, name, count) for (key, name), count in zip(members, filled) if count]
+    if not kept:
+        return pl.lit("{}")
+    encoded = pl.struct([pl.col(name).alias(key) for key, name, _c in kept]).struct.json_encode()
+    sometimes = [re.escape(_dumps(key)) for key, _name, count in kept[1:] if count < n]
+    if sometimes:  # one pass: a literal prefix, then the keys
+        encoded = encoded.str.replace_all(f',(?:{"|".join(sometimes)}):""', "")
+    first, _name, count = kept[0]
+    if count < n:
+        text = _dumps(first)
+        encoded = encoded.str.replace(f'{{{text}:"",', "{", literal=True)
+        encoded = encoded.str.replace(f'{{{text}:""}}', "{}", literal=True)
+    return encoded
 
 
 def _cells(run: Cleared) -> Iterator[tuple[Any, ...]]:
@@ -1293,7 +1327,25 @@ _REWRITTEN: Final = (
 _VERSION: Final = _AT["version"]
 _KEY: Final = _AT["record_key"]
 _ROW: Final = _AT["source_row"]
-_ROW_OF: Final = itemgetter(_ROW)
+#: A cleared row as SQLite gets it: the columns that vary (the statement holds the others).
+_SHORT_COLUMNS: Final = (
+    "record_key", "unit", "unit_code", "decision_no", "decision_date", "published_on",
+    "subject_category", "content_sha256", "data", "mapping", "extra", "source_row",
+)  # fmt: skip
+_SHORT: Final = len(_SHORT_COLUMNS)
+
+
+def _row_of(values: tuple[Any, ...]) -> int:
+    return values[-1] if len(values) == _SHORT else values[_ROW]  # type: ignore[no-any-return]
+
+
+def _key_of(values: tuple[Any, ...]) -> str:
+    return values[0] if len(values) == _SHORT else values[_KEY]  # type: ignore[no-any-return]
+
+
+def _literal(value: object) -> str:
+    """A text value as an SQL string literal."""
+    return "'" + str(value).replace("'", "''") + "'"
 _DAY_CACHE: Final = 4096
 #: Build cleared rows' columns with Polars when it is installed (tests switch it off).
 USE_POLARS = True
@@ -1534,6 +1586,22 @@ class _RecordWriter:
         self.insert_sql = f"INSERT INTO {self.table} ({self.names}) VALUES ({', '.join([mark] * len(_COLUMNS))})"
         # SQLite: a key already held is skipped (counted, then taken as a change or not)
         self.upsert_sql = f"{self.insert_sql} ON CONFLICT (kind, record_key) DO NOTHING"
+        # ... and a cleared row binds only what varies (_SHORT_COLUMNS), the rest is in the SQL
+        fixed = {
+            "kind": _literal(kind.value),
+            "accepted": "1",
+            "issue_codes": "'[]'",
+            "version": "1",
+            "source_id": str(int(source_id)),
+            "first_source_id": str(int(source_id)),
+            "imported_at": _literal(self.stamp),
+            "updated_at": _literal(self.stamp),
+        }
+        values = ", ".join(fixed.get(c, mark) for c in _COLUMNS)
+        self.short_sql = (
+            f"INSERT INTO {self.table} ({self.names}) VALUES ({values})"
+            " ON CONFLICT (kind, record_key) DO NOTHING"
+        )
         sets = ", ".join(f"{preparer.quote(c)} = {mark}" for c in _REWRITTEN)
         self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
 
@@ -1727,7 +1795,7 @@ class _RecordWriter:
             self.runs = []
             if batch:
                 batch.extend(built)
-                batch.sort(key=_ROW_OF)
+                batch.sort(key=_row_of)
             else:
                 batch = built
         self.size = 0
@@ -1775,13 +1843,18 @@ class _RecordWriter:
     def _write_batch(self, batch: list[tuple[Any, ...]]) -> None:
         """Rows in the file's order: new keys inserted, the others taken one by one."""
         if self.sqlite:
-            inserted = self._write(self.upsert_sql, batch)
+            inserted = 0
+            start = 0
+            for end in range(1, len(batch) + 1):  # runs of short (cleared) and full rows
+                if end == len(batch) or len(batch[end]) != len(batch[start]):
+                    short = len(batch[start]) == _SHORT
+                    sql = self.short_sql if short else self.upsert_sql
+                    inserted += self._write(sql, batch[start:end])
+                    start = end
+            self.added += inserted
             if inserted != len(batch):  # some keys were held: which rows went in?
                 mine = self._held(batch)
-                self.added += inserted
-                self._take([v for v in batch if mine.get(v[_KEY]) != v[_ROW]])
-            else:
-                self.added += inserted
+                self._take([self._full(v) for v in batch if mine.get(_key_of(v)) != _row_of(v)])
         elif self.copy and self.optimistic and _unique_keys(batch):
             import psycopg
 
@@ -1806,10 +1879,21 @@ class _RecordWriter:
             self.conn.exec_driver_sql(f"ANALYZE {self.table}")
             self.analyzed = self.added
 
+    def _full(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A row of all :data:`_COLUMNS` (a cleared row's short one completed)."""
+        if len(values) != _SHORT:
+            return values
+        key, unit, code, number, decided, published, category, sha, data, mapping, extra, row = values
+        sid, stamp = self.source_id, self.stamp
+        return (
+            self.kind.value, key, unit, code, number, decided, published, category, True, "[]",
+            sha, data, mapping, extra, 1, sid, row, sid, stamp, stamp,
+        )  # fmt: skip
+
     def _held(self, batch: list[tuple[Any, ...]]) -> dict[str, int]:
         """Key -> the row of this import stored under it, for the keys of ``batch``."""
         r = t.records
-        keys = list({v[_KEY] for v in batch})
+        keys = list({_key_of(v) for v in batch})
         out: dict[str, int] = {}
         for start in range(0, len(keys), 500):
             query = sa.select(r.c.record_key, r.c.source_id, r.c.source_row).where(
