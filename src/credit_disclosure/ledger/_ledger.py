@@ -1606,18 +1606,26 @@ class _RecordWriter:
         self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
 
     def begin(self, expected_rows: int) -> None:
-        """Before the first row: start the writing thread; on SQLite, drop the secondary
-        indexes for a big import."""
+        """Before the first row: start the writing thread; drop the secondary indexes for a
+        big import (SQLite, PostgreSQL)."""
         if not self.generic:
             self._queue = queue.Queue(maxsize=2)
             self._thread = threading.Thread(target=self._writing, name="ledger-writer", daemon=True)
             self._thread.start()
-        if not self.sqlite:
+        if self.sqlite:
+            indexes = self.conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL"
+            ).all()
+        elif self.copy:  # the unique key's index and the primary key's stay
+            indexes = self.conn.exec_driver_sql(
+                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x"
+                " JOIN pg_class i ON i.oid = x.indexrelid"
+                f" WHERE x.indrelid = '{self.table}'::regclass"
+                " AND NOT x.indisunique AND NOT x.indisprimary"
+            ).all()
+        else:  # pragma: no cover  (neither sqlite3 nor psycopg)
             return
-        indexes = self.conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master "
-            "WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL"
-        ).all()
         held = self.conn.exec_driver_sql("SELECT max(id) FROM records").scalar() or 0
         if not indexes or expected_rows < held:
             return
@@ -1630,6 +1638,11 @@ class _RecordWriter:
         self.flush()
         self.close()
         if not self.rebuild:
+            return
+        if not self.sqlite:
+            for sql in self.rebuild:
+                self.conn.exec_driver_sql(sql)
+            self.rebuild.clear()
             return
         # SQLite sorts an index's entries in up to cache_size of memory before it spills to a
         # temporary file: a small cache for the sort keeps memory flat at any size of file
