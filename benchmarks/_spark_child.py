@@ -3,8 +3,9 @@
 Spark allows one context per process, so each side of the comparison lives in a child
 process started once: ``python -m benchmarks._spark_child CORES PATH [--pin]``. It starts
 its session, runs the first job (untimed), prints ``ready <start s> <first job s>``, then
-answers each ``run`` line on stdin by checking the CSV file afresh (``spark.read.csv``,
-nothing cached or repartitioned) and printing ``done <seconds> <records> <JVM CPU s>
+answers each ``run`` line on stdin by checking the CSV file afresh (``read_csv``:
+``spark.read.csv`` with the header's names and equal splits; nothing cached or
+repartitioned) and printing ``done <seconds> <records> <JVM CPU s>
 <Python workers' CPU s>``. The children stay idle while the other side runs.
 
 ``--pin`` keeps the whole process tree (the driver, the JVM it launches, Spark's Python
@@ -58,7 +59,7 @@ def main() -> None:
     cores, path = int(sys.argv[1]), sys.argv[2]
     if "--pin" in sys.argv[3:] and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[-1]})
-    from credit_disclosure.spark import local_session, validate_spark
+    from credit_disclosure.spark import local_session, read_csv, validate_spark
 
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas")
     started = time.perf_counter()
@@ -67,9 +68,9 @@ def main() -> None:
     startup = time.perf_counter() - started
 
     def run() -> int:
-        df = spark.read.csv(path, header=True, encoding="utf-8")
-        # the file starts with a UTF-8 BOM, which Spark keeps in the first header
-        df = df.toDF(*[c.lstrip("\ufeff") for c in df.columns])
+        # as docs/quality/spark.md recommends: every column text, the header (its BOM
+        # dropped) named without a Spark job, equal input splits, a multiple of the cores
+        df = read_csv(spark, path)
         # the scores alone: each partition scored in its worker (no outcome cache)
         return validate_spark(df, "penalty", as_of=AS_OF, cache=False).quality_metrics().records
 

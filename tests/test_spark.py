@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from credit_disclosure.errors import MissingOptionalDependency
 from credit_disclosure.quality import compute_metrics
@@ -211,3 +213,127 @@ def test_missing_pyspark_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "pyspark.sql", None)
     with pytest.raises(MissingOptionalDependency, match=r"credit-disclosure\[spark\]"):
         local_session()
+
+
+def _spark_splits(total: int, split: int, cores: int) -> list[int]:
+    """The input splits Spark cuts one file of ``total`` bytes into (FilePartition.maxSplitBytes).
+
+    Spark's split is ``min(maxPartitionBytes, max(openCost, (total + openCost) / cores))``
+    (openCost 4 MiB); the file is cut at multiples of it, the last split the rest.
+    """
+    open_cost = 4 * 1024 * 1024
+    size = min(split, max(open_cost, (total + open_cost) // cores))
+    return [min(size, total - offset) for offset in range(0, total, size)]
+
+
+@pytest.mark.parametrize(
+    ("total", "cores", "splits"),
+    [
+        (53_222_241, 2, 2),  # the 100,000-row benchmark file: two halves, not 28.7 + 24.5 MB
+        (533_029_015, 2, 4),  # the 1,000,000-row file: four quarters under 128 MiB
+        (533_029_015, 1, 4),
+        (300_000, 2, 2),
+        (10 * 2**30, 8, 80),  # 10 GiB on 8 cores: 10 rounds of 8 equal splits
+        (2**27, 1, 1),  # exactly 128 MiB
+        (2**27 + 1, 1, 2),
+    ],
+)
+def test_split_size_cuts_equal_splits_a_multiple_of_the_cores(
+    total: int, cores: int, splits: int
+) -> None:
+    """Spark cuts the file into ``splits`` splits of one size (the last within a byte each)."""
+    from credit_disclosure.spark import split_size
+
+    size = split_size(total, cores)
+    got = _spark_splits(total, size, cores)
+    assert len(got) == splits and len(got) % cores == 0
+    assert max(got) - min(got) <= len(got) and max(got) <= 128 * 1024 * 1024
+    assert sum(got) == total
+
+
+@given(
+    total=st.integers(10_000, 10**13),
+    cores=st.integers(1, 64),
+    max_bytes=st.sampled_from([2**26, 2**27, 2**30]),
+)
+def test_split_size_property(total: int, cores: int, max_bytes: int) -> None:
+    """The fewest rounds of equal splits, each at most ``max_bytes``, a multiple of the cores.
+
+    (Exact when the file holds at least as many bytes as the square of the number of splits,
+    as any file worth splitting does: here up to 10 TB in splits of 64 MiB or more.)
+    """
+    from credit_disclosure.spark import split_size
+
+    size = split_size(total, cores, max_bytes=max_bytes)
+    pieces = -(-total // size)
+    rounds = -(-total // (cores * max_bytes))
+    assert size <= max_bytes
+    assert pieces == cores * rounds
+    assert total - (pieces - 1) * size >= size - pieces  # the last split is as big, within a byte each
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [((100, 0), "cores"), ((-1, 2), "total_bytes"), ((1.5, 2), "total_bytes"), ((100, "2"), "cores")],
+)
+def test_split_size_refuses_junk(args: tuple[Any, Any], field: str) -> None:
+    from credit_disclosure.errors import ArgumentError
+    from credit_disclosure.spark import split_size
+
+    with pytest.raises(ArgumentError, match=r"spark\.split") as info:
+        split_size(*args)
+    assert info.value.field == field
+
+
+def _write_export(path: Path, rows: list[dict[str, object]]) -> None:
+    """A CSV as a clerk's Excel saves it: a BOM, every cell quoted when it needs it."""
+    import csv
+
+    names = list(rows[0])
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(names)
+        writer.writerows([[r.get(n, "") for n in names] for r in rows])
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("cache", [False, True])
+def test_read_csv_scores_equal_score_file(spark: Any, tmp_path: Path, cache: bool) -> None:
+    """read_csv + validate_spark score a CSV file as score_file scores it, on equal splits.
+
+    The file has a BOM, every planted fault, quotes and commas inside cells; Spark reads
+    it in two splits (local[2]) whose rows differ by a few at most.
+    """
+    from credit_disclosure.quality import score_file
+    from credit_disclosure.spark import read_csv, validate_spark
+
+    rows, _ = _data.rows_with_dates(RecordKind.PENALTY, 600)
+    rows[3]["CF_CFNR"] = '责令改正，罚款"五千"元'
+    rows[4]["CF_WSH"] = 'x,"y'
+    path = tmp_path / "导出.csv"
+    _write_export(path, rows)
+    df = read_csv(spark, path)
+    assert df.columns == list(rows[0]) and {t for _, t in df.dtypes} == {"string"}
+    sizes = df.rdd.glom().map(len).collect()
+    assert len(sizes) == 2 and abs(sizes[0] - sizes[1]) <= 5 and sum(sizes) == 600
+    result = validate_spark(df, as_of=AS_OF, cache=cache)
+    expected = score_file(path, as_of=AS_OF)
+    for by in ("agency", ("agency", "month", "kind")):
+        assert result.table(by) == expected.table(by)
+    if cache:
+        result.unpersist()
+
+
+@pytest.mark.spark
+def test_read_csv_without_balance_keeps_spark_splits(spark: Any, tmp_path: Path) -> None:
+    """balance=False leaves the session's split size alone; the names still lose the BOM."""
+    from credit_disclosure.spark import read_csv
+
+    rows, _ = _data.rows_with_dates(RecordKind.LICENSE, 50)
+    path = tmp_path / "license.csv"
+    _write_export(path, rows)
+    spark.conf.unset("spark.sql.files.maxPartitionBytes")
+    df = read_csv(spark, str(path), balance=False)
+    assert df.columns[0] == "XK_XDR_MC" or not df.columns[0].startswith("\ufeff")
+    assert spark.conf.get("spark.sql.files.maxPartitionBytes") in ("134217728b", "134217728")
+    assert df.count() == 50

@@ -37,13 +37,22 @@ What runs without Spark is checked here:
 from __future__ import annotations
 
 from .lifecycle._frames import STATUS_SCHEMA, status_spark
-from .quality._spark import OUTCOME_SCHEMA, SparkValidation, local_session, validate_spark
+from .quality._spark import (
+    OUTCOME_SCHEMA,
+    SparkValidation,
+    local_session,
+    read_csv,
+    split_size,
+    validate_spark,
+)
 
 __all__ = [
     "OUTCOME_SCHEMA",
     "STATUS_SCHEMA",
     "SparkValidation",
     "local_session",
+    "read_csv",
+    "split_size",
     "status_spark",
     "validate_spark",
 ]

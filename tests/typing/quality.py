@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -41,7 +42,14 @@ from credit_disclosure.quality import (
     score_file,
 )
 from credit_disclosure.samples import sample_path
-from credit_disclosure.spark import OUTCOME_SCHEMA, SparkValidation, local_session, validate_spark
+from credit_disclosure.spark import (
+    OUTCOME_SCHEMA,
+    SparkValidation,
+    local_session,
+    read_csv,
+    split_size,
+    validate_spark,
+)
 from credit_disclosure.standard import RecordKind, check_row
 
 rows: list[dict[str, object]] = [
@@ -100,6 +108,8 @@ spark: Any = local_session(2, shuffle_partitions=2)
 result: SparkValidation = validate_spark(spark.createDataFrame(df), id_col=None, cache=False)
 spark_table: MetricsTable = result.table("month")
 spark_metrics: Any = result.metrics(("agency", "month"))
+exported: Any = read_csv(spark, Path("penalties.csv"), encoding="utf-8", sep=",", balance=True)
+split_bytes: int = split_size(53_222_241, 2, max_bytes=128 * 1024 * 1024)
 
 checked = check_file(sample_path("penalty"), as_of=date(2025, 6, 1))
 scores: QualityMetrics = score_file(
