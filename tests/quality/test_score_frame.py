@@ -23,8 +23,13 @@ pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
 from credit_disclosure.pandas import read_records, score_frame  # noqa: E402
-from credit_disclosure.quality import QualityMetrics  # noqa: E402
-from credit_disclosure.quality._frames import FramePlan, observations  # noqa: E402
+from credit_disclosure.quality import QualityMetrics, _frames  # noqa: E402
+from credit_disclosure.quality._frames import (  # noqa: E402
+    FramePlan,
+    column_checks,
+    issues_only,
+    observations,
+)
 from credit_disclosure.samples import sample_path  # noqa: E402
 from credit_disclosure.standard import RecordKind, fields  # noqa: E402
 
@@ -34,6 +39,12 @@ _data = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_data)
 AS_OF: date = _data.AS_OF
 GROUPINGS = ["agency", "month", "kind", ("agency", "month")]
+
+
+@pytest.fixture(autouse=True, params=[1 << 16, 7])
+def slices(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The column checks judge a frame whole, or in slices of a few rows."""
+    monkeypatch.setattr(_frames, "SLICE_ROWS", request.param)
 
 
 def _row_by_row(frame: Any, kind: RecordKind, **kwargs: Any) -> QualityMetrics:
@@ -52,6 +63,9 @@ def assert_same_scores(frame: Any, kind: RecordKind, **kwargs: Any) -> QualityMe
     assert scored.records == expected.records == len(frame)
     for by in GROUPINGS:
         assert scored.table(by) == expected.table(by), by
+    # validate_frame's issues, the column checks judging the frame whole or in slices
+    plan = FramePlan.build(list(frame.columns), kind, as_of=AS_OF)
+    assert issues_only(frame, plan, checks=column_checks(plan)) == issues_only(frame, plan)
     return scored
 
 

@@ -184,7 +184,11 @@ class _Columns:
         return column, maybe
 
     def frame(self, headers: Sequence[str], pandas: Any) -> pd.DataFrame:
-        """The DataFrame, each column handed to pandas as its Arrow array."""
+        """The DataFrame, each column handed to pandas as its Arrow arrays (one chunk per batch).
+
+        The batches are not combined into one array: that would copy the whole frame once
+        more; :func:`~credit_disclosure.pandas.score_frame` combines a slice at a time.
+        """
         np, pa = self.np, self.pa
         labels = np.concatenate(self.labels) if self.labels else np.zeros(0, dtype=np.int64)
         n = len(labels)
@@ -197,11 +201,11 @@ class _Columns:
         data: dict[str, Any] = {}
         for name, chunks in zip(headers, self.chunks):
             column = pa.chunked_array(chunks, pa.large_string())
-            chunks.clear()  # one copy at a time: the column is combined, its chunks let go
+            chunks.clear()
             if column.null_count == n:  # no value at all: an object column of None
                 data[name] = np.full(n, None, dtype=object)
                 continue
-            data[name] = string.__from_arrow__(column.combine_chunks())
+            data[name] = string.__from_arrow__(column)
         frame: pd.DataFrame = pandas.DataFrame(data, index=index, copy=False)
         return frame
 

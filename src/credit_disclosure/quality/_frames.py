@@ -294,11 +294,22 @@ def column_checks(plan: FramePlan) -> ColumnChecks | None:
         return None
 
 
+#: Rows the column checks judge at a time: their working arrays (a few numbers per cell) stay
+#: bounded however large the frame (the Arrow slices themselves are views, not copies).
+SLICE_ROWS = 1 << 16
+
+
 def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
     """Per row, whether the column checks clear it (``check_row`` would find nothing)."""
-    if checks is None or not checks.supported or batch.n == 0:
-        return [False] * batch.n
-    mask: list[bool] = checks.clean(batch.arrow(), batch.n).tolist()
+    n = batch.n
+    if checks is None or not checks.supported or n == 0:
+        return [False] * n
+    arrays = batch.arrow()
+    mask: list[bool] = []
+    for start in range(0, n, SLICE_ROWS):
+        size = min(SLICE_ROWS, n - start)
+        part = arrays if size == n else {c: a.slice(start, size) for c, a in arrays.items()}
+        mask += checks.clean(part, size).tolist()
     return mask
 
 
