@@ -184,10 +184,12 @@ class _Columns:
         return column, maybe
 
     def frame(self, headers: Sequence[str], pandas: Any) -> pd.DataFrame:
-        """The DataFrame, each column handed to pandas as its Arrow arrays (one chunk per batch).
+        """The DataFrame, each column handed to pandas as one Arrow array.
 
-        The batches are not combined into one array: that would copy the whole frame once
-        more; :func:`~credit_disclosure.pandas.score_frame` combines a slice at a time.
+        Each column's batches are combined into one array (the column checks of
+        :func:`~credit_disclosure.pandas.score_frame` and ``validate_frame`` then take views
+        of it), a column at a time, the batches' memory given back before the next column:
+        at most one column is held twice.
         """
         np, pa = self.np, self.pa
         labels = np.concatenate(self.labels) if self.labels else np.zeros(0, dtype=np.int64)
@@ -198,6 +200,7 @@ class _Columns:
             empty: pd.DataFrame = pandas.DataFrame.from_records([], index=index, columns=headers)
             return empty
         string = pandas.Series(["x"]).dtype
+        pool = pa.default_memory_pool()
         data: dict[str, Any] = {}
         for name, chunks in zip(headers, self.chunks):
             column = pa.chunked_array(chunks, pa.large_string())
@@ -205,7 +208,9 @@ class _Columns:
             if column.null_count == n:  # no value at all: an object column of None
                 data[name] = np.full(n, None, dtype=object)
                 continue
-            data[name] = string.__from_arrow__(column)
+            data[name] = string.__from_arrow__(column.combine_chunks())
+            del column
+            pool.release_unused()  # the batches' memory goes back before the next column
         frame: pd.DataFrame = pandas.DataFrame(data, index=index, copy=False)
         return frame
 
