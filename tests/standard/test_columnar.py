@@ -288,12 +288,14 @@ def _fine_as_the_expression_reads_it(texts: list[str], wide: bool) -> None:
     ColumnChecks(RecordKind.PENALTY)  # loads numpy and pyarrow into the module
     kind = pa.large_string() if wide else pa.string()
     arr = pa.array(["罚款1元", *texts], kind).slice(1)  # an array that starts at an offset
-    rows = np.flatnonzero(pc.count_substring(arr, "罚款").to_numpy() == 1)
-    at = pc.find_substring(arr, "罚款").to_numpy()[rows]
-    got = _stated_fine(_Text(arr, len(texts)), rows, at).tolist()
+    first = pc.find_substring(arr, "罚款").to_numpy()
+    rows = np.flatnonzero(first >= 0)
+    got = _stated_fine(_Text(arr, len(texts)), rows, first[rows]).tolist()
     expected = []
     for i in rows.tolist():
-        m = re.search(_FINE_IN_CONTENT, texts[i])
+        # the expression matched from the character before the first 罚款 (or the start)
+        at = texts[i].index("罚款")
+        m = re.match(_FINE_IN_CONTENT, texts[i][max(at - 1, 0):])
         expected.append(-2 if m is None else int(m["n"]) * (10000 if m["u"] == "万元" else 1))
     assert got == expected
 
@@ -311,3 +313,34 @@ def test_the_fine_in_the_content_in_every_form(wide: bool) -> None:
        wide=st.booleans())
 def test_the_fine_in_any_content(texts: list[str], wide: bool) -> None:
     _fine_as_the_expression_reads_it(texts, wide)
+
+
+_CONTENTS = [
+    "罚款人民币1000元，罚款2000元",
+    "罚款2000元，罚款人民币1000元",
+    "警告，罚款1000元；逾期不缴纳的，每日按罚款数额的3%加处罚款",
+    "罚款1000元罚款",
+    "罚款1000元的罚款2000元",
+    "2000元罚款，罚款1000元",
+    "处2000元的罚款，罚款1000元",
+    "罚款1000万元，罚款1000元",
+    "罚款1000元，处以2000元罚款",
+    "罚款人民币1000元",
+    "罚款１０００元，罚款1000元",
+    "2000元罚款1000元",
+    "处2000元的罚款1000元",
+]
+
+
+@pytest.mark.parametrize("fine", ["0.1", "0.2", "1000", "0.10"])
+@pytest.mark.parametrize("content", _CONTENTS)
+def test_several_fines_in_the_content(content: str, fine: str) -> None:
+    rows = [r for r in _sample_rows(RecordKind.PENALTY, 80, seed=21, per_fault=0)
+            if r.get("CF_NR_FK") and "罚款" in (r.get("CF_CFLB") or "")][:3]
+    assert rows
+    for row in rows:
+        row["CF_NR"], row["CF_NR_FK"] = content, fine
+    cleared, clean = _verdicts(rows, RecordKind.PENALTY)
+    assert not any(c and not ok for c, ok in zip(cleared, clean))
+    if content.startswith("罚款人民币1000元") and fine in ("0.1", "0.10"):
+        assert all(cleared)  # the first 罚款 states the fine: worth clearing, and clean

@@ -18,7 +18,8 @@ string arrays keyed by field code, :meth:`ColumnChecks.clean` says, per row, whe
 - free text is cleared by length (bytes within the limit, else characters) and presence
   (the first byte cannot start white space); 罚款 in 处罚内容 only in one plain form;
 - anything unusual (white space around a value, lower case, another identifier kind, a
-  second 罚款 in the content, a column that is not text) leaves the row to the row engine.
+  first 罚款 of the content in another form, a column that is not text) leaves the row to
+  the row engine.
 
 The 2015 standard has no column forms yet: every row goes to the row engine.
 docs/standard.md ("Two paths, one report") explains why the reports cannot differ.
@@ -95,8 +96,9 @@ _BUSINESS: Final = _CATEGORY_INDEX[SubjectCategory.INDIVIDUAL_BUSINESS.value]
 _ABSENT: Final = -1  # no value (None, "", white space only)
 _BAD: Final = -2  # a value the row engine reports (or may report): the row is not cleared
 
-#: 处罚内容 in the one form cleared by columns: a single 罚款 right before the amount
-#: (computed over the bytes by ``_stated_fine``; tests hold it to this expression).
+#: 处罚内容 in the one form cleared by columns: its first 罚款 right before the amount
+#: (computed over the bytes by ``_stated_fine``; tests hold it to this expression, matched
+#: from the character before the first 罚款).
 _FINE_IN_CONTENT: Final = r"(?:^|[^元的])罚款(?:人民币)?(?P<n>[0-9]{1,14})(?P<u>万元|元)"
 #: Distinct values remembered between batches, per column.
 _CACHE_LIMIT: Final = 200_000
@@ -141,7 +143,7 @@ _WAN_YUAN: Final = tuple("万元".encode())
 
 
 def _stated_fine(col: _Text, rows: Any, at: Any) -> Any:
-    """Per row of ``rows`` (whose one 罚款 starts at byte ``at`` of the cell): the amount in
+    """Per row of ``rows`` (whose first 罚款 starts at byte ``at`` of the cell): the amount in
     yuan the content states in the form ``_FINE_IN_CONTENT`` matches, else -2.
 
     The regular expression computed over the bytes with numpy: 罚款 at the start or not
@@ -687,10 +689,12 @@ class ColumnChecks:
             valid, cc = self._uscc(cc_col)
             # 790号: an individual business without a credit code writes the placeholder,
             # with its business registration number (checked with the other identifiers)
-            placeholder = pc.equal(cc_col.arr, PLACEHOLDER_CREDIT_CODE).fill_null(False)
-            placeholder = placeholder.to_numpy(zero_copy_only=False)
-            placeholder &= (cat == _BUSINESS) & present["business_reg_no"]
-            ok &= valid | placeholder | cc_col.absent()
+            others = ~valid & ~cc_col.absent()  # the placeholder is looked for only there
+            if others.any():
+                placeholder = pc.equal(cc_col.arr, PLACEHOLDER_CREDIT_CODE).fill_null(False)
+                placeholder = placeholder.to_numpy(zero_copy_only=False)
+                placeholder &= (cat == _BUSINESS) & present["business_reg_no"]
+                ok &= ~others | placeholder
             has = valid
             ok &= ~(has & (cat == _NATURAL))
             is_92 = (cc[:, 0] == ord("9")) & (cc[:, 1] == ord("2"))
@@ -761,19 +765,20 @@ class ColumnChecks:
         ok &= ~(positive & (state == 0))  # amount.without_fine
         confiscation, _, _ = self._amount("confiscation_amount", cols["confiscation_amount"])
         ok &= confiscation != _BAD
-        # 罚款 in the content: cleared only as one 罚款 right before an amount equal to the fine
+        # 罚款 in the content: cleared only when its first 罚款 comes right before an amount
+        # equal to the fine. The row engine is satisfied when any amount it finds agrees, and
+        # this one is the first it finds: a match before it would need a 罚款 before it, or
+        # end in 元罚款 / 元的罚款, which the form excludes (_stated_fine).
         content = cols["content"]
         check = positive & content.valid
         if check.any() and content.text:
-            count = pc.count_substring(content.arr, "罚款").fill_null(0).to_numpy()
-            check &= count > 0
-            if check.any():
-                rows = np.flatnonzero(check & (count == 1))
+            at = pc.find_substring(content.arr, "罚款").fill_null(-1).to_numpy()
+            check &= at >= 0
+            rows = np.flatnonzero(check)
+            if len(rows):
                 agrees = np.zeros(content.n, dtype=bool)
-                if len(rows):
-                    at = pc.find_substring(content.arr, "罚款").fill_null(-1).to_numpy()
-                    stated = _stated_fine(content, rows, at[rows])
-                    agrees[rows] = (yuan[rows] >= 0) & (stated == yuan[rows])
+                stated = _stated_fine(content, rows, at[rows])
+                agrees[rows] = (yuan[rows] >= 0) & (stated == yuan[rows])
                 ok &= ~check | agrees
         if opts.penalty_validity_required:
             ok &= days["valid_until"] != _ABSENT
