@@ -181,6 +181,48 @@ def test_round_trip(items: list[CatalogueItem], fmt: str) -> None:
     assert list(read.catalogue) == norm
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize(
+    ("department", "name", "basis"),
+    [
+        ("0", "name", "0"),  # hypothesis's find: the row was read as a header and lost
+        ("部门", "事项名称", "依据"),
+        ("department", "项目名称", "legal_basis"),
+    ],
+)
+def test_an_item_named_like_a_header_is_an_item(
+    department: str, name: str, basis: str, fmt: str
+) -> None:
+    """A row whose cells read like header texts is not a header while it fills a column the
+    header names with a value (its 事项类型, its 公开范围): no row is lost, no column shifts."""
+    items = [
+        CatalogueItem(kind=RecordKind.LICENSE, department="市监局", name="食品经营许可",
+                      scope=DisclosureScope.PUBLIC, legal_basis="食品安全法"),
+        CatalogueItem(kind=RecordKind.LICENSE, department=department, name=name,
+                      scope=DisclosureScope.GOVERNMENT, legal_basis=basis),
+        CatalogueItem(kind=RecordKind.LICENSE, department="市监局", name="药品经营许可",
+                      scope=DisclosureScope.PUBLIC, legal_basis="药品管理法"),
+    ]
+    buf = io.BytesIO()
+    write_catalogue(Catalogue(items), buf, format=fmt)
+    read = read_catalogue(io.BytesIO(buf.getvalue()))
+    assert read.ok, read.problems
+    assert list(read.catalogue) == items
+
+
+def test_a_header_repeated_on_the_next_page_is_still_a_header() -> None:
+    """The table's header again further down (a printed page, a pasted second table) is skipped."""
+    text = (
+        "事项类型,行政决定部门,项目名称,公开范围,设定依据\n"
+        "行政许可,市监局,食品经营许可,社会公开,食品安全法\n"
+        "事项类型,行政决定部门,项目名称,公开范围,设定依据\n"
+        "行政许可,市监局,药品经营许可,社会公开,药品管理法\n"
+    )
+    read = read_catalogue(io.BytesIO(text.encode("utf-8")))
+    assert read.ok, read.problems
+    assert [i.name for i in read.catalogue] == ["食品经营许可", "药品经营许可"]
+
+
 def attrs_evolve_strip(item: CatalogueItem) -> CatalogueItem:
     import attrs
 

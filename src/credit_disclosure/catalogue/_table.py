@@ -114,13 +114,38 @@ def _section_kind(cells: Sequence[str]) -> RecordKind | None:
     return RecordKind.LICENSE if lic else RecordKind.PENALTY
 
 
+def _column_of(cell: str) -> str | None:
+    """The column a header cell names (spaces and line breaks inside it ignored), else ``None``."""
+    return _HEADER_OF.get(cell.replace(" ", "").replace("\n", ""))
+
+
 def _header_map(cells: Sequence[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        col = _HEADER_OF.get(cell.replace(" ", "").replace("\n", ""))
+        col = _column_of(cell)
         if col is not None and col not in found:
             found[col] = index
     return found if "name" in found else None
+
+
+def _repeats_header(
+    cells: Sequence[str], found: Mapping[str, int], header: Mapping[str, int]
+) -> bool:
+    """Whether a row below a header is a header again (a table repeated on the next page, or a
+    second table) rather than an item whose name or department happens to read like a header
+    (an item named ``事项名称`` or ``name``): it names every column the current header names,
+    or every cell it fills is a header text.
+
+    >>> head = _header_map(["事项类型", "部门", "事项名称", "公开范围"])
+    >>> _repeats_header(["事项类型", "部门", "事项名称", "公开范围"], head, head)
+    True
+    >>> row = ["行政许可", "部门", "name", "社会公开"]
+    >>> _repeats_header(row, _header_map(row), head)
+    False
+    """
+    if set(found) >= set(header):
+        return True
+    return all(_column_of(c) for c in cells if c)
 
 
 def _split_aliases(text: str) -> tuple[str, ...]:
@@ -189,7 +214,7 @@ def _read_rows(
             kind, header, department = section, None, ""
             continue
         found = _header_map(cells)
-        if found is not None:
+        if found is not None and (header is None or _repeats_header(cells, found, header)):
             header, department = found, ""
             continue
         if header is None:
