@@ -128,3 +128,23 @@ def test_postgresql_statistics_follow_a_big_import(
     expected = 1 if ledger.engine.dialect.name == "postgresql" else 0  # after the first batch
     assert len(seen) == expected
     assert ledger.import_records(path, as_of=AS_OF).already_imported
+
+
+def test_new_sqlite_files_have_16k_pages_existing_ones_keep_theirs(tmp_path: Path) -> None:
+    """A new ledger file gets 16 KiB pages (a big import reads and writes fewer); a file made
+    with other pages keeps them and works the same."""
+    import sqlite3
+
+    new, old = tmp_path / "new.sqlite3", tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as con:
+        con.execute("PRAGMA page_size=4096")
+        con.execute("CREATE TABLE unrelated (x INTEGER)")
+    con.close()
+    path = _file(tmp_path / "p.csv", 50)
+    for db, size in ((new, 16384), (old, 4096)):
+        with Ledger(f"sqlite:///{db}") as ledger:
+            ledger.init()
+            assert ledger.import_records(path, as_of=AS_OF).added == 50
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA page_size").fetchone() == (size,)
+        con.close()
