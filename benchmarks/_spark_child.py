@@ -2,7 +2,8 @@
 
 Spark allows one context per process, so each side of the comparison lives in a child
 process started once: ``python -m benchmarks._spark_child CORES PATH [--pin]``. It starts
-its session, runs the first job (untimed), prints ``ready <start s> <first job s>``, then
+its session, runs the first job (untimed), prints ``ready <start s> <first job s>
+<input splits>``, then
 answers each ``run`` line on stdin by checking the CSV file afresh (``read_csv``:
 ``spark.read.csv`` with the header's names and equal splits; nothing cached or
 repartitioned) and printing ``done <seconds> <records> <JVM CPU s>
@@ -76,7 +77,9 @@ def main() -> None:
 
     started = time.perf_counter()
     run()
-    print(f"ready {startup:.3f} {time.perf_counter() - started:.3f}", flush=True)
+    first_job = time.perf_counter() - started
+    splits = read_csv(spark, path).rdd.getNumPartitions()  # untimed: the tasks of each run
+    print(f"ready {startup:.3f} {first_job:.3f} {splits}", flush=True)
     for line in sys.stdin:
         if line.strip() != "run":
             break

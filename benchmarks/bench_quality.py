@@ -9,8 +9,9 @@ records (``credit_disclosure.samples``, 1 % with a planted fault, a publication 
 - ``valid_identifiers`` on the agency credit-code column (the same few codes on every
   row) against ``uscc.is_valid`` called on every value;
 - the scores of the penalty CSV **on the file** in Spark local mode with 2 cores against
-  1 core (issue 18: at least 1.8x). Every round reads the file afresh (``spark.read.csv``,
-  nothing in memory, cached or repartitioned) and computes the scores
+  1 core (issue 18: at least 1.8x). Every round reads the file afresh (the library's
+  ``read_csv``: ``spark.read.csv`` with text columns and equal input splits, a multiple of
+  the cores; nothing in memory, cached or repartitioned) and computes the scores
   (``validate_spark(cache=False).quality_metrics()``) from the same ``benchmarks/_data``
   file as ``bench_check``. Spark allows one context per process, so each side is a child
   process holding its session (``benchmarks/_spark_child.py``), started in the untimed
@@ -128,6 +129,8 @@ class _SparkChild:
         atexit.register(self.close)
         ready = self._line("ready")
         self.startup, self.first_job = float(ready[0]), float(ready[1])
+        #: the input splits (tasks) of each run, as read_csv cuts the file for this many cores
+        self.splits = int(ready[2])
         #: (JVM CPU s, Python workers' CPU s) of each timed run
         self.cpu: list[tuple[float, float]] = []
 
@@ -155,7 +158,8 @@ class _SparkChild:
         python = statistics.median(c[1] for c in self.cpu) if self.cpu else 0.0
         return (
             f"local[{self.cores}]{' pinned to one CPU' if self.pin else ''}: JVM start "
-            f"{self.startup:.1f}s, first job {self.first_job:.1f}s (untimed); CPU per run: "
+            f"{self.startup:.1f}s, first job {self.first_job:.1f}s (untimed); {self.splits} "
+            f"input splits; CPU per run: "
             f"JVM {jvm:.1f}s, Python workers {python:.1f}s"
         )
 
@@ -206,7 +210,8 @@ class _SparkCase:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         return (
             "; ".join(sides) + f"; every timed round reads the CSV file afresh "
-            "(spark.read.csv, no cache, no repartition) and computes the scores "
+            "(read_csv: spark.read.csv, text columns, equal input splits; no cache, no "
+            "repartition) and computes the scores "
             "(validate_spark(cache=False).quality_metrics(): each partition scored in its "
             f"Python worker); load average at the end {load:.1f} on {os.cpu_count()} CPUs"
         )
