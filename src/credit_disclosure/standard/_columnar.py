@@ -665,8 +665,10 @@ class ColumnChecks:
             d = _amount_text(v)
             if d is None or d < 0 or (threshold is not None and d > threshold):
                 return (_BAD, False, -1)
-            yuan = d * 10000
-            exact = yuan == yuan.to_integral_value() and yuan < 10**18
+            yuan = d * 10000  # rounded to the context's 28 digits: 0.2000...01 gives 2000
+            exact = (
+                yuan == yuan.to_integral_value() and yuan < 10**18 and yuan / 10000 == d
+            )  # so the yuan must give back the amount the row engine compares (exactly)
             return (0, d > 0, int(yuan) if exact else -1)
 
         if not col.text:
