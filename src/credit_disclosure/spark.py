@@ -32,12 +32,20 @@ What runs without Spark is checked here:
 
 >>> OUTCOME_SCHEMA.split(", ")[:3]
 ['row_id bigint', 'is_issue boolean', 'agency string']
+
+:func:`read_csv` adds a last column, :data:`DAMAGE_COLUMN`, with the raw text of each line
+whose number of cells differs from the header's; :func:`validate_spark` counts those lines
+as unreadable ``row.columns`` rows, as :func:`~credit_disclosure.quality.score_file` does:
+
+>>> DAMAGE_COLUMN
+'__credit_disclosure_damaged'
 """
 
 from __future__ import annotations
 
 from .lifecycle._frames import STATUS_SCHEMA, status_spark
 from .quality._spark import (
+    DAMAGE_COLUMN,
     OUTCOME_SCHEMA,
     SparkValidation,
     local_session,
@@ -47,6 +55,7 @@ from .quality._spark import (
 )
 
 __all__ = [
+    "DAMAGE_COLUMN",
     "OUTCOME_SCHEMA",
     "STATUS_SCHEMA",
     "SparkValidation",

@@ -43,6 +43,7 @@ from credit_disclosure.quality import (
 )
 from credit_disclosure.samples import sample_path
 from credit_disclosure.spark import (
+    DAMAGE_COLUMN,
     OUTCOME_SCHEMA,
     SparkValidation,
     local_session,
@@ -104,6 +105,7 @@ scored: QualityMetrics = score_frame(df, published_col=None, as_of=date(2025, 7,
 report_df: pd.DataFrame = issues_frame(check_file(sample_path("license")))
 
 schema: str = OUTCOME_SCHEMA
+damage_column: str = DAMAGE_COLUMN
 spark: Any = local_session(2, shuffle_partitions=2)
 result: SparkValidation = validate_spark(spark.createDataFrame(df), id_col=None, cache=False)
 spark_table: MetricsTable = result.table("month")

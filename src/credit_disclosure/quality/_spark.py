@@ -14,6 +14,7 @@ import attrs
 from .._optional import require
 from ..deadlines import DeadlineRule
 from ..errors import ArgumentError, UnknownName
+from ..io import io_issue
 from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
 from ._frames import (
@@ -25,11 +26,13 @@ from ._frames import (
     column_checks,
 )
 from ._metrics import GROUPINGS, MetricsTable, QualityMetrics, _by
+from ._observe import Observation, unreadable
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = [
+    "DAMAGE_COLUMN",
     "OUTCOME_SCHEMA",
     "SparkValidation",
     "local_session",
@@ -61,6 +64,11 @@ OUTCOME_SCHEMA: Final = ", ".join(
 )
 _OUTCOME_COLUMNS: Final = ("row_id", "is_issue", *RECORD_COLUMNS, *ISSUE_COLUMNS)
 _ROW_ID: Final = "__credit_disclosure_row_id"
+#: The column :func:`read_csv` adds: the raw text of a line whose number of cells differs
+#: from the header's (Spark's ``columnNameOfCorruptRecord``), empty on sound lines.
+DAMAGE_COLUMN: Final = "__credit_disclosure_damaged"
+#: The metadata key of the damage column: the separator and the header's number of columns.
+_DAMAGE_META: Final = "credit_disclosure"
 
 #: The counts one partition's metrics pass emits (``quality_metrics`` without a cache):
 #: one row per (agency, month, kind) cell (``code`` empty) and one per issue code
@@ -212,6 +220,13 @@ def read_csv(
     the cores (the setting stays for later reads of the session). Empty cells are
     ``None``, as Spark reads them.
 
+    A line with more or fewer cells than the header is not read silently: the last
+    column, :data:`DAMAGE_COLUMN`, holds its raw text (Spark's ``PERMISSIVE`` mode with
+    ``columnNameOfCorruptRecord``), and :func:`validate_spark` counts it as
+    :func:`~credit_disclosure.quality.score_file` does: unreadable, with a ``row.columns``
+    error. Bytes that are not valid in ``encoding`` are not reported: Spark reads them as
+    U+FFFD (see ``docs/quality/spark.md``).
+
     >>> read_csv.__name__  # run in docs/quality/spark.md and tests/test_spark.py
     'read_csv'
     """
@@ -237,11 +252,22 @@ def read_csv(
         cores = int(spark.sparkContext.defaultParallelism)
         spark.conf.set("spark.sql.files.maxPartitionBytes", str(split_size(size, cores)))
     names = _header(local, encoding, sep) if on_disk else []
-    if names:
-        schema = types.StructType([types.StructField(n, types.StringType()) for n in names])
-        return reader.schema(schema).csv(location)
-    df = reader.csv(location)
-    return df.toDF(*[c.lstrip("\ufeff") for c in df.columns])
+    if not names:  # let Spark read the header (a job over the first split)
+        names = [c.lstrip("\ufeff") for c in reader.csv(location).columns]
+    # A row with more or fewer cells than the header: Spark keeps its raw text in the
+    # damage column (PERMISSIVE mode), and validate_spark counts it as score_file does.
+    # Column pruning would hide it (Spark then parses only the cells a query uses).
+    damage = types.StructField(
+        DAMAGE_COLUMN, types.StringType(), metadata={_DAMAGE_META: {"sep": sep, "columns": len(names)}}
+    )
+    schema = types.StructType([types.StructField(n, types.StringType()) for n in names] + [damage])
+    return (
+        reader.option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", DAMAGE_COLUMN)
+        .option("columnPruning", "false")
+        .schema(schema)
+        .csv(location)
+    )
 
 
 def _header(path: str, encoding: str, sep: str) -> list[str]:
@@ -254,8 +280,68 @@ def _header(path: str, encoding: str, sep: str) -> list[str]:
     return [name.lstrip("\ufeff") for name in row]
 
 
+@attrs.frozen
+class _Damage:
+    """How to count the cells of a line in the damage column: its separator, the header's width."""
+
+    sep: str
+    columns: int
+
+    @classmethod
+    def of(cls, df: Any) -> _Damage | None:
+        """The damage column's description in ``df`` (added by :func:`read_csv`), if any."""
+        if DAMAGE_COLUMN not in df.columns:
+            return None
+        meta = df.schema[DAMAGE_COLUMN].metadata.get(_DAMAGE_META) or {}
+        width = len(df.columns) - 1
+        return cls(str(meta.get("sep", ",")), int(meta.get("columns", width)))
+
+
+def _blank(cells: Iterable[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def _split_damaged(
+    batch: pa.RecordBatch, plan: FramePlan, damage: _Damage | None
+) -> tuple[pa.RecordBatch, list[bool] | None, list[tuple[int, Observation]]]:
+    """The batch without its damaged lines, which rows it kept, and each damaged line's observation.
+
+    The rows kept are ``None`` when the batch is whole; observations come with their index.
+
+    A line whose number of cells differs from the header's (Spark keeps its text in the
+    damage column) is counted as :func:`score_file` counts it: unreadable, with a
+    ``row.columns`` issue. As there, extra cells that are all empty are tolerated (Spark
+    dropped them, the line is checked) and a line of empty cells is skipped.
+    """
+    if damage is None or DAMAGE_COLUMN not in batch.schema.names:
+        return batch, None, []
+    texts = batch.column(DAMAGE_COLUMN)
+    if texts.null_count == len(texts):
+        return batch, None, []
+    import csv
+
+    keep = [True] * batch.num_rows
+    found: list[tuple[int, Observation]] = []
+    width = damage.columns
+    for i, text in enumerate(texts.to_pylist()):
+        if text is None:
+            continue
+        cells = next(csv.reader([text], delimiter=damage.sep), [])
+        n = len(cells)
+        if n > width and _blank(cells[width:]):
+            continue
+        keep[i] = False
+        if not _blank(cells):
+            issue = io_issue("row.columns", cells=n, columns=width)
+            found.append((i, unreadable(plan.kind, (issue,))))
+    arrow = require("pyarrow", "spark")
+    if all(keep):
+        return batch, None, found
+    return batch.filter(arrow.array(keep)), keep, found
+
+
 def _check_partition(
-    plan: FramePlan, id_col: str = _ROW_ID
+    plan: FramePlan, id_col: str = _ROW_ID, damage: _Damage | None = None
 ) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The function ``mapInArrow`` runs on each partition: Arrow batches in, outcomes out.
 
@@ -272,7 +358,11 @@ def _check_partition(
             if batch.num_rows == 0:
                 continue
             labels = [int(v) for v in batch.column(id_col).to_pylist()]
-            records, issues = check_batch(batch, plan, labels, checks)
+            clean, keep, damaged = _split_damaged(batch, plan, damage)
+            kept = labels if keep is None else [n for n, k in zip(labels, keep) if k]
+            records, issues = check_batch(clean, plan, kept, checks)
+            for i, obs in damaged:
+                _add_unreadable(records, issues, labels[i], obs)
             n, m = len(records["row"]), len(issues["row"])
             data: dict[str, list[Any]] = {
                 "row_id": records["row"] + issues["row"],
@@ -287,8 +377,38 @@ def _check_partition(
     return run
 
 
+def _add_unreadable(
+    records: dict[str, list[Any]], issues: dict[str, list[Any]], label: int, obs: Observation
+) -> None:
+    """Append an unreadable row's outcome and issues to the columns of :func:`check_batch`."""
+    records["row"].append(label)
+    for name, value in (
+        ("agency", None),
+        ("month", None),
+        ("kind", obs.kind.value),
+        ("complete", obs.complete),
+        ("accurate", obs.accurate),
+        ("has_errors", obs.has_errors),
+        ("timeliness", obs.timeliness.value),
+        ("working_days_late", obs.working_days_late),
+        ("unknown_reason", None if obs.unknown_reason is None else obs.unknown_reason.value),
+    ):
+        records[name].append(value)
+    for issue in obs.issues:
+        issues["row"].append(label)
+        for name, value in (
+            ("field", issue.field),
+            ("field_name", None),
+            ("code", issue.code),
+            ("severity", issue.severity.value),
+            ("message_en", issue.message_en),
+            ("message_zh", issue.message_zh),
+        ):
+            issues[name].append(value)
+
+
 def _score_partition(
-    plan: FramePlan,
+    plan: FramePlan, damage: _Damage | None = None
 ) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The function ``mapInArrow`` runs for the metrics alone: one partition's counts.
 
@@ -304,6 +424,9 @@ def _score_partition(
         metrics = QualityMetrics()
         checks = column_checks(plan)
         for batch in batches:
+            batch, _, damaged = _split_damaged(batch, plan, damage)
+            for _, lost in damaged:
+                metrics.add(lost)
             for obs in arrow_observations(batch, plan, checks):
                 metrics.add(obs)
         data: dict[str, list[Any]] = {
@@ -361,6 +484,7 @@ class SparkValidation:
     #: the selected input columns and the plan, for the metrics pass without a cache
     _source: Any = attrs.field(default=None, repr=False, eq=False)
     _plan: FramePlan | None = attrs.field(default=None, repr=False, eq=False)
+    _damage: _Damage | None = attrs.field(default=None, repr=False, eq=False)
     _cached: bool = attrs.field(default=True, repr=False, eq=False)
 
     @property
@@ -427,7 +551,9 @@ class SparkValidation:
 
     def _partition_metrics(self) -> QualityMetrics:
         assert self._plan is not None
-        counts = self._source.mapInArrow(_score_partition(self._plan), _COUNTS_SCHEMA).collect()
+        counts = self._source.mapInArrow(
+            _score_partition(self._plan, self._damage), _COUNTS_SCHEMA
+        ).collect()
         return _metrics_of(
             counts,
             self.header_problems,
@@ -521,8 +647,9 @@ def validate_spark(
     """
     F = _sql().functions
     columns = list(df.columns)
+    damage = _Damage.of(df)
     plan = FramePlan.build(
-        [c for c in columns if c != id_col],
+        [c for c in columns if c not in (id_col, DAMAGE_COLUMN)],
         kind,
         version=version,
         published_col=published_col,
@@ -544,12 +671,20 @@ def validate_spark(
     needed = [id_col, *(name for name, _ in plan.fields)]
     if plan.published_col is not None:
         needed.append(plan.published_col)
+    if damage is not None:
+        needed.append(DAMAGE_COLUMN)
     source = df.select(*[F.col(f"`{c}`") for c in needed])
-    outcomes = source.mapInArrow(_check_partition(plan, id_col), OUTCOME_SCHEMA)
+    outcomes = source.mapInArrow(_check_partition(plan, id_col, damage), OUTCOME_SCHEMA)
     if cache:
         outcomes = outcomes.persist()
     return SparkValidation(
-        outcomes, plan.kind, plan.header_problems, source=source, plan=plan, cached=cache
+        outcomes,
+        plan.kind,
+        plan.header_problems,
+        source=source,
+        plan=plan,
+        damage=damage,
+        cached=cache,
     )
 
 
