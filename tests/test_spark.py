@@ -409,3 +409,20 @@ def test_read_csv_sample_scores_equal_score_file_but_encoding(spark: Any) -> Non
     )
     codes = dict(got.table("kind").issues_by_code)
     assert {**codes, "row.encoding": 1} == dict(alone.issues_by_code)
+
+
+@pytest.mark.spark
+def test_read_csv_of_a_gbk_file_read_as_utf8_is_a_coded_error(spark: Any) -> None:
+    """The bundled licence sample is GB18030: read as UTF-8, its header gives file.encoding
+    (it was a bare UnicodeDecodeError); read with its encoding, its columns are the header's."""
+    from credit_disclosure.errors import InvalidFormat
+    from credit_disclosure.samples import sample_path
+    from credit_disclosure.spark import read_csv
+
+    path = sample_path(RecordKind.LICENSE)
+    with pytest.raises(InvalidFormat) as caught:
+        read_csv(spark, path)
+    assert caught.value.code == "file.encoding"
+    assert "gb18030" in str(caught.value) and path.name in str(caught.value)
+    df = read_csv(spark, path, encoding="gb18030")
+    assert df.columns[0] == "行政相对人名称"

@@ -13,7 +13,7 @@ import attrs
 
 from .._optional import require
 from ..deadlines import DeadlineRule
-from ..errors import ArgumentError, UnknownName
+from ..errors import ArgumentError, InvalidFormat, UnknownName
 from ..io import io_issue
 from ..standard import HeaderProblem, RecordKind, StandardVersion, ValidationOptions
 from ..workdays import WorkdayCalendar
@@ -275,8 +275,18 @@ def _header(path: str, encoding: str, sep: str) -> list[str]:
     import csv
 
     codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
-    with open(path, encoding=codec, newline="") as f:
-        row = next(csv.reader(f, delimiter=sep), [])
+    try:
+        with open(path, encoding=codec, newline="") as f:
+            row = next(csv.reader(f, delimiter=sep), [])
+    except UnicodeDecodeError:  # a GBK export read as UTF-8: say so, with what to pass
+        name = os.path.basename(path)
+        raise InvalidFormat(
+            "file.encoding",
+            message_en=f"{name}: the header row is not {encoding} text;"
+            " pass read_csv(..., encoding=...) the file's encoding (gb18030 for a GBK export)",
+            message_zh=f"{name}：表头行不是{encoding}编码的文本；请用 read_csv(..., encoding=...)"
+            " 指定文件的编码（GBK 导出的文件用 gb18030）",
+        ) from None
     return [name.lstrip("\ufeff") for name in row]
 
 
