@@ -33,16 +33,8 @@ pytest.importorskip("numpy")
 AS_OF = date(2026, 1, 1)
 
 
-@pytest.fixture(autouse=True, params=["polars", "pyarrow"])
-def small_batches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches of a few rows, so that every file here spans several (and fallbacks start
-    mid-file); each test runs with both batch parsers."""
-    monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", 0)
-    monkeypatch.setattr(_columnar, "FIRST_CHUNK_BYTES", 700)
-    monkeypatch.setattr(_columnar, "CHUNK_BYTES", 3000)
-    if request.param == "polars":
-        pytest.importorskip("polars")
-    monkeypatch.setattr(_columnar, "USE_POLARS", request.param == "polars")
+#: every test here with small batches and each batch parser (tests/io/conftest.py)
+pytestmark = pytest.mark.usefixtures("small_batches")
 
 
 def _json(source: Path | bytes, engine: str, **kwargs: Any) -> str:

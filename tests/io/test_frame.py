@@ -38,15 +38,8 @@ _cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_cases)
 
 
-@pytest.fixture(autouse=True, params=["polars", "pyarrow"])
-def small_batches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches of a few rows (fallbacks start mid-file), with each batch parser."""
-    monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", 0)
-    monkeypatch.setattr(_columnar, "FIRST_CHUNK_BYTES", 700)
-    monkeypatch.setattr(_columnar, "CHUNK_BYTES", 3000)
-    if request.param == "polars":
-        pytest.importorskip("polars")
-    monkeypatch.setattr(_columnar, "USE_POLARS", request.param == "polars")
+#: every test here with small batches and each batch parser (tests/io/conftest.py)
+pytestmark = pytest.mark.usefixtures("small_batches")
 
 
 def _read(source: Path | bytes, engine: str, **kwargs: Any) -> Any:
