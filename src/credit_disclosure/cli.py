@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import IO, Any, Final, NoReturn
 
 from ._cli import add_lang_argument as _add_lang_argument
+from ._i18n import UI_TEXTS as _UI_TEXTS
 from ._i18n import Lang as _Lang
 from ._i18n import default_lang as _default_lang
 from ._i18n import error_text as _error_text
@@ -129,7 +130,50 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_UNUSABLE, _redact(f"{self.prog}: error: {message}") + "\n")
+        text = _ui("usage.error", self.lang, message=_usage_error(message, self.lang))
+        self.exit(EXIT_UNUSABLE, _redact(f"{self.prog}: {text}") + "\n")
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """An English ``usage.*`` template as a pattern over a whole message, its fields as groups."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts)),
+        re.DOTALL,
+    )
+
+
+#: argparse's usage errors and this program's argument types' (their English templates in
+#: the catalogue, ``usage.*``, as patterns) and the interface text each becomes.
+_USAGE_ERRORS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (_template_pattern(text.en), text_id)
+    for text_id, text in _UI_TEXTS.items()
+    if text_id.startswith("usage.") and text_id != "usage.error"
+)
+
+
+def _usage_error(message: str, lang: _Lang) -> str:
+    """argparse's usage error ``message`` in ``lang`` (as argparse wrote it in English, or when
+    no known template matches: a message of this program's own is passed through).
+
+    >>> _usage_error("unrecognized arguments: --bogus", "zh")
+    '无法识别的参数：--bogus'
+    >>> _usage_error("argument --format: invalid choice: 'x' (choose from 'text', 'json')", "zh")
+    "参数 --format：无效的选择：'x'（可选：'text', 'json'）"
+    >>> _usage_error("argument --format: expected one argument", "en")
+    'argument --format: expected one argument'
+    """
+    if lang != "zh":
+        return message
+    for pattern, text_id in _USAGE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        params = found.groupdict()
+        if "message" in params:
+            params["message"] = _usage_error(params["message"], lang)
+        return _ui(text_id, lang, **params)
+    return message
 
 
 def build_parser(lang: _Lang | None = None) -> argparse.ArgumentParser:

@@ -370,3 +370,73 @@ def test_an_error_names_the_command_after_a_leading_lang(
 ) -> None:
     assert main(["--lang", "zh", "check", str(tmp_path / "无.csv")]) != 0
     assert capsys.readouterr().err.startswith("credit-disclosure check: ")
+
+
+def _usage_parser(lang: str) -> argparse.ArgumentParser:
+    """A parser with one argument of each kind argparse has a usage error for."""
+    from credit_disclosure.cli import _Parser
+
+    parser = _Parser(prog="p", lang=lang)
+    parser.add_argument("--pair", nargs=2)
+    parser.add_argument("--many", nargs="+")
+    parser.add_argument("--one")
+    parser.add_argument("--onion")
+    parser.add_argument("--count", type=int)
+    parser.add_argument("--colour", choices=["red", "blue"])
+    parser.add_argument("--flag", action="store_true")
+    either = parser.add_mutually_exclusive_group(required=True)
+    either.add_argument("--left", action="store_true")
+    either.add_argument("--right", action="store_true")
+    parser.add_argument("needed")
+    return parser
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh"),
+    [
+        (["--left", "x", "extra"], "无法识别的参数：extra"),
+        (["--left"], "缺少必需的参数：needed"),
+        (["x"], "参数 --left --right 必须给出其一"),
+        (["--left", "--right", "x"], "参数 --right：不能与参数 --left 同时使用"),
+        (["--left", "x", "--one"], "参数 --one：需要一个值"),
+        (["--left", "x", "--many"], "参数 --many：至少需要一个值"),
+        (["--left", "x", "--pair", "a"], "参数 --pair：需要 2 个值"),
+        (["--left", "x", "--count", "many"], "参数 --count：无效的 int 值：'many'"),
+        (["--left", "x", "--colour", "green"], "参数 --colour：无效的选择：'green'（可选："),
+        (["--left", "x", "--flag=1"], "参数 --flag：此选项不接受值：'1'"),
+        (["--left", "x", "--on", "a"], "选项有歧义：--on 可以是 --one, --onion"),
+    ],
+)
+def test_argparse_usage_errors_in_chinese(
+    argv: list[str], zh: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each of argparse's usage errors is written in Chinese: the catalogue's English templates
+    (``usage.*``) are argparse's wording on this Python, else the message would stay English."""
+    with pytest.raises(SystemExit) as exited:
+        _usage_parser("zh").parse_args(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("用法：p ")
+    assert err[-1].startswith("p: 错误：") and zh in err[-1], err[-1]
+    assert not re.search(r"\b(argument|expected|invalid|error|required|choose)\b", err[-1])
+    with pytest.raises(SystemExit):  # and in English as argparse writes it
+        _usage_parser("en").parse_args(argv)
+    assert capsys.readouterr().err.splitlines()[-1].startswith("p: error: ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh"),
+    [
+        (["--lang", "zh", "deadline", "2026-02-30"], "参数 start：不是日期"),
+        (["--lang", "zh", "check", "--format", "x", "a.csv"], "参数 --format：无效的选择"),
+        (["--lang", "zh", "term", "--types", "罚球"], "参数 --types：不是处罚类别：罚球；可用：警告"),
+        (["--lang", "zh", "chek"], "参数 COMMAND：无效的选择：'chek'"),
+    ],
+)
+def test_usage_errors_of_commands_in_chinese(
+    argv: list[str], zh: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The program's own argument types' errors too (their English is the catalogue's)."""
+    assert main(argv) == 2
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert zh in last and "错误：" in last, last

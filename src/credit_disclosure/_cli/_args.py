@@ -30,9 +30,7 @@ def date_arg(text: str) -> date:
             raise ValueError(text)
         return parse_date(cleaned)
     except (CreditDisclosureError, ValueError):
-        raise argparse.ArgumentTypeError(
-            f"not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD, a day that exists): {text!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(ui("usage.not_date", "en", value=repr(text))) from None
 
 
 def add_lang_argument(parser: argparse.ArgumentParser, lang: Lang, *, both: bool = False) -> None:

@@ -84,7 +84,7 @@ def _row_number(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"not a row number (1, 2, ...): {text!r}")
+        raise argparse.ArgumentTypeError(ui("usage.not_row", "en", value=repr(text)))
     return number
 
 

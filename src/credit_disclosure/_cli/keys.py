@@ -33,9 +33,7 @@ def _iso_datetime(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not an ISO 8601 date-time (like 2026-01-01T09:00:00+08:00): {text!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(ui("usage.not_datetime", "en", value=repr(text))) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 

@@ -36,7 +36,9 @@ def _choice(kind: type[enum.Enum], what: str) -> object:
             return table[to_halfwidth(text).strip().lower()]
         except KeyError:
             names = ", ".join(k for k in table if k.isascii())
-            raise argparse.ArgumentTypeError(f"unknown {what} {text!r}; use {names}") from None
+            raise argparse.ArgumentTypeError(
+                ui("usage.unknown_name", "en", what=what, value=repr(text), names=names)
+            ) from None
 
     return parse
 
@@ -47,7 +49,7 @@ def _types(text: str) -> frozenset[PenaltyType]:
     if parsed.unknown or not parsed.types:
         names = "、".join(t.value for t in PenaltyType)
         unknown = ", ".join(parsed.unknown) or repr(text)
-        raise argparse.ArgumentTypeError(f"not a penalty type: {unknown}; use {names}")
+        raise argparse.ArgumentTypeError(ui("usage.not_penalty_type", "en", value=unknown, names=names))
     return frozenset(parsed.types)
 
 
