@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from credit_disclosure.errors import ArgumentError, CreditDisclosureError, MissingOptionalDependency
-from credit_disclosure.io import _columnar, write_jsonl, write_xlsx
+from credit_disclosure.io import _columnar, _frame, write_jsonl, write_xlsx
 from credit_disclosure.samples import sample_path
 from credit_disclosure.standard import RecordKind, StandardVersion, fields
 
@@ -75,26 +74,17 @@ def assert_same(source: Path | bytes, **kwargs: Any) -> Any:
 
 
 def _parsed_share(data: bytes) -> float:
-    """The share of the frame's rows that came from the columnar reader's Arrow tables."""
+    """The share of the frame's rows that came from the columnar reader's Arrow blocks."""
     parsed = 0
-    original = _columnar.parsed_rows
+    original = _frame._Columns.add_block
 
-    def counting(reader: Any, checks: Any) -> Iterator[Any] | None:
-        rows = original(reader, checks)
-        if rows is None:
-            return None
-
-        def count() -> Iterator[Any]:
-            nonlocal parsed
-            for item in rows:
-                if isinstance(item, _columnar.Parsed):
-                    parsed += item.count
-                yield item
-
-        return count()
+    def counting(self: Any, first: int, block: Any) -> None:
+        nonlocal parsed
+        parsed += block.num_rows if block.keep is None else int(block.keep.sum())
+        original(self, first, block)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(_columnar, "parsed_rows", counting)
+    mp.setattr(_frame._Columns, "add_block", counting)
     try:
         frame = read_records(io.BytesIO(data), engine="columnar")
     finally:
@@ -200,10 +190,8 @@ def test_small_files_are_not_parsed_in_batches_unless_asked(monkeypatch: pytest.
     data = _cases._csv(_cases._rows(RecordKind.PENALTY, 60, seed=8), RecordKind.PENALTY)
     monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", len(data) + 1)
     calls: list[int] = []
-    original = _columnar.parsed_rows
-    monkeypatch.setattr(
-        _columnar, "parsed_rows", lambda r, c: calls.append(1) or original(r, c)
-    )
+    original = _frame._Blocks.rows
+    monkeypatch.setattr(_frame._Blocks, "rows", lambda self: calls.append(1) or original(self))
     assert read_records(io.BytesIO(data)).equals(_read(data, "row"))
     assert not calls  # the row reader's rows, built into Arrow columns
     read_records(io.BytesIO(data), engine="columnar")
@@ -235,3 +223,28 @@ def test_generated_files(data: st.DataObject) -> None:
         at = data.draw(st.integers(0, len(out)))
         out[at:at] = data.draw(st.sampled_from([b"", b"\n", b'"', b",", b"\x00", b"\xff", b"\r\n"]))
     assert_same(bytes(out))
+
+
+def test_the_parsing_threads_stop_with_the_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks are parsed by a pool of threads: none is left when the frame is read, and an
+    error in one of them is raised by read_records (after the threads stopped)."""
+    import threading
+
+    data = _cases._csv(_cases._rows(RecordKind.PENALTY, 120, seed=6), RecordKind.PENALTY)
+    before = threading.active_count()
+    assert_same(data)
+    assert threading.active_count() == before
+    calls = 0
+    original = _frame._Blocks.block
+
+    def failing(self: Any, chunk: bytes) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise MemoryError("third block")
+        return original(self, chunk)
+
+    monkeypatch.setattr(_frame._Blocks, "block", failing)
+    with pytest.raises(MemoryError, match="third block"):
+        read_records(io.BytesIO(data), engine="columnar")
+    assert threading.active_count() == before

@@ -110,3 +110,32 @@ def test_junk_cells(data: st.DataObject, kind: RecordKind) -> None:
         for code in data.draw(st.lists(st.sampled_from(codes), max_size=3)):
             row[code] = data.draw(st.one_of(odd, st.text(max_size=12), st.none()), label=code)
     assert_same_scores(pd.DataFrame(rows), kind)
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_a_frame_read_in_blocks_is_judged_block_by_block(
+    kind: RecordKind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_records' columns hold one Arrow chunk per block: the column checks take them as
+    they are (no copy), and cells the user edits afterwards are judged as they now read."""
+    from credit_disclosure.io import _columnar, _frame
+
+    rows, _ = _data.rows_with_dates(kind, 300)
+    path = tmp_path / "records.csv"
+    pd.DataFrame(rows).to_csv(path, index=False, encoding="utf-8")
+    monkeypatch.setattr(_columnar, "AUTO_MIN_BYTES", 0)
+    monkeypatch.setattr(_frame, "BLOCK_BYTES", 8000)
+    monkeypatch.setattr(_frames, "MIN_CHUNK_ROWS", 1)
+    frame = read_records(path)
+    arrays = _frames._Batch.of_frame(frame, FramePlan.build(list(frame.columns), kind)).arrow()
+    chunks = {tuple(len(c) for c in a.chunks) for a in arrays.values() if hasattr(a, "chunks")}
+    assert len(chunks) == 1 and len(next(iter(chunks))) > 5  # every column: the same blocks
+    slices = _frames._slices(arrays, len(frame))
+    assert [size for _, size in slices] == list(next(iter(chunks)))
+    assert_same_scores(frame, kind)
+    # a user edits cells between the two calls: a date that no longer exists, a blank authority
+    prefix = "XK" if kind is RecordKind.LICENSE else "CF"
+    frame.loc[frame.index[3], f"{prefix}_JDRQ"] = "2024/02/30"
+    frame.loc[frame.index[200], frame.columns[0]] = None
+    edited = assert_same_scores(frame, kind)
+    assert edited.table("kind").total.records == len(frame)

@@ -26,7 +26,7 @@ import attrs
 from ..standard import ColumnChecks, HeaderResolver
 from ._readers import CsvReader, RawRow, TableReader, _is_blank
 
-__all__ = ["Cleared", "Parsed", "fast_rows", "parsed_rows"]
+__all__ = ["Cleared", "fast_rows"]
 
 #: Bytes read per batch: about 4,000 penalty rows; memory stays flat at any file size.
 CHUNK_BYTES: Final = 2 << 20
@@ -268,13 +268,27 @@ class _Fast:
         its bytes and those read after it, nothing more is read, and the row reader goes on
         from there. Only the table of a regular chunk is kept, not its bytes.
         """
+        for chunk, eof in self.cuts(FIRST_CHUNK_BYTES, CHUNK_BYTES):
+            table = self.table(chunk) if cut_ok(chunk, eof) else None
+            if table is None:
+                yield None, len(chunk), False, chunk + self.carry
+                return
+            yield table, len(chunk), chunk.isascii(), b""
+
+    #: The bytes :meth:`cuts` read after the chunk it gave last.
+    carry: bytes = b""
+
+    def cuts(self, first: int, size: int) -> Iterator[tuple[bytes, bool]]:
+        """(chunk, end of file) in file order from the data on: ``first`` bytes, then up to
+        ``size``, each cut after its last line end (a chunk without one only at the end
+        of the file or past ``16 * size``); :attr:`carry` holds what was read after it."""
         fp = self.reader._fp
         fp.seek(self.offset)
         carry = b""
-        size = FIRST_CHUNK_BYTES
+        step = first
         while True:
-            data = fp.read(size)
-            size = min(size * 4, CHUNK_BYTES)
+            data = fp.read(step)
+            step = min(step * 4, size)
             eof = not data
             buf = carry + data if carry else data
             del data
@@ -284,16 +298,13 @@ class _Fast:
                     return
             else:
                 cut = buf.rfind(b"\n") + 1
-                if cut == 0 and len(buf) < 16 * CHUNK_BYTES:
+                if cut == 0 and len(buf) < 16 * size:
                     carry = buf  # one very long line so far
                     continue
                 chunk, carry = (buf[:cut], buf[cut:]) if cut else (buf, b"")
             del buf
-            table = self.table(chunk) if cut_ok(chunk, eof) else None
-            if table is None:
-                yield None, len(chunk), False, chunk + carry
-                return
-            yield table, len(chunk), chunk.isascii(), b""
+            self.carry = carry
+            yield chunk, eof
             if eof:
                 return
 
@@ -444,53 +455,15 @@ def _fast_start(reader: TableReader) -> int | None:
     return offset
 
 
-@attrs.frozen
-class Parsed:
-    """The ``table`` of ``count`` data rows from row ``first`` on: a regular chunk, unchecked."""
-
-    first: int
-    count: int
-    table: Any = attrs.field(eq=False, repr=False)
-
-
 class _Tables(_Fast):
-    """The regular chunks as Arrow tables, no rule applied (:func:`parsed_rows`)."""
+    """The regular chunks as Arrow tables, no rule applied (``read_records``' reader).
+
+    :meth:`rows` gives a :class:`Cleared` run for each regular chunk, whose table (every
+    line of the chunk, blank rows included) is :attr:`parsed` until the next one.
+    """
 
     parsed: Any = None
 
     def batch(self, table: Any, line: int) -> Iterator[RawRow | Cleared]:
         self.parsed = table  # the caller takes it as it gets the Cleared run
         yield Cleared(line - self.reader.header_line, table.num_rows)
-
-
-def parsed_rows(
-    reader: TableReader, checks: ColumnChecks
-) -> Generator[RawRow | Parsed, None, None] | None:
-    """The rows of ``reader`` with every regular chunk as one Arrow table (for frames).
-
-    The same chunks, cells and row numbers as :func:`fast_rows`, but no rule is applied:
-    a :class:`Parsed` table holds every line of its chunk, blank rows included (the
-    caller drops them, as the row reader does); after the first chunk that is not
-    regular the row reader's rows follow. ``checks`` only carries the kind (its column
-    forms are not used). ``None`` when the fast path does not apply. Close the generator
-    before the reader when stopping early (it stops the thread that reads ahead).
-    """
-    offset = _fast_start(reader)
-    if offset is None:
-        return None
-    assert isinstance(reader, CsvReader)
-    tables = _Tables(reader, HeaderResolver(checks.kind, checks.version), checks, offset)
-
-    def rows() -> Generator[RawRow | Parsed, None, None]:
-        inner = tables.rows()
-        try:
-            for item in inner:
-                if isinstance(item, Cleared):
-                    yield Parsed(item.first, item.count, tables.parsed)
-                    tables.parsed = None
-                else:
-                    yield item
-        finally:
-            inner.close()
-
-    return rows()

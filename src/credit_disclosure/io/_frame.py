@@ -2,23 +2,28 @@
 
 Two engines give the same frame. The row engine reads :class:`RawRow` objects and
 builds the frame from one dict per row (``DataFrame.from_records``). The columnar
-engine builds each column as an Arrow string array and hands it to pandas as it is
-(pandas' ``str`` dtype is Arrow-backed): the regular chunks of a UTF-8 CSV file come
-straight from the columnar reader of ``check_file`` (:func:`._columnar.parsed_rows`,
-Polars or pyarrow parsing the bytes), every other row from the row reader, gathered
-into columns. Blank cells become missing values and blank rows are left out, as the
-row engine does; ``tests/io/test_frame.py`` compares the two engines frame for frame.
+engine builds each column as Arrow string arrays and hands them to pandas as they are
+(pandas' ``str`` dtype is Arrow-backed): the regular blocks of a UTF-8 CSV file come
+from the columnar reader of ``check_file`` (``_columnar._Tables``: the same regularity
+test, Polars or pyarrow parsing the bytes), in blocks of ``BLOCK_BYTES`` parsed by a
+pool of ``WORKERS`` threads; every other row comes from the row reader, gathered into
+columns. Blank cells become missing values and blank rows are left out, as the row
+engine does; ``tests/io/test_frame.py`` compares the two engines frame for frame.
 """
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import os
-from collections.abc import Generator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final, Literal
+
+import attrs
 
 from .._optional import require
 from ..errors import ArgumentError, MissingOptionalDependency
-from ..standard import ColumnChecks, RecordKind
+from ..standard import ColumnChecks, HeaderResolver, RecordKind
 from . import _columnar
 from ._readers import CsvReader, FileFormat, RawRow, TableReader, open_table
 
@@ -115,6 +120,76 @@ def _columnar_applies(reader: TableReader, pandas: Any, engine: str) -> bool:
     return getattr(dtype, "storage", None) == "pyarrow"
 
 
+#: A frame's input is parsed in blocks of this many bytes, ``WORKERS`` at a time: the frame
+#: holds the whole file anyway, so its reading need not stay within check_file's 2 MB batches.
+BLOCK_BYTES = 8 << 20
+#: Threads parsing blocks (Polars, pyarrow and numpy release the GIL): the machine's cores.
+WORKERS: Final = 2
+
+
+@attrs.frozen
+class _Block:
+    """A regular chunk's columns as a frame holds them (blank cells missing), and its rows."""
+
+    columns: list[Any]
+    #: the rows that are records (``None``: every row), numpy booleans
+    keep: Any
+    num_rows: int
+
+
+class _Blocks(_columnar._Tables):
+    """The regular chunks of a file as :class:`_Block` values, parsed by a pool of threads.
+
+    The file is cut into blocks in order (in the thread :meth:`rows` reads ahead in); each
+    block is checked for regularity, parsed and its blank cells made missing in the pool,
+    and the blocks are handed on in file order. At the first block that is not regular the
+    row reader takes over from its first line, as in check_file's reader: the blocks parsed
+    after it are dropped, their bytes handed on with it.
+    """
+
+    def __init__(self, reader: CsvReader, checks: ColumnChecks, offset: int, pool: Any) -> None:
+        super().__init__(reader, HeaderResolver(checks.kind, checks.version), checks, offset)
+        self.pool = pool
+        self.cells = _Columns(self.width, checks)
+
+    def block(self, chunk: bytes) -> tuple[_Block, bool] | None:
+        """(the block, all ASCII) of a chunk, ``None`` when it is not regular (a worker's job)."""
+        table = self.table(chunk)
+        if table is None:
+            return None
+        columns, keep = self.cells.blank_to_null(table)
+        return _Block(columns, keep, table.num_rows), chunk.isascii()
+
+    def chunks(self) -> Iterator[tuple[Any, int, bool, bytes]]:
+        pending: collections.deque[tuple[Any, bytes]] = collections.deque()
+        try:
+            cuts = self.cuts(BLOCK_BYTES, BLOCK_BYTES)
+            for chunk, eof in cuts:
+                work = self.pool.submit(self.block, chunk) if _columnar.cut_ok(chunk, eof) else None
+                pending.append((work, chunk))
+                while len(pending) > WORKERS or (pending and pending[0][0] is None):
+                    yield (item := self._next(pending))
+                    if item[0] is None:
+                        return
+            while pending:
+                yield (item := self._next(pending))
+                if item[0] is None:
+                    return
+        finally:
+            for work, _ in pending:
+                if work is not None:
+                    work.cancel()
+
+    def _next(self, pending: collections.deque[tuple[Any, bytes]]) -> tuple[Any, int, bool, bytes]:
+        work, chunk = pending.popleft()
+        done = None if work is None else work.result()
+        if done is None:  # not regular: its bytes and all read after it go to the row reader
+            rest = b"".join([chunk, *(c for _, c in pending), self.carry])
+            return None, len(chunk), False, rest
+        block, ascii = done
+        return block, len(chunk), ascii, b""
+
+
 class _Columns:
     """The usable rows of a file gathered as Arrow string columns, batch by batch."""
 
@@ -125,25 +200,30 @@ class _Columns:
         self.chunks: list[list[Any]] = [[] for _ in range(width)]
         self.labels: list[Any] = []
 
-    def add_table(self, first: int, table: Any) -> None:
-        """The rows of a regular chunk (blank rows among them are left out)."""
-        np, pa = self.np, self.pa
-        n = table.num_rows
-        if not n:
-            return
+    def blank_to_null(self, table: Any) -> tuple[list[Any], Any]:
+        """(the columns of a regular chunk without its blank rows, blank cells missing; which
+        rows were kept, ``None`` for all). Shares nothing between calls: a worker's job."""
+        pa = self.pa
         columns = []
         blank_rows = None
         for i in range(table.num_columns):
             column, blanks = self._blank_to_null(table.column(i))
             blank_rows = blanks if blank_rows is None else blank_rows & blanks
             columns.append(column)
-        labels = np.arange(first, first + n, dtype=np.int64)
-        if blank_rows is not None and blank_rows.any():  # a row of blank cells is no record
-            keep = ~blank_rows
-            labels = labels[keep]
-            mask = pa.array(keep)
-            columns = [c.filter(mask) for c in columns]
-        self._add(labels, columns)
+        if blank_rows is None or not blank_rows.any():
+            return columns, None
+        keep = ~blank_rows  # a row of blank cells is no record
+        mask = pa.array(keep)
+        return [c.filter(mask) for c in columns], keep
+
+    def add_block(self, first: int, block: _Block) -> None:
+        """The rows of a regular chunk, from :meth:`blank_to_null`."""
+        np = self.np
+        labels = np.arange(first, first + block.num_rows, dtype=np.int64)
+        if block.keep is not None:
+            labels = labels[block.keep]
+        if len(labels):
+            self._add(labels, block.columns)
 
     def add_rows(self, rows: list[RawRow]) -> None:
         """Rows of the row reader (already without blank rows), as columns."""
@@ -184,12 +264,11 @@ class _Columns:
         return column, maybe
 
     def frame(self, headers: Sequence[str], pandas: Any) -> pd.DataFrame:
-        """The DataFrame, each column handed to pandas as one Arrow array.
+        """The DataFrame, each column handed to pandas as its Arrow blocks (no copy).
 
-        Each column's batches are combined into one array (the column checks of
-        :func:`~credit_disclosure.pandas.score_frame` and ``validate_frame`` then take views
-        of it), a column at a time, the batches' memory given back before the next column:
-        at most one column is held twice.
+        pandas' ``str`` columns hold a chunked Arrow array; the column checks of
+        :func:`~credit_disclosure.pandas.score_frame` and ``validate_frame`` judge it block
+        by block.
         """
         np, pa = self.np, self.pa
         labels = np.concatenate(self.labels) if self.labels else np.zeros(0, dtype=np.int64)
@@ -200,7 +279,6 @@ class _Columns:
             empty: pd.DataFrame = pandas.DataFrame.from_records([], index=index, columns=headers)
             return empty
         string = pandas.Series(["x"]).dtype
-        pool = pa.default_memory_pool()
         data: dict[str, Any] = {}
         for name, chunks in zip(headers, self.chunks):
             column = pa.chunked_array(chunks, pa.large_string())
@@ -208,9 +286,7 @@ class _Columns:
             if column.null_count == n:  # no value at all: an object column of None
                 data[name] = np.full(n, None, dtype=object)
                 continue
-            data[name] = string.__from_arrow__(column.combine_chunks())
-            del column
-            pool.release_unused()  # the batches' memory goes back before the next column
+            data[name] = string.__from_arrow__(column)
         frame: pd.DataFrame = pandas.DataFrame(data, index=index, copy=False)
         return frame
 
@@ -218,25 +294,41 @@ class _Columns:
 def _columnar_frame(reader: CsvReader, pandas: Any, *, parse: bool) -> pd.DataFrame:
     """The frame of a CSV file with simple headers, built column by column in Arrow."""
     checks = ColumnChecks(RecordKind.PENALTY)  # only for its blank-cell test
-    columns = _Columns(len(reader.headers), checks)
-    items: Generator[RawRow | _columnar.Parsed, None, None] | None = None
-    if parse or _columnar.worth_it(reader):
-        items = _columnar.parsed_rows(reader, checks)
+    offset = _columnar._fast_start(reader) if parse or _columnar.worth_it(reader) else None
+    if offset is None:
+        return _gathered(reader, iter(reader), _Columns(len(reader.headers), checks), pandas)
+    assert isinstance(reader, CsvReader)
+    with concurrent.futures.ThreadPoolExecutor(WORKERS, "credit-disclosure-parse") as pool:
+        blocks = _Blocks(reader, checks, offset, pool)
+        items = blocks.rows()
+        try:
+            return _gathered(reader, items, blocks.cells, pandas, blocks)
+        finally:
+            items.close()  # stops the thread reading ahead before the file is closed
+
+
+def _gathered(
+    reader: CsvReader,
+    items: Iterator[RawRow | _columnar.Cleared],
+    columns: _Columns,
+    pandas: Any,
+    blocks: _Blocks | None = None,
+) -> pd.DataFrame:
+    """The frame of the usable rows of ``items`` (a :class:`_Blocks`' parsed blocks come as
+    :class:`~._columnar.Cleared` runs, their cells in ``blocks.parsed``)."""
     pending: list[RawRow] = []
-    try:
-        for item in iter(reader) if items is None else items:
-            if isinstance(item, _columnar.Parsed):
+    for item in items:
+        if isinstance(item, _columnar.Cleared):
+            assert blocks is not None
+            columns.add_rows(pending)
+            pending = []
+            columns.add_block(item.first, blocks.parsed)
+            blocks.parsed = None
+            continue
+        if item.usable:
+            pending.append(item)
+            if len(pending) >= _ROWS_PER_BATCH:
                 columns.add_rows(pending)
                 pending = []
-                columns.add_table(item.first, item.table)
-                continue
-            if item.usable:
-                pending.append(item)
-                if len(pending) >= _ROWS_PER_BATCH:
-                    columns.add_rows(pending)
-                    pending = []
-    finally:
-        if items is not None:
-            items.close()  # stops the thread reading ahead before the file is closed
     columns.add_rows(pending)
     return columns.frame(reader.headers, pandas)

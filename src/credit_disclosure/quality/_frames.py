@@ -297,6 +297,32 @@ def column_checks(plan: FramePlan) -> ColumnChecks | None:
 #: Rows the column checks judge at a time: their working arrays (a few numbers per cell) stay
 #: bounded however large the frame (the Arrow slices themselves are views, not copies).
 SLICE_ROWS = 1 << 16
+#: Columns whose Arrow chunks all start at the same rows (as ``read_records`` builds them) are
+#: judged chunk by chunk (views, no copy) when their chunks hold this many rows on average.
+MIN_CHUNK_ROWS = 4096
+
+
+def _slices(arrays: dict[str, Any], n: int) -> list[tuple[int, int]]:
+    """(start, rows) of the slices the column checks judge, in order.
+
+    The chunks the columns share when every chunked Arrow array among them has the same
+    chunk lengths (a frame from ``read_records``: one chunk per block it parsed), so that
+    no slice combines chunks into a copy; else ``SLICE_ROWS`` rows at a time.
+    """
+    lengths: list[int] | None = None
+    for array in arrays.values():
+        if not hasattr(array, "num_chunks"):
+            continue  # one array: its slices are views
+        these = [len(c) for c in array.chunks]
+        if lengths is None:
+            lengths = these
+        elif these != lengths:
+            lengths = None
+            break
+    if lengths and len(lengths) > 1 and n >= MIN_CHUNK_ROWS * len(lengths):
+        starts = itertools.accumulate(lengths, initial=0)
+        return [(start, size) for start, size in zip(starts, lengths) if size]
+    return [(start, min(SLICE_ROWS, n - start)) for start in range(0, n, SLICE_ROWS)]
 
 
 def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
@@ -306,8 +332,7 @@ def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
         return [False] * n
     arrays = batch.arrow()
     mask: list[bool] = []
-    for start in range(0, n, SLICE_ROWS):
-        size = min(SLICE_ROWS, n - start)
+    for start, size in _slices(arrays, n):
         part = arrays if size == n else {c: a.slice(start, size) for c, a in arrays.items()}
         mask += checks.clean(part, size).tolist()
     return mask
