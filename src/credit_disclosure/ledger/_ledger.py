@@ -1354,7 +1354,8 @@ _DAY_CACHE: Final = 4096
 USE_POLARS = True
 #: An import of at least this many rows (estimated from the file's size) writes in bulk mode.
 _BULK_ROWS: Final = 2000
-#: Rows an import adds before its first ANALYZE on PostgreSQL (then each time the rows double).
+#: Rows an import adds before its first ANALYZE on PostgreSQL, which only an import that looks
+#: keys up needs (then each time the rows double).
 _ANALYZE_FROM: Final = 10_000
 #: SQLite's cache while it builds an index again (KiB, negative): its sort's memory.
 _SORT_CACHE: Final = -8192
@@ -1535,9 +1536,10 @@ class _RecordWriter:
     then on keys are looked up before each batch). Rows not inserted (a key the
     ledger holds, or one seen earlier in the file) are then taken one by one in
     the file's order: unchanged, or rewritten with a ``changed`` event keeping
-    the old values. On SQLite, an import at least as big as the table drops the
-    reports' secondary indexes and builds them again at the end, in the same
-    transaction (a failed or killed import rolls the drop back too).
+    the old values. An import at least as big as the table drops the reports'
+    secondary indexes (and on PostgreSQL the foreign keys of ``records``) and builds
+    them again at the end, in the same transaction (a failed or killed import rolls
+    the drop back too).
     """
 
     def __init__(
@@ -1573,7 +1575,8 @@ class _RecordWriter:
         self.days: dict[str, object] = {}
         self.decided: dict[str, object] = {}
         self.rebuild: list[str] = []
-        self.analyzed = 0
+        #: PostgreSQL: rows added at this import's last ANALYZE (None: no key looked up yet)
+        self.analyzed: int | None = None
         #: PostgreSQL: COPY each batch at once until a key is found held (then look up first)
         self.optimistic = True
         # The writing thread: the driver works (SQLite releases the GIL while it steps,
@@ -1610,7 +1613,7 @@ class _RecordWriter:
 
     def begin(self, expected_rows: int) -> None:
         """Before the first row: start the writing thread; drop the secondary indexes for a
-        big import (SQLite, PostgreSQL)."""
+        big import (SQLite, PostgreSQL), and on PostgreSQL the foreign keys of ``records``."""
         if not self.generic:
             self._queue = queue.Queue(maxsize=2)
             self._thread = threading.Thread(target=self._writing, name="ledger-writer", daemon=True)
@@ -1635,9 +1638,22 @@ class _RecordWriter:
         for name, sql in indexes:  # the unique key's own index (no sql) stays: lookups use it
             self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
             self.rebuild.append(sql)
+        if self.copy:
+            # PostgreSQL checks a foreign key row by row (a trigger and a query per row and
+            # key: half the server's work in a COPY); the rows of an import refer to the one
+            # source this transaction wrote itself. The keys are added back at the end, which
+            # checks every row of the table at once (one join), in the same transaction: a
+            # failed or killed import rolls the drop back. (SQLite: _import_transaction.)
+            keys = self.conn.exec_driver_sql(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                f" WHERE conrelid = '{self.table}'::regclass AND contype = 'f' ORDER BY conname"
+            ).all()
+            for name, definition in keys:
+                self.conn.exec_driver_sql(f'ALTER TABLE {self.table} DROP CONSTRAINT "{name}"')
+                self.rebuild.append(f'ALTER TABLE {self.table} ADD CONSTRAINT "{name}" {definition}')
 
     def finish(self) -> None:
-        """After the last row: write what is pending and build the dropped indexes again."""
+        """After the last row: write what is pending, build the dropped indexes (and keys) again."""
         self.flush()
         self.close()
         if not self.rebuild:
@@ -1871,27 +1887,45 @@ class _RecordWriter:
             if inserted != len(batch):  # some keys were held: which rows went in?
                 mine = self._held(batch)
                 self._take([self._full(v) for v in batch if mine.get(_key_of(v)) != _row_of(v)])
-        elif self.copy and self.optimistic and _unique_keys(batch):
-            import psycopg
+        elif self.copy:
+            if self.optimistic and _unique_keys(batch):
+                import psycopg
 
-            try:
-                with self.conn.begin_nested():  # a savepoint: a held key rolls back this batch
-                    self._copy(batch)
-                self.added += len(batch)
-            except sa.exc.DBAPIError as exc:
-                if not isinstance(exc.orig, psycopg.errors.UniqueViolation):
-                    raise
-                self.optimistic = False  # keys are held: look them up before each batch
-                self._take(batch)
-            except psycopg.errors.UniqueViolation:
-                self.optimistic = False
-                self._take(batch)
+                try:
+                    with self.conn.begin_nested():  # a savepoint: a held key rolls back this batch
+                        self._copy(batch)
+                    self.added += len(batch)
+                    return
+                except sa.exc.DBAPIError as exc:
+                    if not isinstance(exc.orig, psycopg.errors.UniqueViolation):
+                        raise
+                    self.optimistic = False  # keys are held: look them up before each batch
+                except psycopg.errors.UniqueViolation:
+                    self.optimistic = False
+            self._statistics()
+            self._take(batch)
         else:
             self._take(batch)
-        if self.copy and self.added >= self.analyzed * 2 + _ANALYZE_FROM:
-            # PostgreSQL plans the per-batch lookup of keys from the table's statistics:
-            # a table filled by this import has none, and the lookup would read the whole
-            # table for each batch. ANALYZE (its own rows counted) as the table doubles.
+
+    def _statistics(self) -> None:
+        """PostgreSQL, before keys are looked up: ANALYZE a table without statistics, or
+        one this import has doubled since.
+
+        PostgreSQL plans the lookup of keys from the table's statistics: without them
+        (a table filled by an import, which ANALYZEs only when it looks keys up, before
+        autovacuum came by) each batch's lookup reads the whole table. A batch the COPY
+        took whole needs none.
+        """
+        if self.analyzed is None:  # the first lookup of this import
+            self.analyzed = 0
+            known = self.conn.exec_driver_sql(
+                "SELECT 1 FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename"
+                " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname"
+                f" WHERE c.oid = '{self.table}'::regclass AND s.attname = 'record_key'"
+            ).first()
+            if known is None:
+                self.analyzed = -1
+        if self.added >= self.analyzed * 2 + _ANALYZE_FROM or self.analyzed < 0:
             self.conn.exec_driver_sql(f"ANALYZE {self.table}")
             self.analyzed = self.added
 
