@@ -180,6 +180,33 @@ def test_publication_mapping_and_extra_columns(two_urls: tuple[str, str]) -> Non
     assert seen["cleared"] > 40
 
 
+@pytest.mark.parametrize(
+    "optional",
+    [(), ("公示日期",), ("事项名称",), ("程序",), ("公示日期", "程序"), ("公示日期", "事项名称", "程序")],
+)
+def test_each_layout_of_optional_columns_imported_then_changed(
+    two_urls: tuple[str, str], optional: tuple[str, ...]
+) -> None:
+    """SQLite binds only the columns a file can fill (a column the file lacks is NULL in the
+    statement, the JSON goes as UTF-8 bytes cast to text): every mix of publication, mapping
+    and extra columns, then a second file changing some records (held keys completed)."""
+    values = {"公示日期": ["2026/01/05", ""], "事项名称": ["罚款事项", ""], "程序": ["简易", ""]}
+    first = _rows(RecordKind.PENALTY, 70, seed=18)
+    for i, row in enumerate(first):
+        for column in optional:
+            row[column] = values[column][i % 2]
+    second = [dict(r, CF_NR=r["CF_NR"] + "（变更）") for r in first[::4]] + first[1::4]
+    columns = [*first[0]]
+    seen = assert_same(two_urls, [_csv(first, columns), _csv(second, columns)])
+    assert seen["cleared"] > 60
+    changes = seen["summaries"][1][0]
+    assert changes["changed"] > 10 and changes["unchanged"] > 10
+    if two_urls[1].startswith("sqlite"):
+        with Ledger(two_urls[1]) as ledger, ledger.engine.connect() as conn:
+            kinds = conn.exec_driver_sql("SELECT DISTINCT typeof(data), typeof(record_key) FROM records")
+            assert kinds.all() == [("text", "text")]
+
+
 def test_a_fallback_to_the_row_reader_mid_file(two_urls: tuple[str, str]) -> None:
     rows = _rows(RecordKind.PENALTY, 120, seed=13, per_fault=1)
     rows[70]["CF_NR"] = "two\r\nlines"  # a quoted line break: the row reader from that batch on

@@ -1044,6 +1044,18 @@ class _ClearedColumns:
         self.decided = at.get(f.decided)
         self.category = None if f.category is None else at.get(f.category)
         self.extras = sorted(layout.extras)  # _dumps sorts the keys
+        # SQLite: a column the layout leaves empty in every row is NULL in the statement
+        # (the sqlite3 module binds a None through its adapter lookup: slow)
+        absent = {
+            "decision_date": self.decided is None,
+            "published_on": layout.published is None,
+            "subject_category": self.category is None,
+            "mapping": layout.mapping is None,
+            "extra": not self.extras,
+        }
+        self.short = tuple(c for c in _SHORT_COLUMNS if not absent.get(c, False))
+        if writer.sqlite:
+            writer.use_short(self.short)
 
     def _object(self, values: Any, members: list[tuple[str, str]]) -> Any:
         return _json_object(self.pl, values, members)
@@ -1142,9 +1154,10 @@ class _ClearedColumns:
             mapping.alias("mapping"),
         )
         sha = hashlib.sha256
+        blobs: list[bytes] | None = None  # the JSON as UTF-8 (SQLite stores it as is)
         if layout.published is None and layout.mapping is None and not self.extras:
             tail = b"\x1f\x1f\x1f"  # no publication day, mapping or extras: the same tail
-            hashed = built["data"].cast(pl.Binary).to_list()
+            blobs = hashed = built["data"].cast(pl.Binary).to_list()
             digests = [sha(b + tail).hexdigest() for b in hashed]
         else:
             hashed = built.select(
@@ -1168,20 +1181,23 @@ class _ClearedColumns:
         kind, source_id, stamp = w.kind.value, w.source_id, w.stamp
         rows: list[tuple[Any, ...]]
         if w.sqlite:  # the constant columns are in the statement (_RecordWriter.short_sql)
+            # The JSON goes as UTF-8 bytes (the statement casts them to text): a Python
+            # text of ~500 CJK characters costs more to make from Polars' UTF-8 and to
+            # encode back to UTF-8 for SQLite than the bytes, which the hash needs anyway.
+            if blobs is None:
+                blobs = built["data"].cast(pl.Binary).to_list()
+            lists = {
+                "record_key": "key", "unit": "unit", "unit_code": "unit_code",
+                "decision_no": "decision_no", "decision_date": "decided",
+                "published_on": "published", "subject_category": "category",
+                "mapping": "mapping", "extra": "extra", "source_row": "row",
+            }  # fmt: skip
             rows = list(
                 zip(
-                    built["key"].to_list(),
-                    built["unit"].to_list(),
-                    built["unit_code"].to_list(),
-                    built["decision_no"].to_list(),
-                    built["decided"].to_list(),
-                    built["published"].to_list(),
-                    built["category"].to_list(),
-                    digests,
-                    built["data"].to_list(),
-                    built["mapping"].to_list(),
-                    built["extra"].to_list(),
-                    built["row"].to_list(),
+                    *(
+                        digests if c == "content_sha256" else blobs if c == "data" else built[lists[c]].to_list()
+                        for c in self.short
+                    )
                 )
             )
         else:
@@ -1335,15 +1351,16 @@ _SHORT_COLUMNS: Final = (
     "record_key", "unit", "unit_code", "decision_no", "decision_date", "published_on",
     "subject_category", "content_sha256", "data", "mapping", "extra", "source_row",
 )  # fmt: skip
-_SHORT: Final = len(_SHORT_COLUMNS)
+#: A row of all :data:`_COLUMNS` (a short row has fewer: key first, source row last).
+_FULL: Final = len(_COLUMNS)
 
 
 def _row_of(values: tuple[Any, ...]) -> int:
-    return values[-1] if len(values) == _SHORT else values[_ROW]  # type: ignore[no-any-return]
+    return values[-1] if len(values) != _FULL else values[_ROW]  # type: ignore[no-any-return]
 
 
 def _key_of(values: tuple[Any, ...]) -> str:
-    return values[0] if len(values) == _SHORT else values[_KEY]  # type: ignore[no-any-return]
+    return values[0] if len(values) != _FULL else values[_KEY]  # type: ignore[no-any-return]
 
 
 def _literal(value: object) -> str:
@@ -1359,6 +1376,8 @@ _BULK_ROWS: Final = 2000
 _ANALYZE_FROM: Final = 10_000
 #: SQLite's cache while it builds an index again (KiB, negative): its sort's memory.
 _SORT_CACHE: Final = -8192
+#: SQLite's helper threads for that sort (PRAGMA threads; 0 where SQLite has no threads).
+_SORT_THREADS: Final = 2
 
 
 def _rollback_journal(conn: sa.Connection) -> bool:
@@ -1592,24 +1611,37 @@ class _RecordWriter:
         self.insert_sql = f"INSERT INTO {self.table} ({self.names}) VALUES ({', '.join([mark] * len(_COLUMNS))})"
         # SQLite: a key already held is skipped (counted, then taken as a change or not)
         self.upsert_sql = f"{self.insert_sql} ON CONFLICT (kind, record_key) DO NOTHING"
-        # ... and a cleared row binds only what varies (_SHORT_COLUMNS), the rest is in the SQL
+        self.short_columns: tuple[str, ...] = _SHORT_COLUMNS
+        self.short_sql = ""
+        self.use_short(_SHORT_COLUMNS)
+        sets = ", ".join(f"{preparer.quote(c)} = {mark}" for c in _REWRITTEN)
+        self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
+
+    def use_short(self, columns: tuple[str, ...]) -> None:
+        """SQLite: cleared rows come as tuples of ``columns`` (of :data:`_SHORT_COLUMNS`).
+
+        The statement holds the constant columns and NULL for the short columns left
+        out (empty in every row of the file); the record's JSON comes as UTF-8 bytes.
+        """
         fixed = {
-            "kind": _literal(kind.value),
+            "kind": _literal(self.kind.value),
             "accepted": "1",
             "issue_codes": "'[]'",
             "version": "1",
-            "source_id": str(int(source_id)),
-            "first_source_id": str(int(source_id)),
+            "source_id": str(int(self.source_id)),
+            "first_source_id": str(int(self.source_id)),
             "imported_at": _literal(self.stamp),
             "updated_at": _literal(self.stamp),
+            "data": f"CAST({self.mark} AS TEXT)",
         }
-        values = ", ".join(fixed.get(c, mark) for c in _COLUMNS)
+        values = ", ".join(
+            fixed.get(c, self.mark) if c in columns or c not in _SHORT_COLUMNS else "NULL" for c in _COLUMNS
+        )
+        self.short_columns = columns
         self.short_sql = (
             f"INSERT INTO {self.table} ({self.names}) VALUES ({values})"
             " ON CONFLICT (kind, record_key) DO NOTHING"
         )
-        sets = ", ".join(f"{preparer.quote(c)} = {mark}" for c in _REWRITTEN)
-        self.update_sql = f"UPDATE {self.table} SET {sets} WHERE id = {mark}"
 
     def begin(self, expected_rows: int) -> None:
         """Before the first row: start the writing thread; drop the secondary indexes for a
@@ -1664,14 +1696,19 @@ class _RecordWriter:
             self.rebuild.clear()
             return
         # SQLite sorts an index's entries in up to cache_size of memory before it spills to a
-        # temporary file: a small cache for the sort keeps memory flat at any size of file
+        # temporary file: a small cache for the sort keeps memory flat at any size of file.
+        # Helper threads sort while this one reads the table (the import's other threads are
+        # done by now).
         cache = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        threads = self.conn.exec_driver_sql("PRAGMA threads").scalar()
         self.conn.exec_driver_sql(f"PRAGMA cache_size={_SORT_CACHE}")
+        self.conn.exec_driver_sql(f"PRAGMA threads={_SORT_THREADS}")
         try:
             for sql in self.rebuild:
                 self.conn.exec_driver_sql(sql)
         finally:
             self.conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or _SORT_CACHE)}")
+            self.conn.exec_driver_sql(f"PRAGMA threads={int(threads or 0)}")
         self.rebuild.clear()
 
     def _day(self, value: object) -> object:
@@ -1879,7 +1916,7 @@ class _RecordWriter:
             start = 0
             for end in range(1, len(batch) + 1):  # runs of short (cleared) and full rows
                 if end == len(batch) or len(batch[end]) != len(batch[start]):
-                    short = len(batch[start]) == _SHORT
+                    short = len(batch[start]) != _FULL
                     sql = self.short_sql if short else self.upsert_sql
                     inserted += self._write(sql, batch[start:end])
                     start = end
@@ -1931,13 +1968,16 @@ class _RecordWriter:
 
     def _full(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """A row of all :data:`_COLUMNS` (a cleared row's short one completed)."""
-        if len(values) != _SHORT:
+        if len(values) == _FULL:
             return values
-        key, unit, code, number, decided, published, category, sha, data, mapping, extra, row = values
+        v = dict(zip(self.short_columns, values))
+        data = v["data"]
         sid, stamp = self.source_id, self.stamp
         return (
-            self.kind.value, key, unit, code, number, decided, published, category, True, "[]",
-            sha, data, mapping, extra, 1, sid, row, sid, stamp, stamp,
+            self.kind.value, v["record_key"], v["unit"], v["unit_code"], v["decision_no"],
+            v.get("decision_date"), v.get("published_on"), v.get("subject_category"), True, "[]",
+            v["content_sha256"], data.decode() if isinstance(data, bytes) else data, v.get("mapping"),
+            v.get("extra"), 1, sid, v["source_row"], sid, stamp, stamp,
         )  # fmt: skip
 
     def _held(self, batch: list[tuple[Any, ...]]) -> dict[str, int]:
