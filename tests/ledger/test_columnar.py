@@ -76,15 +76,21 @@ def _contents(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
 def assert_same(urls: tuple[str, str], files: list[bytes], **kwargs: Any) -> dict[str, Any]:
     """Import ``files`` in order both ways; the databases, counts and reports agree."""
     cleared = 0
-    original = _ledger._ClearedColumns.rows
+    original, original_frame = _ledger._ClearedColumns.rows, _ledger._ClearedColumns.frame
 
     def rows(self: Any, runs: list[Any]) -> list[tuple[Any, ...]]:
         nonlocal cleared
         cleared += sum(r.count for r in runs)
         return original(self, runs)
 
+    def frame(self: Any, runs: list[Any]) -> tuple[Any, list[tuple[Any, ...]]]:
+        nonlocal cleared
+        cleared += sum(r.count for r in runs)
+        return original_frame(self, runs)
+
     mp = pytest.MonkeyPatch()
     mp.setattr(_ledger._ClearedColumns, "rows", rows)
+    mp.setattr(_ledger._ClearedColumns, "frame", frame)
     contents = []
     summaries = []
     try:
@@ -273,3 +279,39 @@ def test_the_json_is_what_orjson_writes(rows: list[dict[str, str]]) -> None:
     assert [json.loads(b) for b in built] == [{c: v for c, v in r.items() if v} for r in [
         {c: r.get(c, "") for c in _CODES[:6]} for r in rows
     ]]
+
+
+_COPY_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _COPY_TEXT,
+            st.none() | _COPY_TEXT,
+            st.none() | st.dates(),
+            st.booleans(),
+            st.integers(-(2**63), 2**63 - 1),
+            st.datetimes(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_copy_text_reads_back_as_the_rows(pg_server: str, rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL reads the COPY text Polars writes for a batch as the very values (any text:
+    backslashes, tabs, newlines, CR, ``\\N`` itself; NULL, dates, booleans, times)."""
+    import psycopg
+
+    schema = {"a": pl.String, "b": pl.String, "d": pl.Date, "t": pl.Boolean, "i": pl.Int64, "s": pl.Datetime("us")}
+    numbered = [(*row, n) for n, row in enumerate(rows)]
+    frame = pl.DataFrame(numbered, schema={**schema, "n": pl.Int64}, orient="row")
+    text = _ledger._CopyBatch(pl, frame).text()
+    url = sa.make_url(pg_server).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TEMP TABLE t (a text, b text, d date, t boolean, i bigint, s timestamp, n int)")
+        with conn.cursor().copy("COPY t FROM STDIN") as copy:
+            copy.write(text)
+        back = conn.execute("SELECT a, b, d, t, i, s FROM t ORDER BY n").fetchall()
+    assert back == rows

@@ -1067,12 +1067,11 @@ class _ClearedColumns:
         out = [fn(v) for v in distinct]
         return pl.col(name).replace_strict(distinct, out, return_dtype=pl.String)
 
-    def rows(self, runs: list[Cleared]) -> list[tuple[Any, ...]]:
-        """The rows of ``runs`` (in order), as tuples of :data:`_COLUMNS`."""
+    def _built(self, runs: list[Cleared]) -> tuple[Any, Any, list[str], list[bytes] | None]:
+        """(cells with their row, the stored columns by name, the content hashes, the JSON as
+        UTF-8 when the hashes needed it) of ``runs``, in order."""
         pl, np = self.pl, self.np
         w = self.writer
-        if pl is None or not USE_POLARS:
-            return [self._by_row(cells) for run in runs for cells in _cells(run)]
         frames = []
         i = 0
         while i < len(runs):  # the runs of one batch at once
@@ -1174,6 +1173,15 @@ class _ClearedColumns:
                 ).cast(pl.Binary)
             ).to_series().to_list()
             digests = [sha(b).hexdigest() for b in hashed]
+        return values, built, digests, blobs
+
+    def rows(self, runs: list[Cleared]) -> list[tuple[Any, ...]]:
+        """The rows of ``runs`` (in order), as tuples of :data:`_COLUMNS`."""
+        pl = self.pl
+        w = self.writer
+        if pl is None or not USE_POLARS:
+            return [self._by_row(cells) for run in runs for cells in _cells(run)]
+        values, built, digests, blobs = self._built(runs)
         if not w.sqlite:  # psycopg takes dates as dates
             built = built.with_columns(
                 pl.col("decided").str.to_date("%Y-%m-%d"), pl.col("published").str.to_date("%Y-%m-%d")
@@ -1230,6 +1238,42 @@ class _ClearedColumns:
             for index in odd_rows.arg_true().to_list():
                 rows[index] = self._by_row(values.row(index))
         return rows
+
+    def frame(self, runs: list[Cleared]) -> tuple[Any, list[tuple[Any, ...]]]:
+        """PostgreSQL: the rows of ``runs`` (in order) as a Polars frame of :data:`_COLUMNS`,
+        but for those that take the row way, which come as tuples (the same values as
+        :meth:`rows` gives)."""
+        pl = self.pl
+        w = self.writer
+        values, built, digests, _blobs = self._built(runs)
+        sid = w.source_id
+        frame = built.with_columns(pl.Series("content_sha256", digests, dtype=pl.String)).select(
+            pl.lit(w.kind.value, dtype=pl.String).alias("kind"),
+            pl.col("key").alias("record_key"),
+            pl.col("unit"),
+            pl.col("unit_code"),
+            pl.col("decision_no"),
+            pl.col("decided").str.to_date("%Y-%m-%d").alias("decision_date"),
+            pl.col("published").str.to_date("%Y-%m-%d").alias("published_on"),
+            pl.col("category").alias("subject_category"),
+            pl.lit(True).alias("accepted"),
+            pl.lit("[]").alias("issue_codes"),
+            pl.col("content_sha256"),
+            pl.col("data"),
+            pl.col("mapping"),
+            pl.col("extra"),
+            pl.lit(1, dtype=pl.Int64).alias("version"),
+            pl.lit(sid, dtype=pl.Int64).alias("source_id"),
+            pl.col("row").alias("source_row"),
+            pl.lit(sid, dtype=pl.Int64).alias("first_source_id"),
+            pl.lit(w.stamp, dtype=pl.Datetime("us")).alias("imported_at"),
+            pl.lit(w.stamp, dtype=pl.Datetime("us")).alias("updated_at"),
+        )
+        odd = built["odd"]
+        if not odd.any():
+            return frame, []
+        by_row = [self._by_row(values.row(index)) for index in odd.arg_true().to_list()]
+        return frame.filter(~odd), by_row
 
     def _by_row(self, cells: tuple[Any, ...]) -> tuple[Any, ...]:
         """One cleared row through :meth:`_RecordWriter.row` (cells in column order, then its row)."""
@@ -1536,6 +1580,55 @@ def _extra_columns(
     return out
 
 
+#: COPY's text format: a backslash, tab, newline and carriage return in a value are escaped.
+_COPY_SPECIAL: Final = ["\\", "\t", "\n", "\r"]
+_COPY_ESCAPED: Final = ["\\\\", "\\t", "\\n", "\\r"]
+
+
+class _CopyBatch:
+    """PostgreSQL: a batch of rows in the file's order as a Polars frame of :data:`_COLUMNS`.
+
+    Its ``COPY`` text is written by Polars into one bytes object (:meth:`text`), which
+    psycopg sends as it is, instead of a Python tuple per row that psycopg formats one by
+    one while holding the interpreter; the tuples are made only when keys must be looked
+    up (:meth:`tuples`).
+    """
+
+    def __init__(self, pl: Any, frame: Any) -> None:
+        self.pl = pl
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return int(self.frame.height)
+
+    def unique_keys(self) -> bool:
+        """Whether no key is repeated in the batch."""
+        return bool(self.frame["record_key"].n_unique() == self.frame.height)
+
+    def tuples(self) -> list[tuple[Any, ...]]:
+        """The rows as the tuples :meth:`_RecordWriter.row` gives."""
+        return list(self.frame.rows())
+
+    def text(self) -> bytes:
+        """The rows in ``COPY ... FROM STDIN``'s text format: tab-separated, ``\\N`` for NULL,
+        ``t``/``f``, ISO dates and times, a backslash, tab, newline and CR escaped."""
+        pl = self.pl
+        cells = []
+        for name, dtype in self.frame.schema.items():
+            column = pl.col(name)
+            if dtype == pl.String:
+                column = column.str.replace_many(_COPY_SPECIAL, _COPY_ESCAPED)
+            elif dtype == pl.Boolean:
+                column = pl.when(column).then(pl.lit("t")).when(column.not_()).then(pl.lit("f"))
+            else:  # integers, dates (ISO), times (ISO, a space before the time)
+                column = column.cast(pl.String)
+            cells.append(column.fill_null("\\N"))
+        if not self.frame.height:
+            return b""
+        lines = self.frame.select(pl.concat_str(cells, separator="\t").alias("line")).to_series()
+        return bytes(lines.str.join("\n").cast(pl.Binary).item()) + b"\n"
+
+
 class _RecordWriter:
     """Rows of ``records`` written in batches straight through the database driver.
 
@@ -1600,7 +1693,7 @@ class _RecordWriter:
         self.optimistic = True
         # The writing thread: the driver works (SQLite releases the GIL while it steps,
         # PostgreSQL works in its own process) while this thread reads and checks rows.
-        self._queue: queue.Queue[list[tuple[Any, ...]] | None] | None = None
+        self._queue: queue.Queue[list[tuple[Any, ...]] | _CopyBatch | None] | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         preparer = dialect.identifier_preparer
@@ -1836,6 +1929,12 @@ class _RecordWriter:
         finally:
             cur.close()
 
+    def _copy_text(self, text: bytes) -> None:
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cur, cur.copy(f"COPY {self.table} ({self.names}) FROM STDIN") as copy:
+            copy.write(text)
+
     def _copy(self, rows: list[tuple[Any, ...]]) -> None:
         raw = self.conn.connection.driver_connection
         assert raw is not None
@@ -1857,8 +1956,12 @@ class _RecordWriter:
         """Hand the pending rows, in the file's order, to the writing thread (or write them)."""
         if not self.size:
             return
+        batch: list[tuple[Any, ...]] | _CopyBatch
         batch, self.pending = self.pending, []
-        if self.runs:
+        if self.runs and self.copy_frames:
+            assert self.columns is not None
+            batch = self._copy_batch(batch)
+        elif self.runs:
             assert self.columns is not None
             built = self.columns.rows(self.runs)
             self.runs = []
@@ -1874,6 +1977,31 @@ class _RecordWriter:
         if self._error is not None:
             self.close()  # raises the writing thread's error here, in the importing thread
         self._queue.put(batch)
+
+    @property
+    def copy_frames(self) -> bool:
+        """PostgreSQL: batches with cleared rows go as Polars frames (their COPY text by Polars)."""
+        columns = self.columns
+        return (
+            self.copy
+            and columns is not None
+            and columns.pl is not None
+            and USE_POLARS
+            and isinstance(self.stamp, datetime)
+            and self.stamp.tzinfo is None
+        )
+
+    def _copy_batch(self, rows: list[tuple[Any, ...]]) -> _CopyBatch:
+        """The cleared runs pending and ``rows`` (the row way's), in the file's order."""
+        assert self.columns is not None
+        pl = self.columns.pl
+        frame, by_row = self.columns.frame(self.runs)
+        self.runs = []
+        rows.extend(by_row)
+        if rows:
+            more = pl.DataFrame(rows, schema=frame.schema, orient="row")
+            frame = pl.concat([frame, more]).sort("source_row")
+        return _CopyBatch(pl, frame)
 
     def _writing(self) -> None:
         """The writing thread: batches in order, on the import's connection, until ``None``."""
@@ -1909,8 +2037,12 @@ class _RecordWriter:
         self._join()
         self._error = None
 
-    def _write_batch(self, batch: list[tuple[Any, ...]]) -> None:
+    def _write_batch(self, batch: list[tuple[Any, ...]] | _CopyBatch) -> None:
         """Rows in the file's order: new keys inserted, the others taken one by one."""
+        if isinstance(batch, _CopyBatch):  # PostgreSQL
+            if self.optimistic and batch.unique_keys() and self._copied(batch):
+                return
+            batch = batch.tuples()
         if self.sqlite:
             inserted = 0
             start = 0
@@ -1925,24 +2057,34 @@ class _RecordWriter:
                 mine = self._held(batch)
                 self._take([self._full(v) for v in batch if mine.get(_key_of(v)) != _row_of(v)])
         elif self.copy:
-            if self.optimistic and _unique_keys(batch):
-                import psycopg
-
-                try:
-                    with self.conn.begin_nested():  # a savepoint: a held key rolls back this batch
-                        self._copy(batch)
-                    self.added += len(batch)
-                    return
-                except sa.exc.DBAPIError as exc:
-                    if not isinstance(exc.orig, psycopg.errors.UniqueViolation):
-                        raise
-                    self.optimistic = False  # keys are held: look them up before each batch
-                except psycopg.errors.UniqueViolation:
-                    self.optimistic = False
+            if self.optimistic and _unique_keys(batch) and self._copied(batch):
+                return
             self._statistics()
             self._take(batch)
         else:
             self._take(batch)
+
+    def _copied(self, batch: list[tuple[Any, ...]] | _CopyBatch) -> bool:
+        """PostgreSQL: COPY a batch of distinct keys inside a savepoint; False (and keys
+        looked up before each batch from now on) when the ledger holds one of them."""
+        import psycopg
+
+        try:
+            with self.conn.begin_nested():  # a savepoint: a held key rolls back this batch
+                if isinstance(batch, _CopyBatch):
+                    self._copy_text(batch.text())
+                else:
+                    self._copy(batch)
+        except sa.exc.DBAPIError as exc:
+            if not isinstance(exc.orig, psycopg.errors.UniqueViolation):
+                raise
+        except psycopg.errors.UniqueViolation:
+            pass
+        else:
+            self.added += len(batch)
+            return True
+        self.optimistic = False
+        return False
 
     def _statistics(self) -> None:
         """PostgreSQL, before keys are looked up: ANALYZE a table without statistics, or
