@@ -78,10 +78,10 @@ def _parsed_share(data: bytes) -> float:
     parsed = 0
     original = _frame._Columns.add_block
 
-    def counting(self: Any, first: int, block: Any) -> None:
+    def counting(self: Any, first: int, block: Any, judge: Any = None) -> None:
         nonlocal parsed
         parsed += block.num_rows if block.keep is None else int(block.keep.sum())
-        original(self, first, block)
+        original(self, first, block, judge)
 
     mp = pytest.MonkeyPatch()
     mp.setattr(_frame._Columns, "add_block", counting)

@@ -31,6 +31,7 @@ from ._check import (
 )
 from ._clerk import Finding, shown_value
 from ._encoding import detect_encoding
+from ._frame import FrameVerdicts, frame_verdicts
 from ._inert import FORMULA_TRIGGERS, InertCsvWriter, inert_cell, inert_csv_writer
 from ._issues import IO_ISSUES, IoIssueSpec, io_issue, issue_name
 from ._pipeline import RowOutcome, RowPipeline
@@ -44,6 +45,7 @@ __all__ = [
     "Cleared",
     "FileFormat",
     "Finding",
+    "FrameVerdicts",
     "HeaderStyle",
     "InertCsvWriter",
     "IoIssueSpec",
@@ -57,6 +59,7 @@ __all__ = [
     "check_rows",
     "checked_rows",
     "detect_encoding",
+    "frame_verdicts",
     "guess_format",
     "header_issue",
     "header_test",

@@ -16,21 +16,31 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import os
-from collections.abc import Iterator, Sequence
+import weakref
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from .._optional import require
 from ..errors import ArgumentError, MissingOptionalDependency
-from ..standard import ColumnChecks, HeaderResolver, RecordKind
+from ..identifiers import divisions
+from ..standard import (
+    ColumnChecks,
+    HeaderResolver,
+    RecordKind,
+    StandardVersion,
+    ValidationOptions,
+    detect_kind,
+)
 from . import _columnar
 from ._readers import CsvReader, FileFormat, RawRow, TableReader, open_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_records"]
+__all__ = ["FrameVerdicts", "frame_verdicts", "read_records"]
 
 #: ``"auto"`` (the columnar engine where it applies), ``"row"`` (a dict per row, then
 #: ``DataFrame.from_records``) or ``"columnar"`` (``"auto"`` whatever the file's size, and an
@@ -199,6 +209,8 @@ class _Columns:
         self.checks = checks
         self.chunks: list[list[Any]] = [[] for _ in range(width)]
         self.labels: list[Any] = []
+        #: per chunk: (cleared whatever as_of, latest day) from the column checks, or None
+        self.verdicts: list[tuple[Any, Any] | None] = []
 
     def blank_to_null(self, table: Any) -> tuple[list[Any], Any]:
         """(the columns of a regular chunk without its blank rows, blank cells missing; which
@@ -216,14 +228,15 @@ class _Columns:
         mask = pa.array(keep)
         return [c.filter(mask) for c in columns], keep
 
-    def add_block(self, first: int, block: _Block) -> None:
-        """The rows of a regular chunk, from :meth:`blank_to_null`."""
+    def add_block(self, first: int, block: _Block, judge: _Judge | None = None) -> None:
+        """The rows of a regular chunk, from :meth:`blank_to_null`; ``judge`` runs the column
+        checks over them (for :func:`score_frame`), while the next blocks are parsed."""
         np = self.np
         labels = np.arange(first, first + block.num_rows, dtype=np.int64)
         if block.keep is not None:
             labels = labels[block.keep]
         if len(labels):
-            self._add(labels, block.columns)
+            self._add(labels, block.columns, None if judge is None else judge(block.columns))
 
     def add_rows(self, rows: list[RawRow]) -> None:
         """Rows of the row reader (already without blank rows), as columns."""
@@ -236,8 +249,9 @@ class _Columns:
             labels, [self._blank_to_null(pa.array(c, pa.large_string()))[0] for c in cells]
         )
 
-    def _add(self, labels: Any, columns: list[Any]) -> None:
+    def _add(self, labels: Any, columns: list[Any], verdict: tuple[Any, Any] | None = None) -> None:
         self.labels.append(labels)
+        self.verdicts.append(verdict)
         for chunks, column in zip(self.chunks, columns):
             chunks.append(column)
 
@@ -263,7 +277,9 @@ class _Columns:
             column = pc.if_else(pa.array(maybe), pa.scalar(None, pa.large_string()), column)
         return column, maybe
 
-    def frame(self, headers: Sequence[str], pandas: Any) -> pd.DataFrame:
+    def frame(
+        self, headers: Sequence[str], pandas: Any, judge: _Judge | None = None
+    ) -> pd.DataFrame:
         """The DataFrame, each column handed to pandas as its Arrow blocks (no copy).
 
         pandas' ``str`` columns hold a chunked Arrow array; the column checks of
@@ -280,14 +296,19 @@ class _Columns:
             return empty
         string = pandas.Series(["x"]).dtype
         data: dict[str, Any] = {}
-        for name, chunks in zip(headers, self.chunks):
+        held: dict[int, list[Any]] = {}
+        for i, (name, chunks) in enumerate(zip(headers, self.chunks)):
             column = pa.chunked_array(chunks, pa.large_string())
+            held[i] = list(chunks)
             chunks.clear()
             if column.null_count == n:  # no value at all: an object column of None
                 data[name] = np.full(n, None, dtype=object)
                 continue
             data[name] = string.__from_arrow__(column)
         frame: pd.DataFrame = pandas.DataFrame(data, index=index, copy=False)
+        if judge is not None and any(v is not None for v in self.verdicts):
+            chunks_by_code = {code: held[i] for code, i in judge.columns.items()}
+            _remember(frame, judge.judged(chunks_by_code, self.verdicts))
         return frame
 
 
@@ -302,7 +323,7 @@ def _columnar_frame(reader: CsvReader, pandas: Any, *, parse: bool) -> pd.DataFr
         blocks = _Blocks(reader, checks, offset, pool)
         items = blocks.rows()
         try:
-            return _gathered(reader, items, blocks.cells, pandas, blocks)
+            return _gathered(reader, items, blocks.cells, pandas, blocks, _Judge.of(reader.headers))
         finally:
             items.close()  # stops the thread reading ahead before the file is closed
 
@@ -313,16 +334,18 @@ def _gathered(
     columns: _Columns,
     pandas: Any,
     blocks: _Blocks | None = None,
+    judge: _Judge | None = None,
 ) -> pd.DataFrame:
     """The frame of the usable rows of ``items`` (a :class:`_Blocks`' parsed blocks come as
-    :class:`~._columnar.Cleared` runs, their cells in ``blocks.parsed``)."""
+    :class:`~._columnar.Cleared` runs, their cells in ``blocks.parsed``, judged by ``judge``
+    in this thread while the pool parses the next ones)."""
     pending: list[RawRow] = []
     for item in items:
         if isinstance(item, _columnar.Cleared):
             assert blocks is not None
             columns.add_rows(pending)
             pending = []
-            columns.add_block(item.first, blocks.parsed)
+            columns.add_block(item.first, blocks.parsed, judge)
             blocks.parsed = None
             continue
         if item.usable:
@@ -331,4 +354,162 @@ def _gathered(
                 columns.add_rows(pending)
                 pending = []
     columns.add_rows(pending)
-    return columns.frame(reader.headers, pandas)
+    return columns.frame(reader.headers, pandas, judge)
+
+
+class _Judge:
+    """The column checks of the 2018 standard run over a frame's blocks as they are read.
+
+    The kind is detected from the headers (no kind, no judging) and the checks judged with
+    ``as_of=date.max`` and the default options, noting each row's latest day
+    (:meth:`ColumnChecks.clean`'s ``latest``): :func:`score_frame` and ``validate_frame``
+    then take the verdicts of the blocks they find unchanged, for their own ``as_of``.
+    """
+
+    def __init__(self, kind: RecordKind, columns: dict[str, int]) -> None:
+        self.checks = ColumnChecks(kind, StandardVersion.V2018, as_of=date.max)
+        #: field code -> column number
+        self.columns = columns
+        self.generation = divisions.generation()
+
+    @classmethod
+    def of(cls, headers: Sequence[str]) -> _Judge | None:
+        kind = detect_kind(headers, StandardVersion.V2018)
+        if kind is None:
+            return None
+        resolver = HeaderResolver(kind, StandardVersion.V2018)
+        resolver.resolve_all(headers)
+        number = {h: i for i, h in enumerate(headers)}  # simple headers: each once
+        columns = {code: number[str(h)] for h, code in resolver.columns()}
+        return cls(kind, columns) if columns else None
+
+    def __call__(self, columns: list[Any]) -> tuple[Any, Any]:
+        """(rows cleared whatever as_of, their latest day) of one block's columns."""
+        n = len(columns[0])
+        latest = _columnar.np.zeros(n, dtype=_columnar.np.int64)
+        cells = {code: columns[i] for code, i in self.columns.items()}
+        return self.checks.clean(cells, n, latest=latest), latest
+
+    def judged(
+        self, chunks: dict[str, list[Any]], verdicts: list[tuple[Any, Any] | None]
+    ) -> FrameVerdicts:
+        checks = self.checks
+        return FrameVerdicts(checks.kind, checks.version, checks.options, self.generation, chunks, verdicts)
+
+
+@attrs.frozen(eq=False)
+class FrameVerdicts:
+    """What ``read_records`` established about a frame it built: the column checks' verdicts
+    on its blocks, which ``score_frame`` and ``validate_frame`` take instead of judging again.
+
+    ``read_records`` judges each block it parses with :class:`~credit_disclosure.standard.ColumnChecks`
+    (the kind its headers name, the 2018 standard, the default options) once for any
+    ``as_of``: per row, whether it is cleared and the latest day its clearing took to be on
+    or before ``as_of``. :meth:`cleared` gives a block's verdict only while its cells are
+    still the ones judged: for every field the column checks read, the frame's column holds
+    the very Arrow chunk that was judged (same buffers, which this value holds, so that
+    their memory cannot be reused for other cells while it lives), or the field had no value
+    there and still has none; and only for the same kind, standard, options and division
+    codes. A user who edits cells, sorts, renames or replaces columns between the two calls
+    gets those blocks judged afresh. Get it with :func:`frame_verdicts`.
+
+    >>> import io
+    >>> from credit_disclosure.io import write_csv
+    >>> from credit_disclosure.pandas import read_records
+    >>> from credit_disclosure.samples import generate_records
+    >>> from credit_disclosure.standard import RecordKind
+    >>> records = generate_records(RecordKind.PENALTY, 50, seed=1)
+    >>> text = io.StringIO()
+    >>> _ = write_csv((r.values for r in records), text, RecordKind.PENALTY)
+    >>> frame = read_records(io.BytesIO(text.getvalue().encode()), engine="columnar")
+    >>> verdicts = frame_verdicts(frame)
+    >>> verdicts.kind.value, len(verdicts.verdicts), frame_verdicts(frame.copy()) is None
+    ('penalty', 1, True)
+    """
+
+    kind: RecordKind
+    version: StandardVersion
+    options: ValidationOptions
+    generation: int
+    #: field code -> the frame's chunks of its column, as judged
+    chunks: Mapping[str, list[Any]]
+    #: per chunk: (cleared whatever as_of, latest day) or None (not judged)
+    verdicts: list[tuple[Any, Any] | None]
+
+    def cleared(
+        self, arrays: Mapping[str, Any], slices: Sequence[tuple[int, int]], checks: ColumnChecks
+    ) -> list[Any | None]:
+        """Per slice of ``arrays`` (field code -> the frame's arrays, as the column checks
+        get them): the rows ``checks`` clears, from the verdicts, or ``None`` (judge it)."""
+        unknown: list[Any | None] = [None] * len(slices)
+        if (
+            checks.kind is not self.kind
+            or checks.version is not self.version
+            or checks.options != self.options
+            or divisions.generation() != self.generation
+            or [size for _, size in slices] != [len(c) for c in self._any_chunks()]
+        ):
+            return unknown
+        day = checks.as_of.toordinal()
+        out = unknown
+        for k, (start, size) in enumerate(slices):
+            verdict = self.verdicts[k]
+            if verdict is not None and all(
+                _same(self.chunks[code][k] if code in self.chunks else None, arrays.get(code), k, start, size)
+                for code in checks.codes
+            ):
+                ok, latest = verdict
+                out[k] = ok & (latest <= day)
+        return out
+
+    def _any_chunks(self) -> list[Any]:
+        return next(iter(self.chunks.values()))
+
+
+def _same(judged: Any, now: Any, k: int, start: int, size: int) -> bool:
+    """Whether a column's cells in a slice are still the judged chunk's (or, with it, none)."""
+    if now is not None and hasattr(now, "num_chunks"):
+        if k >= now.num_chunks:
+            return False
+        now = now.chunk(k)
+    elif now is not None:
+        now = now.slice(start, size)
+    if judged is None or judged.null_count == len(judged):
+        return now is None or now.null_count == size
+    if now is None or now.type != judged.type or len(now) != len(judged) or now.offset != judged.offset:
+        return False
+    return all(
+        a is b is None or (a is not None and b is not None and (a.address, a.size) == (b.address, b.size))
+        for a, b in zip(now.buffers(), judged.buffers(), strict=True)
+    )
+
+
+#: id of a frame -> (a weak reference to it, what read_records established); an entry goes
+#: with its frame.
+_JUDGED: dict[int, tuple[weakref.ref[Any], FrameVerdicts]] = {}
+
+
+def _remember(frame: Any, judged: FrameVerdicts) -> None:
+    key = id(frame)
+
+    def forget(_: object) -> None:
+        _JUDGED.pop(key, None)
+
+    _JUDGED[key] = (weakref.ref(frame, forget), judged)
+
+
+def frame_verdicts(frame: Any) -> FrameVerdicts | None:
+    """What ``read_records`` established about ``frame`` when it built it (``None``: nothing).
+
+    Only the very frame ``read_records`` returned has them (not a copy or a slice of it);
+    they go when the frame is freed. See :class:`FrameVerdicts`.
+
+    >>> from credit_disclosure.pandas import read_records
+    >>> from credit_disclosure.samples import sample_path
+    >>> frame_verdicts(read_records(sample_path("license"))) is None  # GB18030: row by row
+    True
+    """
+    entry = _JUDGED.get(id(frame))
+    if entry is None or entry[0]() is not frame:
+        return None
+    return entry[1]

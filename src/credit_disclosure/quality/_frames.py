@@ -21,7 +21,7 @@ import attrs
 from .._optional import require
 from ..deadlines import DeadlineRule
 from ..errors import MissingOptionalDependency, UnknownName
-from ..io import RowOutcome, RowPipeline
+from ..io import FrameVerdicts, RowOutcome, RowPipeline, frame_verdicts
 from ..standard import (
     ColumnChecks,
     HeaderProblem,
@@ -164,7 +164,16 @@ class _Batch:
     arrays by field code for the column checks (a frame's Arrow-backed columns as they are).
     """
 
-    __slots__ = ("_arrow", "_columns", "_published", "codes", "n", "published_source", "sources")
+    __slots__ = (
+        "_arrow",
+        "_columns",
+        "_published",
+        "codes",
+        "judged",
+        "n",
+        "published_source",
+        "sources",
+    )
 
     def __init__(
         self,
@@ -179,17 +188,21 @@ class _Batch:
         self.published_source = published_source
         self._arrow = arrow
         self._columns: list[list[object] | None] = [None] * len(sources)
+        #: what ``read_records`` established about the frame (its blocks' verdicts), if anything
+        self.judged: FrameVerdicts | None = None
 
     @classmethod
     def of_frame(cls, frame: pd.DataFrame, plan: FramePlan) -> _Batch:
         column = frame[plan.published_col] if plan.published_col is not None else None
-        return cls(
+        batch = cls(
             len(frame),
             [code for _, code in plan.fields],
             [frame[name] for name, _ in plan.fields],
             [None] * len(frame) if column is None else None,
             published_source=column,
         )
+        batch.judged = frame_verdicts(frame)
+        return batch
 
     @property
     def published(self) -> list[object]:
@@ -282,8 +295,35 @@ def _take(source: Any, rows: Sequence[int]) -> Any:
         pa = require("pyarrow", "fast", "the columnar fast path")
         array = pa.array(source, from_pandas=True)
         if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            if getattr(array, "num_chunks", 1) > 1:
+                return _take_chunked(array, rows)
             return array.take(pa.array(rows, pa.int64()))
     return source.iloc[list(rows)]
+
+
+def _take_chunked(array: Any, rows: Sequence[int]) -> Any:
+    """``array.take(rows)`` of a chunked Arrow array, taken chunk by chunk.
+
+    Arrow's ``take`` on a chunked array first concatenates its chunks (a copy of the whole
+    column, for a few rows); here each chunk gives its own rows.
+    """
+    pa = require("pyarrow", "fast", "the columnar fast path")
+    np = require("numpy", "fast", "the columnar fast path")
+    wanted = np.asarray(rows, dtype=np.int64)
+    lengths = np.fromiter((len(c) for c in array.chunks), dtype=np.int64, count=array.num_chunks)
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    which = np.searchsorted(starts, wanted, side="right") - 1
+    order = np.argsort(which, kind="stable")  # by chunk, in the given order within each
+    parts = []
+    for k in np.unique(which).tolist():
+        local = wanted[which == k] - starts[k]
+        parts.append(array.chunk(k).take(pa.array(local)))
+    taken = pa.concat_arrays(parts) if parts else pa.array([], array.type)
+    if len(wanted) and (np.diff(which) < 0).any():  # rows not in chunk order: put them back
+        back = np.empty_like(order)
+        back[order] = np.arange(len(order))
+        taken = taken.take(pa.array(back))
+    return taken
 
 
 def column_checks(plan: FramePlan) -> ColumnChecks | None:
@@ -331,10 +371,14 @@ def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
     if checks is None or not checks.supported or n == 0:
         return [False] * n
     arrays = batch.arrow()
+    slices = _slices(arrays, n)
+    known = [None] * len(slices) if batch.judged is None else batch.judged.cleared(arrays, slices, checks)
     mask: list[bool] = []
-    for start, size in _slices(arrays, n):
-        part = arrays if size == n else {c: a.slice(start, size) for c, a in arrays.items()}
-        mask += checks.clean(part, size).tolist()
+    for (start, size), verdict in zip(slices, known):
+        if verdict is None:
+            part = arrays if size == n else {c: a.slice(start, size) for c, a in arrays.items()}
+            verdict = checks.clean(part, size)
+        mask += verdict.tolist()
     return mask
 
 

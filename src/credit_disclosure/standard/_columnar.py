@@ -113,6 +113,23 @@ _MOD11_10_LIST: Final = [[(2 * (((p + d) % 10) or 10)) % 11 for d in range(10)] 
 _MONTH_DAYS_LIST: Final = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
+def _dated() -> frozenset[str]:
+    """The identifier kinds whose check takes ``as_of``."""
+    from ..identifiers import REGISTRY
+
+    return frozenset(k.name for k in REGISTRY.values() if k.dated)
+
+
+def _ordinals(year: Any, month: Any, day: Any) -> Any:
+    """``date(year, month, day).toordinal()`` over numpy arrays of valid calendar days."""
+    months = (year - 1970) * 12 + (month - 1)
+    days = months.astype("datetime64[M]").astype("datetime64[D]") + (day - 1)
+    return days.astype(np.int64) + _EPOCH_ORDINAL
+
+
+_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
+
+
 def _is_absent(v: str | None) -> bool:
     return v is None or v == "" or v.isspace()
 
@@ -339,6 +356,8 @@ class ColumnChecks:
         self._memo: dict[str, tuple[Any, list[Any]]] = {}
         self._none: dict[str, tuple[Any, ...]] = {}
         self._as_of_ord = self.as_of.toordinal()
+        #: per row, the latest day cleared rows took to be on or before as_of (``clean(latest=)``)
+        self._latest: Any = None
 
     def maybe_blank(self, column: Any) -> Any:
         """Per cell of an Arrow string array: whether it may be empty or white space only.
@@ -531,20 +550,41 @@ class ColumnChecks:
         fine &= (month >= 1) & (month <= 12) & (day >= 1) & (day <= last)
         fine &= (birth >= 19000101) & (birth <= limit)
         ok[rows[fine]] = True
+        latest = self._latest
+        if latest is not None and fine.any():  # cleared because born on or before as_of
+            at = rows[fine]
+            days = _ordinals(year[fine], month[fine], day[fine])
+            latest[at] = np.maximum(latest[at], days)
         return ok
 
     # ------------------------------------------------------------------ the batch
 
-    def clean(self, columns: Mapping[str, Any], length: int) -> Any:
+    def clean(self, columns: Mapping[str, Any], length: int, *, latest: Any = None) -> Any:
         """Per row, whether ``check_row`` would certainly report nothing (a numpy bool array).
 
         ``columns`` maps field codes to Arrow arrays (or chunked arrays) of ``length``
         raw cells; text columns are judged, others leave the rows where they hold a
         value to the row engine; fields without a column count as empty.
+
+        ``latest``, a numpy int64 array of ``length`` (filled by the caller, e.g. with 0),
+        receives per row the latest day (an ordinal) the clearing took to be on or before
+        ``as_of`` (a date in ``future_date_fields``, a resident's date of birth): judged with
+        ``as_of=date.max``, a row is then cleared for any ``as_of`` on or after its ``latest``
+        day, ``clean(as_of=d) == ok & (latest <= d.toordinal())`` with nothing else to
+        compute (``read_records`` judges blocks so before ``score_frame`` knows its
+        ``as_of``). With it, identifiers whose check takes ``as_of`` are not cleared by the
+        per-value checks (none of the 2018 standard's fields have one today).
         """
         n = length
         if not self.supported or n == 0:
             return np.zeros(n, dtype=bool)
+        self._latest = latest
+        try:
+            return self._clean(columns, n)
+        finally:
+            self._latest = None
+
+    def _clean(self, columns: Mapping[str, Any], n: int) -> Any:
         specs = self._specs
         opts = self.options
         cols = {attr: _Text(columns.get(spec.code), n) for attr, spec in specs.items()}
@@ -593,6 +633,8 @@ class ColumnChecks:
                     ok &= day >= 0
                 if spec.code in opts.future_date_fields:
                     ok &= day <= self._as_of_ord
+                    if self._latest is not None:
+                        np.maximum(self._latest, day, out=self._latest)
                 days[attr] = day
         # identifiers checked field by field
         orgs: tuple[Any, Any] | None = None
@@ -607,6 +649,8 @@ class ColumnChecks:
                 ok &= valid | col.absent()
             elif module == "business_reg_no":  # one value per row: computed over the column
                 ok &= self._business_reg_no(col) | col.absent()
+            elif self._latest is not None and module in _dated():
+                ok &= col.absent()  # its verdict may depend on as_of: the row engine judges it
             else:
                 ok &= self._each(attr, col, self._identifier(module), [bool])[0]
         self._subject(cols, present, cat, ok, orgs)
