@@ -543,16 +543,22 @@ def score_into(
                 agency, day = _facts(key[0], key[1])
                 obs = observe_clean(kind, agency, day, published=key[2], rule=rule, calendar=calendar)
                 metrics.add(obs)
-    # many triples count alike (what QualityMetrics adds up: agency, month, verdicts): once each
+    # many triples count alike (what QualityMetrics adds up: agency, month, verdicts): once each;
+    # the authority only passes through an observation: observed once per (date, publication)
     same: dict[tuple[object, ...], list[Any]] = {}
+    dated: dict[tuple[object, object], Observation] = {}
     for (agency_text, date_text, when), count in groups.items():
-        agency, day = _facts(agency_text, date_text)
-        obs = observe_clean(kind, agency, day, published=when, rule=rule, calendar=calendar)
-        same_key = (obs.agency, obs.month, obs.timeliness, obs.working_days_late,
-                    obs.unknown_reason, obs.missing_year)  # cleared: complete, accurate, no issue
+        base = dated.get((date_text, when))
+        if base is None:
+            _, day = _facts(None, date_text)
+            base = observe_clean(kind, None, day, published=when, rule=rule, calendar=calendar)
+            dated[(date_text, when)] = base
+        agency, _ = _facts(agency_text, None)
+        same_key = (agency, base.month, base.timeliness, base.working_days_late,
+                    base.unknown_reason, base.missing_year)  # cleared: complete, accurate, no issue
         entry = same.get(same_key)
         if entry is None:
-            same[same_key] = [obs, count]
+            same[same_key] = [attrs.evolve(base, agency=agency), count]
         else:
             entry[1] += count
     for obs, count in same.values():
