@@ -294,6 +294,7 @@ _COPY_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters
             st.booleans(),
             st.integers(-(2**63), 2**63 - 1),
             st.datetimes(),
+            st.none() | st.builds(json.dumps, st.lists(_COPY_TEXT), ensure_ascii=st.booleans()),
         ),
         min_size=1,
         max_size=8,
@@ -301,17 +302,41 @@ _COPY_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters
 )
 def test_the_copy_text_reads_back_as_the_rows(pg_server: str, rows: list[tuple[Any, ...]]) -> None:
     """PostgreSQL reads the COPY text Polars writes for a batch as the very values (any text:
-    backslashes, tabs, newlines, CR, ``\\N`` itself; NULL, dates, booleans, times)."""
+    backslashes, tabs, newlines, CR, ``\\N`` itself; JSON text; NULL, dates, booleans, times)."""
     import psycopg
 
-    schema = {"a": pl.String, "b": pl.String, "d": pl.Date, "t": pl.Boolean, "i": pl.Int64, "s": pl.Datetime("us")}
+    schema = {
+        "a": pl.String, "b": pl.String, "d": pl.Date, "t": pl.Boolean, "i": pl.Int64,
+        "s": pl.Datetime("us"), "data": pl.String,
+    }  # fmt: skip
     numbered = [(*row, n) for n, row in enumerate(rows)]
     frame = pl.DataFrame(numbered, schema={**schema, "n": pl.Int64}, orient="row")
-    text = _ledger._CopyBatch(pl, frame).text()
     url = sa.make_url(pg_server).set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(url) as conn:
-        conn.execute("CREATE TEMP TABLE t (a text, b text, d date, t boolean, i bigint, s timestamp, n int)")
+        conn.execute(
+            "CREATE TEMP TABLE t (a text, b text, d date, t boolean, i bigint, s timestamp, data text, n int)"
+        )
         with conn.cursor().copy("COPY t FROM STDIN") as copy:
-            copy.write(text)
-        back = conn.execute("SELECT a, b, d, t, i, s FROM t ORDER BY n").fetchall()
+            copy.write(_ledger._CopyBatch(pl, frame).text())
+            copy.write(b"\n")
+        back = conn.execute("SELECT a, b, d, t, i, s, data FROM t ORDER BY n").fetchall()
     assert back == rows
+
+
+def test_a_postgresql_client_encoding_other_than_utf8(pg_server: str) -> None:
+    """With client_encoding GBK the cleared rows go to PostgreSQL as tuples psycopg encodes
+    (the COPY text Polars writes is UTF-8): the tables are the row way's, characters and all."""
+    (a, name_a), (b, name_b) = _fresh_pg_schema(pg_server), _fresh_pg_schema(pg_server)
+    urls = []
+    for url in (a, b):
+        parsed = sa.make_url(url)
+        options = f"{parsed.query['options']} -cclient_encoding=GBK"
+        urls.append(parsed.update_query_dict({"options": options}).render_as_string(hide_password=False))
+    try:
+        with Ledger(urls[0]) as ledger, ledger.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW client_encoding").scalar() == "GBK"
+        seen = assert_same((urls[0], urls[1]), [_csv(_rows(RecordKind.PENALTY, 120, seed=21))])
+        assert seen["cleared"] > 50
+    finally:
+        _drop_pg_schema(pg_server, name_a)
+        _drop_pg_schema(pg_server, name_b)

@@ -1583,6 +1583,8 @@ def _extra_columns(
 #: COPY's text format: a backslash, tab, newline and carriage return in a value are escaped.
 _COPY_SPECIAL: Final = ["\\", "\t", "\n", "\r"]
 _COPY_ESCAPED: Final = ["\\\\", "\\t", "\\n", "\\r"]
+#: Columns of ``records`` that hold JSON text (written by orjson or json: no control characters).
+_JSON_COLUMNS: Final = frozenset({"data", "extra", "issue_codes"})
 
 
 class _CopyBatch:
@@ -1613,20 +1615,33 @@ class _CopyBatch:
         """The rows in ``COPY ... FROM STDIN``'s text format: tab-separated, ``\\N`` for NULL,
         ``t``/``f``, ISO dates and times, a backslash, tab, newline and CR escaped."""
         pl = self.pl
+        frame = self.frame
+        if not frame.height:
+            return b""
+        texts = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+        # Escaping costs more than all the rest: only the columns that need it. JSON text
+        # has no control character (escaped, as \n or \u0001), only backslashes.
+        special = frame.select(
+            (
+                pl.col(name).str.contains("\\", literal=True)
+                if name in _JSON_COLUMNS
+                else pl.col(name).str.contains("[\\\\\t\n\r]")
+            ).any()
+            for name in texts
+        ).row(0)
+        escape = {name for name, found in zip(texts, special) if found}
         cells = []
-        for name, dtype in self.frame.schema.items():
+        for name, dtype in frame.schema.items():
             column = pl.col(name)
-            if dtype == pl.String:
+            if name in escape:
                 column = column.str.replace_many(_COPY_SPECIAL, _COPY_ESCAPED)
             elif dtype == pl.Boolean:
                 column = pl.when(column).then(pl.lit("t")).when(column.not_()).then(pl.lit("f"))
-            else:  # integers, dates (ISO), times (ISO, a space before the time)
+            elif dtype != pl.String:  # integers, dates (ISO), times (ISO, a space before the time)
                 column = column.cast(pl.String)
-            cells.append(column.fill_null("\\N"))
-        if not self.frame.height:
-            return b""
-        lines = self.frame.select(pl.concat_str(cells, separator="\t").alias("line")).to_series()
-        return bytes(lines.str.join("\n").cast(pl.Binary).item()) + b"\n"
+            cells.append(column.fill_null("\\N") if frame[name].null_count() else column)
+        lines = frame.select(pl.concat_str(cells, separator="\t").alias("line")).to_series()
+        return bytes(lines.str.join("\n").cast(pl.Binary).item())
 
 
 class _RecordWriter:
@@ -1933,7 +1948,9 @@ class _RecordWriter:
         raw = self.conn.connection.driver_connection
         assert raw is not None
         with raw.cursor() as cur, cur.copy(f"COPY {self.table} ({self.names}) FROM STDIN") as copy:
-            copy.write(text)
+            if text:
+                copy.write(text)
+                copy.write(b"\n")  # after the last line
 
     def _copy(self, rows: list[tuple[Any, ...]]) -> None:
         raw = self.conn.connection.driver_connection
@@ -1982,14 +1999,13 @@ class _RecordWriter:
     def copy_frames(self) -> bool:
         """PostgreSQL: batches with cleared rows go as Polars frames (their COPY text by Polars)."""
         columns = self.columns
-        return (
-            self.copy
-            and columns is not None
-            and columns.pl is not None
-            and USE_POLARS
-            and isinstance(self.stamp, datetime)
-            and self.stamp.tzinfo is None
-        )
+        if not self.copy or columns is None or columns.pl is None or not USE_POLARS:
+            return False
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        # Polars writes UTF-8, and a naive time as it is (psycopg would convert an aware one)
+        utf8 = raw.info.encoding == "utf-8"
+        return utf8 and isinstance(self.stamp, datetime) and self.stamp.tzinfo is None
 
     def _copy_batch(self, rows: list[tuple[Any, ...]]) -> _CopyBatch:
         """The cleared runs pending and ``rows`` (the row way's), in the file's order."""
