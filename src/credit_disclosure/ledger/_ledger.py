@@ -19,6 +19,7 @@ import queue
 import re
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime, timezone
 from itertools import repeat
 from pathlib import Path
@@ -1599,6 +1600,8 @@ class _CopyBatch:
     def __init__(self, pl: Any, frame: Any) -> None:
         self.pl = pl
         self.frame = frame
+        #: the text, being written in another thread (:meth:`_RecordWriter.flush`)
+        self.written: Future[bytes] | None = None
 
     def __len__(self) -> int:
         return int(self.frame.height)
@@ -1614,6 +1617,12 @@ class _CopyBatch:
     def text(self) -> bytes:
         """The rows in ``COPY ... FROM STDIN``'s text format: tab-separated, ``\\N`` for NULL,
         ``t``/``f``, ISO dates and times, a backslash, tab, newline and CR escaped."""
+        if self.written is not None:
+            return self.written.result()
+        return self.write_text()
+
+    def write_text(self) -> bytes:
+        """:meth:`text`, written now."""
         pl = self.pl
         frame = self.frame
         if not frame.height:
@@ -1710,6 +1719,8 @@ class _RecordWriter:
         # PostgreSQL works in its own process) while this thread reads and checks rows.
         self._queue: queue.Queue[list[tuple[Any, ...]] | _CopyBatch | None] | None = None
         self._thread: threading.Thread | None = None
+        #: PostgreSQL: the thread that writes the COPY text of the batches queued
+        self._encoder: ThreadPoolExecutor | None = None
         self._error: BaseException | None = None
         preparer = dialect.identifier_preparer
         self.table = preparer.format_table(t.records)
@@ -1991,6 +2002,12 @@ class _RecordWriter:
         if self._queue is None:
             self._write_batch(batch)
             return
+        if isinstance(batch, _CopyBatch) and self.optimistic:
+            # The text is written in a thread of its own while the writing thread waits for
+            # PostgreSQL to take the batch before: the server never waits for Polars.
+            if self._encoder is None:
+                self._encoder = ThreadPoolExecutor(1, thread_name_prefix="ledger-copy-text")
+            batch.written = self._encoder.submit(batch.write_text)
         if self._error is not None:
             self.close()  # raises the writing thread's error here, in the importing thread
         self._queue.put(batch)
@@ -2040,6 +2057,9 @@ class _RecordWriter:
             self._thread.join()
             self._thread = None
             self._queue = None
+        if self._encoder is not None:
+            self._encoder.shutdown(cancel_futures=True)
+            self._encoder = None
 
     def close(self) -> None:
         """Wait for the writing thread to finish its batches; raise its error, if any."""
