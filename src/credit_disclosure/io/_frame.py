@@ -133,6 +133,9 @@ def _columnar_applies(reader: TableReader, pandas: Any, engine: str) -> bool:
 #: A frame's input is parsed in blocks of this many bytes, ``WORKERS`` at a time: the frame
 #: holds the whole file anyway, so its reading need not stay within check_file's 2 MB batches.
 BLOCK_BYTES = 8 << 20
+#: The first block is smaller (then 4 times larger each, up to ``BLOCK_BYTES``), so that the
+#: column checks of the reading thread start early instead of waiting for a whole block.
+FIRST_BLOCK_BYTES = 1 << 20
 #: Threads parsing blocks (Polars, pyarrow and numpy release the GIL): the machine's cores.
 WORKERS: Final = 2
 
@@ -173,7 +176,7 @@ class _Blocks(_columnar._Tables):
     def chunks(self) -> Iterator[tuple[Any, int, bool, bytes]]:
         pending: collections.deque[tuple[Any, bytes]] = collections.deque()
         try:
-            cuts = self.cuts(BLOCK_BYTES, BLOCK_BYTES)
+            cuts = self.cuts(min(FIRST_BLOCK_BYTES, BLOCK_BYTES), BLOCK_BYTES)
             for chunk, eof in cuts:
                 work = self.pool.submit(self.block, chunk) if _columnar.cut_ok(chunk, eof) else None
                 pending.append((work, chunk))
