@@ -391,7 +391,8 @@ class _Judge:
         n = len(columns[0])
         latest = _columnar.np.zeros(n, dtype=_columnar.np.int64)
         cells = {code: columns[i] for code, i in self.columns.items()}
-        return self.checks.clean(cells, n, latest=latest), latest
+        ok = self.checks.clean(cells, n, latest=latest)
+        return ok, latest.astype(_columnar.np.int32)  # day ordinals fit: 5 bytes a row kept
 
     def judged(
         self, chunks: dict[str, list[Any]], verdicts: list[tuple[Any, Any] | None]
