@@ -411,7 +411,7 @@ class FrameVerdicts:
     ``as_of``: per row, whether it is cleared and the latest day its clearing took to be on
     or before ``as_of``. :meth:`cleared` gives a block's verdict only while its cells are
     still the ones judged: for every field the column checks read, the frame's column holds
-    the very Arrow chunk that was judged (same buffers, which this value holds, so that
+    the very Arrow chunk that was judged, at the rows it was judged at (same buffers, which this value holds, so that
     their memory cannot be reused for other cells while it lives), or the field had no value
     there and still has none; and only for the same kind, standard, options and division
     codes. A user who edits cells, sorts, renames or replaces columns between the two calls
@@ -459,7 +459,7 @@ class FrameVerdicts:
         for k, (start, size) in enumerate(slices):
             verdict = self.verdicts[k]
             if verdict is not None and all(
-                _same(self.chunks[code][k] if code in self.chunks else None, arrays.get(code), k, start, size)
+                _same(self.chunks[code][k] if code in self.chunks else None, arrays.get(code), start, size)
                 for code in checks.codes
             ):
                 ok, latest = verdict
@@ -470,16 +470,22 @@ class FrameVerdicts:
         return next(iter(self.chunks.values()))
 
 
-def _same(judged: Any, now: Any, k: int, start: int, size: int) -> bool:
-    """Whether a column's cells in a slice are still the judged chunk's (or, with it, none)."""
-    if now is not None and hasattr(now, "num_chunks"):
-        if k >= now.num_chunks:
-            return False
-        now = now.chunk(k)
-    elif now is not None:
+def _same(judged: Any, now: Any, start: int, size: int) -> bool:
+    """Whether a column's cells in a slice are still the judged chunk's (or, with it, none).
+
+    The slice is cut from the column at the slice's own rows: a column whose chunks start
+    at other rows than the slices (a column shifted, ``frame[c] = frame[c].shift(-1)``) may
+    hold a judged chunk, but at other rows than its verdict's, and then it is no match.
+    """
+    if now is not None:
         now = now.slice(start, size)
+        if hasattr(now, "num_chunks"):  # the rows of the slice, in one chunk or several
+            if now.num_chunks == 1:
+                now = now.chunk(0)
+            elif not (judged is None or judged.null_count == len(judged)):
+                return False  # cells of several chunks are not the one chunk judged
     if judged is None or judged.null_count == len(judged):
-        return now is None or now.null_count == size
+        return now is None or (len(now) == size and now.null_count == size)
     if now is None or now.type != judged.type or len(now) != len(judged) or now.offset != judged.offset:
         return False
     return all(
