@@ -172,3 +172,17 @@ def test_a_file_of_unknown_kind_is_not_judged(tmp_path: Path) -> None:
     pd.DataFrame({"甲": ["1", "2"] * 200, "乙": ["x", "y"] * 200}).to_csv(path, index=False)
     frame = read_records(path)
     assert frame_verdicts(frame) is None
+
+
+def test_cells_of_white_space(tmp_path: Path, judged_again: list[int]) -> None:
+    """Blocks are judged on their cells as parsed: a cell of white space only (a missing
+    value in the frame) keeps its row for the row engine, which decides as for the frame."""
+    rows, _ = _data.rows_with_dates(RecordKind.PENALTY, 300)
+    for i, row in enumerate(rows[::9]):
+        row["BZ" if i % 3 else "CF_XDR_MC"] = " \u3000" if i % 2 else "\t"  # optional, required
+    path = tmp_path / "spaces.csv"
+    pd.DataFrame(rows).to_csv(path, index=False, encoding="utf-8")
+    frame = read_records(path)
+    assert frame["BZ"].isna().sum() >= 20 and frame["CF_XDR_MC"].isna().sum() >= 10
+    assert_same(frame, RecordKind.PENALTY)
+    assert judged_again == []

@@ -148,6 +148,8 @@ class _Block:
     #: the rows that are records (``None``: every row), numpy booleans
     keep: Any
     num_rows: int
+    #: the same rows' cells as parsed (blank cells still text), for the column checks
+    parsed: list[Any]
 
 
 class _Blocks(_columnar._Tables):
@@ -171,7 +173,10 @@ class _Blocks(_columnar._Tables):
         if table is None:
             return None
         columns, keep = self.cells.blank_to_null(table)
-        return _Block(columns, keep, table.num_rows), chunk.isascii()
+        parsed = table.columns
+        if keep is not None:
+            parsed = table.filter(self.cells.pa.array(keep)).columns
+        return _Block(columns, keep, table.num_rows, parsed), chunk.isascii()
 
     def chunks(self) -> Iterator[tuple[Any, int, bool, bytes]]:
         pending: collections.deque[tuple[Any, bytes]] = collections.deque()
@@ -239,7 +244,7 @@ class _Columns:
         if block.keep is not None:
             labels = labels[block.keep]
         if len(labels):
-            self._add(labels, block.columns, None if judge is None else judge(block.columns))
+            self._add(labels, block.columns, None if judge is None else judge(block.parsed))
 
     def add_rows(self, rows: list[RawRow]) -> None:
         """Rows of the row reader (already without blank rows), as columns."""
@@ -367,6 +372,12 @@ class _Judge:
     ``as_of=date.max`` and the default options, noting each row's latest day
     (:meth:`ColumnChecks.clean`'s ``latest``): :func:`score_frame` and ``validate_frame``
     then take the verdicts of the blocks they find unchanged, for their own ``as_of``.
+
+    A block is judged on its cells as parsed, before blank cells become missing values (the
+    column checks run about a third faster on columns without missing values). That clears
+    no row the frame's cells would not: the column checks take an empty cell and a missing
+    value alike, and a cell of white space only (missing in the frame) keeps its row from
+    being cleared, where the frame's missing value would not; such rows go to the row engine.
     """
 
     def __init__(self, kind: RecordKind, columns: dict[str, int]) -> None:
