@@ -84,17 +84,25 @@ def test_import_killed_midway_then_rerun(migrated_url: str, big_file: Path) -> N
                 assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "wal"
             for table in ("sources", "records", "events"):
                 assert conn.execute(sa.text(f"select count(*) from {table}")).scalar_one() == 0
-            indexes = _indexes(conn)
-        # a big import drops the reports' indexes and builds them again in its transaction:
-        # killed midway, the drop is rolled back with the rest
+            indexes, keys = _indexes(conn), _keys(conn)
+        # a big import drops the reports' indexes (PostgreSQL: and the foreign keys of records)
+        # and builds them again in its transaction: killed midway, the drop is rolled back
         assert {"ix_records_unit_date", "ix_records_date"} <= indexes
+        assert keys == {("first_source_id", "sources"), ("source_id", "sources")}
         result = ledger.import_records(path, as_of=date(2026, 12, 1))
         assert (result.rows, result.added) == (9000, 9000)
         with ledger.engine.connect() as conn:
-            assert _indexes(conn) == indexes
+            assert _indexes(conn) == indexes and _keys(conn) == keys
         assert ledger.status().records == {"penalty": 9000}
         assert ledger.import_records(path, as_of=date(2026, 12, 1)).already_imported
 
 
 def _indexes(conn: sa.Connection) -> set[str]:
     return {ix["name"] for ix in sa.inspect(conn).get_indexes("records") if ix["name"]}
+
+
+def _keys(conn: sa.Connection) -> set[tuple[str, str]]:
+    return {
+        (",".join(fk["constrained_columns"]), fk["referred_table"])
+        for fk in sa.inspect(conn).get_foreign_keys("records")
+    }
