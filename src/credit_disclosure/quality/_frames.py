@@ -367,19 +367,33 @@ def _slices(arrays: dict[str, Any], n: int) -> list[tuple[int, int]]:
 
 def _cleared(batch: _Batch, checks: ColumnChecks | None) -> list[bool]:
     """Per row, whether the column checks clear it (``check_row`` would find nothing)."""
+    mask = _cleared_mask(batch, checks)
+    return [False] * batch.n if mask is None else list(mask.tolist())
+
+
+def _cleared_mask(batch: _Batch, checks: ColumnChecks | None) -> Any:
+    """:func:`_cleared` as a numpy bool array (``None``: no column checks, nothing cleared)."""
     n = batch.n
     if checks is None or not checks.supported or n == 0:
-        return [False] * n
+        return None
+    np = require("numpy", "fast", "the columnar fast path")
     arrays = batch.arrow()
     slices = _slices(arrays, n)
     known = [None] * len(slices) if batch.judged is None else batch.judged.cleared(arrays, slices, checks)
-    mask: list[bool] = []
+    parts = []
     for (start, size), verdict in zip(slices, known):
         if verdict is None:
             part = arrays if size == n else {c: a.slice(start, size) for c, a in arrays.items()}
             verdict = checks.clean(part, size)
-        mask += verdict.tolist()
-    return mask
+        parts.append(verdict)
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+
+def _not_set(mask: Any) -> list[int]:
+    """The positions where a numpy bool array is ``False``, in order."""
+    np = require("numpy", "fast", "the columnar fast path")
+    found: list[int] = np.flatnonzero(~mask).tolist()
+    return found
 
 
 def _outcomes(
@@ -505,8 +519,9 @@ def score_into(
     its own; every other row goes through the row pipeline and is counted on its own.
     """
     batch = _Batch.of_frame(frame, plan)
-    cleared = _cleared(batch, checks)
-    todo = [i for i, ok in enumerate(cleared) if not ok]
+    mask = _cleared_mask(batch, checks)  # numpy: no Python object per row
+    cleared: Sequence[bool] = [False] * batch.n if mask is None else mask
+    todo: list[int] = list(range(batch.n)) if mask is None else _not_set(mask)
     if todo:
         pipeline = RowPipeline(
             HeaderResolver(plan.kind, plan.version), as_of=plan.as_of, options=plan.options
