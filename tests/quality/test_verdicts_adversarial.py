@@ -18,6 +18,7 @@ import os
 import pickle
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,8 +36,14 @@ from hypothesis import strategies as st  # noqa: E402
 from credit_disclosure.errors import CreditDisclosureError  # noqa: E402
 from credit_disclosure.io import _columnar, _frame, frame_verdicts  # noqa: E402
 from credit_disclosure.pandas import read_records, score_frame, validate_frame  # noqa: E402
-from credit_disclosure.quality import _frames  # noqa: E402
-from credit_disclosure.standard import RecordKind, StandardVersion, ValidationOptions  # noqa: E402
+from credit_disclosure.quality import QualityMetrics, _frames  # noqa: E402
+from credit_disclosure.quality._frames import FramePlan  # noqa: E402
+from credit_disclosure.standard import (  # noqa: E402
+    RecordKind,
+    StandardVersion,
+    ValidationOptions,
+    fields,
+)
 
 _spec = importlib.util.spec_from_file_location("_data", Path(__file__).parent / "_data.py")
 assert _spec is not None and _spec.loader is not None
@@ -82,8 +89,25 @@ def _results(frame: Any, as_of: date = AS_OF, **kwargs: Any) -> tuple[Any, ...]:
     return tables, issues["row"].tolist(), issues["code"].tolist(), issues["field"].tolist()
 
 
+def _row_engine(frame: Any, as_of: date, **kwargs: Any) -> tuple[Any, ...]:
+    """What the row engine alone says about every row of ``frame`` (no column checks)."""
+    plan = FramePlan.build(list(frame.columns), KIND, as_of=as_of, **kwargs)
+    metrics = QualityMetrics()
+    metrics.add_issue_counts(Counter(p.code for p in plan.header_problems))
+    for _, obs in _frames.observations(frame, plan):
+        metrics.add(obs)
+    tables = tuple(metrics.table(by) for by in ("agency", "month", "kind"))
+    checked = {k: v for k, v in kwargs.items() if k in ("version", "options")}  # validate_frame's
+    issues = _frames.issues_only(frame, FramePlan.build(list(frame.columns), KIND, as_of=as_of, **checked))
+    return tables, issues["row"], issues["code"], issues["field"]
+
+
 def assert_same_as_fresh(frame: Any, as_of: date = AS_OF, **kwargs: Any) -> None:
-    assert _results(frame, as_of, **kwargs) == _results(_fresh(frame), as_of, **kwargs)
+    """score_frame and validate_frame say the same of ``frame`` as of the same cells in a
+    frame built afresh, and as the row engine alone."""
+    found = _results(frame, as_of, **kwargs)
+    assert found == _results(_fresh(frame), as_of, **kwargs)
+    assert found == _row_engine(frame, as_of, **kwargs)
 
 
 def _clean_rows(frame: Any) -> list[int]:
@@ -342,6 +366,7 @@ def test_two_threads_score_one_frame(penalty_csv: Path) -> None:
 def test_the_verdicts_keep_no_frame_alive(penalty_csv: Path) -> None:
     import gc
 
+    gc.collect()  # frames of earlier tests
     before = len(_frame._JUDGED)
     frames = [read_records(penalty_csv) for _ in range(3)]
     refs = [weakref.ref(f) for f in frames]
@@ -415,3 +440,48 @@ def test_random_edits_score_as_a_fresh_frame(
             swap = {column: "CF_JDRQ", "CF_JDRQ": column}
             frame.columns = [swap.get(c, c) for c in frame.columns]
     assert_same_as_fresh(frame, as_of)
+
+
+def _variant_file(tmp_path: Path, kind: RecordKind, variant: str) -> Path:
+    """Planted faults in every field they apply to, written with a header/row variant."""
+    rows, _ = _data.rows_with_dates(kind, 200, per_fault=4)
+    table = pd.DataFrame(rows)
+    if "chinese" in variant:  # headers as the fields' Chinese names
+        names = {f.code: f.name_zh for f in fields(kind, StandardVersion.V2018)}
+        table = table.rename(columns=names)
+    lines = table.to_csv(index=False).splitlines(keepends=True)
+    out = [lines[0]]
+    for j, line in enumerate(lines[1:]):
+        if "blank" in variant and j % 5 == 0:
+            out.append("," * (len(table.columns) - 1) + "\n")
+        if "fallback" in variant and j == 90:  # a row of too few cells: the row reader from here
+            out.append("only,three,cells\n")
+        out.append(line)
+    path = tmp_path / f"{kind.value}-{variant}.csv"
+    path.write_text("".join(out), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("variant", ["chinese", "blank", "fallback", "chinese blank fallback"])
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_files_with_faults_everywhere(kind: RecordKind, variant: str, tmp_path: Path) -> None:
+    """Verdicts of blocks before and after the row reader takes over, blank rows left out,
+    Chinese headers: every row as the row engine judges it, for an early and a late as_of."""
+    frame = read_records(_variant_file(tmp_path, kind, variant))
+    verdicts = frame_verdicts(frame)
+    assert verdicts is not None
+    if "fallback" in variant:
+        assert None in verdicts.verdicts  # rows of the row reader: not judged at reading
+    for as_of in (date(2021, 7, 15), AS_OF):
+        plan = FramePlan.build(list(frame.columns), kind, as_of=as_of)
+        expected = _frames.issues_only(frame, plan)
+        issues = validate_frame(frame, kind, as_of=as_of)
+        assert (issues["row"].tolist(), issues["code"].tolist()) == (expected["row"], expected["code"])
+        metrics = QualityMetrics()
+        metrics.add_issue_counts(Counter(p.code for p in plan.header_problems))
+        for _, obs in _frames.observations(frame, plan):
+            metrics.add(obs)
+        scored = score_frame(frame, kind, as_of=as_of)
+        assert [scored.table(by) for by in ("agency", "month")] == [
+            metrics.table(by) for by in ("agency", "month")
+        ]
